@@ -1,0 +1,156 @@
+//! The `pincite` command line: argument parsing and output formats only.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use pincite::{Document, Normalized};
+use serde::Serialize;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Reads U.S. court opinions and finds what they cite.
+#[derive(Parser)]
+#[command(name = "pincite", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the reading text of each file (or its blocks as JSON Lines).
+    Normalize {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = NormalizeFormat::Text)]
+        format: NormalizeFormat,
+        /// Opinion texts; a directory stands for its `.txt` files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NormalizeFormat {
+    /// The reading text, one block per line.
+    Text,
+    /// One JSON object per block.
+    Jsonl,
+}
+
+#[derive(Serialize)]
+struct BlockRecord<'a> {
+    file: &'a str,
+    kind: &'static str,
+    section: &'static str,
+    slip_page: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    footnote: Option<&'a str>,
+    span: [usize; 2],
+    text: &'a str,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = match cli.command {
+        Command::Normalize { format, files } => run_normalize(&mut out, format, &files),
+    };
+    let result = result.and_then(|failed| out.flush().map(|()| failed));
+    match result {
+        Ok(false) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::from(1),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("pincite: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The files named on the command line, directories walked for `.txt`
+/// files (sorted), each with the name to print.
+fn expand(files: &[PathBuf]) -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    for f in files {
+        if f.is_dir() {
+            let mut found = Vec::new();
+            walk(f, &mut found);
+            found.sort();
+            out.extend(found.into_iter().map(|p| (p.display().to_string(), p)));
+        } else {
+            out.push((f.to_string_lossy().into_owned(), f.clone()));
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk(&p, found);
+        } else if p.extension().is_some_and(|x| x == "txt") {
+            found.push(p);
+        }
+    }
+}
+
+/// Reads every file, calling `each` on the good ones and reporting the bad
+/// ones on stderr. Returns whether any file failed.
+fn for_each_file(
+    files: &[PathBuf],
+    mut each: impl FnMut(&str, &str) -> io::Result<()>,
+) -> io::Result<bool> {
+    let mut failed = false;
+    for (name, path) in expand(files) {
+        match Document::read(&path) {
+            Ok(doc) => each(&name, doc.text())?,
+            Err(e) => {
+                eprintln!("pincite: {name}: {e}");
+                failed = true;
+            }
+        }
+    }
+    Ok(failed)
+}
+
+fn run_normalize(
+    out: &mut impl Write,
+    format: NormalizeFormat,
+    files: &[PathBuf],
+) -> io::Result<bool> {
+    for_each_file(files, |name, text| {
+        let norm = pincite::normalize(text);
+        match format {
+            NormalizeFormat::Text => out.write_all(norm.reading().as_bytes()),
+            NormalizeFormat::Jsonl => write_blocks(out, name, &norm),
+        }
+    })
+}
+
+fn write_blocks(out: &mut impl Write, name: &str, norm: &Normalized) -> io::Result<()> {
+    for b in norm.blocks() {
+        let rec = BlockRecord {
+            file: name,
+            kind: b.kind.as_str(),
+            section: b.section.as_str(),
+            slip_page: b.slip_page,
+            footnote: b.footnote.as_deref(),
+            span: [b.span.start, b.span.end],
+            text: &norm.reading()[b.reading.clone()],
+        };
+        serde_json::to_writer(&mut *out, &rec)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}

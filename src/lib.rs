@@ -1,0 +1,28 @@
+//! pincite reads U.S. court opinions and finds which authorities they cite,
+//! at which pages, and where.
+//!
+//! The pipeline: [`Document`] (bytes checked as UTF-8) → [`normalize`] (the
+//! reading text with an [`OffsetMap`] back to the original bytes) → citations.
+//! Every public position is a [`Span`] of the original input.
+//!
+//! ```
+//! let src = "Imbler v. Pachtman, 424 U. S. 409 (1976), held that the mate-\nrial\n";
+//! let norm = pincite::normalize(src);
+//! assert!(norm.reading().contains("the material"));
+//! let at = norm.reading().find("material").unwrap();
+//! let span = norm.reading_map().span_to_source(at..at + 8);
+//! assert_eq!(&src[span.range()], "mate-\nrial");
+//! ```
+#![deny(missing_docs)]
+
+mod error;
+mod ingest;
+mod normalize;
+mod span;
+
+pub use error::{Error, ErrorKind, Result};
+pub use ingest::Document;
+pub use normalize::{
+    Block, BlockKind, InputForm, Metadata, Normalized, Normalizer, OffsetMap, Section, normalize,
+};
+pub use span::Span;

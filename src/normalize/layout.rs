@@ -1,0 +1,978 @@
+//! Layout analysis: from source lines to logical units (paragraph starts,
+//! continuations, headings, captions, footnotes) with their page and section.
+//!
+//! Each input form has its own analyzer; all of them produce the same
+//! [`Units`], which the builder in `mod.rs` turns into the reading text.
+
+use super::{InputForm, Section};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// One physical line of the source, trimmed.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Line {
+    /// First byte of content (after leading white space).
+    pub start: usize,
+    /// One past the last byte of content (before trailing white space).
+    pub end: usize,
+    /// Leading white space, in characters.
+    pub indent: usize,
+    /// Physical page (count of form feeds before the line).
+    pub page: usize,
+}
+
+impl Line {
+    fn is_blank(&self) -> bool {
+        self.start >= self.end
+    }
+}
+
+/// What a unit is in the block structure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Starts a paragraph.
+    Start,
+    /// Continues the open block.
+    Cont,
+    /// A heading line ("I", "* * *", "JUSTICE X, dissenting.").
+    Heading,
+    /// A caption line; joins the previous caption line when `join` was set.
+    Caption,
+    /// A caption line continuing the previous one.
+    CaptionCont,
+}
+
+/// A logical line of body text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Unit {
+    pub start: usize,
+    pub end: usize,
+    pub role: Role,
+    pub page: usize,
+    pub slip_page: Option<u32>,
+    pub section: Section,
+}
+
+/// A footnote: its label and lines.
+#[derive(Clone, Debug)]
+pub(crate) struct Note {
+    pub label: String,
+    pub lines: Vec<(usize, usize)>,
+    pub page: usize,
+    pub slip_page: Option<u32>,
+    pub section: Section,
+}
+
+/// Metadata found in captions.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Meta {
+    pub case_name: Option<(usize, usize)>,
+    pub docket: Option<(usize, usize)>,
+    pub date: Option<(usize, usize)>,
+}
+
+/// The result of layout analysis.
+#[derive(Debug, Default)]
+pub(crate) struct Units {
+    pub body: Vec<Unit>,
+    pub notes: Vec<Note>,
+    pub meta: Meta,
+    /// Whether line breaks may have lost their hyphens (old pdftotext text).
+    pub unmarked_breaks: bool,
+}
+
+/// Splits `text` into trimmed lines, counting form feeds as page breaks.
+pub(crate) fn split_lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::with_capacity(bytes.len() / 40 + 1);
+    let mut page = 0;
+    let mut pos = 0;
+    while pos <= bytes.len() {
+        let nl = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+        let (mut s, mut e) = (pos, nl);
+        let mut indent = 0;
+        // Leading white space: spaces, tabs, form feeds, a byte-order mark.
+        loop {
+            if s < e && matches!(bytes[s], b' ' | b'\t' | b'\r') {
+                indent += 1;
+                s += 1;
+            } else if s < e && bytes[s] == b'\x0c' {
+                page += 1;
+                indent = 0;
+                s += 1;
+            } else if text[s..e].starts_with('\u{feff}') {
+                s += 3;
+            } else if text[s..e].starts_with('\u{a0}') {
+                indent += 1;
+                s += 2;
+            } else {
+                break;
+            }
+        }
+        let mut trailing_ff = 0;
+        while e > s && matches!(bytes[e - 1], b' ' | b'\t' | b'\r' | b'\x0c') {
+            if bytes[e - 1] == b'\x0c' {
+                trailing_ff += 1;
+            }
+            e -= 1;
+        }
+        lines.push(Line {
+            start: s,
+            end: e,
+            indent,
+            page,
+        });
+        page += trailing_ff;
+        if nl >= bytes.len() {
+            break;
+        }
+        pos = nl + 1;
+    }
+    lines
+}
+
+/// Picks the input form from the shape of the lines.
+pub(crate) fn detect_form(text: &str, lines: &[Line]) -> InputForm {
+    let nonblank: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
+    if nonblank.is_empty() {
+        return InputForm::ParagraphPerLine;
+    }
+    let n = nonblank.len() as f64;
+    if memchr::memchr(b'\x0c', text.as_bytes()).is_some() {
+        let indented = nonblank.iter().filter(|l| l.indent >= 2).count() as f64;
+        return if indented / n >= 0.08 {
+            InputForm::PdfLayout
+        } else {
+            InputForm::PdfRaw
+        };
+    }
+    let long = nonblank
+        .iter()
+        .filter(|l| text[l.start..l.end].chars().count() > 120)
+        .count() as f64;
+    if long / n >= 0.25 {
+        InputForm::ParagraphPerLine
+    } else {
+        InputForm::HardWrapped
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Line patterns
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("valid pattern")
+}
+
+static PAGE_NUM: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:[-–—] ?)?([0-9]{1,4})(?: ?[-–—])?$|^Page ([0-9]{1,4})(?: of [0-9]+)?$")
+});
+static SLIP_TOP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:([0-9]{1,4}) )?(?:\(Slip Opinion\) ?)?OCTOBER TERM, [0-9]{4}(?: ([0-9]{1,4}))?$|^\(Slip Opinion\)$",
+    )
+});
+static CITE_AS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:([0-9]{1,4}) )?Cite as: .{0,60}\([0-9]{4}\)(?: ([0-9]{1,4}))?$"));
+static TITLE_NUM: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:([0-9]{1,4}) )?(.+?)(?: ([0-9]{1,4}))?$"));
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:Syllabus|Opinion of the Court|Per Curiam|PER CURIAM|Opinion of .{1,60}|.{1,80}(?:C\. )?JJ?\., (?:concurring|dissenting|statement).{0,80}|Statement of .{1,60}|Appendix.{0,80}|Concurring opinion.{0,60}|Dissenting opinion.{0,60})$",
+    )
+});
+static WATERMARK: LazyLock<Regex> = LazyLock::new(|| re(r"^Page Proof Pending Publication$"));
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:[IVXL]{1,7}|[A-H]|[1-9]|[a-h]|\*(?: ?\*){2,}|(?:[IVX]{1,5}|[A-H]) [A-H1-9])$")
+});
+static FOOT_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:—{3,}|-{8,})$"));
+static RULE: LazyLock<Regex> = LazyLock::new(|| re(r"^_{5,}$"));
+static COURT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^SUPREME COURT OF THE UNITED STATES$|^(?i:United States Court of Appeals)")
+});
+static CAPTION_END: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\[[A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}\]$|Decided [A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}\.?$|^Decided [A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}",
+    )
+});
+static CAPTION_LIKE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:on writ of certiorari|certiorari to|on petition for|on application|on appeal|appeal from|on bill of complaint)|PETITIONERS?\b|RESPONDENTS?\b|APPELLANTS?\b|APPELLEES?\b|^\[[A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}\]$|^Nos?\. [0-9]",
+    )
+});
+static DOCKET: LazyLock<Regex> =
+    LazyLock::new(|| re(r"Nos?\. [0-9][0-9A-Za-z–\-, ]*?[0-9](?:, Orig\.)?"));
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:January|February|March|April|May|June|July|August|September|October|November|December) [0-9]{1,2}, [0-9]{4}",
+    )
+});
+static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:CHIEF )?JUSTICE|(?:Chief )?Justice|MR\. (?:CHIEF )?JUSTICE|Mr\. (?:Chief )?Justice) [A-Za-z’'. ]+?(?:,| delivered| announced)|^PER CURIAM\.?$|^Per Curiam\.?$|^[A-Z][A-Za-z’'.]+, (?:C\. )?J\., (?:delivered|announced|filed)",
+    )
+});
+static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^NOTICE: This (?:opinion|preliminary print) is subject to formal revision")
+});
+static MARKER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\((?:[a-z]|[0-9]{1,2}|[ivx]{1,4})\) |^Held: "));
+static NOTE_START: LazyLock<Regex> = LazyLock::new(|| re(r"^([0-9]{1,3}|\*{1,3}|†|‡) ?\S"));
+
+/// White space folded to single spaces, for matching patterns against
+/// pdftotext -layout lines.
+fn collapse(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains("  ") && !s.contains('\t') && !s.contains('\u{a0}') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The section a running-head label or author line names.
+pub(crate) fn section_of(label: &str) -> Option<Section> {
+    let l = label.to_ascii_lowercase();
+    if l == "syllabus" {
+        Some(Section::Syllabus)
+    } else if l.starts_with("opinion of the court") || l.contains("delivered the opinion") {
+        Some(Section::Opinion)
+    } else if l.starts_with("per curiam") {
+        Some(Section::PerCuriam)
+    } else if l.starts_with("appendix") {
+        Some(Section::Appendix)
+    } else if l.starts_with("statement of") || l.contains("statement respecting") {
+        Some(Section::Statement)
+    } else {
+        let c = l.find("concurring");
+        let d = l.find("dissenting");
+        match (c, d) {
+            (Some(c), Some(d)) if d < c => Some(Section::Dissent),
+            (Some(_), _) => Some(Section::Concurrence),
+            (None, Some(_)) => Some(Section::Dissent),
+            (None, None) if l.starts_with("opinion of") => Some(Section::Separate),
+            _ => None,
+        }
+    }
+}
+
+/// Whether a line reads like an all-capitals running title
+/// ("BARTENWERFER v. BUCKLEY").
+fn is_title(s: &str) -> bool {
+    if s.len() > 120 || !s.chars().any(char::is_uppercase) {
+        return false;
+    }
+    s.split(' ').all(|w| {
+        !w.chars().any(char::is_lowercase)
+            || matches!(
+                w,
+                "v." | "ex"
+                    | "rel."
+                    | "et"
+                    | "al."
+                    | "de"
+                    | "del"
+                    | "von"
+                    | "van"
+                    | "of"
+                    | "in"
+                    | "re"
+            )
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Widths, for deciding where a paragraph ended in text without indentation.
+
+/// Approximate width of a character in thousandths of an em, for a
+/// book face like the Court's Century Schoolbook.
+fn char_width(c: char) -> u32 {
+    match c {
+        ' ' => 278,
+        'i' | 'j' | 'l' => 300,
+        'f' | 't' => 340,
+        'r' => 390,
+        's' => 450,
+        'a' | 'c' | 'e' | 'z' => 480,
+        'm' => 830,
+        'w' => 740,
+        'I' | 'J' => 400,
+        'M' | 'W' => 920,
+        'A'..='Z' => 720,
+        '0'..='9' => 550,
+        '.' | ',' | ':' | ';' | '\'' | '’' | '‘' => 278,
+        '(' | ')' | '[' | ']' | '-' => 333,
+        '–' => 550,
+        '—' => 1000,
+        '“' | '”' | '"' => 430,
+        _ => 550,
+    }
+}
+
+fn width(s: &str) -> u32 {
+    s.chars().map(char_width).sum()
+}
+
+/// Whether a line ends like the end of a paragraph can.
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| c.is_ascii_digit() || c == '*');
+    let t = if t.is_empty() { s } else { t };
+    t.ends_with(['.', ':', '?', '!', '”', '"', '’', ')', ']', ';'])
+        && !t.ends_with(" v.")
+        && !t.ends_with(" U. S.")
+        && !t.ends_with(" n.")
+        && !t.ends_with(" J.")
+        && !t.ends_with(" Co.")
+        && !t.ends_with(" Corp.")
+        && !t.ends_with(" Inc.")
+        && !t.ends_with(" No.")
+        && !t.ends_with(" Id.,")
+        && !t.ends_with(" cf.")
+        && !t.ends_with(" e.g.")
+        && !t.ends_with(" i.e.")
+        && !t.ends_with(" St.")
+}
+
+// ---------------------------------------------------------------------------
+// Analyzers
+
+/// Runs the analyzer for `form`.
+pub(crate) fn analyze(text: &str, lines: &[Line], form: InputForm) -> Units {
+    let mut units = match form {
+        InputForm::ParagraphPerLine => paragraph_per_line(text, lines),
+        InputForm::HardWrapped => hard_wrapped(text, lines),
+        InputForm::PdfRaw | InputForm::PdfLayout => pdf(text, lines, form),
+    };
+    units.unmarked_breaks = text.contains('\u{ad}');
+    units
+}
+
+/// Tracks captions, sections and metadata while units are made.
+struct Tracker<'t> {
+    text: &'t str,
+    section: Section,
+    in_caption: bool,
+    caption_lines: usize,
+    meta: Meta,
+}
+
+impl<'t> Tracker<'t> {
+    fn new(text: &'t str, section: Section) -> Tracker<'t> {
+        Tracker {
+            text,
+            section,
+            in_caption: false,
+            caption_lines: 0,
+            meta: Meta::default(),
+        }
+    }
+
+    /// Classifies a line that begins a block, or returns `None` for body text
+    /// and lets the caller decide. Updates the section on author lines.
+    fn classify(&mut self, start: usize, end: usize) -> Option<Role> {
+        let raw = &self.text[start..end];
+        let s = collapse(raw);
+        let s = s.as_ref();
+        if COURT_LINE.is_match(s) {
+            self.in_caption = true;
+            self.caption_lines = 0;
+            return Some(Role::Caption);
+        }
+        if self.in_caption {
+            self.caption_lines += 1;
+            self.note_meta(start, end, s);
+            if CAPTION_END.is_match(s) || self.caption_lines > 14 {
+                self.in_caption = false;
+            }
+            if AUTHOR.is_match(s) {
+                self.in_caption = false;
+            } else {
+                return Some(Role::Caption);
+            }
+        }
+        if AUTHOR.is_match(s) && s.len() < 200 {
+            // "BREYER, J., delivered the opinion ..." closes a syllabus and
+            // does not begin a part; "JUSTICE BREYER delivered ..." does.
+            if let Some(sec) = section_of(s).filter(|_| !s.contains(", J., ")) {
+                self.section = sec;
+            }
+            return Some(Role::Heading);
+        }
+        if HEADING.is_match(s) {
+            return Some(Role::Heading);
+        }
+        if CAPTION_LIKE.is_match(s) && (is_title(s) || s.len() < 120) && !s.ends_with('.') {
+            self.note_meta(start, end, s);
+            return Some(Role::Caption);
+        }
+        None
+    }
+
+    fn note_meta(&mut self, start: usize, end: usize, s: &str) {
+        let raw = &self.text[start..end];
+        if self.meta.docket.is_none() {
+            if let Some(m) = DOCKET.find(raw) {
+                self.meta.docket = Some((start + m.start(), start + m.end()));
+            }
+        }
+        if self.meta.date.is_none() && (s.contains("Decided") || s.starts_with('[')) {
+            let from = raw.find("Decided").unwrap_or(0);
+            if let Some(m) = DATE.find(&raw[from..]) {
+                self.meta.date = Some((start + from + m.start(), start + from + m.end()));
+            }
+        }
+        if self.meta.case_name.is_none() && is_title(s) && s.contains(" v.") && s.len() < 100 {
+            self.meta.case_name = Some((start, end));
+        }
+    }
+}
+
+/// Whether a caption line continues the one before it.
+fn caption_continues(prev: &str) -> bool {
+    let p = prev.trim_end();
+    p.ends_with(" v.")
+        || p.ends_with(',')
+        || p.ends_with(" FOR")
+        || p.ends_with(" OF")
+        || p.ends_with(" TO")
+        || p.ends_with(" AND")
+        || p.ends_with(" for")
+        || p.ends_with(" of")
+}
+
+/// One paragraph per line (web text, the syllabus form).
+fn paragraph_per_line(text: &str, lines: &[Line]) -> Units {
+    let has_held = lines
+        .iter()
+        .any(|l| text[l.start..l.end].starts_with("Held:"));
+    let first_section = if has_held {
+        Section::Syllabus
+    } else {
+        Section::Opinion
+    };
+    let mut tr = Tracker::new(text, first_section);
+    let mut units = Units::default();
+    let mut in_notes = false;
+    for l in lines.iter().filter(|l| !l.is_blank()) {
+        let s = &text[l.start..l.end];
+        // Running heads left in web text ("Cite as: ... 1", "Opinion of the Court").
+        if CITE_AS.is_match(s) || SLIP_TOP.is_match(s) || WATERMARK.is_match(s) {
+            in_notes = false;
+            continue;
+        }
+        if NOTICE.is_match(s) {
+            continue;
+        }
+        if FOOT_SEP.is_match(s) {
+            in_notes = true;
+            continue;
+        }
+        if LABEL.is_match(s) && s.len() < 60 && !AUTHOR.is_match(s) {
+            if let Some(sec) = section_of(s) {
+                tr.section = sec;
+            }
+            in_notes = false;
+            continue;
+        }
+        if in_notes {
+            if let Some(c) = NOTE_START.captures(s) {
+                let label = c.get(1).map_or("", |m| m.as_str()).to_string();
+                units.notes.push(Note {
+                    label,
+                    lines: vec![(l.start, l.end)],
+                    page: units.body.len(),
+                    slip_page: None,
+                    section: tr.section,
+                });
+                continue;
+            }
+            if let Some(n) = units.notes.last_mut() {
+                n.lines.push((l.start, l.end));
+                continue;
+            }
+        }
+        let role = tr.classify(l.start, l.end).unwrap_or(Role::Start);
+        let role = continue_caption(text, &units.body, role);
+        units.body.push(Unit {
+            start: l.start,
+            end: l.end,
+            role,
+            page: units.body.len(),
+            slip_page: None,
+            section: tr.section,
+        });
+    }
+    units.meta = tr.meta;
+    units
+}
+
+fn continue_caption(text: &str, body: &[Unit], role: Role) -> Role {
+    if role == Role::Caption {
+        if let Some(prev) = body.last() {
+            if matches!(prev.role, Role::Caption | Role::CaptionCont)
+                && caption_continues(&text[prev.start..prev.end])
+            {
+                return Role::CaptionCont;
+            }
+        }
+    }
+    role
+}
+
+/// Hard-wrapped slip text (the slip seed form): a paragraph starts with one
+/// leading space; a slip page's first line starts with a space too (two when
+/// it also starts a paragraph).
+fn hard_wrapped(text: &str, lines: &[Line]) -> Units {
+    let first = lines.iter().find(|l| !l.is_blank());
+    let paged = first.is_some_and(|l| l.indent == 2);
+    let mut tr = Tracker::new(text, Section::Opinion);
+    let mut units = Units::default();
+    let mut slip_page: u32 = if paged { 0 } else { 1 };
+    let mut prev_end_sentence = true;
+    let mut prev_blank = true;
+    let mut prev_indent = 0;
+    for l in lines {
+        if l.is_blank() {
+            prev_blank = true;
+            continue;
+        }
+        let s = &text[l.start..l.end];
+        let mut role = Role::Cont;
+        if paged {
+            match l.indent {
+                2 => {
+                    slip_page += 1;
+                    role = Role::Start;
+                }
+                1 if !prev_end_sentence && !prev_blank => slip_page += 1,
+                1 => role = Role::Start,
+                _ => {}
+            }
+        } else if l.indent > prev_indent + 1 || prev_blank {
+            role = Role::Start;
+        }
+        if prev_blank || role == Role::Start || units.body.is_empty() {
+            if let Some(r) = tr.classify(l.start, l.end) {
+                role = r;
+            } else if prev_blank {
+                role = Role::Start;
+            }
+        }
+        let role = continue_caption(text, &units.body, role);
+        units.body.push(Unit {
+            start: l.start,
+            end: l.end,
+            role,
+            page: 0,
+            slip_page: paged.then_some(slip_page.max(1)),
+            section: tr.section,
+        });
+        prev_end_sentence = ends_sentence(s);
+        prev_blank = matches!(role, Role::Heading);
+        prev_indent = l.indent;
+    }
+    units.meta = tr.meta;
+    units
+}
+
+/// What the running head of one page told.
+#[derive(Clone, Copy, Debug, Default)]
+struct PageHead {
+    number: Option<u32>,
+    section: Option<Section>,
+}
+
+/// pdftotext output, `-raw`, `-layout` or default mode.
+fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
+    let layout = form == InputForm::PdfLayout;
+    let pages = group_pages(lines);
+    let repeated = repeated_margins(text, &pages);
+    let mut tr = Tracker::new(text, Section::Opinion);
+    let mut units = Units::default();
+    let mut last_number: Option<u32> = None;
+    let mut last_section: Option<Section> = None;
+    let mut next_note: u32 = 1;
+    let prelim = lines
+        .iter()
+        .find(|l| !l.is_blank())
+        .is_some_and(|l| &text[l.start..l.end] == "PRELIMINARY PRINT");
+
+    // Body lines of all pages with their page facts, and widths for raw text.
+    struct BodyLine {
+        line: Line,
+        slip: Option<u32>,
+        section: Section,
+        page_top: bool,
+    }
+    let mut body: Vec<BodyLine> = Vec::new();
+
+    for (pi, page) in pages.iter().enumerate() {
+        let mut ls: Vec<Line> = page
+            .iter()
+            .copied()
+            .filter(|l| {
+                let s = &text[l.start..l.end];
+                !l.is_blank() && !WATERMARK.is_match(s) && !RULE.is_match(s)
+            })
+            .collect();
+        if prelim && pi == 0 {
+            // The cover of a preliminary print: caption material and a notice.
+            for l in ls {
+                let s = &text[l.start..l.end];
+                if NOTICE.is_match(s) {
+                    break;
+                }
+                units.body.push(Unit {
+                    start: l.start,
+                    end: l.end,
+                    role: Role::Caption,
+                    page: pi,
+                    slip_page: None,
+                    section: Section::Front,
+                });
+            }
+            continue;
+        }
+        let head = strip_head(text, &mut ls, &repeated);
+        // Page numbers and repeated lines at the foot of the page.
+        let mut foot_number = None;
+        while let Some(l) = ls.last() {
+            let s = collapse(&text[l.start..l.end]);
+            if let Some(c) = PAGE_NUM.captures(&s) {
+                foot_number = c
+                    .get(1)
+                    .or_else(|| c.get(2))
+                    .and_then(|m| m.as_str().parse().ok());
+                ls.pop();
+            } else if repeated.contains_key(&margin_key(&s)) {
+                ls.pop();
+            } else {
+                break;
+            }
+        }
+        let section = head.section.or(last_section).unwrap_or(tr.section);
+        if head.section.is_some() && head.section != last_section {
+            next_note = 1;
+        }
+        let number = head.number.or(foot_number).or_else(|| {
+            // An unnumbered page follows its predecessor in the same part.
+            match (last_number, head.section) {
+                (Some(n), None) => Some(n + 1),
+                (Some(n), Some(s)) if Some(s) == last_section => Some(n + 1),
+                _ => None,
+            }
+        });
+        last_number = number;
+        last_section = Some(section);
+        if head.section.is_some() {
+            tr.section = section;
+        }
+        // The NOTICE paragraph under the head of a slip opinion's first page.
+        if let Some(i) = ls
+            .iter()
+            .position(|l| NOTICE.is_match(&text[l.start..l.end]))
+        {
+            if i <= 2 {
+                let mut j = i;
+                while j < ls.len() && j < i + 8 {
+                    let s = &text[ls[j].start..ls[j].end];
+                    j += 1;
+                    if s.ends_with("press.") || s.ends_with("errors.") {
+                        break;
+                    }
+                }
+                ls.drain(i..j);
+            }
+        }
+        // Footnotes below the separator.
+        let sep = ls
+            .iter()
+            .position(|l| FOOT_SEP.is_match(&collapse(&text[l.start..l.end])));
+        let (main, foot) = match sep {
+            Some(i) => (&ls[..i], &ls[i + 1..]),
+            None => (&ls[..], &[][..]),
+        };
+        for (k, l) in main.iter().enumerate() {
+            if RULE.is_match(&collapse(&text[l.start..l.end])) {
+                continue;
+            }
+            body.push(BodyLine {
+                line: *l,
+                slip: number,
+                section,
+                page_top: k == 0,
+            });
+        }
+        for l in foot {
+            let s = collapse(&text[l.start..l.end]);
+            let label = NOTE_START.captures(&s).and_then(|c| {
+                let lab = c.get(1)?.as_str();
+                match lab.parse::<u32>() {
+                    Ok(n)
+                        if n == next_note
+                            || (n == 1 && next_note > 1 && units.notes.is_empty()) =>
+                    {
+                        next_note = n + 1;
+                        Some(lab.to_string())
+                    }
+                    Ok(_) => None,
+                    Err(_) => Some(lab.to_string()),
+                }
+            });
+            match (label, units.notes.last_mut()) {
+                (None, Some(n)) => n.lines.push((l.start, l.end)),
+                (label, _) => units.notes.push(Note {
+                    label: label.unwrap_or_default(),
+                    lines: vec![(l.start, l.end)],
+                    page: pi,
+                    slip_page: number,
+                    section,
+                }),
+            }
+        }
+    }
+
+    // Paragraphs. In -layout text an indented line starts one; in -raw text
+    // a line starts one when the line before ended a sentence and the next
+    // word would have fit on it.
+    let full = full_width(text, body.iter().map(|b| &b.line));
+    let mut prev: Option<&BodyLine> = None;
+    let mut block_first_indent = 0usize;
+    let mut block_body_indent: Option<usize> = None;
+    let mut after_heading = true;
+    for b in &body {
+        let l = b.line;
+        let s = &text[l.start..l.end];
+        let collapsed = collapse(s);
+        let mut role = Role::Cont;
+        let classify = tr.classify(l.start, l.end);
+        if let Some(r) = classify {
+            role = r;
+        } else if after_heading || prev.is_none() {
+            role = Role::Start;
+        } else if let Some(p) = prev {
+            let ps = &text[p.line.start..p.line.end];
+            let new_part = p.section != b.section || (b.page_top && b.slip == Some(1));
+            if new_part {
+                role = Role::Start;
+            } else if layout {
+                let i = l.indent;
+                role = match block_body_indent {
+                    None if i <= block_first_indent => Role::Cont,
+                    None => Role::Start,
+                    Some(bi) if i == bi => Role::Cont,
+                    Some(bi) if i > bi + 1 || i + 1 < bi => Role::Start,
+                    Some(_) => Role::Cont,
+                };
+                if role == Role::Start && i < 2 && ends_sentence(ps) && b.page_top {
+                    role = Role::Cont;
+                }
+                if role == Role::Cont && MARKER.is_match(&collapsed) && ends_sentence(ps) {
+                    role = Role::Start;
+                }
+            } else if ends_sentence(ps) {
+                let first_word = collapsed.split(' ').next().unwrap_or("");
+                let fits = width(ps) + 278 + width(first_word) < full;
+                if fits || MARKER.is_match(&collapsed) {
+                    role = Role::Start;
+                }
+            }
+        }
+        let role = continue_caption(text, &units.body, role);
+        if role != Role::Cont {
+            block_first_indent = l.indent;
+            block_body_indent = None;
+        } else if block_body_indent.is_none() {
+            block_body_indent = Some(l.indent);
+        }
+        after_heading = match role {
+            Role::Heading => ends_sentence(s) || HEADING.is_match(&collapsed),
+            Role::Caption | Role::CaptionCont => true,
+            _ => false,
+        };
+        units.body.push(Unit {
+            start: l.start,
+            end: l.end,
+            role,
+            page: l.page,
+            slip_page: b.slip,
+            section: b.section,
+        });
+        prev = Some(b);
+    }
+    units.meta = tr.meta;
+    units
+}
+
+/// The width a full line of body text has: the 80th percentile of widths.
+fn full_width<'a>(text: &str, lines: impl Iterator<Item = &'a Line>) -> u32 {
+    let mut ws: Vec<u32> = lines.map(|l| width(&text[l.start..l.end])).collect();
+    if ws.is_empty() {
+        return u32::MAX;
+    }
+    ws.sort_unstable();
+    let p80 = ws[(ws.len() * 4 / 5).min(ws.len() - 1)];
+    // Lines wider than a usual line are merged lines (pdftotext default
+    // mode); the typical full line is what counts.
+    let median = ws[ws.len() / 2];
+    p80.min(median + median / 5)
+}
+
+fn group_pages(lines: &[Line]) -> Vec<Vec<Line>> {
+    let mut pages: Vec<Vec<Line>> = Vec::new();
+    for l in lines {
+        while pages.len() <= l.page {
+            pages.push(Vec::new());
+        }
+        pages[l.page].push(*l);
+    }
+    pages
+}
+
+/// A line as compared across pages: digits folded, spaces collapsed.
+fn margin_key(s: &str) -> String {
+    collapse(s)
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
+}
+
+/// Lines that stand at the top or foot of many pages (running heads and
+/// footers of any court), keyed by [`margin_key`].
+fn repeated_margins(text: &str, pages: &[Vec<Line>]) -> HashMap<String, usize> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for page in pages {
+        let nonblank: Vec<&Line> = page.iter().filter(|l| !l.is_blank()).collect();
+        let mut keys: Vec<String> = Vec::new();
+        for l in nonblank.iter().take(2).chain(nonblank.iter().rev().take(2)) {
+            let k = margin_key(&text[l.start..l.end]);
+            if k.chars().count() >= 3 && !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+        for k in keys {
+            *counts.entry(k).or_default() += 1;
+        }
+    }
+    let need = (pages.len() / 3).max(3);
+    counts.retain(|k, n| *n >= need && !HEADING.is_match(k) && !FOOT_SEP.is_match(k));
+    counts
+}
+
+/// Removes the running head from the top of a page and reports what it said.
+fn strip_head(text: &str, ls: &mut Vec<Line>, repeated: &HashMap<String, usize>) -> PageHead {
+    let mut head = PageHead::default();
+    let mut n = 0;
+    let mut seen_head = false;
+    while n < ls.len() && n < 6 {
+        let l = ls[n];
+        let s = collapse(&text[l.start..l.end]);
+        let s = s.as_ref();
+        let num = |c: &regex::Captures, i: &[usize]| -> Option<u32> {
+            i.iter()
+                .find_map(|&i| c.get(i))
+                .and_then(|m| m.as_str().parse().ok())
+        };
+        if let Some(c) = PAGE_NUM.captures(s) {
+            head.number = head.number.or(num(&c, &[1, 2]));
+        } else if let Some(c) = SLIP_TOP.captures(s) {
+            head.number = head.number.or(num(&c, &[1, 2]));
+        } else if let Some(c) = CITE_AS.captures(s) {
+            head.number = head.number.or(num(&c, &[1, 2]));
+        } else if LABEL.is_match(s) && (seen_head || n + 1 < ls.len()) && !AUTHOR.is_match(s) {
+            if let Some(sec) = section_of(s) {
+                head.section = Some(sec);
+            } else if !seen_head {
+                break;
+            }
+        } else if repeated.contains_key(&margin_key(s)) {
+            if let Some(c) = TITLE_NUM.captures(s) {
+                head.number = head.number.or(num(&c, &[1, 3]));
+            }
+        } else if seen_head && is_title_with_number(s).is_some() {
+            if let Some(Some(k)) = is_title_with_number(s) {
+                head.number = head.number.or(Some(k));
+            }
+        } else if let Some(Some(k)) = is_title_with_number(s) {
+            // "2 BARTENWERFER v. BUCKLEY" on its own starts a head.
+            head.number = head.number.or(Some(k));
+        } else {
+            break;
+        }
+        seen_head = true;
+        n += 1;
+    }
+    ls.drain(..n);
+    head
+}
+
+/// For a running title line: `Some(number)` with the page number it carries,
+/// `Some(None)` when it carries none, `None` when it is not a title.
+fn is_title_with_number(s: &str) -> Option<Option<u32>> {
+    let c = TITLE_NUM.captures(s)?;
+    let title = c.get(2)?.as_str();
+    if !is_title(title) || !(title.contains(" v. ") || title.starts_with("IN RE")) {
+        return None;
+    }
+    let n = c
+        .get(1)
+        .or_else(|| c.get(3))
+        .and_then(|m| m.as_str().parse().ok());
+    Some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_lines_with_form_feeds_and_crlf() {
+        let t = "a \r\n\x0c2 B v. C\r\n  x";
+        let ls = split_lines(t);
+        assert_eq!(ls.len(), 3);
+        assert_eq!(&t[ls[0].start..ls[0].end], "a");
+        assert_eq!(ls[1].page, 1);
+        assert_eq!(&t[ls[1].start..ls[1].end], "2 B v. C");
+        assert_eq!(ls[2].indent, 2);
+    }
+
+    #[test]
+    fn sections_from_labels() {
+        assert_eq!(section_of("Opinion of the Court"), Some(Section::Opinion));
+        assert_eq!(
+            section_of("SOTOMAYOR, J., concurring"),
+            Some(Section::Concurrence)
+        );
+        assert_eq!(section_of("THOMAS, J., dissenting"), Some(Section::Dissent));
+        assert_eq!(
+            section_of("JUSTICE SOTOMAYOR, with whom JUSTICE JACKSON joins, concurring."),
+            Some(Section::Concurrence)
+        );
+        assert_eq!(
+            section_of("Opinion of GORSUCH, J."),
+            Some(Section::Separate)
+        );
+    }
+
+    #[test]
+    fn titles() {
+        assert_eq!(
+            is_title_with_number("2 BARTENWERFER v. BUCKLEY"),
+            Some(Some(2))
+        );
+        assert_eq!(is_title_with_number("KEMP v. UNITED STATES"), Some(None));
+        assert_eq!(is_title_with_number("See Imbler v. Pachtman"), None);
+    }
+}

@@ -1,0 +1,682 @@
+//! Normalization: from an opinion as users have it to a reading text with
+//! an exact map back to the original bytes.
+//!
+//! The reading text has one block (paragraph, heading, caption line or
+//! footnote) per line, with running heads, page numbers and line-end
+//! hyphens resolved. The matching text is the reading text with quotes,
+//! dashes, ellipses and runs of spaces folded, for pattern matching. Both
+//! come with an [`OffsetMap`] into the original input.
+
+mod hyphen;
+mod layout;
+mod offset_map;
+mod words;
+
+pub use offset_map::OffsetMap;
+
+use crate::span::Span;
+use hyphen::Lexicon;
+use layout::{Role, Unit};
+use serde::Serialize;
+use std::ops::Range;
+
+/// The shape of an input text. Detected by [`normalize`]; set it with
+/// [`Normalizer::form`] when detection guesses wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum InputForm {
+    /// One paragraph per line: web text with tags stripped, the syllabus form.
+    ParagraphPerLine,
+    /// Hard-wrapped slip text, a paragraph starting with a leading space and
+    /// each slip page's first line starting with a space too.
+    HardWrapped,
+    /// `pdftotext -raw` (or default mode) output: form feeds, running heads,
+    /// no indentation.
+    PdfRaw,
+    /// `pdftotext -layout` output: form feeds, running heads, indentation.
+    PdfLayout,
+}
+
+/// What a block of the reading text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// Caption material: court, parties, docket number, date.
+    Caption,
+    /// A heading ("I", "A", "* * *") or an author line ("JUSTICE X, dissenting.").
+    Heading,
+    /// A paragraph of text.
+    Paragraph,
+    /// A footnote, with its label.
+    Footnote,
+}
+
+/// The part of the document a block belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Section {
+    /// Cover material before any part (a preliminary print's cover).
+    Front,
+    /// The syllabus, prepared by the Reporter of Decisions.
+    Syllabus,
+    /// The opinion of the Court.
+    Opinion,
+    /// A per curiam opinion.
+    PerCuriam,
+    /// A concurring opinion.
+    Concurrence,
+    /// A dissenting opinion.
+    Dissent,
+    /// A separate opinion that neither heads as concurring nor dissenting
+    /// ("Opinion of GORSUCH, J.").
+    Separate,
+    /// A statement respecting an order.
+    Statement,
+    /// An appendix.
+    Appendix,
+}
+
+impl Section {
+    /// The name used in JSON output ("opinion", "dissent", ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Section::Front => "front",
+            Section::Syllabus => "syllabus",
+            Section::Opinion => "opinion",
+            Section::PerCuriam => "per_curiam",
+            Section::Concurrence => "concurrence",
+            Section::Dissent => "dissent",
+            Section::Separate => "separate",
+            Section::Statement => "statement",
+            Section::Appendix => "appendix",
+        }
+    }
+}
+
+impl BlockKind {
+    /// The name used in JSON output ("paragraph", "footnote", ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Caption => "caption",
+            BlockKind::Heading => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Footnote => "footnote",
+        }
+    }
+}
+
+/// One block of the reading text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// The part of the document it belongs to.
+    pub section: Section,
+    /// The slip (or reporter) page its first character is on, when the
+    /// text carries pagination.
+    pub slip_page: Option<u32>,
+    /// A footnote's label ("1", "*"); `None` for other blocks.
+    pub footnote: Option<String>,
+    /// The block's range in the reading text (its closing newline excluded).
+    pub reading: Range<usize>,
+    /// The block's bytes in the original input.
+    pub span: Span,
+    /// Where inside the block the slip page changes: reading offset and
+    /// the page from there on.
+    page_breaks: Vec<(usize, Option<u32>)>,
+}
+
+/// Facts about the case found in its caption, as spans of the original.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Metadata {
+    /// The case name as the caption gives it ("BARTENWERFER v. BUCKLEY").
+    pub case_name: Option<Span>,
+    /// The docket number ("No. 21–908").
+    pub docket: Option<Span>,
+    /// The decision date ("February 22, 2023").
+    pub date: Option<Span>,
+}
+
+/// An opinion text normalized: the reading text, the matching text, the
+/// blocks and the maps back to the original bytes.
+///
+/// ```
+/// let src = " The Court held that the mate-\nrial was sup-\npressed.\n";
+/// let norm = pincite::normalize(src);
+/// assert_eq!(norm.reading(), "The Court held that the material was suppressed.\n");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Normalized {
+    form: InputForm,
+    reading: String,
+    reading_map: OffsetMap,
+    matching: String,
+    matching_map: OffsetMap,
+    blocks: Vec<Block>,
+    metadata: Metadata,
+}
+
+impl Normalized {
+    /// The input form that was detected or set.
+    pub fn form(&self) -> InputForm {
+        self.form
+    }
+
+    /// The reading text: one block per line, quotes and dashes as in the
+    /// source.
+    pub fn reading(&self) -> &str {
+        &self.reading
+    }
+
+    /// The map from reading-text offsets to the original bytes.
+    pub fn reading_map(&self) -> &OffsetMap {
+        &self.reading_map
+    }
+
+    /// The matching text: the reading text with curly quotes made straight,
+    /// en and em dashes made hyphens ("-" and "--"), ". . ." made "...",
+    /// and runs of spaces folded to one. Extraction runs on it.
+    pub fn matching(&self) -> &str {
+        &self.matching
+    }
+
+    /// The map from matching-text offsets to the original bytes.
+    pub fn matching_map(&self) -> &OffsetMap {
+        &self.matching_map
+    }
+
+    /// The blocks, in reading order.
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// Caption facts.
+    pub fn metadata(&self) -> &Metadata {
+        &self.metadata
+    }
+
+    /// The block holding a reading-text offset.
+    pub fn block_at(&self, reading_offset: usize) -> Option<&Block> {
+        let i = self
+            .blocks
+            .partition_point(|b| b.reading.end < reading_offset);
+        self.blocks
+            .get(i)
+            .filter(|b| b.reading.start <= reading_offset)
+    }
+
+    /// The slip page of a reading-text offset, when the text is paginated.
+    pub fn slip_page_at(&self, reading_offset: usize) -> Option<u32> {
+        let b = self.block_at(reading_offset)?;
+        let mut page = b.slip_page;
+        for &(at, p) in &b.page_breaks {
+            if at <= reading_offset {
+                page = p;
+            }
+        }
+        page
+    }
+
+    /// The slip page of a position in the original input.
+    pub fn slip_page_at_source(&self, source_offset: usize) -> Option<u32> {
+        // Blocks cover their source in order except for moved footnotes,
+        // so search all blocks whose span holds the offset.
+        let b = self
+            .blocks
+            .iter()
+            .find(|b| b.span.start <= source_offset && source_offset < b.span.end)?;
+        let mut page = b.slip_page;
+        for &(at, p) in &b.page_breaks {
+            if self.reading_map.to_source(at) <= source_offset {
+                page = p;
+            }
+        }
+        page
+    }
+}
+
+/// Normalizes `text` with the input form detected.
+///
+/// ```
+/// let norm = pincite::normalize("I\n In 1998, Goldstein filed.\n");
+/// assert_eq!(norm.blocks().len(), 2);
+/// assert_eq!(norm.blocks()[0].kind, pincite::BlockKind::Heading);
+/// ```
+pub fn normalize(text: &str) -> Normalized {
+    Normalizer::new().normalize(text)
+}
+
+/// Normalization with settings.
+///
+/// ```
+/// use pincite::{InputForm, Normalizer};
+/// let norm = Normalizer::new()
+///     .form(InputForm::ParagraphPerLine)
+///     .normalize("One paragraph.\nAnother.\n");
+/// assert_eq!(norm.blocks().len(), 2);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Normalizer {
+    form: Option<InputForm>,
+}
+
+impl Normalizer {
+    /// A normalizer that detects the input form.
+    pub fn new() -> Normalizer {
+        Normalizer::default()
+    }
+
+    /// Sets the input form instead of detecting it. By default, the form is
+    /// detected from the text.
+    pub fn form(&mut self, form: InputForm) -> &mut Normalizer {
+        self.form = Some(form);
+        self
+    }
+
+    /// Normalizes `text`.
+    pub fn normalize(&self, text: &str) -> Normalized {
+        let lines = layout::split_lines(text);
+        let form = self
+            .form
+            .unwrap_or_else(|| layout::detect_form(text, &lines));
+        let units = layout::analyze(text, &lines, form);
+        let lexicon = Lexicon::from_text(text);
+        let mut b = Builder::new(text, &lexicon, units.unmarked_breaks, form);
+        b.build(&units);
+        let (reading, reading_map, blocks) = (b.out, b.map, b.blocks);
+        let (matching, matching_map) = fold_for_matching(text, &reading, &reading_map);
+        let m = units.meta;
+        let span = |r: Option<(usize, usize)>| r.map(|(s, e)| Span::new(s, e));
+        Normalized {
+            form,
+            reading,
+            reading_map,
+            matching,
+            matching_map,
+            blocks,
+            metadata: Metadata {
+                case_name: span(m.case_name),
+                docket: span(m.docket),
+                date: span(m.date),
+            },
+        }
+    }
+}
+
+/// Builds the reading text from units.
+struct Builder<'a> {
+    src: &'a str,
+    lex: &'a Lexicon,
+    unmarked: bool,
+    fix_inline_splits: bool,
+    out: String,
+    map: OffsetMap,
+    blocks: Vec<Block>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(src: &'a str, lex: &'a Lexicon, unmarked: bool, form: InputForm) -> Builder<'a> {
+        Builder {
+            src,
+            lex,
+            unmarked,
+            fix_inline_splits: form == InputForm::ParagraphPerLine,
+            out: String::with_capacity(src.len()),
+            map: OffsetMap::new(src.len()),
+            blocks: Vec::new(),
+        }
+    }
+
+    fn build(&mut self, units: &layout::Units) {
+        let body = &units.body;
+        let notes = &units.notes;
+        let mut next_note = 0;
+        let mut i = 0;
+        while i < body.len() {
+            let mut j = i + 1;
+            while j < body.len() && continues(body[j].role, body[i].role) {
+                j += 1;
+            }
+            let group = &body[i..j];
+            let kind = match group[0].role {
+                Role::Heading => BlockKind::Heading,
+                Role::Caption | Role::CaptionCont => BlockKind::Caption,
+                _ => BlockKind::Paragraph,
+            };
+            let lines: Vec<(usize, usize, Option<u32>)> = group
+                .iter()
+                .map(|u| (u.start, u.end, u.slip_page))
+                .collect();
+            self.block(kind, group[0].section, None, &lines);
+            // Footnotes of the pages this block has reached come after it.
+            let last_page = group.last().map_or(0, |u: &Unit| u.page);
+            while next_note < notes.len() && notes[next_note].page <= last_page {
+                self.note(&notes[next_note]);
+                next_note += 1;
+            }
+            i = j;
+        }
+        while next_note < notes.len() {
+            self.note(&notes[next_note]);
+            next_note += 1;
+        }
+    }
+
+    fn note(&mut self, n: &layout::Note) {
+        let lines: Vec<(usize, usize, Option<u32>)> =
+            n.lines.iter().map(|&(s, e)| (s, e, n.slip_page)).collect();
+        self.block(
+            BlockKind::Footnote,
+            n.section,
+            Some(n.label.clone()),
+            &lines,
+        );
+    }
+
+    /// Appends one block made of source lines, joining them.
+    fn block(
+        &mut self,
+        kind: BlockKind,
+        section: Section,
+        footnote: Option<String>,
+        lines: &[(usize, usize, Option<u32>)],
+    ) {
+        let Some(&(first_start, _, first_page)) = lines.first() else {
+            return;
+        };
+        let start = self.out.len();
+        let mut page_breaks = Vec::new();
+        let mut page = first_page;
+        let mut from = first_start;
+        for (k, &(_, e, p)) in lines.iter().enumerate() {
+            if k > 0 && p != page {
+                page_breaks.push((self.out.len(), p));
+                page = p;
+            }
+            let mut end = e;
+            if let Some(&(next_s, next_e, _)) = lines.get(k + 1) {
+                // Decide the line break.
+                let line = &self.src[from..e];
+                let next = &self.src[next_s..next_e];
+                match self.join(line, next) {
+                    Join::Space => {
+                        self.copy(from..e);
+                        self.out.push(' ');
+                        self.map.push_replace(e..next_s, 1);
+                    }
+                    Join::Drop(n) => {
+                        end = e - n;
+                        self.copy(from..end);
+                    }
+                }
+                from = next_s;
+            } else {
+                self.copy(from..end);
+            }
+        }
+        let reading = start..self.out.len();
+        let last_end = lines.last().map_or(first_start, |l| l.1);
+        self.out.push('\n');
+        self.map.push_replace(last_end..last_end, 1);
+        // Footnote marks such as "*" that became labels stay in the text.
+        self.blocks.push(Block {
+            kind,
+            section,
+            slip_page: first_page,
+            footnote,
+            span: Span::new(first_start, last_end),
+            reading,
+            page_breaks,
+        });
+    }
+
+    /// Copies source text, dropping soft hyphens and, in web text, mending
+    /// "hus- band" splits left from an earlier line wrap.
+    fn copy(&mut self, r: Range<usize>) {
+        let s = &self.src[r.clone()];
+        let mut from = r.start;
+        let mut i = 0;
+        let bytes = s.as_bytes();
+        while i < bytes.len() {
+            let at = r.start + i;
+            if bytes[i] == 0xC2 && bytes.get(i + 1) == Some(&0xAD) {
+                self.raw_copy(from..at);
+                from = at + 2;
+                i += 2;
+                continue;
+            }
+            if self.fix_inline_splits
+                && bytes[i] == b'-'
+                && bytes.get(i + 1) == Some(&b' ')
+                && i > 0
+                && bytes[i - 1].is_ascii_lowercase()
+                && bytes.get(i + 2).is_some_and(|b| b.is_ascii_lowercase())
+            {
+                let left = word_before(s, i);
+                let right = word_after(s, i + 2);
+                if let Some(keep) = self.inline_split(left, right) {
+                    if keep {
+                        self.raw_copy(from..at + 1);
+                    } else {
+                        self.raw_copy(from..at);
+                    }
+                    from = at + 2;
+                    i += 2;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        self.raw_copy(from..r.end);
+    }
+
+    fn raw_copy(&mut self, r: Range<usize>) {
+        if r.start < r.end {
+            self.out.push_str(&self.src[r.clone()]);
+            self.map.push_copy(r);
+        }
+    }
+
+    /// A "hus- band" split inside a web-text line: `Some(false)` to join,
+    /// `Some(true)` to keep the hyphen, `None` to leave it as it is.
+    fn inline_split(&self, left: &str, right: &str) -> Option<bool> {
+        let (l, r) = (left.to_lowercase(), right.to_lowercase());
+        let joined = format!("{l}{r}");
+        let compound = format!("{l}-{r}");
+        let (sj, sc) = (self.lex.count(&joined), self.lex.count(&compound));
+        if sj > sc || (sc == 0 && words::is_word(&joined)) {
+            Some(false)
+        } else if sc > sj {
+            Some(true)
+        } else {
+            None
+        }
+    }
+
+    /// How to join `line` with the `next` line of the same block.
+    fn join(&self, line: &str, next: &str) -> Join {
+        if line.ends_with('\u{ad}') {
+            return Join::Drop(2);
+        }
+        if line.ends_with(['–', '—']) {
+            return Join::Drop(0);
+        }
+        if line.ends_with('-') && !line.ends_with("--") {
+            let left = word_before(line, line.len() - 1);
+            let right = word_after(next, 0);
+            if left.is_empty() || right.is_empty() {
+                // "pre- and post-trial", "§§1983-": keep as written.
+                return if right.is_empty() {
+                    Join::Space
+                } else {
+                    Join::Drop(0)
+                };
+            }
+            return if hyphen::keep_hyphen(left, right, self.lex) {
+                Join::Drop(0)
+            } else {
+                Join::Drop(1)
+            };
+        }
+        if self.unmarked {
+            let left = word_before(line, line.len());
+            let right = word_after(next, 0);
+            if left.len() == line.len() - line.trim_end_matches(char::is_alphabetic).len()
+                && hyphen::join_unmarked(left, right, self.lex)
+            {
+                return Join::Drop(0);
+            }
+        }
+        Join::Space
+    }
+}
+
+/// How two lines of a block meet.
+enum Join {
+    /// A space replaces the break.
+    Space,
+    /// The break and the last `n` bytes of the line go.
+    Drop(usize),
+}
+
+/// Whether a unit with role `r` continues a block begun by role `first`.
+fn continues(r: Role, first: Role) -> bool {
+    match r {
+        Role::Cont => matches!(first, Role::Start | Role::Cont | Role::Heading),
+        Role::CaptionCont => matches!(first, Role::Caption | Role::CaptionCont),
+        _ => false,
+    }
+}
+
+/// The letters just before byte `i` of `s`.
+fn word_before(s: &str, i: usize) -> &str {
+    let head = &s[..i];
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(i, |(k, _)| k);
+    &s[start..i]
+}
+
+/// The letters (with a possessive ending) from byte `i` of `s`.
+fn word_after(s: &str, i: usize) -> &str {
+    let tail = &s[i..];
+    let mut end = 0;
+    let mut chars = tail.char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        if c.is_alphabetic() {
+            end = k + c.len_utf8();
+        } else if (c == '’' || c == '\'') && end > 0 && chars.peek().is_some_and(|&(_, n)| n == 's')
+        {
+            end = k + c.len_utf8() + 1;
+            break;
+        } else {
+            break;
+        }
+    }
+    &tail[..end]
+}
+
+/// Builds the matching text from the reading text: straight quotes, hyphen
+/// dashes, "..." ellipses, single spaces. Its map points into the source.
+fn fold_for_matching(src: &str, reading: &str, rmap: &OffsetMap) -> (String, OffsetMap) {
+    let mut out = String::with_capacity(reading.len());
+    let mut map = OffsetMap::new(src.len());
+    let bytes = reading.as_bytes();
+    // Copy runs of unchanged reading text through the reading map.
+    let mut run_start = 0;
+    let flush = |out: &mut String, map: &mut OffsetMap, from: usize, to: usize| {
+        if from < to {
+            out.push_str(&reading[from..to]);
+            push_mapped(map, rmap, from..to);
+        }
+    };
+    let mut i = 0;
+    while i < reading.len() {
+        let c = reading[i..].chars().next().unwrap_or(' ');
+        let clen = c.len_utf8();
+        let repl: Option<&str> = match c {
+            '‘' | '’' | 'ʼ' | '′' => Some("'"),
+            '“' | '”' | '″' => Some("\""),
+            '–' | '‒' | '−' | '‑' => Some("-"),
+            '—' | '―' => Some("--"),
+            '\u{a0}' | '\u{2009}' | '\u{202f}' | '\t' => Some(" "),
+            ' ' => {
+                // Runs of spaces fold to one; the space inside ". . ." goes.
+                let prev_dot = i > 0 && bytes[i - 1] == b'.';
+                let mut j = i;
+                while j < bytes.len() && bytes[j] == b' ' {
+                    j += 1;
+                }
+                let next_dot = bytes.get(j) == Some(&b'.');
+                let dotted = prev_dot
+                    && next_dot
+                    && (i >= 2 && bytes[i - 2] == b' '
+                        || bytes.get(j + 1) == Some(&b' ')
+                        || bytes.get(j + 1) == Some(&b'.'))
+                    && is_ellipsis_space(bytes, i, j);
+                if dotted || j > i + 1 {
+                    flush(&mut out, &mut map, run_start, i);
+                    if !dotted {
+                        out.push(' ');
+                        push_replaced(&mut map, rmap, i..j, 1);
+                    } else {
+                        // Dropped: nothing in the matching text.
+                    }
+                    run_start = j;
+                    i = j;
+                    continue;
+                }
+                None
+            }
+            _ => None,
+        };
+        if let Some(r) = repl {
+            flush(&mut out, &mut map, run_start, i);
+            out.push_str(r);
+            push_replaced(&mut map, rmap, i..i + clen, r.len());
+            run_start = i + clen;
+        }
+        i += clen;
+    }
+    flush(&mut out, &mut map, run_start, reading.len());
+    (out, map)
+}
+
+/// Whether the spaces `i..j` sit inside an ellipsis ". . .".
+fn is_ellipsis_space(bytes: &[u8], i: usize, j: usize) -> bool {
+    // ". ." with at least three dots in the chain around it.
+    let mut dots = 2;
+    let mut k = i.saturating_sub(1);
+    while k >= 2 && bytes[k - 1] == b' ' && bytes[k - 2] == b'.' {
+        dots += 1;
+        k -= 2;
+    }
+    let mut k = j;
+    while k + 2 < bytes.len() && bytes[k + 1] == b' ' && bytes[k + 2] == b'.' {
+        dots += 1;
+        k += 2;
+    }
+    dots >= 3
+}
+
+/// Maps a range of the reading text (copied unchanged into the matching
+/// text) through the reading map, piece by piece.
+fn push_mapped(map: &mut OffsetMap, rmap: &OffsetMap, r: Range<usize>) {
+    rmap.for_each_piece(r, |dst_len, src, copied| {
+        if copied {
+            map.push_copy(src);
+        } else {
+            map.push_replace(src, dst_len);
+        }
+    });
+}
+
+fn push_replaced(map: &mut OffsetMap, rmap: &OffsetMap, r: Range<usize>, dst_len: usize) {
+    let s = rmap.covering(r);
+    map.push_replace(s, dst_len);
+}

@@ -1,0 +1,249 @@
+//! The map from a normalized text back to the original bytes.
+
+use crate::span::Span;
+use std::ops::Range;
+
+/// One stretch of the normalized text and the source bytes it came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Piece {
+    /// Start in the normalized text.
+    dst: usize,
+    /// Length in the normalized text (never zero).
+    dst_len: usize,
+    /// Start in the source.
+    src: usize,
+    /// Length in the source.
+    src_len: usize,
+    /// The normalized bytes are the source bytes, unchanged.
+    copied: bool,
+}
+
+/// Maps byte offsets of a normalized text (the reading text or the matching
+/// text) to byte offsets of the original input.
+///
+/// Text the normalizer copied maps byte for byte. Text it replaced (a line
+/// break that became a space, a curly quote folded to a straight one) maps
+/// to the whole source stretch it replaced. Where source text was removed
+/// (a running head, a line-end hyphen), a span's start maps to the right of
+/// the gap and its end to the left, so spans never swallow removed text at
+/// their edges.
+///
+/// ```
+/// use pincite::normalize;
+/// let src = "The mate-\nrial was new.";
+/// let norm = normalize(src);
+/// assert_eq!(norm.reading(), "The material was new.");
+/// let at = norm.reading().find("material").unwrap();
+/// let span = norm.reading_map().span_to_source(at..at + "material".len());
+/// assert_eq!(&src[span.range()], "mate-\nrial");
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct OffsetMap {
+    pieces: Vec<Piece>,
+    dst_len: usize,
+    src_len: usize,
+}
+
+impl OffsetMap {
+    pub(crate) fn new(src_len: usize) -> OffsetMap {
+        OffsetMap {
+            pieces: Vec::new(),
+            dst_len: 0,
+            src_len,
+        }
+    }
+
+    /// Records that the next `src.len()` normalized bytes are a copy of `src`.
+    pub(crate) fn push_copy(&mut self, src: Range<usize>) {
+        let len = src.end - src.start;
+        if len == 0 {
+            return;
+        }
+        if let Some(last) = self.pieces.last_mut() {
+            if last.copied && last.src + last.src_len == src.start {
+                last.dst_len += len;
+                last.src_len += len;
+                self.dst_len += len;
+                return;
+            }
+        }
+        self.pieces.push(Piece {
+            dst: self.dst_len,
+            dst_len: len,
+            src: src.start,
+            src_len: len,
+            copied: true,
+        });
+        self.dst_len += len;
+    }
+
+    /// Records that the next `dst_len` normalized bytes replace `src`.
+    pub(crate) fn push_replace(&mut self, src: Range<usize>, dst_len: usize) {
+        if dst_len == 0 {
+            return;
+        }
+        self.pieces.push(Piece {
+            dst: self.dst_len,
+            dst_len,
+            src: src.start,
+            src_len: src.end.saturating_sub(src.start),
+            copied: false,
+        });
+        self.dst_len += dst_len;
+    }
+
+    /// Length of the normalized text this map covers.
+    pub fn len(&self) -> usize {
+        self.dst_len
+    }
+
+    /// Whether the normalized text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.dst_len == 0
+    }
+
+    /// Length of the source this map points into.
+    pub fn source_len(&self) -> usize {
+        self.src_len
+    }
+
+    /// The piece holding byte `n` (the one that starts at `n` on a boundary).
+    fn piece_at(&self, n: usize) -> Option<&Piece> {
+        let i = self.pieces.partition_point(|p| p.dst <= n);
+        i.checked_sub(1).map(|i| &self.pieces[i])
+    }
+
+    /// The piece ending at or holding `n` (the one that ends at `n` on a boundary).
+    fn piece_before(&self, n: usize) -> Option<&Piece> {
+        let i = self.pieces.partition_point(|p| p.dst < n);
+        i.checked_sub(1).map(|i| &self.pieces[i])
+    }
+
+    /// Maps a position of the normalized text to the source.
+    ///
+    /// `0` maps to `0` and `len()` to `source_len()`; inside, a position on
+    /// a gap maps to the right of it. Positions past the end are clamped.
+    pub fn to_source(&self, n: usize) -> usize {
+        if n == 0 {
+            return 0;
+        }
+        if n >= self.dst_len {
+            return self.src_len;
+        }
+        self.start_to_source(n)
+    }
+
+    fn start_to_source(&self, n: usize) -> usize {
+        if n >= self.dst_len {
+            return self.src_len;
+        }
+        match self.piece_at(n) {
+            Some(p) if p.copied => p.src + (n - p.dst),
+            Some(p) => p.src,
+            None => 0,
+        }
+    }
+
+    fn end_to_source(&self, n: usize) -> usize {
+        if n == 0 {
+            return self.pieces.first().map_or(0, |p| p.src);
+        }
+        let n = n.min(self.dst_len);
+        match self.piece_before(n) {
+            Some(p) if p.copied => p.src + (n - p.dst),
+            Some(p) if n == p.dst + p.dst_len => p.src + p.src_len,
+            Some(p) => p.src,
+            None => 0,
+        }
+    }
+
+    /// Maps a range of the normalized text to a [`Span`] of the source: the
+    /// start maps right of any removed text, the end left of it.
+    pub fn span_to_source(&self, range: Range<usize>) -> Span {
+        let start = self.start_to_source(range.start);
+        if range.end <= range.start {
+            return Span::new(start, start);
+        }
+        let end = self.end_to_source(range.end);
+        if end < start {
+            Span::new(start, start)
+        } else {
+            Span::new(start, end)
+        }
+    }
+
+    /// Calls `f(dst_len, src_range, copied)` for each stretch of `range`
+    /// (a range of the normalized text), in order.
+    pub(crate) fn for_each_piece(
+        &self,
+        range: Range<usize>,
+        mut f: impl FnMut(usize, Range<usize>, bool),
+    ) {
+        if range.start >= range.end {
+            return;
+        }
+        let first = self
+            .pieces
+            .partition_point(|p| p.dst + p.dst_len <= range.start);
+        for p in &self.pieces[first..] {
+            if p.dst >= range.end {
+                break;
+            }
+            let s = range.start.max(p.dst);
+            let e = range.end.min(p.dst + p.dst_len);
+            if p.copied {
+                f(e - s, p.src + (s - p.dst)..p.src + (e - p.dst), true);
+            } else {
+                f(e - s, p.src..p.src + p.src_len, false);
+            }
+        }
+    }
+
+    /// The source range a normalized range covers, edges included; used to
+    /// find which source text a block came from.
+    pub(crate) fn covering(&self, range: Range<usize>) -> Range<usize> {
+        let s = self.span_to_source(range);
+        s.start..s.end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copy_and_gap() {
+        // source "ab-\ncd" -> "abcd"
+        let mut m = OffsetMap::new(6);
+        m.push_copy(0..2);
+        m.push_copy(4..6);
+        assert_eq!(m.len(), 4);
+        assert_eq!(m.to_source(0), 0);
+        assert_eq!(m.to_source(2), 4);
+        assert_eq!(m.to_source(4), 6);
+        assert_eq!(m.span_to_source(0..2), Span::new(0, 2));
+        assert_eq!(m.span_to_source(2..4), Span::new(4, 6));
+        assert_eq!(m.span_to_source(0..4), Span::new(0, 6));
+        assert_eq!(m.span_to_source(2..2), Span::new(4, 4));
+    }
+
+    #[test]
+    fn replacement_maps_whole() {
+        // source "a\u{201c}b" (1+3+1) -> "a\"b"
+        let mut m = OffsetMap::new(5);
+        m.push_copy(0..1);
+        m.push_replace(1..4, 1);
+        m.push_copy(4..5);
+        assert_eq!(m.span_to_source(1..2), Span::new(1, 4));
+        assert_eq!(m.span_to_source(0..3), Span::new(0, 5));
+        assert_eq!(m.to_source(2), 4);
+    }
+
+    #[test]
+    fn merges_adjacent_copies() {
+        let mut m = OffsetMap::new(10);
+        m.push_copy(0..3);
+        m.push_copy(3..7);
+        assert_eq!(m.pieces.len(), 1);
+    }
+}
