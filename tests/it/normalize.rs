@@ -1,0 +1,1 @@
+//! Normalization on the real corpus texts.
