@@ -174,7 +174,7 @@ static SLIP_TOP: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static CITE_AS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:([0-9]{1,4}) )?Cite as: .{0,60}\([0-9]{4}\)(?: ([0-9]{1,4}))?$"));
+    LazyLock::new(|| re(r"^(?:([0-9]{1,4}) )?Cite as: .{0,60}\([0-9]{4} ?\)(?: ([0-9]{1,4}))?$"));
 static TITLE_NUM: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:([0-9]{1,4}) )?(.+?)(?: ([0-9]{1,4}))?$"));
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {

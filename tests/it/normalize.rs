@@ -1,1 +1,335 @@
 //! Normalization on the real corpus texts.
+
+use pincite::{BlockKind, Normalized, Section, normalize};
+use std::path::{Path, PathBuf};
+
+fn corpus(name: &str) -> String {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(name);
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// The shared corpus beside the repository, when it is there.
+fn shared(sub: &str) -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(sub);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipped: {} is not present", p.display());
+        None
+    }
+}
+
+/// Words of the matching text of the blocks that pass `keep`, with
+/// punctuation that differs between editions (quotes) folded.
+fn words(norm: &Normalized, keep: impl Fn(&pincite::Block) -> bool) -> Vec<String> {
+    let mut out = Vec::new();
+    for b in norm.blocks().iter().filter(|b| keep(b)) {
+        let text = norm.reading()[b.reading.clone()]
+            .replace(". . .", "...")
+            .replace('—', " — ");
+        for w in text.split_whitespace() {
+            let w: String = w
+                .chars()
+                .map(|c| match c {
+                    '’' | '‘' => '\'',
+                    '“' | '”' => '"',
+                    '–' => '-',
+                    c => c,
+                })
+                .collect();
+            // The slip sets names in small capitals ("SCALIA, J."), the
+            // web text in mixed case.
+            out.push(w.to_lowercase());
+        }
+    }
+    out
+}
+
+/// The first place two word lists differ, with context, for a readable failure.
+fn first_difference(a: &[String], b: &[String]) -> Option<String> {
+    let i = a.iter().zip(b).position(|(x, y)| x != y).or_else(|| {
+        if a.len() == b.len() {
+            None
+        } else {
+            Some(a.len().min(b.len()))
+        }
+    })?;
+    let from = i.saturating_sub(6);
+    Some(format!(
+        "word {i}:\n  left:  {}\n  right: {}",
+        a[from..(i + 6).min(a.len())].join(" "),
+        b[from..(i + 6).min(b.len())].join(" ")
+    ))
+}
+
+fn is_opinion_body(b: &pincite::Block) -> bool {
+    b.section == Section::Opinion && b.kind != BlockKind::Caption
+}
+
+#[test]
+fn slip_seed_reads_word_for_word_like_the_syllabus_seed() {
+    let slip = normalize(&corpus("van_de_kamp_v_goldstein_2009_slip.txt"));
+    let syl = normalize(&corpus("van_de_kamp_v_goldstein_2009_syllabus.txt"));
+    let a = words(&slip, is_opinion_body);
+    let b = words(&syl, is_opinion_body);
+    assert!(a.len() > 3000, "slip opinion has {} words", a.len());
+    if let Some(d) = first_difference(&a, &b) {
+        panic!("slip and syllabus opinions differ at {d}");
+    }
+}
+
+#[test]
+fn slip_seed_has_its_twelve_pages_and_blocks() {
+    let slip = normalize(&corpus("van_de_kamp_v_goldstein_2009_slip.txt"));
+    let pages: Vec<u32> = slip.blocks().iter().filter_map(|b| b.slip_page).collect();
+    assert_eq!(pages.first(), Some(&1));
+    assert_eq!(pages.iter().max(), Some(&12));
+    assert!(pages.windows(2).all(|w| w[0] <= w[1]), "pages go forward");
+    for p in 1..=12 {
+        assert!(
+            (0..slip.reading().len()).any(|i| slip.slip_page_at(i) == Some(p)),
+            "page {p} is somewhere"
+        );
+    }
+    // Page 2 begins mid-sentence: "...that Fink had previously / received
+    // reduced sentences": one paragraph across the break.
+    let at = slip.reading().find("previously received reduced").unwrap();
+    assert_eq!(slip.slip_page_at(at), Some(1));
+    let at = slip.reading().find("received reduced").unwrap();
+    assert_eq!(slip.slip_page_at(at), Some(2));
+    // "(supra, at 10)" speaks of the paragraph on page 10 that begins
+    // "Moreover, because better training".
+    let at = slip
+        .reading()
+        .find("Moreover, because better training")
+        .unwrap();
+    assert_eq!(slip.slip_page_at(at), Some(10));
+    let headings: Vec<&str> = slip
+        .blocks()
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading)
+        .map(|b| &slip.reading()[b.reading.clone()])
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "JUSTICE BREYER delivered the opinion of the Court.",
+            "I",
+            "II",
+            "III",
+            "A",
+            "B",
+            "C",
+            "*  *  *"
+        ]
+    );
+}
+
+/// Every line-end hyphen of the slip seed, decided as the syllabus seed
+/// (the same opinion, never wrapped) spells the word.
+#[test]
+fn slip_seed_line_end_hyphens_all_decided_right() {
+    let src = corpus("van_de_kamp_v_goldstein_2009_slip.txt");
+    let oracle = corpus("van_de_kamp_v_goldstein_2009_syllabus.txt");
+    let norm = normalize(&src);
+    let mut seen = 0;
+    let mut wrong = Vec::new();
+    let mut at = 0;
+    for line in src.split_inclusive('\n') {
+        let body = line.trim_end();
+        let start = at;
+        at += line.len();
+        if !body.ends_with('-') {
+            continue;
+        }
+        seen += 1;
+        let hyphen = start + body.len() - 1;
+        // The reading-text word that holds this source position.
+        let r = norm.reading();
+        let i = (0..r.len())
+            .filter(|&i| r.is_char_boundary(i))
+            .find(|&i| norm.reading_map().to_source(i) >= hyphen)
+            .unwrap();
+        let ws = r[..i].rfind(char::is_whitespace).map_or(0, |k| k + 1);
+        let we = r[i..].find(char::is_whitespace).map_or(r.len(), |k| i + k);
+        let word: String = r[ws..we]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .replace('’', "'");
+        let word = word.trim_end_matches("'s");
+        if !oracle.contains(word) {
+            wrong.push(word.to_string());
+        }
+    }
+    assert_eq!(seen, 67, "line-end hyphens in the slip seed");
+    assert!(wrong.is_empty(), "decided wrong: {wrong:?}");
+}
+
+fn slip_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    let own = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    if let Some(dir) = shared("opinions") {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            files.push(e.path());
+        }
+    }
+    for e in std::fs::read_dir(own).unwrap().flatten() {
+        files.push(e.path());
+    }
+    files.retain(|p| {
+        let n = p.file_name().unwrap().to_string_lossy();
+        n.ends_with(".txt") && n.contains("_slip")
+    });
+    files.sort();
+    files
+}
+
+/// A line that is a Supreme Court running head, page number or watermark.
+fn is_running_head(line: &str) -> bool {
+    let s: String = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = |t: &str| {
+        t.contains(" v. ")
+            && t.split(' ').all(|w| {
+                !w.chars().any(char::is_lowercase) || w == "v." || w == "ex" || w == "rel."
+            })
+    };
+    s.starts_with("Cite as: ")
+        || s.starts_with("(Slip Opinion)")
+        || s.contains("OCTOBER TERM, ")
+        || s == "Page Proof Pending Publication"
+        || (!s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit()))
+        || s.split_once(' ').is_some_and(|(n, t)| {
+            n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty() && title(t)
+        })
+}
+
+/// Source byte offsets of every non-space character of the reading text.
+fn reading_sources(norm: &Normalized) -> Vec<usize> {
+    let mut v: Vec<usize> = norm
+        .reading()
+        .char_indices()
+        .filter(|(_, c)| !c.is_whitespace())
+        .map(|(i, c)| norm.reading_map().span_to_source(i..i + c.len_utf8()).start)
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+#[test]
+fn no_running_head_or_page_number_survives_in_any_slip() {
+    let files = slip_files();
+    assert!(files.len() >= 4, "slip files found: {}", files.len());
+    let mut heads = 0;
+    let mut failures = Vec::new();
+    for path in &files {
+        let src = std::fs::read_to_string(path).unwrap();
+        let norm = normalize(&src);
+        let covered = reading_sources(&norm);
+        // The top three and bottom line of every page.
+        let mut at = 0;
+        for page in src.split_inclusive('\x0c') {
+            let mut lines: Vec<(usize, &str)> = Vec::new();
+            let mut off = at;
+            for l in page.split_inclusive('\n') {
+                if !l.trim().is_empty() {
+                    lines.push((off, l));
+                }
+                off += l.len();
+            }
+            at += page.len();
+            let n = lines.len();
+            let picks = lines
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k < 3 || *k + 1 == n)
+                .map(|(_, l)| *l);
+            for (off, l) in picks {
+                if !is_running_head(l) {
+                    continue;
+                }
+                heads += 1;
+                let end = off + l.len();
+                let i = covered.partition_point(|&s| s < off);
+                if covered.get(i).is_some_and(|&s| s < end) {
+                    failures.push(format!("{}: {:?}", path.display(), l.trim()));
+                }
+            }
+        }
+    }
+    eprintln!(
+        "{} slip files, {heads} running-head lines checked",
+        files.len()
+    );
+    assert!(heads > 100);
+    assert!(
+        failures.is_empty(),
+        "{} survive:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Paragraph keys: the first words of each paragraph that has enough of
+/// them, numbered by occurrence (the syllabus repeats opinion sentences).
+fn paragraph_pages(norm: &Normalized) -> Vec<(String, Option<u32>, Section)> {
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
+    norm.blocks()
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .filter_map(|b| {
+            let ws: Vec<&str> = norm.reading()[b.reading.clone()]
+                .split_whitespace()
+                .take(10)
+                .collect();
+            if ws.len() < 10 {
+                return None;
+            }
+            let key = ws.join(" ");
+            let n = seen.entry(key.clone()).or_default();
+            *n += 1;
+            Some((format!("{key} #{n}"), b.slip_page, b.section))
+        })
+        .collect()
+}
+
+#[test]
+fn raw_and_layout_forms_give_the_same_slip_page_per_paragraph() {
+    let mut pairs: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for raw in slip_files() {
+        let name = raw.to_string_lossy().to_string();
+        if let Some(stem) = name.strip_suffix("_slip.txt") {
+            let layout = PathBuf::from(format!("{stem}_slip_layout.txt"));
+            if layout.exists() && !pairs.iter().any(|(r, _)| r.file_name() == raw.file_name()) {
+                pairs.push((raw, layout));
+            }
+        }
+    }
+    assert!(pairs.len() >= 3, "pairs: {}", pairs.len());
+    let (mut matched, mut total, mut disagree) = (0, 0, Vec::new());
+    for (raw, layout) in &pairs {
+        let a = normalize(&std::fs::read_to_string(raw).unwrap());
+        let b = normalize(&std::fs::read_to_string(layout).unwrap());
+        let pb = paragraph_pages(&b);
+        for (key, page, section) in paragraph_pages(&a) {
+            total += 1;
+            if let Some((_, p2, s2)) = pb.iter().find(|(k, _, _)| *k == key) {
+                matched += 1;
+                if (page, section) != (*p2, *s2) {
+                    disagree.push(format!(
+                        "{}: {key:?}: raw {page:?} {section:?}, layout {p2:?} {s2:?}",
+                        raw.display()
+                    ));
+                }
+            }
+        }
+    }
+    eprintln!(
+        "{} pairs: {matched} of {total} raw paragraphs found in the layout form",
+        pairs.len()
+    );
+    assert!(matched * 10 >= total * 8, "{matched} of {total} matched");
+    assert!(disagree.is_empty(), "{}", disagree.join("\n"));
+}
