@@ -1,0 +1,339 @@
+//! Reporter and court tables for citation extraction.
+//!
+//! The data lives in two generated files, `reporters_data.rs` and
+//! `courts_data.rs`, written by `tools/gen_tables.py` from reporters-db and
+//! courts-db (Free Law Project, BSD-2-Clause) and pulled in here with
+//! `include!`. Regenerate them with
+//! `python3 tools/gen_tables.py /path/to/reporters-and-courts-data`.
+//!
+//! # Lookup keys
+//!
+//! Opinions space abbreviations freely: "U. S." and "U.S.", "F. 3d" and
+//! "F.3d", "N. W. 2d" and "N.W.2d". Every table is therefore keyed by the
+//! spelling with all whitespace removed ("F. 3d" -> "F.3d", "U. S." ->
+//! "U.S.") and sorted, so a lookup is a binary search that skips whitespace in
+//! the query as it compares: no allocation, no start-up cost. Keys are
+//! otherwise exact: case, periods and apostrophes count.
+
+use std::cmp::Ordering;
+
+/// A reporter edition as reporters-db describes it.
+///
+/// Returned by [`reporter`]; all strings are reporters-db's own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Reporter {
+    /// Canonical edition abbreviation: `"U.S."`, `"F.3d"`, `"L. Ed. 2d"`, `"F. App'x"`.
+    pub(crate) canonical: &'static str,
+    /// reporters-db cite type: `"federal"`, `"state"`, `"state_regional"`,
+    /// `"specialty"`, `"scotus_early"`, `"neutral"`, ...
+    pub(crate) cite_type: &'static str,
+    /// Full name of the reporter series: `"Federal Reporter"`.
+    pub(crate) name: &'static str,
+    /// First year of the edition, if reporters-db knows it (1750 there
+    /// usually means "unknown").
+    pub(crate) start_year: Option<u16>,
+    /// Last year of the edition; `None` while it is still published.
+    pub(crate) end_year: Option<u16>,
+    /// Whether several reporters-db entries use this abbreviation ("Cranch",
+    /// "Wash.", "Ohio"): `cite_type` and `name` then come from the entry the
+    /// generator ranks first and the years span all of them.
+    pub(crate) shared: bool,
+}
+
+/// Builds one row of the generated `EDITIONS` table.
+const fn ed(
+    canonical: &'static str,
+    cite_type: &'static str,
+    name: &'static str,
+    start_year: Option<u16>,
+    end_year: Option<u16>,
+    shared: bool,
+) -> Reporter {
+    Reporter {
+        canonical,
+        cite_type,
+        name,
+        start_year,
+        end_year,
+        shared,
+    }
+}
+
+include!("reporters_data.rs");
+include!("courts_data.rs");
+
+/// Compares a whitespace-free table key with `text` as if every whitespace
+/// character had been removed from `text`.
+///
+/// Comparing `char`s gives the same order as comparing UTF-8 bytes, the order
+/// the generator sorts keys in.
+fn cmp_ws_free(key: &str, text: &str) -> Ordering {
+    key.chars().cmp(text.chars().filter(|c| !c.is_whitespace()))
+}
+
+/// Binary search in a sorted `(whitespace-free key, value)` table.
+fn lookup<T: Copy>(table: &[(&str, T)], text: &str) -> Option<T> {
+    table
+        .binary_search_by(|(key, _)| cmp_ws_free(key, text))
+        .ok()
+        .map(|i| table[i].1)
+}
+
+/// Looks up a reporter abbreviation as written in a citation.
+///
+/// `spelling` is any edition abbreviation or variant spelling known to
+/// reporters-db, with any spacing: `"F. 3d"`, `"F.  3d"` and `"F.3d"` all give
+/// the `F.3d` edition; `"Fed. Appx."` gives `F. App'x`. Case and punctuation
+/// must match. Where reporters-db lets one spelling name several editions
+/// ("W.2d": Wash. 2d or Wis. 2d) the generator's deterministic choice is
+/// returned; the collisions are listed at the bottom of `reporters_data.rs`.
+pub(crate) fn reporter(spelling: &str) -> Option<Reporter> {
+    lookup(REPORTER_KEYS, spelling).map(|i| EDITIONS[usize::from(i)])
+}
+
+/// Every reporter spelling reporters-db knows, canonical and variant, exactly
+/// as written there (3,594 of them in the generated table).
+///
+/// They come longest first (by whitespace-free length), so an alternation
+/// built in this order prefers "F. Supp. 2d" over "F. Supp." under
+/// leftmost-first regex semantics. To build one: escape each spelling, let
+/// each space match `\s*` (or `\s+`) and allow optional whitespace after each
+/// period, then resolve what matched with [`reporter`], which ignores
+/// whitespace. Some spellings contain non-ASCII characters (`’` in
+/// `"F. App’x"`).
+pub(crate) fn reporter_spellings() -> impl Iterator<Item = &'static str> {
+    REPORTER_SPELLINGS.iter().copied()
+}
+
+/// Maps a court as written in a citation parenthetical, before the year, to
+/// its courts-db id; whitespace-insensitive.
+///
+/// Understands courts-db citation strings (`"9th Cir."`, `"S.D.N.Y."`,
+/// `"Cal."`, `"Tex. Crim. App."`) and the Supreme Court's styles derived from
+/// them (`"CA9"`, `"CADC"`, `"CA Fed."`, `"SDNY"`, `"ND Cal."`, `"D Md."`,
+/// `"Bkrtcy. Ct. CD Cal."`, `"Cal. App."`, `"N. Y."`), giving `ca9`, `cadc`,
+/// `cafc`, `nysd`, `cand`, `mdd`, `cacb`, `calctapp`, `ny`. `"Mass."` is the
+/// Massachusetts Supreme Judicial Court (`mass`); after a district-court
+/// reporter use [`district_court_id`] instead.
+pub(crate) fn court_id(written: &str) -> Option<&'static str> {
+    lookup(COURT_KEYS, written)
+}
+
+/// Like [`court_id`], but reads the Supreme Court's short form for a
+/// single-district state as that district court.
+///
+/// After a district-court reporter (F. Supp., F.R.D.) the Supreme Court
+/// writes the District of Massachusetts as `"(Mass. 1999)"`, the District of
+/// New Jersey as `"(NJ 2002)"` and the District of Columbia as `"(DC 2005)"`;
+/// this gives `mad`, `njd` and `dcd` where [`court_id`] gives `mass` for
+/// `"Mass."`. Other spellings fall through to [`court_id`].
+pub(crate) fn district_court_id(written: &str) -> Option<&'static str> {
+    lookup(SINGLE_DISTRICT_KEYS, written).or_else(|| court_id(written))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The canonical abbreviation `spelling` resolves to.
+    fn canonical(spelling: &str) -> Option<&'static str> {
+        reporter(spelling).map(|r| r.canonical)
+    }
+
+    #[test]
+    fn supreme_court_spacing_resolves_to_canonical_editions() {
+        assert_eq!(canonical("U. S."), Some("U.S."));
+        assert_eq!(canonical("F. 3d"), Some("F.3d"));
+        assert_eq!(canonical("F. 2d"), Some("F.2d"));
+        assert_eq!(canonical("L. Ed. 2d"), Some("L. Ed. 2d"));
+        assert_eq!(canonical("L.Ed.2d"), Some("L. Ed. 2d"));
+        assert_eq!(canonical("S. Ct."), Some("S. Ct."));
+        assert_eq!(canonical("F. Supp. 2d"), Some("F. Supp. 2d"));
+        assert_eq!(canonical("So. 2d"), Some("So. 2d"));
+        assert_eq!(canonical("N. W. 2d"), Some("N.W.2d"));
+        assert_eq!(canonical("Cal. Rptr. 3d"), Some("Cal. Rptr. 3d"));
+        assert_eq!(canonical("B. R."), Some("B.R."));
+    }
+
+    #[test]
+    fn variant_spellings_resolve_to_their_edition() {
+        assert_eq!(canonical("Fed. Appx."), Some("F. App'x"));
+        assert_eq!(canonical("F. App’x"), Some("F. App'x"));
+        assert_eq!(canonical("L Ed 2d"), Some("L. Ed. 2d"));
+    }
+
+    #[test]
+    fn any_whitespace_is_ignored() {
+        assert_eq!(canonical("F.  3d"), Some("F.3d"));
+        assert_eq!(canonical("F.\t3d"), Some("F.3d"));
+        assert_eq!(canonical("F.\u{a0}3d"), Some("F.3d"));
+        assert_eq!(canonical(" U.S. "), Some("U.S."));
+        assert_eq!(canonical("F . 3 d"), Some("F.3d"));
+    }
+
+    #[test]
+    fn unknown_or_empty_spellings_are_none() {
+        assert_eq!(reporter("Xyz. Rptr."), None);
+        assert_eq!(reporter(""), None);
+        assert_eq!(reporter("   "), None);
+        assert_eq!(reporter("f.3d"), None, "keys are case-sensitive");
+        assert_eq!(reporter("F.3"), None, "a prefix is not a match");
+    }
+
+    #[test]
+    fn editions_carry_reporters_db_metadata() {
+        let f3d = reporter("F.3d").unwrap();
+        assert_eq!(f3d.cite_type, "federal");
+        assert_eq!(f3d.name, "Federal Reporter");
+        assert_eq!(f3d.start_year, Some(1993));
+        assert_eq!(f3d.end_year, None);
+        assert!(!f3d.shared);
+
+        let f2d = reporter("F. 2d").unwrap();
+        assert_eq!((f2d.start_year, f2d.end_year), (Some(1924), Some(1993)));
+
+        let us = reporter("U. S.").unwrap();
+        assert_eq!(us.name, "United States Supreme Court Reports");
+        assert_eq!(reporter("Fed. Appx.").unwrap().name, "Federal Appendix");
+        assert_eq!(reporter("N. W. 2d").unwrap().cite_type, "state_regional");
+    }
+
+    #[test]
+    fn shared_abbreviations_prefer_the_supreme_court_series() {
+        let cranch = reporter("Cranch").unwrap();
+        assert!(cranch.shared);
+        assert_eq!(cranch.cite_type, "scotus_early");
+        assert_eq!(cranch.name, "Cranch's Supreme Court Reports");
+        // Years span both Cranch series: 1801-1815 and the D.C. 1801-1841.
+        assert_eq!(
+            (cranch.start_year, cranch.end_year),
+            (Some(1801), Some(1841))
+        );
+        assert_eq!(reporter("Wash.").unwrap().name, "Washington Reports");
+    }
+
+    #[test]
+    fn every_spelling_resolves_and_every_edition_maps_to_itself() {
+        assert_eq!(
+            reporter_spellings().count(),
+            3594,
+            "update the count in reporter_spellings' doc comment"
+        );
+        for spelling in reporter_spellings() {
+            assert!(
+                reporter(spelling).is_some(),
+                "{spelling:?} does not resolve"
+            );
+        }
+        for edition in EDITIONS {
+            assert_eq!(canonical(edition.canonical), Some(edition.canonical));
+        }
+    }
+
+    #[test]
+    fn spellings_come_longest_first() {
+        let lens: Vec<usize> = reporter_spellings()
+            .map(|s| {
+                s.chars()
+                    .filter(|c| !c.is_whitespace())
+                    .map(char::len_utf8)
+                    .sum()
+            })
+            .collect();
+        assert!(lens.windows(2).all(|w| w[0] >= w[1]));
+    }
+
+    #[test]
+    fn tables_are_sorted_whitespace_free_and_in_range() {
+        assert!(
+            REPORTER_KEYS.windows(2).all(|w| w[0].0 < w[1].0),
+            "not strictly sorted"
+        );
+        assert!(
+            REPORTER_KEYS
+                .iter()
+                .all(|(_, i)| usize::from(*i) < EDITIONS.len())
+        );
+        for table in [COURT_KEYS, SINGLE_DISTRICT_KEYS] {
+            assert!(
+                table.windows(2).all(|w| w[0].0 < w[1].0),
+                "not strictly sorted"
+            );
+        }
+        let keys = REPORTER_KEYS
+            .iter()
+            .map(|(k, _)| *k)
+            .chain(COURT_KEYS.iter().map(|(k, _)| *k))
+            .chain(SINGLE_DISTRICT_KEYS.iter().map(|(k, _)| *k));
+        for key in keys {
+            assert!(
+                !key.is_empty() && !key.contains(char::is_whitespace),
+                "{key:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn supreme_court_circuit_styles() {
+        assert_eq!(court_id("CA9"), Some("ca9"));
+        assert_eq!(court_id("CA2"), Some("ca2"));
+        assert_eq!(court_id("CA1"), Some("ca1"));
+        assert_eq!(court_id("CA11"), Some("ca11"));
+        assert_eq!(court_id("CADC"), Some("cadc"));
+        assert_eq!(court_id("CA Fed."), Some("cafc"));
+        assert_eq!(court_id("CAFC"), Some("cafc"));
+        assert_eq!(court_id("CA 9"), Some("ca9"));
+        assert_eq!(court_id("CA12"), None);
+    }
+
+    #[test]
+    fn bluebook_circuit_styles() {
+        assert_eq!(court_id("9th Cir."), Some("ca9"));
+        assert_eq!(court_id("2d Cir."), Some("ca2"));
+        assert_eq!(court_id("3d Cir."), Some("ca3"));
+        assert_eq!(court_id("3rd Cir."), Some("ca3"));
+        assert_eq!(court_id("D.C. Cir."), Some("cadc"));
+        assert_eq!(court_id("Fed. Cir."), Some("cafc"));
+    }
+
+    #[test]
+    fn district_courts_in_both_styles() {
+        assert_eq!(court_id("SDNY"), Some("nysd"));
+        assert_eq!(court_id("S.D.N.Y."), Some("nysd"));
+        assert_eq!(court_id("S. D. N. Y."), Some("nysd"));
+        assert_eq!(court_id("EDNY"), Some("nyed"));
+        assert_eq!(court_id("E.D.N.Y."), Some("nyed"));
+        assert_eq!(court_id("ND Cal."), Some("cand"));
+        assert_eq!(court_id("N.D. Cal."), Some("cand"));
+        assert_eq!(court_id("ED Va."), Some("vaed"));
+        assert_eq!(court_id("D. Mass."), Some("mad"));
+        assert_eq!(court_id("D Md."), Some("mdd"));
+        assert_eq!(court_id("D. Md."), Some("mdd"));
+        assert_eq!(court_id("SD W. Va."), Some("wvsd"));
+        assert_eq!(court_id("Bkrtcy. Ct. CD Cal."), Some("cacb"));
+        assert_eq!(court_id("Bkrtcy. Ct. Mass."), Some("mab"));
+    }
+
+    #[test]
+    fn state_courts() {
+        assert_eq!(court_id("Cal."), Some("cal"));
+        assert_eq!(court_id("Tex. Crim. App."), Some("texcrimapp"));
+        assert_eq!(court_id("N. Y."), Some("ny"));
+        assert_eq!(court_id("Cal. App."), Some("calctapp"));
+        assert_eq!(court_id("D. C."), Some("dc"));
+        assert_eq!(court_id("Mass."), Some("mass"));
+        assert_eq!(court_id("Nowhere Ct."), None);
+        assert_eq!(court_id(""), None);
+    }
+
+    #[test]
+    fn single_district_short_forms() {
+        assert_eq!(district_court_id("Mass."), Some("mad"));
+        assert_eq!(district_court_id("NJ"), Some("njd"));
+        assert_eq!(district_court_id("DC"), Some("dcd"));
+        assert_eq!(district_court_id("SDNY"), Some("nysd"));
+        assert_eq!(district_court_id("Cal."), Some("cal"), "no single district");
+        assert_eq!(court_id("NJ"), Some("njd"));
+        assert_eq!(court_id("DC"), Some("dcd"));
+    }
+}
