@@ -1,0 +1,129 @@
+//! Property tests: the offset maps of any input keep their promises.
+
+use pincite::{Normalized, normalize};
+use proptest::prelude::*;
+
+/// Pieces that exercise every rule of the normalizer.
+fn piece() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "a",
+        "Z",
+        "word ",
+        "mate-",
+        "rial",
+        "-",
+        "\n",
+        " ",
+        "  ",
+        "\r\n",
+        "\x0c",
+        "’",
+        "“",
+        "—",
+        "–",
+        "\u{ad}",
+        "é",
+        ". . .",
+        "1171",
+        "U. S. ",
+        "I\n",
+        "Cite as: 598 U. S. ____ (2023)\n",
+        "2 BARTENWERFER v. BUCKLEY\n",
+        "Opinion of the Court\n",
+        "1\n",
+        "——————\n",
+        "1 See ",
+        "Page Proof Pending Publication\n",
+        "\u{feff}",
+        "SUPREME COURT OF THE UNITED STATES\n",
+        "Held: ",
+        "(a) ",
+        "JUSTICE BREYER delivered the opinion of the Court.\n",
+        "\t",
+        "\u{a0}",
+    ])
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(), 0..60).prop_map(|v| v.concat())
+}
+
+/// Checks one map (reading or matching) of `norm` against `src`.
+fn check_map(src: &str, out: &str, map: &pincite::OffsetMap, monotone: bool) {
+    assert_eq!(map.len(), out.len());
+    assert_eq!(map.source_len(), src.len());
+    assert_eq!(map.to_source(0), 0);
+    if !out.is_empty() {
+        assert_eq!(map.to_source(out.len()), src.len());
+    }
+    let bounds: Vec<usize> = (0..=out.len())
+        .filter(|&i| out.is_char_boundary(i))
+        .collect();
+    let mut last = 0;
+    for &i in &bounds {
+        let s = map.to_source(i);
+        assert!(
+            src.is_char_boundary(s),
+            "to_source({i}) = {s} is not a char boundary"
+        );
+        if monotone {
+            assert!(s >= last, "not monotone at {i}: {s} < {last}");
+        }
+        last = s;
+    }
+    for w in bounds.windows(2) {
+        let span = map.span_to_source(w[0]..w[1]);
+        assert!(span.start <= span.end && span.end <= src.len());
+        assert!(src.is_char_boundary(span.start) && src.is_char_boundary(span.end));
+    }
+}
+
+fn check(src: &str) -> Normalized {
+    let norm = normalize(src);
+    // Footnotes are read after the paragraph their page broke, so a text
+    // with a footnote separator may read out of source order.
+    let moved = norm.blocks().iter().any(|b| b.footnote.is_some());
+    check_map(src, norm.reading(), norm.reading_map(), !moved);
+    check_map(src, norm.matching(), norm.matching_map(), !moved);
+    for b in norm.blocks() {
+        assert!(b.reading.end <= norm.reading().len());
+        assert!(b.span.end <= src.len());
+        // Within a block the map always goes forward.
+        let mut last = 0;
+        for i in b
+            .reading
+            .clone()
+            .filter(|&i| norm.reading().is_char_boundary(i))
+        {
+            let s = norm.reading_map().to_source(i);
+            assert!(s >= last || i == b.reading.start);
+            last = s;
+        }
+    }
+    norm
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn maps_hold_on_any_text(src in text()) {
+        check(&src);
+    }
+
+    #[test]
+    fn maps_hold_on_arbitrary_strings(src in "\\PC{0,200}") {
+        check(&src);
+    }
+
+    /// A paragraph that needs no change reads as itself, byte for byte.
+    #[test]
+    fn identity_on_clean_text(words in prop::collection::vec("[a-z]{1,8}", 30..60)) {
+        let src = format!("{}.\n", words.join(" "));
+        let norm = check(&src);
+        prop_assert_eq!(norm.reading(), src.as_str());
+        for i in 0..src.len() {
+            prop_assert_eq!(norm.reading_map().to_source(i), i);
+        }
+    }
+}
