@@ -770,7 +770,7 @@ fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
             } else if layout {
                 let i = l.indent;
                 role = match block_body_indent {
-                    None if i <= block_first_indent => Role::Cont,
+                    None if i <= block_first_indent + 1 => Role::Cont,
                     None => Role::Start,
                     Some(bi) if i == bi => Role::Cont,
                     Some(bi) if i > bi + 1 || i + 1 < bi => Role::Start,

@@ -333,3 +333,90 @@ fn raw_and_layout_forms_give_the_same_slip_page_per_paragraph() {
     assert!(matched * 10 >= total * 8, "{matched} of {total} matched");
     assert!(disagree.is_empty(), "{}", disagree.join("\n"));
 }
+
+/// The line-end hyphens of a slip, in source order: (offset of the hyphen,
+/// letters before it, letters after the break).
+fn line_end_hyphens(src: &str) -> Vec<(usize, String, String)> {
+    let lines: Vec<(usize, &str)> = src
+        .split_inclusive('\n')
+        .scan(0, |at, l| {
+            let start = *at;
+            *at += l.len();
+            Some((start, l))
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (k, (start, l)) in lines.iter().enumerate() {
+        let t = l.trim_end();
+        if !t.ends_with('-') || t.ends_with("--") {
+            continue;
+        }
+        let left: String = t[..t.len() - 1]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if left.is_empty() {
+            continue;
+        }
+        let next = lines[k + 1..]
+            .iter()
+            .map(|(_, n)| *n)
+            .find(|n| !n.trim().is_empty())
+            .unwrap_or("");
+        let right: String = next
+            .trim_start_matches(['\x0c', ' '])
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        out.push((start + t.len() - 1, left, right));
+    }
+    out
+}
+
+/// Decides the hyphens of Bartenwerfer's -raw and -layout slips and compares
+/// them with the annotation read against the text; prints the rate.
+#[test]
+fn bartenwerfer_line_end_hyphens_match_the_annotation() {
+    let notes = corpus("scotus_bartenwerfer_v_buckley_2023_slip.hyphens.tsv");
+    let rows: Vec<Vec<&str>> = notes
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert!(rows.len() > 100);
+    for file in [
+        "scotus_bartenwerfer_v_buckley_2023_slip.txt",
+        "scotus_bartenwerfer_v_buckley_2023_slip_layout.txt",
+    ] {
+        let src = corpus(file);
+        let norm = normalize(&src);
+        let r = norm.reading();
+        let hyphens = line_end_hyphens(&src);
+        assert_eq!(hyphens.len(), rows.len(), "{file}: hyphens in source order");
+        let (mut right_count, mut decided, mut wrong) = (0, 0, Vec::new());
+        for ((at, left, rest), row) in hyphens.iter().zip(&rows) {
+            assert_eq!((left.as_str(), rest.as_str()), (row[1], row[2]), "{file}");
+            // The reading character that is the letter before the hyphen.
+            let Some(i) = (0..r.len())
+                .filter(|&i| r.is_char_boundary(i))
+                .find(|&i| norm.reading_map().to_source(i) == *at - 1)
+            else {
+                continue; // removed text (the NOTICE paragraph)
+            };
+            decided += 1;
+            let ws = r[..i].rfind(char::is_whitespace).map_or(0, |k| k + 1);
+            let we = r[i..].find(char::is_whitespace).map_or(r.len(), |k| i + k);
+            if r[ws..we].contains(row[3]) {
+                right_count += 1;
+            } else {
+                wrong.push(format!("{}: {:?} reads {:?}", row[0], row[3], &r[ws..we]));
+            }
+        }
+        eprintln!("{file}: {right_count} of {decided} line-end hyphens decided right");
+        assert!(wrong.is_empty(), "{file}: {}", wrong.join("\n"));
+    }
+}
