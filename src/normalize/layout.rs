@@ -747,7 +747,27 @@ fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
     // Paragraphs. In -layout text an indented line starts one; in -raw text
     // a line starts one when the line before ended a sentence and the next
     // word would have fit on it.
-    let full = full_width(text, body.iter().map(|b| &b.line));
+    let full_all = full_width(text, body.iter().map(|b| &b.line));
+    // The syllabus is set in a smaller face than the opinions: a full line
+    // is measured per part, from lines that end in a hyphen (always full).
+    let mut hyphened: HashMap<Section, Vec<u32>> = HashMap::new();
+    for b in &body {
+        let s = &text[b.line.start..b.line.end];
+        if s.ends_with('-') && s[..s.len() - 1].ends_with(char::is_alphabetic) {
+            hyphened.entry(b.section).or_default().push(width(s));
+        }
+    }
+    let full_of = |section: Section| -> u32 {
+        match hyphened.get(&section) {
+            Some(v) if v.len() >= 5 => {
+                let mut v = v.clone();
+                v.sort_unstable();
+                v[v.len() / 2]
+            }
+            _ => full_all,
+        }
+    };
+    let fulls: HashMap<Section, u32> = hyphened.keys().map(|&s| (s, full_of(s))).collect();
     let mut prev: Option<&BodyLine> = None;
     let mut block_first_indent = 0usize;
     let mut block_body_indent: Option<usize> = None;
@@ -784,6 +804,7 @@ fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
                 }
             } else if ends_sentence(ps) {
                 let first_word = collapsed.split(' ').next().unwrap_or("");
+                let full = fulls.get(&b.section).copied().unwrap_or(full_all);
                 let fits = width(ps) + 278 + width(first_word) < full;
                 if fits || MARKER.is_match(&collapsed) {
                     role = Role::Start;

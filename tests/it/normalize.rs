@@ -272,11 +272,12 @@ fn no_running_head_or_page_number_survives_in_any_slip() {
     );
 }
 
-/// Paragraph keys: the first words of each paragraph that has enough of
-/// them, numbered by occurrence (the syllabus repeats opinion sentences).
+/// Paragraph keys: the first ten words of each paragraph, for paragraphs
+/// whose key is unique in the document (the syllabus repeats sentences of
+/// the opinion, and a repeated key names no one paragraph).
 fn paragraph_pages(norm: &Normalized) -> Vec<(String, Option<u32>, Section)> {
-    let mut seen: std::collections::HashMap<String, usize> = Default::default();
-    norm.blocks()
+    let all: Vec<(String, Option<u32>, Section)> = norm
+        .blocks()
         .iter()
         .filter(|b| b.kind == BlockKind::Paragraph)
         .filter_map(|b| {
@@ -284,14 +285,16 @@ fn paragraph_pages(norm: &Normalized) -> Vec<(String, Option<u32>, Section)> {
                 .split_whitespace()
                 .take(10)
                 .collect();
-            if ws.len() < 10 {
-                return None;
-            }
-            let key = ws.join(" ");
-            let n = seen.entry(key.clone()).or_default();
-            *n += 1;
-            Some((format!("{key} #{n}"), b.slip_page, b.section))
+            (ws.len() == 10).then(|| (ws.join(" "), b.slip_page, b.section))
         })
+        .collect();
+    let mut count: std::collections::HashMap<&str, usize> = Default::default();
+    for (k, _, _) in &all {
+        *count.entry(k).or_default() += 1;
+    }
+    all.iter()
+        .filter(|(k, _, _)| count[k.as_str()] == 1)
+        .cloned()
         .collect()
 }
 
