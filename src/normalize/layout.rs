@@ -413,6 +413,13 @@ impl<'t> Tracker<'t> {
         if HEADING.is_match(s) {
             return Some(Role::Heading);
         }
+        if is_title(s) && s.contains(" v. ") && s.len() < 100 && !s.ends_with('.') {
+            // A case title ("KEMP v. UNITED STATES") opens a caption.
+            self.in_caption = true;
+            self.caption_lines = 0;
+            self.note_meta(start, end, s);
+            return Some(Role::Caption);
+        }
         if CAPTION_LIKE.is_match(s) && (is_title(s) || s.len() < 120) && !s.ends_with('.') {
             self.note_meta(start, end, s);
             return Some(Role::Caption);
@@ -519,7 +526,7 @@ fn paragraph_per_line(text: &str, lines: &[Line]) -> Units {
 }
 
 fn continue_caption(text: &str, body: &[Unit], role: Role) -> Role {
-    if role == Role::Caption {
+    if role != Role::Heading {
         if let Some(prev) = body.last() {
             if matches!(prev.role, Role::Caption | Role::CaptionCont)
                 && caption_continues(&text[prev.start..prev.end])
@@ -700,9 +707,22 @@ fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
         let sep = ls
             .iter()
             .position(|l| FOOT_SEP.is_match(&collapse(&text[l.start..l.end])));
-        let (main, foot) = match sep {
-            Some(i) => (&ls[..i], &ls[i + 1..]),
-            None => (&ls[..], &[][..]),
+        // Preliminary prints set a footnote's number on a line of its own,
+        // with no rule above.
+        let label = next_note.to_string();
+        let bare = ls
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find(|(_, l)| {
+                let s = &text[l.start..l.end];
+                s == label || (s.starts_with('*') && s[1..].starts_with(char::is_uppercase))
+            })
+            .map(|(i, _)| i);
+        let (main, foot) = match (sep, bare) {
+            (Some(i), _) => (&ls[..i], &ls[i + 1..]),
+            (None, Some(i)) if prelim => (&ls[..i], &ls[i..]),
+            _ => (&ls[..], &[][..]),
         };
         for (k, l) in main.iter().enumerate() {
             if RULE.is_match(&collapse(&text[l.start..l.end])) {
@@ -717,6 +737,17 @@ fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
         }
         for l in foot {
             let s = collapse(&text[l.start..l.end]);
+            if s.parse::<u32>().ok() == Some(next_note) {
+                units.notes.push(Note {
+                    label: s.to_string(),
+                    lines: Vec::new(),
+                    page: pi,
+                    slip_page: number,
+                    section,
+                });
+                next_note += 1;
+                continue;
+            }
             let label = NOTE_START.captures(&s).and_then(|c| {
                 let lab = c.get(1)?.as_str();
                 match lab.parse::<u32>() {
@@ -777,7 +808,20 @@ fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
         let s = &text[l.start..l.end];
         let collapsed = collapse(s);
         let mut role = Role::Cont;
-        let classify = tr.classify(l.start, l.end);
+        let may_start = match prev {
+            None => true,
+            Some(p) => {
+                after_heading
+                    || tr.in_caption
+                    || b.page_top
+                    || ends_sentence(&text[p.line.start..p.line.end])
+            }
+        };
+        let classify = if may_start {
+            tr.classify(l.start, l.end)
+        } else {
+            None
+        };
         if let Some(r) = classify {
             role = r;
         } else if after_heading || prev.is_none() {
@@ -912,6 +956,9 @@ fn strip_head(text: &str, ls: &mut Vec<Line>, repeated: &HashMap<String, usize>)
             head.number = head.number.or(num(&c, &[1, 2]));
         } else if let Some(c) = CITE_AS.captures(s) {
             head.number = head.number.or(num(&c, &[1, 2]));
+        } else if head.section.is_some() {
+            // Nothing follows the part's label in a running head.
+            break;
         } else if LABEL.is_match(s) && (seen_head || n + 1 < ls.len()) && !AUTHOR.is_match(s) {
             if let Some(sec) = section_of(s) {
                 head.section = Some(sec);

@@ -350,9 +350,10 @@ impl<'a> Builder<'a> {
                 .map(|u| (u.start, u.end, u.slip_page))
                 .collect();
             self.block(kind, group[0].section, None, &lines);
-            // Footnotes of the pages this block has reached come after it.
-            let last_page = group.last().map_or(0, |u: &Unit| u.page);
-            while next_note < notes.len() && notes[next_note].page <= last_page {
+            // A page's footnotes come after the block that is open at the
+            // page's end: the last block before one that starts later.
+            let next_page = body.get(j).map_or(usize::MAX, |u: &Unit| u.page);
+            while next_note < notes.len() && notes[next_note].page < next_page {
                 self.note(&notes[next_note]);
                 next_note += 1;
             }
