@@ -11,7 +11,7 @@ use std::path::Path;
 /// ```
 /// use pincite::Document;
 /// let doc = Document::from_bytes(b"\xEF\xBB\xBFId., at 5.\r\n".to_vec())?;
-/// assert_eq!(doc.text().len(), 14);
+/// assert_eq!(doc.text().len(), 3 + 10 + 2);
 /// # Ok::<(), pincite::Error>(())
 /// ```
 #[derive(Clone, Debug)]

@@ -129,9 +129,6 @@ pub(crate) fn join_unmarked(left: &str, right: &str, lex: &Lexicon) -> bool {
     if is_word(&l) && is_word(&r) {
         return false;
     }
-    if lex.count(&l) > 0 && lex.count(&r) > 0 {
-        return false;
-    }
     let joined = format!("{l}{r}");
     is_word(&joined) || lex.count(&joined) > 0
 }

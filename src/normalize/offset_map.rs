@@ -32,7 +32,7 @@ struct Piece {
 /// use pincite::normalize;
 /// let src = "The mate-\nrial was new.";
 /// let norm = normalize(src);
-/// assert_eq!(norm.reading(), "The material was new.");
+/// assert_eq!(norm.reading(), "The material was new.\n");
 /// let at = norm.reading().find("material").unwrap();
 /// let span = norm.reading_map().span_to_source(at..at + "material".len());
 /// assert_eq!(&src[span.range()], "mate-\nrial");
