@@ -201,8 +201,9 @@ static CAPTION_LIKE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?i:on writ of certiorari|certiorari to|on petition for|on application|on appeal|appeal from|on bill of complaint)|PETITIONERS?\b|RESPONDENTS?\b|APPELLANTS?\b|APPELLEES?\b|^\[[A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}\]$|^Nos?\. [0-9]",
     )
 });
-static DOCKET: LazyLock<Regex> =
-    LazyLock::new(|| re(r"Nos?\. [0-9][0-9A-Za-z–\-, ]*?[0-9](?:, Orig\.)?"));
+static DOCKET: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"Nos?\. [0-9]+(?:[–-][0-9A-Z]+)?(?:,? (?:and )?[0-9]+(?:[–-][0-9A-Z]+)?)*(?:, Orig\.)?")
+});
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?:January|February|March|April|May|June|July|August|September|October|November|December) [0-9]{1,2}, [0-9]{4}",

@@ -423,3 +423,58 @@ fn bartenwerfer_line_end_hyphens_match_the_annotation() {
         assert!(wrong.is_empty(), "{file}: {}", wrong.join("\n"));
     }
 }
+
+#[test]
+fn captions_give_case_name_docket_and_date() {
+    for (file, name, docket, date) in [
+        (
+            "scotus_bartenwerfer_v_buckley_2023_slip.txt",
+            "BARTENWERFER v. BUCKLEY",
+            "No. 21–908",
+            "February 22, 2023",
+        ),
+        (
+            "scotus_bartenwerfer_v_buckley_2023_slip_layout.txt",
+            "BARTENWERFER v. BUCKLEY",
+            "No. 21–908",
+            "February 22, 2023",
+        ),
+        (
+            "scotus_kemp_v_us_2022_prelim_slip.txt",
+            "KEMP v. UNITED STATES",
+            "No. 21–5726",
+            "June 13, 2022",
+        ),
+        (
+            "scotus_abbott_v_abbott_2010_slip.txt",
+            "ABBOTT v. ABBOTT",
+            "No. 08–645",
+            "May 17, 2010",
+        ),
+    ] {
+        let src = corpus(file);
+        let m = normalize(&src).metadata().clone();
+        let text = |s: Option<pincite::Span>| s.map(|s| &src[s.range()]);
+        assert_eq!(text(m.case_name), Some(name), "{file}");
+        assert_eq!(text(m.docket), Some(docket), "{file}");
+        assert_eq!(text(m.date), Some(date), "{file}");
+    }
+}
+
+#[test]
+fn sections_of_a_slip_with_a_concurrence() {
+    let norm = normalize(&corpus("scotus_bartenwerfer_v_buckley_2023_slip.txt"));
+    let mut parts: Vec<Section> = norm.blocks().iter().map(|b| b.section).collect();
+    parts.dedup();
+    assert_eq!(
+        parts,
+        [Section::Syllabus, Section::Opinion, Section::Concurrence]
+    );
+    let notes: Vec<&str> = norm
+        .blocks()
+        .iter()
+        .filter_map(|b| b.footnote.as_deref())
+        .collect();
+    assert_eq!(notes, ["1", "2", "3", "4", "5"].as_slice()[..notes.len()]);
+    assert!(notes.len() >= 3, "footnotes: {notes:?}");
+}
