@@ -16,11 +16,14 @@
 #![deny(missing_docs)]
 
 mod error;
+mod extract;
 mod ingest;
 mod normalize;
+mod resolve;
 mod span;
 
 pub use error::{Error, ErrorKind, Result};
+pub use extract::{Citation, CitationKind, Pin, extract};
 pub use ingest::Document;
 pub use normalize::{
     Block, BlockKind, InputForm, Metadata, Normalized, Normalizer, OffsetMap, Section, normalize,

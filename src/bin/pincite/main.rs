@@ -1,7 +1,7 @@
 //! The `pincite` command line: argument parsing and output formats only.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use pincite::{Document, Normalized};
+use pincite::{Citation, Document, Normalized};
 use serde::Serialize;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -26,6 +26,34 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Print every citation of each file, in document order.
+    Extract {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
+        format: ExtractFormat,
+        /// Opinion texts; a directory stands for its `.txt` files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    /// One JSON object per citation.
+    Jsonl,
+    /// One JSON array of all citations.
+    Json,
+    /// Tab-separated with a header line: kind, authority, pins, slip_page,
+    /// start, end, text (the columns of the `corpus/*.citations.tsv`
+    /// annotations; a newline in text is written `\n`).
+    Tsv,
+}
+
+#[derive(Serialize)]
+struct CitationRecord<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    citation: &'a Citation,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -61,6 +89,7 @@ fn main() -> ExitCode {
     let mut out = BufWriter::new(stdout.lock());
     let result = match cli.command {
         Command::Normalize { format, files } => run_normalize(&mut out, format, &files),
+        Command::Extract { format, files } => run_extract(&mut out, format, &files),
     };
     let result = result.and_then(|failed| out.flush().map(|()| failed));
     match result {
@@ -153,4 +182,52 @@ fn write_blocks(out: &mut impl Write, name: &str, norm: &Normalized) -> io::Resu
         out.write_all(b"\n")?;
     }
     Ok(())
+}
+
+fn run_extract(out: &mut impl Write, format: ExtractFormat, files: &[PathBuf]) -> io::Result<bool> {
+    let mut all: Vec<serde_json::Value> = Vec::new();
+    if let ExtractFormat::Tsv = format {
+        writeln!(out, "kind\tauthority\tpins\tslip_page\tstart\tend\ttext")?;
+    }
+    let failed = for_each_file(files, |name, text| {
+        let cites = pincite::extract(text, &pincite::normalize(text));
+        for c in &cites {
+            let rec = CitationRecord {
+                file: name,
+                citation: c,
+            };
+            match format {
+                ExtractFormat::Jsonl => {
+                    serde_json::to_writer(&mut *out, &rec)?;
+                    out.write_all(b"\n")?;
+                }
+                ExtractFormat::Json => all.push(serde_json::to_value(&rec)?),
+                ExtractFormat::Tsv => writeln!(out, "{}", tsv_row(c))?,
+            }
+        }
+        Ok(())
+    })?;
+    if let ExtractFormat::Json = format {
+        serde_json::to_writer_pretty(&mut *out, &all)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(failed)
+}
+
+/// One citation as a row of an annotation file.
+fn tsv_row(c: &Citation) -> String {
+    let page = c.slip_page.map(|p| p.to_string()).unwrap_or_default();
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+        c.kind,
+        c.authority.as_deref().unwrap_or(""),
+        c.pins_string(),
+        page,
+        c.span.start,
+        c.span.end,
+        c.text
+            .replace('\\', "\\\\")
+            .replace('\n', "\\n")
+            .replace('\t', "\\t"),
+    )
 }

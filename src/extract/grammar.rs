@@ -1,0 +1,733 @@
+//! The citation grammar: anchors, then bounded parsing around each one.
+
+use super::citation::{Citation, CitationKind, Pin};
+use super::tables;
+use crate::normalize::{Normalized, Section};
+use regex::{Captures, Regex, RegexBuilder};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The longest case name looked back over, in bytes.
+const NAME_LOOKBACK: usize = 120;
+/// The longest signal looked back over, in bytes.
+const SIGNAL_LOOKBACK: usize = 30;
+/// The longest explanatory parenthetical captured, in bytes.
+const PAREN_MAX: usize = 1000;
+
+/// Appends `spelling` to a pattern so that any spacing matches: each space
+/// matches any run of whitespace, and whitespace may follow each period.
+fn push_flexible(pat: &mut String, spelling: &str) {
+    let chars: Vec<char> = spelling.chars().collect();
+    let mut buf = [0u8; 4];
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            if !pat.ends_with(r"\s*") {
+                pat.push_str(r"\s*");
+            }
+        } else if c == '.' {
+            pat.push_str(r"\.");
+            if chars.get(i + 1).is_some_and(|n| !n.is_whitespace()) {
+                pat.push_str(r"\s*");
+            }
+        } else {
+            pat.push_str(&regex::escape(c.encode_utf8(&mut buf)));
+        }
+    }
+}
+
+/// The one anchor pattern. Alternatives are tried in order at each start,
+/// so statutes come before case reporters ("42 U. S. C." is no reporter).
+static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
+    let mut reps = String::new();
+    for (i, s) in tables::reporter_spellings().enumerate() {
+        if i > 0 {
+            reps.push('|');
+        }
+        push_flexible(&mut reps, s);
+    }
+    let pat = [
+        r"(?P<usc>\b(?P<title>[0-9]{1,3})\s+(?P<code>U\.\s*S\.\s*C\.(?:\s*A\.)?|C\.\s*F\.\s*R\.)\s*(?P<usc_sec>§§?))",
+        r"(?P<rs>\bRev\.\s*Stat\.\s*(?P<rs_sec>§§?))",
+        r"(?P<stat>\b(?P<svol>[0-9]{1,3})\s+Stat\.\s+(?P<spage>[0-9]{1,5})\b)",
+        r"(?P<pl>\bPub\.\s*L\.\s*(?:No\.\s*)?(?P<congress>[0-9]{1,3})-(?P<law>[0-9]{1,4})\b)",
+        &format!(
+            r"(?P<case>\b(?P<vol>[0-9]{{1,4}})\s+(?P<rep>{reps})(?:\s+(?P<page>[0-9]{{1,5}})\b|\s+(?P<blank>_{{2,}})|\s*,\s+at\s))"
+        ),
+        r"(?P<id>\b(?:Ibid|ibid|Id|id)\.)",
+        r"(?P<supra>\b(?:supra|infra)\b)",
+        r"(?P<sec>§§?)",
+        r"(?P<rec>\b(?:App\.\s+to\s+Pet\.\s+for\s+Cert\.|App\.|Tr\.)\s+[0-9])",
+        r"(?P<pp>\bPp?\.\s+[0-9])",
+    ]
+    .join("|");
+    RegexBuilder::new(&pat)
+        .size_limit(1 << 28)
+        .dfa_size_limit(1 << 28)
+        .build()
+        .expect("anchor pattern compiles")
+});
+
+/// Compiles a small fixed pattern.
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("pattern compiles")
+}
+
+static PIN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\*?([0-9]{1,5})[a-z]?(?:\s*-\s*\*?([0-9]{1,5})[a-z]?)?"));
+static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^,?\s*(?:&\s*|and\s+)?nn?\.\s*([0-9]{1,3})(?:\s*(?:-|,|&|and)\s*([0-9]{1,3}))?")
+});
+static PIN_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s*"));
+static AT: LazyLock<Regex> = LazyLock::new(|| re(r"^,?\s*at\s+"));
+static COMMA_AT: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s*at\s+"));
+static COMMA_NOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s*(?:nn?\.)"));
+static COURT_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\(([^()]{0,40}?)\s*([0-9]{4})\)"));
+static BLANK_PIN: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s*_{2,}"));
+static SECTION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*([0-9]+[A-Za-z]*(?:-[0-9]+[A-Za-z]*)?(?:\([A-Za-z0-9]{1,5}\))*)"));
+static SECTION_SEP: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"));
+static ID_SECTION: LazyLock<Regex> = LazyLock::new(|| re(r"^,?\s*§§?"));
+static SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[\s;(])((?:See|see)(?: also|, e\.g\.,| generally)?|Cf\.|cf\.|But see|but see|But cf\.|but cf\.|Compare|compare|Accord|accord|Contra|contra|E\.g\.,|e\.g\.,) $",
+    )
+});
+
+/// Capitalized words that start a sentence or clause, not a case name.
+const STOP_WORDS: &[&str] = &[
+    "See",
+    "Cf.",
+    "But",
+    "Compare",
+    "Accord",
+    "Contra",
+    "Also",
+    "And",
+    "In",
+    "Under",
+    "As",
+    "E.g.,",
+    "Id.",
+    "Ibid.",
+    "Thus",
+    "Here",
+    "Moreover",
+    "Further",
+    "Finally",
+    "That",
+    "This",
+    "When",
+    "Where",
+    "While",
+    "Because",
+    "Since",
+    "After",
+    "Before",
+    "Although",
+    "Unlike",
+    "Like",
+    "Accordingly",
+    "Hence",
+    "So",
+    "Then",
+    "We",
+    "It",
+    "If",
+    "Even",
+    "The",
+    "Held:",
+];
+
+/// Lowercase words that may sit inside a case name.
+const CONNECTORS: &[&str] = &[
+    "of", "the", "and", "for", "de", "del", "la", "van", "von", "du", "ex", "rel.", "re", "on",
+    "et", "al.", "&", "in", "to",
+];
+
+/// Abbreviations ending in a period that may sit inside a case name.
+const NAME_ABBREVIATIONS: &[&str] = &[
+    "Co.", "Corp.", "Inc.", "Ltd.", "Bros.", "Assn.", "Dept.", "Nat.", "Univ.", "Bd.", "Comm.",
+    "Cty.", "Ins.", "Mfg.", "Ry.", "St.", "Mut.", "Sec.", "Serv.", "Servs.", "Sys.", "Tel.",
+    "Twp.", "Sch.", "Dist.", "Educ.", "Hosp.", "Fed.", "Am.", "Cal.", "Tex.", "Fla.", "Mass.",
+    "Pa.", "Ill.", "Mich.", "Wis.", "Va.", "Ga.", "Md.", "Conn.", "Colo.", "Ariz.", "Ala.", "Ark.",
+    "Ky.", "La.", "Minn.", "Miss.", "Mo.", "Neb.", "Nev.", "Okla.", "Ore.", "Tenn.", "Wash.",
+    "Wyo.", "Del.", "Kan.", "Me.", "Vt.", "Mont.", "Haw.", "Ind.", "Jr.", "Sr.", "Mr.", "Mrs.",
+    "Dr.", "Admin.", "Auth.", "Comm'n", "Gov't", "Ass'n", "Nat'l", "Int'l", "Dep't",
+];
+
+/// The largest char boundary of `text` at or below `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Scans a normalized text for citations, unresolved.
+pub(crate) fn scan(source: &str, norm: &Normalized) -> Vec<Citation> {
+    let mut s = Scanner {
+        source,
+        norm,
+        text: norm.matching(),
+        line: 0,
+        line_pos: 0,
+        out: Vec::new(),
+    };
+    let text = norm.matching();
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(caps) = ANCHOR.captures_at(text, pos) else {
+            break;
+        };
+        let m = caps.get(0).expect("group 0");
+        let next = s.anchor(&caps).unwrap_or(m.end());
+        pos = next.max(m.start() + 1);
+        while !text.is_char_boundary(pos) {
+            pos += 1;
+        }
+    }
+    s.out
+}
+
+/// Scanning state: the texts, the current line (block) and the output.
+struct Scanner<'a> {
+    source: &'a str,
+    norm: &'a Normalized,
+    text: &'a str,
+    /// The block index of `line_pos`: the matching text has one block a line.
+    line: usize,
+    line_pos: usize,
+    out: Vec<Citation>,
+}
+
+/// Pins parsed forward from a position.
+struct Pins {
+    pins: Vec<Pin>,
+    end: usize,
+}
+
+impl<'a> Scanner<'a> {
+    /// The document section of a matching-text offset at or after every
+    /// offset asked before.
+    fn section_at(&mut self, at: usize) -> Section {
+        if at > self.line_pos {
+            self.line +=
+                memchr::memchr_iter(b'\n', &self.text.as_bytes()[self.line_pos..at]).count();
+            self.line_pos = at;
+        }
+        self.norm
+            .blocks()
+            .get(self.line)
+            .map_or(Section::Opinion, |b| b.section)
+    }
+
+    /// A citation of `kind` over `range` of the matching text, with span,
+    /// text, section and slip page filled in.
+    fn cite(&mut self, kind: CitationKind, range: Range<usize>) -> Citation {
+        let section = self.section_at(range.start);
+        let span = self.norm.matching_map().span_to_source(range.clone());
+        let text = self.source.get(span.range()).unwrap_or("").to_string();
+        Citation {
+            kind,
+            span,
+            text,
+            authority: None,
+            pins: Vec::new(),
+            volume: None,
+            reporter: None,
+            first_page: None,
+            case_name: None,
+            court: None,
+            court_id: None,
+            year: None,
+            signal: self.signal_before(range.start),
+            parenthetical: None,
+            section,
+            slip_page: self.norm.slip_page_at_source(span.start),
+            warnings: Vec::new(),
+            statute_section: None,
+            statute_code: None,
+            matching: range,
+        }
+    }
+
+    /// Parses around one anchor; returns where scanning resumes, or `None`
+    /// when the anchor is no citation.
+    fn anchor(&mut self, caps: &Captures<'_>) -> Option<usize> {
+        if caps.name("case").is_some() {
+            self.case(caps)
+        } else if caps.name("usc").is_some() {
+            let code = format!("{} {}", &caps["title"], squeeze(&caps["code"]));
+            self.statute(caps.get(0)?.start(), caps.name("usc_sec")?, Some(code))
+        } else if caps.name("rs").is_some() {
+            let code = "Rev. Stat.".to_string();
+            self.statute(caps.get(0)?.start(), caps.name("rs_sec")?, Some(code))
+        } else if let Some(m) = caps.name("sec") {
+            self.statute(m.start(), m, None)
+        } else if let Some(m) = caps.name("stat") {
+            let mut c = self.cite(CitationKind::Statute, m.range());
+            c.authority = Some(format!("{} Stat. {}", &caps["svol"], &caps["spage"]));
+            let mut end = m.end();
+            if let Some(p) = self.more_pins(end) {
+                c.pins = p.pins;
+                end = p.end;
+                c = self.reframe(c, m.start()..end);
+            }
+            self.out.push(c);
+            Some(end)
+        } else if let Some(m) = caps.name("pl") {
+            let mut c = self.cite(CitationKind::Statute, m.range());
+            c.authority = Some(format!("Pub. L. {}-{}", &caps["congress"], &caps["law"]));
+            self.out.push(c);
+            Some(m.end())
+        } else if caps.name("id").is_some() {
+            self.id(caps.get(0)?.range())
+        } else if caps.name("supra").is_some() {
+            self.supra(caps.get(0)?.range())
+        } else if caps.name("rec").is_some() {
+            self.record(caps.get(0)?.range())
+        } else if caps.name("pp").is_some() {
+            self.syllabus_pages(caps.get(0)?.range())
+        } else {
+            None
+        }
+    }
+
+    /// Rebuilds a citation over a new range, keeping what was parsed.
+    fn reframe(&mut self, c: Citation, range: Range<usize>) -> Citation {
+        let fresh = self.cite(c.kind, range);
+        Citation {
+            span: fresh.span,
+            text: fresh.text,
+            matching: fresh.matching,
+            ..c
+        }
+    }
+
+    fn case(&mut self, caps: &Captures<'_>) -> Option<usize> {
+        let m = caps.get(0)?;
+        let rep_text = caps.name("rep")?.as_str();
+        let rep = tables::reporter(rep_text)?;
+        let volume: u32 = caps["vol"].parse().ok()?;
+        let name = name_before(self.text, m.start());
+        let start = name.as_ref().map_or(m.start(), |n| n.0);
+        let mut pins = Vec::new();
+        let mut first_page = None;
+        let kind;
+        let mut end;
+        if let Some(p) = caps.name("page") {
+            kind = CitationKind::FullCase;
+            first_page = p.as_str().parse().ok();
+            end = p.end();
+            if let Some(p) = self.more_pins(end) {
+                pins = p.pins;
+                end = p.end;
+            }
+        } else if let Some(b) = caps.name("blank") {
+            kind = CitationKind::FullCase;
+            end = b.end();
+            if let Some(bp) = BLANK_PIN.find(&self.text[end..]) {
+                end += bp.end();
+            }
+        } else {
+            kind = CitationKind::ShortCase;
+            end = m.end();
+            match self.pins_at(end) {
+                Some(p) => {
+                    pins = p.pins;
+                    end = p.end;
+                }
+                None => {
+                    end = m.end() - 1;
+                    if let Some(bp) = re_blank_at().find(&self.text[m.end()..]) {
+                        end = m.end() + bp.end();
+                    }
+                }
+            }
+        }
+        let mut court = None;
+        let mut year = None;
+        if kind == CitationKind::FullCase {
+            if let Some(cy) = COURT_YEAR.captures(&self.text[end..]) {
+                let written = cy[1].trim();
+                if !written.is_empty() {
+                    court = Some(written.to_string());
+                }
+                year = cy[2].parse().ok();
+                end += cy.get(0)?.end();
+            }
+        }
+        let mut c = self.cite(kind, start..end);
+        c.volume = Some(volume);
+        c.reporter = Some(rep.canonical.to_string());
+        c.first_page = first_page;
+        c.pins = pins;
+        c.case_name = name.map(|n| n.1);
+        if let Some(w) = &court {
+            let district = rep.canonical.starts_with("F. Supp") || rep.canonical == "F.R.D.";
+            c.court_id = if district {
+                tables::district_court_id(w)
+            } else {
+                tables::court_id(w)
+            };
+        }
+        c.court = court;
+        c.year = year;
+        c.parenthetical = self.parenthetical(end);
+        if kind == CitationKind::FullCase {
+            c.authority = match first_page {
+                Some(p) => Some(format!("{volume} {} {p}", rep.canonical)),
+                None => c
+                    .case_name
+                    .as_ref()
+                    .map(|n| format!("{n}, {volume} {} ___", rep.canonical)),
+            };
+        }
+        self.out.push(c);
+        Some(end)
+    }
+
+    /// Statute sections after a "§" or "§§" anchor: one citation each.
+    fn statute(
+        &mut self,
+        start: usize,
+        mark: regex::Match<'_>,
+        code: Option<String>,
+    ) -> Option<usize> {
+        let many = mark.as_str().starts_with("§§");
+        let first = SECTION.captures(&self.text[mark.end()..])?;
+        let mut sections = vec![(
+            start,
+            mark.end() + first.get(1)?.start(),
+            mark.end() + first.get(0)?.end(),
+        )];
+        let mut end = sections[0].2;
+        while let Some(sep) = SECTION_SEP.find(&self.text[end..]).filter(|_| many) {
+            let Some(next) = SECTION.captures(&self.text[end + sep.end()..]) else {
+                break;
+            };
+            let base = end + sep.end();
+            let g = next.get(1)?;
+            sections.push((base + g.start(), base + g.start(), base + g.end()));
+            end = base + g.end();
+        }
+        for (s, sec_start, e) in sections {
+            let mut c = self.cite(CitationKind::Statute, s..e);
+            let sec = self.text[sec_start..e].to_string();
+            c.authority = code.as_ref().map(|code| format!("{code} § {sec}"));
+            c.statute_section = Some(sec);
+            c.statute_code = code.clone();
+            self.out.push(c);
+        }
+        Some(end)
+    }
+
+    fn id(&mut self, m: Range<usize>) -> Option<usize> {
+        let mut end = m.end;
+        let mut pins = Vec::new();
+        let mut section = None;
+        if let Some(at) = AT.find(&self.text[end..]) {
+            if let Some(p) = self.pins_at(end + at.end()) {
+                pins = p.pins;
+                end = p.end;
+            }
+        } else if let Some(mark) = ID_SECTION.find(&self.text[end..]) {
+            let base = end + mark.end();
+            if let Some(sec) = SECTION.captures(&self.text[base..]) {
+                let g = sec.get(1)?;
+                section = Some(self.text[base + g.start()..base + g.end()].to_string());
+                end = base + g.end();
+            }
+        }
+        let mut c = self.cite(CitationKind::Id, m.start..end);
+        c.pins = pins;
+        c.statute_section = section;
+        c.parenthetical = self.parenthetical(end);
+        self.out.push(c);
+        Some(end)
+    }
+
+    fn supra(&mut self, m: Range<usize>) -> Option<usize> {
+        let infra = self.text[m.clone()].starts_with("infra");
+        let name = if infra {
+            None
+        } else {
+            name_before(self.text, m.start)
+        };
+        let mut end = m.end;
+        let mut pins = Vec::new();
+        if let Some(at) = COMMA_AT.find(&self.text[end..]) {
+            if let Some(p) = self.pins_at(end + at.end()) {
+                pins = p.pins;
+                end = p.end;
+            }
+        } else if COMMA_NOTE.is_match(&self.text[end..]) {
+            if let Some(f) = FOOTNOTE.captures(&self.text[end..]) {
+                pins.extend(footnote_pins(None, &f));
+                end += f.get(0)?.end();
+            }
+        }
+        let kind = if name.is_some() {
+            CitationKind::Supra
+        } else {
+            CitationKind::Internal
+        };
+        let start = name.as_ref().map_or(m.start, |n| n.0);
+        let mut c = self.cite(kind, start..end);
+        c.pins = pins;
+        if kind == CitationKind::Internal {
+            c.authority = Some("slip op.".to_string());
+        }
+        c.case_name = name.map(|n| n.1);
+        c.parenthetical = self.parenthetical(end);
+        self.out.push(c);
+        Some(end)
+    }
+
+    fn record(&mut self, m: Range<usize>) -> Option<usize> {
+        let digit = m.end - 1;
+        let source = squeeze_spaced(self.text[m.start..digit].trim_end());
+        let p = self.pins_at(digit)?;
+        let mut c = self.cite(CitationKind::Record, m.start..p.end);
+        c.pins = p.pins;
+        c.authority = Some(source);
+        c.parenthetical = self.parenthetical(p.end);
+        self.out.push(c);
+        Some(p.end)
+    }
+
+    /// A syllabus's "Pp. 3-6": pages of the opinion it summarizes.
+    fn syllabus_pages(&mut self, m: Range<usize>) -> Option<usize> {
+        if self.section_at(m.start) != Section::Syllabus {
+            return None;
+        }
+        let p = self.pins_at(m.end - 1)?;
+        let mut c = self.cite(CitationKind::Internal, m.start..p.end);
+        c.pins = p.pins;
+        c.authority = Some("slip op.".to_string());
+        self.out.push(c);
+        Some(p.end)
+    }
+
+    /// One or more pins starting exactly at `at`.
+    fn pins_at(&self, at: usize) -> Option<Pins> {
+        let mut pins = Vec::new();
+        let end = self.pin_at(at, &mut pins)?;
+        let mut out = Pins { pins, end };
+        if let Some(more) = self.more_pins(out.end) {
+            out.pins.extend(more.pins);
+            out.end = more.end;
+        }
+        Some(out)
+    }
+
+    /// Pins after a comma following `at` ("409, 428, 430"), if any.
+    fn more_pins(&self, at: usize) -> Option<Pins> {
+        let mut pins = Vec::new();
+        let mut end = at;
+        while let Some(sep) = PIN_SEP.find(&self.text[end..]) {
+            let mut next = Vec::new();
+            let Some(e) = self.pin_at(end + sep.end(), &mut next) else {
+                break;
+            };
+            // A number followed by a capitalized word is the next
+            // citation's volume, not a pin.
+            let rest = self.text[e..].trim_start_matches(' ');
+            if rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+                break;
+            }
+            pins.extend(next);
+            end = e;
+        }
+        (!pins.is_empty()).then_some(Pins { pins, end })
+    }
+
+    /// One pin (a page or range, with footnotes) at `at`.
+    fn pin_at(&self, at: usize, pins: &mut Vec<Pin>) -> Option<usize> {
+        let rest = &self.text[at..];
+        let p = PIN.captures(rest)?;
+        let mut end = at + p.get(0)?.end();
+        if self.text[end..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let page: Option<u32> = p[1].parse().ok();
+        let last = p.get(2).and_then(|e| e.as_str().parse().ok());
+        if let Some(f) = FOOTNOTE.captures(&self.text[end..]) {
+            pins.extend(footnote_pins(page, &f).into_iter().map(|mut pin| {
+                pin.end = last;
+                pin
+            }));
+            end += f.get(0)?.end();
+        } else {
+            pins.push(Pin {
+                page,
+                end: last,
+                footnote: None,
+            });
+        }
+        Some(end)
+    }
+
+    /// An explanatory parenthetical right after `at`, without its parentheses.
+    fn parenthetical(&self, at: usize) -> Option<String> {
+        let rest = &self.text[at..];
+        let open = rest.len() - rest.trim_start_matches(' ').len();
+        if !rest[open..].starts_with('(') {
+            return None;
+        }
+        let mut depth = 0usize;
+        for (i, ch) in rest[open..].char_indices() {
+            if i > PAREN_MAX || ch == '\n' {
+                return None;
+            }
+            match ch {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(rest[open + 1..open + i].to_string());
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The signal written right before `at`.
+    fn signal_before(&self, at: usize) -> Option<String> {
+        let lo = floor_boundary(self.text, at.saturating_sub(SIGNAL_LOOKBACK));
+        let window = &self.text[lo..at];
+        SIGNAL.captures(window).map(|c| c[1].to_string())
+    }
+}
+
+fn re_blank_at() -> &'static Regex {
+    static BLANK: LazyLock<Regex> = LazyLock::new(|| re(r"^_{2,}"));
+    &BLANK
+}
+
+/// The pins of a footnote reference: "n. 33" gives one, "nn. 3-4" two.
+fn footnote_pins(page: Option<u32>, f: &Captures<'_>) -> Vec<Pin> {
+    let mut pins = Vec::new();
+    for g in [f.get(1), f.get(2)].into_iter().flatten() {
+        pins.push(Pin {
+            page,
+            end: None,
+            footnote: g.as_str().parse().ok(),
+        });
+    }
+    pins
+}
+
+/// Removes all whitespace: "U. S. C." -> "U.S.C.".
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Folds whitespace runs to one space.
+fn squeeze_spaced(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The case or party name written before `at`, which must follow ", ":
+/// its start and text. Looks back at most [`NAME_LOOKBACK`] bytes and stops
+/// at sentence ends, clause punctuation, signals and lowercase words.
+pub(crate) fn name_before(text: &str, at: usize) -> Option<(usize, String)> {
+    let comma = text[..at].strip_suffix(", ")?.len();
+    let lo = floor_boundary(text, comma.saturating_sub(NAME_LOOKBACK));
+    let window = &text[lo..comma];
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut off = lo;
+    for w in window.split(' ') {
+        if !w.is_empty() {
+            words.push((off, w));
+        }
+        off += w.len() + 1;
+    }
+    // A word cut by the window's start is no word.
+    if lo > 0 && !text[..lo].ends_with([' ', '\n']) && !words.is_empty() {
+        words.remove(0);
+    }
+    let mut start = None;
+    let mut after: Option<&str> = None;
+    for &(o, w) in words.iter().rev() {
+        if w.contains([',', ';', ':', '"', '(', ')', '[', ']', '\n']) {
+            break;
+        }
+        if w == "v." || w == "vs." || CONNECTORS.contains(&w) {
+            // Kept only when a capitalized word comes before it.
+        } else if w.starts_with(|c: char| c.is_uppercase()) {
+            let in_re = w == "In" && after == Some("re");
+            if STOP_WORDS.contains(&w) && !in_re {
+                break;
+            }
+            if w.ends_with('.') && !NAME_ABBREVIATIONS.contains(&w) && !is_initial(w) {
+                break;
+            }
+            start = Some(o);
+        } else {
+            break;
+        }
+        after = Some(w);
+    }
+    let s = start?;
+    Some((s, text[s..comma].to_string()))
+}
+
+/// Whether `w` is an initial ("U.", "S.").
+fn is_initial(w: &str) -> bool {
+    let mut cs = w.chars();
+    matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(text: &str) -> Option<String> {
+        let at = text.find("424").unwrap();
+        name_before(text, at).map(|n| n.1)
+    }
+
+    #[test]
+    fn case_names_stop_at_signals_and_sentences() {
+        assert_eq!(
+            name("See Imbler v. Pachtman, 424 U. S. 409").as_deref(),
+            Some("Imbler v. Pachtman")
+        );
+        assert_eq!(
+            name("his conviction. Goldstein v. Long Beach, 424 F. 3d 1").as_deref(),
+            Some("Goldstein v. Long Beach")
+        );
+        assert_eq!(name("Pp. 11-12. 424 F. 3d 1170").as_deref(), None);
+        assert_eq!(name("see Giglio, 424 U. S. 150").as_deref(), Some("Giglio"));
+        assert_eq!(
+            name("the press, Buckley v. Fitzsimmons, 424 U. S. 259").as_deref(),
+            Some("Buckley v. Fitzsimmons")
+        );
+        assert_eq!(
+            name("In re Gault, 424 U. S. 1").as_deref(),
+            Some("In re Gault")
+        );
+    }
+
+    #[test]
+    fn flexible_spellings_match_any_spacing() {
+        let mut p = String::from("^(?:");
+        push_flexible(&mut p, "F. 3d");
+        p.push_str(")$");
+        let r = re(&p);
+        assert!(r.is_match("F. 3d"));
+        assert!(r.is_match("F.3d"));
+        assert!(r.is_match("F.  3d"));
+    }
+
+    #[test]
+    fn signals_are_read_back() {
+        let s = SIGNAL.captures("reasons. See also ").unwrap();
+        assert_eq!(&s[1], "See also");
+        assert!(SIGNAL.captures("the seesaw ").is_none());
+    }
+}

@@ -1,0 +1,316 @@
+//! Citation extraction: the annotated corpus and the grammar's corner cases.
+
+use pincite::{Citation, CitationKind, Section};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+const SLIP: &str = "corpus/van_de_kamp_v_goldstein_2009_slip.txt";
+const SYLLABUS: &str = "corpus/van_de_kamp_v_goldstein_2009_syllabus.txt";
+const HEADER: &str = "kind\tauthority\tpins\tslip_page\tstart\tend\ttext";
+
+fn path(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+fn read(rel: &str) -> String {
+    std::fs::read_to_string(path(rel)).expect("read corpus file")
+}
+
+fn cites_of(src: &str) -> Vec<Citation> {
+    pincite::extract(src, &pincite::normalize(src))
+}
+
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('\n', "\\n")
+        .replace('\t', "\\t")
+}
+
+fn unescape(text: &str) -> String {
+    let mut out = String::new();
+    let mut cs = text.chars();
+    while let Some(c) = cs.next() {
+        if c == '\\' {
+            match cs.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some(o) => out.push(o),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A citation as an annotation row.
+fn row(c: &Citation) -> String {
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+        c.kind,
+        c.authority.as_deref().unwrap_or(""),
+        c.pins_string(),
+        c.slip_page.map(|p| p.to_string()).unwrap_or_default(),
+        c.span.start,
+        c.span.end,
+        escape(&c.text),
+    )
+}
+
+fn counts(cites: &[Citation]) -> BTreeMap<String, usize> {
+    let mut m = BTreeMap::new();
+    for c in cites {
+        *m.entry(c.kind.to_string()).or_insert(0) += 1;
+    }
+    m
+}
+
+/// Compares a text's citations with its annotation and reports every
+/// mismatch at once. `PINCITE_BLESS=1` writes the annotation instead, for
+/// review.
+fn check_annotation(text_rel: &str) {
+    let src = read(text_rel);
+    let cites = cites_of(&src);
+    let tsv_rel = text_rel.replace(".txt", ".citations.tsv");
+    let got: Vec<String> = cites.iter().map(row).collect();
+    if std::env::var_os("PINCITE_BLESS").is_some() {
+        let mut out = format!("{HEADER}\n");
+        for r in &got {
+            out.push_str(r);
+            out.push('\n');
+        }
+        std::fs::write(path(&tsv_rel), out).expect("write annotation");
+    }
+    let annotation = read(&tsv_rel);
+    let mut problems = Vec::new();
+    let mut want = Vec::new();
+    for (n, line) in annotation.lines().enumerate() {
+        if n == 0 {
+            assert_eq!(line, HEADER, "{tsv_rel}: header");
+            continue;
+        }
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() != 7 {
+            problems.push(format!("{tsv_rel}:{}: {} columns", n + 1, cols.len()));
+            continue;
+        }
+        let (start, end): (usize, usize) = match (cols[4].parse(), cols[5].parse()) {
+            (Ok(s), Ok(e)) => (s, e),
+            _ => {
+                problems.push(format!("{tsv_rel}:{}: bad span", n + 1));
+                continue;
+            }
+        };
+        let text = unescape(cols[6]);
+        if src.get(start..end) != Some(text.as_str()) {
+            problems.push(format!(
+                "{tsv_rel}:{}: source[{start}..{end}] is {:?}, annotation says {:?}",
+                n + 1,
+                src.get(start..end),
+                text
+            ));
+        }
+        want.push(line.to_string());
+    }
+    for w in &want {
+        if !got.contains(w) {
+            problems.push(format!("missing: {w}"));
+        }
+    }
+    for g in &got {
+        if !want.contains(g) {
+            problems.push(format!("unexpected: {g}"));
+        }
+    }
+    eprintln!("{text_rel}: {:?}", counts(&cites));
+    assert!(
+        problems.is_empty(),
+        "{text_rel}: {} mismatches\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn van_de_kamp_slip_matches_its_annotation() {
+    check_annotation(SLIP);
+}
+
+#[test]
+fn van_de_kamp_syllabus_matches_its_annotation() {
+    check_annotation(SYLLABUS);
+}
+
+#[test]
+fn van_de_kamp_opinion_is_cited_alike_in_both_forms() {
+    let key = |c: &Citation| (c.kind, c.authority.clone(), c.pins_string());
+    let opinion = |rel: &str| -> Vec<_> {
+        cites_of(&read(rel))
+            .iter()
+            .filter(|c| c.section != Section::Syllabus)
+            .map(key)
+            .collect()
+    };
+    let slip = opinion(SLIP);
+    let syllabus = opinion(SYLLABUS);
+    assert!(slip.len() > 60, "{} citations", slip.len());
+    assert_eq!(slip, syllabus);
+}
+
+/// The one citation of `kind` in `src` (first if several).
+fn first(src: &str, kind: CitationKind) -> Citation {
+    cites_of(src)
+        .into_iter()
+        .find(|c| c.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind} in {src:?}"))
+}
+
+#[test]
+fn known_facts_of_the_slip() {
+    let src = read(SLIP);
+    let cites = cites_of(&src);
+    let find = |t: &str| {
+        cites
+            .iter()
+            .find(|c| c.text.replace('\n', "") == t)
+            .unwrap_or_else(|| panic!("no citation {t:?}"))
+    };
+    let g = find("Goldstein v. Long Beach, 481 F. 3d 1170, 1171–1172 (CA9 2007)");
+    assert_eq!(g.court.as_deref(), Some("CA9"));
+    assert_eq!(g.court_id, Some("ca9"));
+    assert_eq!(g.year, Some(2007));
+    assert_eq!(g.authority.as_deref(), Some("481 F.3d 1170"));
+    let i = cites.iter().position(|c| c.text == "Ibid.").unwrap();
+    assert_eq!(cites[i - 1].authority.as_deref(), Some("177 F.2d 579"));
+    assert_eq!(cites[i].authority.as_deref(), Some("177 F.2d 579"));
+    assert_eq!(cites[i].pins_string(), "581");
+    assert_eq!(find("Id., at 431,  n. 34").pins_string(), "431n34");
+    let internal = find("supra, at 10");
+    assert_eq!(internal.kind, CitationKind::Internal);
+    assert_eq!(internal.authority.as_deref(), Some("slip op."));
+    let k = find("Kalina, supra, at 132");
+    assert_eq!(k.parenthetical.as_deref(), Some("SCALIA, J., concurring"));
+    let statutes: Vec<_> = cites
+        .iter()
+        .filter(|c| c.kind == CitationKind::Statute)
+        .take(3)
+        .map(|c| c.authority.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        statutes,
+        ["Rev. Stat. § 1979", "42 U.S.C. § 1983", "42 U.S.C. § 1983"]
+    );
+}
+
+#[test]
+fn syllabus_case_name_never_swallows_the_previous_sentence() {
+    let c = first(
+        "Pp. 11-12. 481 F. 3d 1170, reversed and remanded.\n",
+        CitationKind::FullCase,
+    );
+    assert_eq!(c.case_name, None);
+    assert_eq!(c.authority.as_deref(), Some("481 F.3d 1170"));
+}
+
+#[test]
+fn short_cite_with_wrong_volume_resolves_by_name_with_a_warning() {
+    let src = "Imbler v. Pachtman, 424 U. S. 409 (1976). Later, Imbler, 425 U. S., at 425.\n";
+    let c = first(src, CitationKind::ShortCase);
+    assert_eq!(c.authority.as_deref(), Some("424 U.S. 409"));
+    assert_eq!(c.warnings.len(), 1);
+}
+
+#[test]
+fn unresolved_citations_are_kept_with_a_warning() {
+    let cites = cites_of("As held in Smith, supra, at 5, and id., at 6.\n");
+    assert_eq!(cites.len(), 2);
+    assert!(cites.iter().all(|c| c.authority.is_none()));
+    assert!(cites.iter().all(|c| !c.warnings.is_empty()));
+}
+
+#[test]
+fn blank_page_slip_cites_are_full_cites_keyed_by_name() {
+    let c = first(
+        "See Kemp v. United States, 596 U. S. ___ (2022).\n",
+        CitationKind::FullCase,
+    );
+    assert_eq!(c.first_page, None);
+    assert_eq!(c.year, Some(2022));
+    assert_eq!(
+        c.authority.as_deref(),
+        Some("Kemp v. United States, 596 U.S. ___")
+    );
+}
+
+#[test]
+fn statute_forms() {
+    let cites = cites_of(
+        "Under 28 U. S. C. §2254(d)(1) and §§1983, 1985, see 14 Stat. 533 and Pub. L. 111–148; §523(a)(2)(A).\n",
+    );
+    let auth: Vec<_> = cites
+        .iter()
+        .map(|c| c.authority.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        auth,
+        [
+            "28 U.S.C. § 2254(d)(1)",
+            "",
+            "",
+            "14 Stat. 533",
+            "Pub. L. 111-148",
+            ""
+        ]
+    );
+    assert_eq!(cites[1].text, "§§1983");
+    assert_eq!(cites[2].text, "1985");
+    assert!(cites.iter().all(|c| c.kind == CitationKind::Statute));
+}
+
+#[test]
+fn bare_section_resolves_to_the_last_full_statute_and_id_section_to_its_code() {
+    let cites = cites_of(
+        "See 42 U. S. C. §1983. In this §1983 action, Imbler, 424 U. S. 409, 410 (1976), id., at 411; Id. §1985.\n",
+    );
+    let kinds: Vec<_> = cites.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            CitationKind::Statute,
+            CitationKind::Statute,
+            CitationKind::FullCase,
+            CitationKind::Id,
+            CitationKind::Id,
+        ]
+    );
+    assert_eq!(cites[1].authority.as_deref(), Some("42 U.S.C. § 1983"));
+    assert_eq!(cites[3].authority.as_deref(), Some("424 U.S. 409"));
+    assert_eq!(cites[4].authority.as_deref(), Some("42 U.S.C. § 1985"));
+}
+
+#[test]
+fn pins_lists_ranges_and_footnotes() {
+    let cites = cites_of(
+        "Roe v. Wade, 410 U. S. 113, 120 & n. 5 (1973). Id., at 130, nn. 3–4. Id., at *7. App. to Pet. for Cert. 12a. Tr. 45. See supra, n. 5.\n",
+    );
+    let pins: Vec<_> = cites.iter().map(Citation::pins_string).collect();
+    assert_eq!(pins, ["120n5", "130n3,130n4", "7", "12", "45", "n5"]);
+    assert_eq!(
+        cites[3].authority.as_deref(),
+        Some("App. to Pet. for Cert.")
+    );
+    assert_eq!(cites[4].authority.as_deref(), Some("Tr."));
+    assert_eq!(cites[5].kind, CitationKind::Internal);
+}
+
+#[test]
+fn two_ibids_in_a_row_are_two_citations_inheriting_the_pin() {
+    let cites = cites_of("Roe v. Wade, 410 U. S. 113, 120 (1973). Ibid. See also ibid.\n");
+    assert_eq!(cites.len(), 3);
+    assert_eq!(cites[2].pins_string(), "120");
+    assert_eq!(cites[2].signal.as_deref(), Some("See also"));
+}
