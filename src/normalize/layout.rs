@@ -219,7 +219,8 @@ static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MARKER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\((?:[a-z]|[0-9]{1,2}|[ivx]{1,4})\) |^Held: "));
-static NOTE_START: LazyLock<Regex> = LazyLock::new(|| re(r"^([0-9]{1,3}|\*{1,3}|†|‡) ?\S"));
+static NOTE_START: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^([0-9]{1,3}|\*{1,3}|†|‡) ?[^\s\p{Ll}]"));
 
 /// White space folded to single spaces, for matching patterns against
 /// pdftotext -layout lines.
@@ -705,9 +706,29 @@ fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
             }
         }
         // Footnotes below the separator.
-        let sep = ls
+        let mut sep = ls
             .iter()
             .position(|l| FOOT_SEP.is_match(&collapse(&text[l.start..l.end])));
+        if sep.is_none() {
+            // pdftotext's default mode can glue the rule to the end of the
+            // page's last line of text ("and un——————").
+            if let Some(i) = ls
+                .iter()
+                .position(|l| text[l.start..l.end].ends_with("————"))
+            {
+                let body = text[ls[i].start..ls[i].end].trim_end_matches('—');
+                ls[i].end = ls[i].start + body.trim_end().len();
+                ls.insert(
+                    i + 1,
+                    Line {
+                        start: ls[i].end,
+                        end: ls[i].end,
+                        ..ls[i]
+                    },
+                );
+                sep = Some(i + 1);
+            }
+        }
         // Preliminary prints set a footnote's number on a line of its own,
         // with no rule above.
         let label = next_note.to_string();

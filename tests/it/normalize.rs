@@ -478,3 +478,25 @@ fn sections_of_a_slip_with_a_concurrence() {
     assert_eq!(notes, ["1", "2", "3", "4", "5"].as_slice()[..notes.len()]);
     assert!(notes.len() >= 3, "footnotes: {notes:?}");
 }
+
+/// The -raw, -layout and default-mode texts of one PDF give the same
+/// footnotes on the same slip pages.
+#[test]
+fn three_pdftotext_forms_agree_on_footnotes() {
+    let notes = |file: &str| -> Vec<(String, Option<u32>)> {
+        normalize(&corpus(file))
+            .blocks()
+            .iter()
+            .filter_map(|b| b.footnote.clone().map(|f| (f, b.slip_page)))
+            .collect()
+    };
+    let raw = notes("scotus_tarrant_v_herrmann_2013_slip.txt");
+    assert_eq!(raw.len(), 13);
+    let labels: Vec<String> = (1..=13).map(|n| n.to_string()).collect();
+    assert_eq!(raw.iter().map(|n| n.0.clone()).collect::<Vec<_>>(), labels);
+    assert_eq!(notes("scotus_tarrant_v_herrmann_2013_slip_layout.txt"), raw);
+    assert_eq!(
+        notes("scotus_tarrant_v_herrmann_2013_slip_default.txt"),
+        raw
+    );
+}
