@@ -825,10 +825,25 @@ fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
     let mut block_first_indent = 0usize;
     let mut block_body_indent: Option<usize> = None;
     let mut after_heading = true;
+    let mut current: Option<Section> = None;
     for b in &body {
         let l = b.line;
         let s = &text[l.start..l.end];
         let collapsed = collapse(s);
+        // A syllabus may run onto the page whose head already names the
+        // opinion (preliminary prints): the part changes where it opens.
+        let opens = COURT_LINE.is_match(&collapsed)
+            || (AUTHOR.is_match(&collapsed)
+                && !collapsed.contains(", J., ")
+                && section_of(&collapsed).is_some());
+        let section = match current {
+            Some(Section::Syllabus) if b.section != Section::Syllabus && !opens => {
+                Section::Syllabus
+            }
+            _ => b.section,
+        };
+        let part_changed = current.is_some_and(|c| c != section);
+        current = Some(section);
         let mut role = Role::Cont;
         let may_start = match prev {
             None => true,
@@ -850,7 +865,7 @@ fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
             role = Role::Start;
         } else if let Some(p) = prev {
             let ps = &text[p.line.start..p.line.end];
-            let new_part = p.section != b.section || (b.page_top && b.slip == Some(1));
+            let new_part = part_changed || (b.page_top && b.slip == Some(1));
             if new_part {
                 role = Role::Start;
             } else if layout {
@@ -895,7 +910,7 @@ fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
             role,
             page: l.page,
             slip_page: b.slip,
-            section: b.section,
+            section,
         });
         prev = Some(b);
     }
