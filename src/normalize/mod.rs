@@ -219,21 +219,10 @@ impl Normalized {
         page
     }
 
-    /// The slip page of a position in the original input.
+    /// The slip page of a position in the original input (for removed
+    /// text, the page of the text that follows it).
     pub fn slip_page_at_source(&self, source_offset: usize) -> Option<u32> {
-        // Blocks cover their source in order except for moved footnotes,
-        // so search all blocks whose span holds the offset.
-        let b = self
-            .blocks
-            .iter()
-            .find(|b| b.span.start <= source_offset && source_offset < b.span.end)?;
-        let mut page = b.slip_page;
-        for &(at, p) in &b.page_breaks {
-            if self.reading_map.to_source(at) <= source_offset {
-                page = p;
-            }
-        }
-        page
+        self.slip_page_at(self.reading_map.from_source(source_offset)?)
     }
 }
 
@@ -285,10 +274,13 @@ impl Normalizer {
         let lexicon = Lexicon::from_text(text);
         let mut b = Builder::new(text, &lexicon, units.unmarked_breaks, form);
         b.build(&units);
-        let (reading, reading_map, blocks) = (b.out, b.map, b.blocks);
-        let (matching, matching_map) = fold_for_matching(text, &reading, &reading_map);
+        let (reading, mut reading_map, blocks) = (b.out, b.map, b.blocks);
+        reading_map.finish();
+        let (matching, mut matching_map) = fold_for_matching(text, &reading, &reading_map);
+        matching_map.finish();
         let m = units.meta;
         let span = |r: Option<(usize, usize)>| r.map(|(s, e)| Span::new(s, e));
+
         Normalized {
             form,
             reading,

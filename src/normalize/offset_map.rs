@@ -42,6 +42,8 @@ pub struct OffsetMap {
     pieces: Vec<Piece>,
     dst_len: usize,
     src_len: usize,
+    /// Piece indices sorted by source start, for mapping back the other way.
+    by_src: Vec<u32>,
 }
 
 impl OffsetMap {
@@ -50,7 +52,45 @@ impl OffsetMap {
             pieces: Vec::new(),
             dst_len: 0,
             src_len,
+            by_src: Vec::new(),
         }
+    }
+
+    /// Indexes the pieces by source position; called once the map is built.
+    pub(crate) fn finish(&mut self) {
+        let mut by_src: Vec<u32> = (0..self.pieces.len() as u32).collect();
+        by_src.sort_by_key(|&i| {
+            let p = &self.pieces[i as usize];
+            (p.src, p.dst)
+        });
+        self.by_src = by_src;
+    }
+
+    /// Maps a source position to the normalized text: the position it was
+    /// copied to, or for removed text the position where the text after
+    /// the gap begins. `None` past the last normalized text.
+    ///
+    /// ```
+    /// let src = "The mate-\nrial.";
+    /// let norm = pincite::normalize(src);
+    /// let r = norm.reading_map().from_source(src.find("rial").unwrap()).unwrap();
+    /// assert_eq!(&norm.reading()[r..r + 4], "rial");
+    /// ```
+    pub fn from_source(&self, src: usize) -> Option<usize> {
+        let i = self
+            .by_src
+            .partition_point(|&k| self.pieces[k as usize].src <= src);
+        if let Some(&k) = i.checked_sub(1).and_then(|i| self.by_src.get(i)) {
+            let p = &self.pieces[k as usize];
+            if src < p.src + p.src_len.max(1) {
+                return Some(if p.copied {
+                    p.dst + (src - p.src)
+                } else {
+                    p.dst
+                });
+            }
+        }
+        self.by_src.get(i).map(|&k| self.pieces[k as usize].dst)
     }
 
     /// Records that the next `src.len()` normalized bytes are a copy of `src`.

@@ -504,3 +504,32 @@ fn three_pdftotext_forms_agree_on_footnotes() {
         raw
     );
 }
+
+/// The page of a source position agrees with the page of the block that
+/// holds it, footnotes inside page-crossing paragraphs included.
+#[test]
+fn slip_page_of_a_source_position() {
+    for file in [
+        "van_de_kamp_v_goldstein_2009_slip.txt",
+        "scotus_tarrant_v_herrmann_2013_slip.txt",
+        "scotus_kemp_v_us_2022_prelim_slip_layout.txt",
+    ] {
+        let norm = normalize(&corpus(file));
+        for b in norm.blocks() {
+            assert_eq!(
+                norm.slip_page_at_source(b.span.start),
+                b.slip_page,
+                "{file}: block at {}",
+                b.span.start
+            );
+            let last = b.reading.end.saturating_sub(1);
+            let at = norm.reading_map().span_to_source(last..b.reading.end).start;
+            assert_eq!(
+                norm.slip_page_at_source(at),
+                norm.slip_page_at(last),
+                "{file}: end of block at {}",
+                b.span.start
+            );
+        }
+    }
+}

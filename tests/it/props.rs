@@ -75,6 +75,11 @@ fn check_map(src: &str, out: &str, map: &pincite::OffsetMap, monotone: bool) {
         let span = map.span_to_source(w[0]..w[1]);
         assert!(span.start <= span.end && span.end <= src.len());
         assert!(src.is_char_boundary(span.start) && src.is_char_boundary(span.end));
+        // A copied character maps back to where it came from.
+        if src[span.range()] == out[w[0]..w[1]] && !out[w[0]..w[1]].contains('\n') {
+            let back = map.from_source(span.start).unwrap();
+            assert_eq!(&out[back..back + (w[1] - w[0])], &out[w[0]..w[1]]);
+        }
     }
 }
 
