@@ -10,13 +10,15 @@
 //!
 //! Digits are never joined: "1171-\n1172" keeps its hyphen.
 
-use super::words::is_word;
+use super::words::{FnvBuild, is_word};
 use std::collections::HashMap;
 
 /// Word forms seen unbroken in one document, lowercased.
-#[derive(Default, Debug)]
+#[derive(Default)]
 pub(crate) struct Lexicon {
-    words: HashMap<String, u32>,
+    words: HashMap<String, u32, FnvBuild>,
+    /// Reused for lowercasing.
+    buf: String,
 }
 
 impl Lexicon {
@@ -56,7 +58,18 @@ impl Lexicon {
                 return;
             }
         }
-        *self.words.entry(word.to_lowercase()).or_default() += 1;
+        self.buf.clear();
+        if word.is_ascii() {
+            self.buf.push_str(word);
+            self.buf.make_ascii_lowercase();
+        } else {
+            self.buf.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        if let Some(n) = self.words.get_mut(self.buf.as_str()) {
+            *n += 1;
+        } else {
+            self.words.insert(self.buf.clone(), 1);
+        }
     }
 
     /// How often `word` (lowercased) was seen unbroken.

@@ -323,8 +323,30 @@ fn char_width(c: char) -> u32 {
     }
 }
 
+/// Widths of the ASCII characters, looked up instead of matched.
+static ASCII_WIDTHS: LazyLock<[u32; 128]> = LazyLock::new(|| {
+    let mut t = [0; 128];
+    for (b, w) in t.iter_mut().enumerate() {
+        *w = char_width(char::from(b as u8));
+    }
+    t
+});
+
 fn width(s: &str) -> u32 {
-    s.chars().map(char_width).sum()
+    if s.is_ascii() {
+        let t = &*ASCII_WIDTHS;
+        return s.bytes().map(|b| t[usize::from(b)]).sum();
+    }
+    let t = &*ASCII_WIDTHS;
+    s.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                t[c as usize]
+            } else {
+                char_width(c)
+            }
+        })
+        .sum()
 }
 
 /// Whether a line ends like the end of a paragraph can.
@@ -800,14 +822,18 @@ fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
     // Paragraphs. In -layout text an indented line starts one; in -raw text
     // a line starts one when the line before ended a sentence and the next
     // word would have fit on it.
-    let full_all = full_width(text, body.iter().map(|b| &b.line));
+    let widths: Vec<u32> = body
+        .iter()
+        .map(|b| width(&text[b.line.start..b.line.end]))
+        .collect();
+    let full_all = full_width(widths.clone());
     // The syllabus is set in a smaller face than the opinions: a full line
     // is measured per part, from lines that end in a hyphen (always full).
     let mut hyphened: HashMap<Section, Vec<u32>> = HashMap::new();
-    for b in &body {
+    for (b, &w) in body.iter().zip(&widths) {
         let s = &text[b.line.start..b.line.end];
         if s.ends_with('-') && s[..s.len() - 1].ends_with(char::is_alphabetic) {
-            hyphened.entry(b.section).or_default().push(width(s));
+            hyphened.entry(b.section).or_default().push(w);
         }
     }
     let full_of = |section: Section| -> u32 {
@@ -919,8 +945,7 @@ fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
 }
 
 /// The width a full line of body text has: the 80th percentile of widths.
-fn full_width<'a>(text: &str, lines: impl Iterator<Item = &'a Line>) -> u32 {
-    let mut ws: Vec<u32> = lines.map(|l| width(&text[l.start..l.end])).collect();
+fn full_width(mut ws: Vec<u32>) -> u32 {
     if ws.is_empty() {
         return u32::MAX;
     }

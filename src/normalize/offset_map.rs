@@ -42,8 +42,9 @@ pub struct OffsetMap {
     pieces: Vec<Piece>,
     dst_len: usize,
     src_len: usize,
-    /// Piece indices sorted by source start, for mapping back the other way.
-    by_src: Vec<u32>,
+    /// Piece indices sorted by source start, for mapping back the other
+    /// way; made on first use.
+    by_src: std::sync::OnceLock<Vec<u32>>,
 }
 
 impl OffsetMap {
@@ -52,18 +53,22 @@ impl OffsetMap {
             pieces: Vec::new(),
             dst_len: 0,
             src_len,
-            by_src: Vec::new(),
+            by_src: std::sync::OnceLock::new(),
         }
     }
 
-    /// Indexes the pieces by source position; called once the map is built.
-    pub(crate) fn finish(&mut self) {
-        let mut by_src: Vec<u32> = (0..self.pieces.len() as u32).collect();
-        by_src.sort_by_key(|&i| {
-            let p = &self.pieces[i as usize];
-            (p.src, p.dst)
-        });
-        self.by_src = by_src;
+    /// Piece indices sorted by source position.
+    fn by_src(&self) -> &[u32] {
+        self.by_src.get_or_init(|| {
+            let mut by_src: Vec<u32> = (0..self.pieces.len() as u32).collect();
+            // Nearly sorted already (only moved footnotes are out of order):
+            // the stable sort finds the runs.
+            by_src.sort_by_key(|&i| {
+                let p = &self.pieces[i as usize];
+                (p.src, p.dst)
+            });
+            by_src
+        })
     }
 
     /// Maps a source position to the normalized text: the position it was
@@ -77,10 +82,9 @@ impl OffsetMap {
     /// assert_eq!(&norm.reading()[r..r + 4], "rial");
     /// ```
     pub fn from_source(&self, src: usize) -> Option<usize> {
-        let i = self
-            .by_src
-            .partition_point(|&k| self.pieces[k as usize].src <= src);
-        if let Some(&k) = i.checked_sub(1).and_then(|i| self.by_src.get(i)) {
+        let by_src = self.by_src();
+        let i = by_src.partition_point(|&k| self.pieces[k as usize].src <= src);
+        if let Some(&k) = i.checked_sub(1).and_then(|i| by_src.get(i)) {
             let p = &self.pieces[k as usize];
             if src < p.src + p.src_len.max(1) {
                 return Some(if p.copied {
@@ -90,7 +94,7 @@ impl OffsetMap {
                 });
             }
         }
-        self.by_src.get(i).map(|&k| self.pieces[k as usize].dst)
+        by_src.get(i).map(|&k| self.pieces[k as usize].dst)
     }
 
     /// Records that the next `src.len()` normalized bytes are a copy of `src`.

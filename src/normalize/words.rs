@@ -4,23 +4,58 @@
 //! (SCOWL size 50): lowercased, possessives dropped, sorted bytewise. About
 //! 74,000 words, 650 KB.
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 static WORDS_TXT: &str = include_str!("words.txt");
 
-static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| WORDS_TXT.lines().collect());
+static WORDS: LazyLock<HashSet<&'static str, FnvBuild>> =
+    LazyLock::new(|| WORDS_TXT.lines().collect());
 
 /// Whether `word` (any case) is in the English word list.
 pub(crate) fn is_word(word: &str) -> bool {
     if word.is_empty() {
         return false;
     }
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return WORDS.binary_search(&word).is_ok();
+    let mut buf = [0u8; 48];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII lowercased stays UTF-8.
+        return std::str::from_utf8(b).is_ok_and(|w| WORDS.contains(w));
     }
-    let lower = word.to_lowercase();
-    WORDS.binary_search(&lower.as_str()).is_ok()
+    WORDS.contains(word.to_lowercase().as_str())
 }
+
+/// FNV-1a, a small fast hash for short keys (words); the tables it keys
+/// are built from the document and the shipped list, not from an attacker
+/// who can choose collisions cheaply at scale.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Builds [`Fnv`] hashers.
+pub(crate) type FnvBuild = BuildHasherDefault<Fnv>;
 
 #[cfg(test)]
 mod tests {
@@ -28,7 +63,9 @@ mod tests {
 
     #[test]
     fn list_is_sorted_and_usable() {
-        assert!(WORDS.windows(2).all(|w| w[0] < w[1]));
+        let lines: Vec<&str> = WORDS_TXT.lines().collect();
+        assert!(lines.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(WORDS.len(), lines.len());
         assert!(is_word("material"));
         assert!(is_word("Washington"));
         assert!(is_word("agreements"));
