@@ -105,33 +105,49 @@ fn main() -> ExitCode {
 
 /// The files named on the command line, directories walked for `.txt`
 /// files (sorted), each with the name to print.
-fn expand(files: &[PathBuf]) -> Vec<(String, PathBuf)> {
+fn expand(files: &[PathBuf]) -> (Vec<(String, PathBuf)>, bool) {
     let mut out = Vec::new();
+    let mut failed = false;
     for f in files {
         if f.is_dir() {
             let mut found = Vec::new();
-            walk(f, &mut found);
+            failed |= walk(f, &mut found);
+            if found.is_empty() {
+                eprintln!("pincite: {}: no .txt files", f.display());
+            }
             found.sort();
             out.extend(found.into_iter().map(|p| (p.display().to_string(), p)));
         } else {
             out.push((f.to_string_lossy().into_owned(), f.clone()));
         }
     }
-    out
+    (out, failed)
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
+/// Collects the `.txt` files under `dir`. Links to directories are not
+/// followed (a link to its own parent would never end); links to files
+/// are. Returns whether a directory could not be read.
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> bool {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            eprintln!("pincite: {}: {}", dir.display(), e.kind());
+            return true;
+        }
     };
+    let mut failed = false;
     for e in entries.flatten() {
         let p = e.path();
-        if p.is_dir() {
-            walk(&p, found);
-        } else if p.extension().is_some_and(|x| x == "txt") {
+        let Ok(kind) = e.file_type() else { continue };
+        if kind.is_dir() {
+            failed |= walk(&p, found);
+        } else if (kind.is_file() || (kind.is_symlink() && p.is_file()))
+            && p.extension().is_some_and(|x| x == "txt")
+        {
             found.push(p);
         }
     }
+    failed
 }
 
 /// Reads every file, calling `each` on the good ones and reporting the bad
@@ -140,8 +156,8 @@ fn for_each_file(
     files: &[PathBuf],
     mut each: impl FnMut(&str, &str) -> io::Result<()>,
 ) -> io::Result<bool> {
-    let mut failed = false;
-    for (name, path) in expand(files) {
+    let (files, mut failed) = expand(files);
+    for (name, path) in files {
         match Document::read(&path) {
             Ok(doc) => each(&name, doc.text())?,
             Err(e) => {
