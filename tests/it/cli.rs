@@ -349,6 +349,31 @@ fn directory_stands_for_its_txt_files() {
     assert_eq!(files, [name("a.txt"), name("b.txt")]);
 }
 
+#[cfg(unix)]
+#[test]
+fn directory_links_are_not_followed_into_loops() {
+    let dir = Temp::dir(&[("a.txt", b"Only paragraph.\n")]);
+    std::os::unix::fs::symlink(&dir.0, dir.0.join("self")).unwrap();
+    std::os::unix::fs::symlink("..", dir.0.join("up")).unwrap();
+    let run = pincite(&["normalize", "--format", "jsonl", dir.arg()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(records(&run.stdout).len(), 1, "{}", run.stdout);
+}
+
+#[test]
+fn directory_without_txt_files_is_named() {
+    let dir = Temp::dir(&[("notes.md", b"Not an opinion.\n")]);
+    let run = pincite(&["normalize", dir.arg()]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.is_empty());
+    assert!(
+        run.stderr
+            .contains(&format!("pincite: {}: no .txt files", dir.arg())),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn usage_errors_exit_2() {
     for args in [
