@@ -121,7 +121,11 @@ pub struct Block {
     pub footnote: Option<String>,
     /// The block's range in the reading text (its closing newline excluded).
     pub reading: Range<usize>,
-    /// The block's bytes in the original input.
+    /// The block's stretch of the original input: from the first byte of
+    /// its first line to the last byte of its last line. A paragraph that
+    /// runs over a page break also covers the running head and footnotes
+    /// between; [`OffsetMap::span_to_source`] on parts of
+    /// [`Block::reading`] gives exact pieces.
     pub span: Span,
     /// Where inside the block the slip page changes: reading offset and
     /// the page from there on.

@@ -22,6 +22,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = NormalizeFormat::Text)]
         format: NormalizeFormat,
+        /// The input form, when detection guesses wrong (detected by default).
+        #[arg(long = "input-form", value_enum)]
+        input_form: Option<FormArg>,
         /// Opinion texts; a directory stands for its `.txt` files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -88,7 +91,11 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let result = match cli.command {
-        Command::Normalize { format, files } => run_normalize(&mut out, format, &files),
+        Command::Normalize {
+            format,
+            input_form,
+            files,
+        } => run_normalize(&mut out, format, input_form, &files),
         Command::Extract { format, files } => run_extract(&mut out, format, &files),
     };
     let result = result.and_then(|failed| out.flush().map(|()| failed));
@@ -169,13 +176,36 @@ fn for_each_file(
     Ok(failed)
 }
 
+/// The input forms, as named on the command line.
+#[derive(Clone, Copy, ValueEnum)]
+enum FormArg {
+    /// One paragraph per line (web text, the syllabus form).
+    ParagraphPerLine,
+    /// Hard-wrapped slip text with leading-space paragraph and page marks.
+    HardWrapped,
+    /// `pdftotext -raw` or default-mode output.
+    PdfRaw,
+    /// `pdftotext -layout` output.
+    PdfLayout,
+}
+
 fn run_normalize(
     out: &mut impl Write,
     format: NormalizeFormat,
+    input_form: Option<FormArg>,
     files: &[PathBuf],
 ) -> io::Result<bool> {
+    let mut normalizer = pincite::Normalizer::new();
+    if let Some(f) = input_form {
+        normalizer.form(match f {
+            FormArg::ParagraphPerLine => pincite::InputForm::ParagraphPerLine,
+            FormArg::HardWrapped => pincite::InputForm::HardWrapped,
+            FormArg::PdfRaw => pincite::InputForm::PdfRaw,
+            FormArg::PdfLayout => pincite::InputForm::PdfLayout,
+        });
+    }
     for_each_file(files, |name, text| {
-        let norm = pincite::normalize(text);
+        let norm = normalizer.normalize(text);
         match format {
             NormalizeFormat::Text => out.write_all(norm.reading().as_bytes()),
             NormalizeFormat::Jsonl => write_blocks(out, name, &norm),
