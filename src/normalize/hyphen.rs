@@ -83,7 +83,7 @@ fn next_is_alpha(text: &str, i: usize) -> bool {
 }
 
 /// Strips a possessive ending so "Goldstein’s" is looked up as "goldstein".
-fn stem(word: &str) -> &str {
+pub(crate) fn stem(word: &str) -> &str {
     for suffix in ["’s", "'s", "’", "'"] {
         if let Some(s) = word.strip_suffix(suffix) {
             return s;

@@ -353,7 +353,10 @@ fn width(s: &str) -> u32 {
 fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(|c: char| c.is_ascii_digit() || c == '*');
     let t = if t.is_empty() { s } else { t };
-    t.ends_with(['.', ':', '?', '!', '”', '"', '’', ')', ']', ';'])
+    let closed = t
+        .strip_suffix([')', ']'])
+        .is_some_and(|u| u.ends_with(['.', '?', '!', '”', '"']));
+    (closed || t.ends_with(['.', ':', '?', '!', '”', '"', '’']))
         && !t.ends_with(" v.")
         && !t.ends_with(" U. S.")
         && !t.ends_with(" n.")
@@ -529,10 +532,16 @@ fn paragraph_per_line(text: &str, lines: &[Line]) -> Units {
                 });
                 continue;
             }
+            // A footnote goes on while its last line broke mid-sentence;
+            // after a finished sentence an unnumbered line is text again.
             if let Some(n) = units.notes.last_mut() {
-                n.lines.push((l.start, l.end));
-                continue;
+                let last = n.lines.last().map_or("", |&(s, e)| &text[s..e]);
+                if !ends_sentence(last) {
+                    n.lines.push((l.start, l.end));
+                    continue;
+                }
             }
+            in_notes = false;
         }
         let role = tr.classify(l.start, l.end).unwrap_or(Role::Start);
         let role = continue_caption(text, &units.body, role);

@@ -477,7 +477,7 @@ impl<'a> Builder<'a> {
     /// A "hus- band" split inside a web-text line: `Some(false)` to join,
     /// `Some(true)` to keep the hyphen, `None` to leave it as it is.
     fn inline_split(&self, left: &str, right: &str) -> Option<bool> {
-        let (l, r) = (left.to_lowercase(), right.to_lowercase());
+        let (l, r) = (left.to_lowercase(), hyphen::stem(right).to_lowercase());
         let joined = format!("{l}{r}");
         let compound = format!("{l}-{r}");
         let (sj, sc) = (self.lex.count(&joined), self.lex.count(&compound));
