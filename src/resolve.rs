@@ -50,7 +50,7 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
                 if let (Some(v), Some(r)) = (cites[i].volume, cites[i].reporter.clone()) {
                     by_volume.insert((v, r), i);
                 }
-                if let Some(name) = cites[i].case_name.clone() {
+                if let Some(name) = cites[i].case_name.clone().filter(|_| !cites[i].parallel) {
                     for k in name_keys(&name) {
                         by_name.insert(k, i);
                     }

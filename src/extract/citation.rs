@@ -136,6 +136,9 @@ pub struct Citation {
     /// Whether a statute citation names its code (not a bare "§1983").
     #[serde(skip)]
     pub(crate) statute_code: Option<String>,
+    /// Whether this is a parallel citation of the full citation before it.
+    #[serde(skip)]
+    pub(crate) parallel: bool,
     /// The citation's range in the matching text.
     #[serde(skip)]
     pub(crate) matching: Range<usize>,

@@ -50,13 +50,13 @@ static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
         r"(?P<rs>\bRev\.\s*Stat\.\s*(?P<rs_sec>§§?))",
         r"(?P<stat>\b(?P<svol>[0-9]{1,3})\s+Stat\.\s+(?P<spage>[0-9]{1,5})\b)",
         r"(?P<pl>\bPub\.\s*L\.\s*(?:No\.\s*)?(?P<congress>[0-9]{1,3})-(?P<law>[0-9]{1,4})\b)",
+        r"(?P<rec>\b(?:(?P<recvol>[0-9]{1,2})\s+)?(?:App\.\s+to\s+Pet\.\s+for\s+Cert\.|App\.|Tr\.)\s+[0-9])",
         &format!(
             r"(?P<case>\b(?P<vol>[0-9]{{1,4}})\s+(?P<rep>{reps})(?:\s+(?P<page>[0-9]{{1,5}})\b|\s+(?P<blank>_{{2,}})|\s*,\s+at\s))"
         ),
         r"(?P<id>\b(?:Ibid|ibid|Id|id)\.)",
         r"(?P<supra>\b(?:supra|infra)\b)",
         r"(?P<sec>§§?)",
-        r"(?P<rec>\b(?:App\.\s+to\s+Pet\.\s+for\s+Cert\.|App\.|Tr\.)\s+[0-9])",
         r"(?P<pp>\bPp?\.\s+[0-9])",
     ]
     .join("|");
@@ -83,8 +83,10 @@ static COMMA_AT: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s*at\s+"));
 static COMMA_NOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s*(?:nn?\.)"));
 static COURT_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\(([^()]{0,40}?)\s*([0-9]{4})\)"));
 static BLANK_PIN: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s*_{2,}"));
-static SECTION: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s*([0-9]+[A-Za-z]*(?:-[0-9]+[A-Za-z]*)?(?:\([A-Za-z0-9]{1,5}\))*)"));
+static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s*([0-9]+(?:\.[0-9]+)*[A-Za-z]*(?:-[0-9]+[A-Za-z]*)?(?:\([A-Za-z0-9]{1,5}\))*)")
+});
+static SUBSECTIONS: LazyLock<Regex> = LazyLock::new(|| re(r"^((?:\([A-Za-z0-9]{1,5}\))+)"));
 static SECTION_SEP: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"));
 static ID_SECTION: LazyLock<Regex> = LazyLock::new(|| re(r"^,?\s*§§?"));
@@ -141,8 +143,14 @@ const STOP_WORDS: &[&str] = &[
 
 /// Lowercase words that may sit inside a case name.
 const CONNECTORS: &[&str] = &[
-    "of", "the", "and", "for", "de", "del", "la", "van", "von", "du", "ex", "rel.", "re", "on",
-    "et", "al.", "&", "in", "to",
+    "of", "the", "and", "for", "de", "del", "la", "van", "von", "du", "ex", "rel.", "re", "et",
+    "al.", "&",
+];
+
+/// Corporate suffixes written after a comma inside a case name
+/// ("Sumitomo Shoji America, Inc. v. Avagliano").
+const CORPORATE_SUFFIXES: &[&str] = &[
+    "Inc.", "Ltd.", "LLC", "LLP", "L.P.", "L.", "N.", "S.", "Co.", "Corp.", "P.C.", "P.A.", "S.A.",
 ];
 
 /// Abbreviations ending in a period that may sit inside a case name.
@@ -153,7 +161,14 @@ const NAME_ABBREVIATIONS: &[&str] = &[
     "Pa.", "Ill.", "Mich.", "Wis.", "Va.", "Ga.", "Md.", "Conn.", "Colo.", "Ariz.", "Ala.", "Ark.",
     "Ky.", "La.", "Minn.", "Miss.", "Mo.", "Neb.", "Nev.", "Okla.", "Ore.", "Tenn.", "Wash.",
     "Wyo.", "Del.", "Kan.", "Me.", "Vt.", "Mont.", "Haw.", "Ind.", "Jr.", "Sr.", "Mr.", "Mrs.",
-    "Dr.", "Admin.", "Auth.", "Comm'n", "Gov't", "Ass'n", "Nat'l", "Int'l", "Dep't",
+    "Dr.", "Admin.", "Auth.", "Comm'n", "Gov't", "Ass'n", "Nat'l", "Int'l", "Dep't", "Sav.",
+    "Fin.", "Elec.", "Prods.", "Indus.", "Inv.", "Invs.", "Mgmt.", "Pub.", "Cas.", "Gen.",
+    "Envtl.", "Cmty.", "Ctr.", "Dev.", "Equip.", "Hous.", "Med.", "Mkt.", "Prop.", "Res.",
+    "Transp.", "Util.", "Bldg.", "Chem.", "Constr.", "Coop.", "Corr.", "Distrib.", "Enter.",
+    "Found.", "Inst.", "Liab.", "Mach.", "Mfrs.", "Pac.", "Pharm.", "Tech.", "Assoc.", "Acad.",
+    "Agric.", "Atl.", "Exch.", "Fid.", "Guar.", "Lab.", "Mun.", "Org.", "Soc.", "Sur.", "Okla.",
+    "Ohio", "N. Y.", "Ed.", "Educ.", "Dept.", "Cnty.", "Ct.", "Cos.", "Sup.", "Wkly.", "Ariz.",
+    "Wash.",
 ];
 
 /// The largest char boundary of `text` at or below `i`.
@@ -248,6 +263,7 @@ impl<'a> Scanner<'a> {
             warnings: Vec::new(),
             statute_section: None,
             statute_code: None,
+            parallel: false,
             matching: range,
         }
     }
@@ -286,7 +302,8 @@ impl<'a> Scanner<'a> {
         } else if caps.name("supra").is_some() {
             self.supra(caps.get(0)?.range())
         } else if caps.name("rec").is_some() {
-            self.record(caps.get(0)?.range())
+            let volume = caps.name("recvol").map(|v| (v.start(), v.as_str()));
+            self.record(caps.get(0)?.range(), volume)
         } else if caps.name("pp").is_some() {
             self.syllabus_pages(caps.get(0)?.range())
         } else {
@@ -312,6 +329,16 @@ impl<'a> Scanner<'a> {
         let volume: u32 = caps["vol"].parse().ok()?;
         let name = name_before(self.text, m.start());
         let start = name.as_ref().map_or(m.start(), |n| n.0);
+        // A parallel citation ("39 Minn. 181, 185, 39 N. W. 315") follows
+        // the previous full citation after a comma: it shares its name.
+        let parallel = name.is_none()
+            && caps.name("page").is_some()
+            && self.text[..m.start()].ends_with(", ")
+            && self.out.last().is_some_and(|p| {
+                p.kind == CitationKind::FullCase
+                    && p.matching.end + 2 == m.start()
+                    && p.year.is_none()
+            });
         let mut pins = Vec::new();
         let mut first_page = None;
         let kind;
@@ -364,6 +391,13 @@ impl<'a> Scanner<'a> {
         c.first_page = first_page;
         c.pins = pins;
         c.case_name = name.map(|n| n.1);
+        if parallel {
+            let prev = self.out.last_mut()?;
+            c.case_name.clone_from(&prev.case_name);
+            c.parallel = true;
+            prev.year = year;
+            prev.court.clone_from(&court);
+        }
         if let Some(w) = &court {
             let district = rep.canonical.starts_with("F. Supp") || rep.canonical == "F.R.D.";
             c.court_id = if district {
@@ -371,6 +405,9 @@ impl<'a> Scanner<'a> {
             } else {
                 tables::court_id(w)
             };
+        }
+        if parallel {
+            self.out.last_mut()?.court_id = c.court_id;
         }
         c.court = court;
         c.year = year;
@@ -397,24 +434,29 @@ impl<'a> Scanner<'a> {
     ) -> Option<usize> {
         let many = mark.as_str().starts_with("§§");
         let first = SECTION.captures(&self.text[mark.end()..])?;
-        let mut sections = vec![(
-            start,
-            mark.end() + first.get(1)?.start(),
-            mark.end() + first.get(0)?.end(),
-        )];
-        let mut end = sections[0].2;
+        let first_start = mark.end() + first.get(1)?.start();
+        let mut end = mark.end() + first.get(0)?.end();
+        let first_sec = self.text[first_start..end].to_string();
+        let base = first_sec.split('(').next().unwrap_or("").to_string();
+        let mut sections = vec![(start, end, first_sec)];
         while let Some(sep) = SECTION_SEP.find(&self.text[end..]).filter(|_| many) {
-            let Some(next) = SECTION.captures(&self.text[end + sep.end()..]) else {
+            let at = end + sep.end();
+            let rest = &self.text[at..];
+            // "§§11603(a), (b), (d)": subsections of the first section.
+            let (g, sec) = if let Some(sub) = SUBSECTIONS.captures(rest) {
+                let g = sub.get(1)?;
+                (g.range(), format!("{base}{}", g.as_str()))
+            } else if let Some(next) = SECTION.captures(rest) {
+                let g = next.get(1)?;
+                (g.range(), g.as_str().to_string())
+            } else {
                 break;
             };
-            let base = end + sep.end();
-            let g = next.get(1)?;
-            sections.push((base + g.start(), base + g.start(), base + g.end()));
-            end = base + g.end();
+            sections.push((at + g.start, at + g.end, sec));
+            end = at + g.end;
         }
-        for (s, sec_start, e) in sections {
+        for (s, e, sec) in sections {
             let mut c = self.cite(CitationKind::Statute, s..e);
-            let sec = self.text[sec_start..e].to_string();
             c.authority = code.as_ref().map(|code| format!("{code} § {sec}"));
             c.statute_section = Some(sec);
             c.statute_code = code.clone();
@@ -485,12 +527,16 @@ impl<'a> Scanner<'a> {
         Some(end)
     }
 
-    fn record(&mut self, m: Range<usize>) -> Option<usize> {
+    /// A record citation; `volume` is a numbered volume of the joint
+    /// appendix ("1 App. 7"): its offset and digits.
+    fn record(&mut self, m: Range<usize>, volume: Option<(usize, &str)>) -> Option<usize> {
         let digit = m.end - 1;
-        let source = squeeze_spaced(self.text[m.start..digit].trim_end());
+        let from = volume.map_or(m.start, |(at, v)| at + v.len());
+        let source = squeeze_spaced(self.text[from..digit].trim());
         let p = self.pins_at(digit)?;
         let mut c = self.cite(CitationKind::Record, m.start..p.end);
         c.pins = p.pins;
+        c.volume = volume.and_then(|(_, v)| v.parse().ok());
         c.authority = Some(source);
         c.parenthetical = self.parenthetical(p.end);
         self.out.push(c);
@@ -652,7 +698,13 @@ pub(crate) fn name_before(text: &str, at: usize) -> Option<(usize, String)> {
     }
     let mut start = None;
     let mut after: Option<&str> = None;
-    for &(o, w) in words.iter().rev() {
+    for &(o, word) in words.iter().rev() {
+        // "America, Inc. v. Avagliano": a comma before a corporate suffix
+        // stays inside the name.
+        let w = match word.strip_suffix(',') {
+            Some(w) if after.is_some_and(|a| CORPORATE_SUFFIXES.contains(&a)) => w,
+            _ => word,
+        };
         if w.contains([',', ';', ':', '"', '(', ')', '[', ']', '\n']) {
             break;
         }
@@ -664,6 +716,13 @@ pub(crate) fn name_before(text: &str, at: usize) -> Option<(usize, String)> {
                 break;
             }
             if w.ends_with('.') && !NAME_ABBREVIATIONS.contains(&w) && !is_initial(w) {
+                break;
+            }
+            // "Invoking Strang v. Bradner": a participle opening the
+            // sentence is not part of the name.
+            let before = text[..o].trim_end_matches(' ');
+            let opens = before.is_empty() || before.ends_with(['.', '\n', '"', '?', '!']);
+            if w.ends_with("ing") && opens && !before.ends_with(" v.") {
                 break;
             }
             start = Some(o);

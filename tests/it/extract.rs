@@ -314,3 +314,71 @@ fn two_ibids_in_a_row_are_two_citations_inheriting_the_pin() {
     assert_eq!(cites[2].pins_string(), "120");
     assert_eq!(cites[2].signal.as_deref(), Some("See also"));
 }
+
+#[test]
+fn parallel_citations_share_name_and_year() {
+    let cites = cites_of(
+        "See McCord v. Western Union Telegraph Co., 39 Minn. 181, 185, 39 N. W. 315, 317 (1888).\n",
+    );
+    assert_eq!(cites.len(), 2);
+    assert_eq!(cites[0].year, Some(1888));
+    assert_eq!(cites[1].year, Some(1888));
+    assert_eq!(cites[1].case_name, cites[0].case_name);
+    assert_eq!(cites[0].pins_string(), "185");
+    assert_eq!(cites[1].authority.as_deref(), Some("39 N.W. 315"));
+}
+
+#[test]
+fn case_names_keep_corporate_suffixes_and_drop_opening_participles() {
+    let c = first(
+        "See Sumitomo Shoji America, Inc. v. Avagliano, 457 U. S. 176, 185 (1982).\n",
+        CitationKind::FullCase,
+    );
+    assert_eq!(
+        c.case_name.as_deref(),
+        Some("Sumitomo Shoji America, Inc. v. Avagliano")
+    );
+    let c = first(
+        "It held so. Invoking Strang v. Bradner, 114 U. S. 555, the court erred.\n",
+        CitationKind::FullCase,
+    );
+    assert_eq!(c.case_name.as_deref(), Some("Strang v. Bradner"));
+    let c = first(
+        "The Court of Appeals in Croll v. Croll, 229 F. 3d 133 (2000), held.\n",
+        CitationKind::FullCase,
+    );
+    assert_eq!(c.case_name.as_deref(), Some("Croll v. Croll"));
+}
+
+#[test]
+fn joint_appendix_volumes_are_record_citations() {
+    let c = first("Compact, 1 App. 7–51.\n", CitationKind::Record);
+    assert_eq!(c.authority.as_deref(), Some("App."));
+    assert_eq!(c.volume, Some(1));
+    assert_eq!(c.pins_string(), "7-51");
+    assert!(
+        cites_of("Compact, 1 App. 7.\n")
+            .iter()
+            .all(|c| c.kind == CitationKind::Record)
+    );
+}
+
+#[test]
+fn section_lists_with_subsections_and_decimal_sections() {
+    let cites = cites_of("See 42 U. S. C. §§11603(a), (b), (d); Compact §5.05(b)(1).\n");
+    let auth: Vec<_> = cites
+        .iter()
+        .map(|c| c.authority.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        auth,
+        [
+            "42 U.S.C. § 11603(a)",
+            "42 U.S.C. § 11603(b)",
+            "42 U.S.C. § 11603(d)",
+            ""
+        ]
+    );
+    assert_eq!(cites[1].text, "(b)");
+    assert_eq!(cites[3].text, "§5.05(b)(1)");
+}
