@@ -30,7 +30,7 @@ fn base_section(sec: &str) -> &str {
 /// citations before allow it; adds warnings where they do not.
 pub(crate) fn resolve(cites: &mut [Citation]) {
     let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut by_volume: HashMap<(u32, String), usize> = HashMap::new();
+    let mut by_volume: HashMap<(u32, String), Vec<usize>> = HashMap::new();
     let mut by_section: HashMap<String, usize> = HashMap::new();
     let mut last_statute: Option<usize> = None;
     // The antecedent of an "Id." without a pin: any citation but a bare
@@ -48,7 +48,7 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
                         .push("blank-page citation without a case name".to_string());
                 }
                 if let (Some(v), Some(r)) = (cites[i].volume, cites[i].reporter.clone()) {
-                    by_volume.insert((v, r), i);
+                    by_volume.entry((v, r)).or_default().push(i);
                 }
                 if let Some(name) = cites[i].case_name.clone().filter(|_| !cites[i].parallel) {
                     for k in name_keys(&name) {
@@ -58,11 +58,14 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
             }
             CitationKind::ShortCase => {
                 let key = cites[i].volume.zip(cites[i].reporter.clone());
-                let by_vol = key.and_then(|k| by_volume.get(&k).copied());
                 let by_nm = cites[i]
                     .case_name
                     .as_ref()
                     .and_then(|n| lookup_name(&by_name, n));
+                let pin = cites[i].pins.first().and_then(|p| p.page);
+                let by_vol = key
+                    .and_then(|k| by_volume.get(&k))
+                    .and_then(|c| pick_in_volume(cites, c, by_nm, pin));
                 if let Some(j) = by_vol {
                     cites[i].authority = cites[j].authority.clone();
                 } else if let Some(j) = by_nm {
@@ -166,6 +169,29 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
             last_page_cite = Some(i);
         }
     }
+}
+
+/// Of the full citations in one volume, the one a short citation means:
+/// the one its name found, else the last one starting at or before its
+/// pin page, else the last one.
+fn pick_in_volume(
+    cites: &[Citation],
+    candidates: &[usize],
+    by_name: Option<usize>,
+    pin: Option<u32>,
+) -> Option<usize> {
+    if let Some(j) = by_name.filter(|j| candidates.contains(j)) {
+        return Some(j);
+    }
+    let before_pin = candidates
+        .iter()
+        .copied()
+        .filter(|&j| match (cites[j].first_page, pin) {
+            (Some(first), Some(p)) => first <= p,
+            _ => false,
+        })
+        .max_by_key(|&j| (cites[j].first_page, j));
+    before_pin.or_else(|| candidates.last().copied())
 }
 
 /// The last full citation known by `name`, or by a party name that starts

@@ -705,9 +705,26 @@ pub(crate) fn name_before(text: &str, at: usize) -> Option<(usize, String)> {
             Some(w) if after.is_some_and(|a| CORPORATE_SUFFIXES.contains(&a)) => w,
             _ => word,
         };
-        if w.contains([',', ';', ':', '"', '(', ')', '[', ']', '\n']) {
+        // "deliberate."Badgerow v. Walters": a name glued to the quote
+        // before it starts after the quote.
+        if let Some(q) = w.rfind(['"', '(', '[']) {
+            let tail = &w[q + 1..];
+            if q + 1 < w.len()
+                && tail.starts_with(|c: char| c.is_uppercase())
+                && !tail.contains([',', ';', ':', '"', ')', ']'])
+            {
+                start = Some(o + q + 1);
+            }
             break;
         }
+        if w.contains([',', ';', ':', ')', ']', '\n']) {
+            break;
+        }
+        // "Collins v.Yellen": a missing space after "v.".
+        let w = match w.strip_prefix("v.") {
+            Some(rest) if rest.starts_with(|c: char| c.is_uppercase()) => rest,
+            _ => w,
+        };
         if w == "v." || w == "vs." || CONNECTORS.contains(&w) {
             // Kept only when a capitalized word comes before it.
         } else if w.starts_with(|c: char| c.is_uppercase()) {
@@ -769,6 +786,14 @@ mod tests {
         assert_eq!(
             name("In re Gault, 424 U. S. 1").as_deref(),
             Some("In re Gault")
+        );
+        assert_eq!(
+            name("to be deliberate.\"Badgerow v. Walters, 424 U. S. 1").as_deref(),
+            Some("Badgerow v. Walters")
+        );
+        assert_eq!(
+            name("(quoting Collins v.Yellen, 424 U. S. 1").as_deref(),
+            Some("Collins v.Yellen")
         );
     }
 

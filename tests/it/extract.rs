@@ -382,3 +382,16 @@ fn section_lists_with_subsections_and_decimal_sections() {
     assert_eq!(cites[1].text, "(b)");
     assert_eq!(cites[3].text, "§5.05(b)(1)");
 }
+
+#[test]
+fn short_cites_pick_the_case_of_their_volume_by_page() {
+    let cites = cites_of(
+        "Imbler v. Pachtman, 424 U. S. 409 (1976); Hampton v. United States, 425 U. S. 484 (1976); Buckley v. Valeo, 424 U. S. 1 (1976). Later: 424 U. S., at 430; 424 U. S., at 20.\n",
+    );
+    let auth: Vec<_> = cites
+        .iter()
+        .filter(|c| c.kind == CitationKind::ShortCase)
+        .map(|c| c.authority.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(auth, ["424 U.S. 409", "424 U.S. 1"]);
+}
