@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 const NAME_LOOKBACK: usize = 120;
 /// The longest signal looked back over, in bytes.
 const SIGNAL_LOOKBACK: usize = 30;
+/// How far back a "with" looks for its "Compare", in bytes.
+const COMPARE_LOOKBACK: usize = 400;
 /// The longest explanatory parenthetical captured, in bytes.
 const PAREN_MAX: usize = 1000;
 
@@ -92,7 +94,7 @@ static SECTION_SEP: LazyLock<Regex> =
 static ID_SECTION: LazyLock<Regex> = LazyLock::new(|| re(r"^,?\s*§§?"));
 static SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|[\s;(])((?:See|see)(?: also|, e\.g\.,| generally)?|Cf\.|cf\.|But see|but see|But cf\.|but cf\.|Compare|compare|Accord|accord|Contra|contra|E\.g\.,|e\.g\.,) $",
+        r"(?:^|[\s;(])((?:See|see)(?: also|, e\.g\.,| generally)?|Cf\.|cf\.|But see|but see|But cf\.|but cf\.|Compare|compare|Accord|accord|Contra|contra|E\.g\.,|e\.g\.,|with|and) $",
     )
 });
 
@@ -645,7 +647,18 @@ impl<'a> Scanner<'a> {
     fn signal_before(&self, at: usize) -> Option<String> {
         let lo = floor_boundary(self.text, at.saturating_sub(SIGNAL_LOOKBACK));
         let window = &self.text[lo..at];
-        SIGNAL.captures(window).map(|c| c[1].to_string())
+        let signal = SIGNAL.captures(window).map(|c| c[1].to_string())?;
+        if signal == "with" || signal == "and" {
+            // The second half of "Compare X with Y" (or "Compare X and
+            // Y"): after a comma, shortly after a "Compare" in the same block.
+            let lo = floor_boundary(self.text, at.saturating_sub(COMPARE_LOOKBACK));
+            let block = self.text[lo..at].rsplit('\n').next().unwrap_or("");
+            let after_comma = window.ends_with(&format!(", {signal} "));
+            if !after_comma || !(block.contains("Compare ") || block.contains("compare ")) {
+                return None;
+            }
+        }
+        Some(signal)
     }
 }
 

@@ -395,3 +395,13 @@ fn short_cites_pick_the_case_of_their_volume_by_page() {
         .collect();
     assert_eq!(auth, ["424 U.S. 409", "424 U.S. 1"]);
 }
+
+#[test]
+fn compare_with_signals_and_parentheticals() {
+    let cites = cites_of(
+        "Compare Roe v. Wade, 410 U. S. 113, 120 (1973) (plurality opinion), with Doe v. Bolton, 410 U. S. 179 (1973). We agree with Smith v. Jones, 1 U. S. 1 (1790).\n",
+    );
+    let signals: Vec<_> = cites.iter().map(|c| c.signal.as_deref()).collect();
+    assert_eq!(signals, [Some("Compare"), Some("with"), None]);
+    assert_eq!(cites[0].parenthetical.as_deref(), Some("plurality opinion"));
+}
