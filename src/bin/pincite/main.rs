@@ -44,7 +44,7 @@ enum Command {
 enum ExtractFormat {
     /// One JSON object per citation.
     Jsonl,
-    /// One JSON array of all citations.
+    /// One JSON array of all citations, one element a line.
     Json,
     /// Tab-separated with a header line: kind, authority, pins, slip_page,
     /// start, end, text (the columns of the `corpus/*.citations.tsv`
@@ -231,9 +231,13 @@ fn write_blocks(out: &mut impl Write, name: &str, norm: &Normalized) -> io::Resu
 }
 
 fn run_extract(out: &mut impl Write, format: ExtractFormat, files: &[PathBuf]) -> io::Result<bool> {
-    let mut all: Vec<serde_json::Value> = Vec::new();
-    if let ExtractFormat::Tsv = format {
-        writeln!(out, "kind\tauthority\tpins\tslip_page\tstart\tend\ttext")?;
+    let mut first = true;
+    match format {
+        ExtractFormat::Tsv => {
+            writeln!(out, "kind\tauthority\tpins\tslip_page\tstart\tend\ttext")?;
+        }
+        ExtractFormat::Json => out.write_all(b"[")?,
+        ExtractFormat::Jsonl => {}
     }
     let failed = for_each_file(files, |name, text| {
         let cites = pincite::extract(text, &pincite::normalize(text));
@@ -247,15 +251,18 @@ fn run_extract(out: &mut impl Write, format: ExtractFormat, files: &[PathBuf]) -
                     serde_json::to_writer(&mut *out, &rec)?;
                     out.write_all(b"\n")?;
                 }
-                ExtractFormat::Json => all.push(serde_json::to_value(&rec)?),
+                ExtractFormat::Json => {
+                    out.write_all(if first { b"\n" } else { b",\n" })?;
+                    serde_json::to_writer(&mut *out, &rec)?;
+                }
                 ExtractFormat::Tsv => writeln!(out, "{}", tsv_row(c))?,
             }
+            first = false;
         }
         Ok(())
     })?;
     if let ExtractFormat::Json = format {
-        serde_json::to_writer_pretty(&mut *out, &all)?;
-        out.write_all(b"\n")?;
+        out.write_all(b"\n]\n")?;
     }
     Ok(failed)
 }
