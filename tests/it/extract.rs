@@ -405,3 +405,48 @@ fn compare_with_signals_and_parentheticals() {
     assert_eq!(signals, [Some("Compare"), Some("with"), None]);
     assert_eq!(cites[0].parenthetical.as_deref(), Some("plurality opinion"));
 }
+
+#[test]
+fn every_corpus_citation_carries_its_source_bytes() {
+    let dir = path("corpus");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("corpus directory")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    let mut problems = Vec::new();
+    for p in names {
+        let src = std::fs::read_to_string(&p).expect("read");
+        let cites = cites_of(&src);
+        eprintln!("{}: {:?}", p.display(), counts(&cites));
+        for c in &cites {
+            let ok = c.span.start < c.span.end
+                && src.get(c.span.range()) == Some(c.text.as_str())
+                && (c.authority.is_some() || !c.warnings.is_empty());
+            if !ok {
+                problems.push(format!("{}: {:?}", p.display(), c));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn long_runs_of_pins_and_ids_stay_linear() {
+    let mut src = String::from("Roe v. Wade, 410 U. S. 113");
+    for i in 0..20_000 {
+        src.push_str(&format!(", {}", 114 + i % 100));
+    }
+    src.push_str(" (1973).");
+    for _ in 0..20_000 {
+        src.push_str(" Id., at 5. Ibid.");
+    }
+    src.push('\n');
+    let start = std::time::Instant::now();
+    let cites = cites_of(&src);
+    assert_eq!(cites.len(), 40_001);
+    assert_eq!(cites[0].pins.len(), 20_000);
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+}
