@@ -84,6 +84,7 @@ static AT: LazyLock<Regex> = LazyLock::new(|| re(r"^,?\s*at\s+"));
 static COMMA_AT: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s*at\s+"));
 static COMMA_NOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s*(?:nn?\.)"));
 static COURT_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\(([^()]{0,40}?)\s*([0-9]{4})\)"));
+static SLIP_OP_AT: LazyLock<Regex> = LazyLock::new(|| re(r"^slip op\.,\s*at\s+"));
 static BLANK_PIN: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s*_{2,}"));
 static SECTION: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^\s*([0-9]+(?:\.[0-9]+)*[A-Za-z]*(?:-[0-9]+[A-Za-z]*)?(?:\([A-Za-z0-9]{1,5}\))*)")
@@ -414,6 +415,16 @@ impl<'a> Scanner<'a> {
         c.court = court;
         c.year = year;
         c.parenthetical = self.parenthetical(end);
+        if c.pins.is_empty() && c.parenthetical.is_some() {
+            // "596 U. S. ___, ___ (2022) (slip op., at 8)": the pin of a
+            // blank-page citation is a slip-opinion page.
+            let open = end + self.text[end..].find('(').unwrap_or(0) + 1;
+            if let Some(at) = SLIP_OP_AT.find(&self.text[open..]) {
+                if let Some(p) = self.pins_at(open + at.end()) {
+                    c.pins = p.pins;
+                }
+            }
+        }
         if kind == CitationKind::FullCase {
             c.authority = match first_page {
                 Some(p) => Some(format!("{volume} {} {p}", rep.canonical)),

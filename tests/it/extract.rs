@@ -450,3 +450,13 @@ fn long_runs_of_pins_and_ids_stay_linear() {
     assert_eq!(cites[0].pins.len(), 20_000);
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
 }
+
+#[test]
+fn blank_page_citations_take_their_pin_from_the_slip_opinion_parenthetical() {
+    let cites = cites_of(
+        "Badgerow v. Walters, 596 U. S. ___, ___ (2022) (slip op., at 8). Badgerow, 596 U. S., at ___ (slip op., at 9–10).\n",
+    );
+    let pins: Vec<_> = cites.iter().map(Citation::pins_string).collect();
+    assert_eq!(pins, ["8", "9-10"]);
+    assert_eq!(cites[1].authority, cites[0].authority);
+}
