@@ -475,6 +475,12 @@ impl<'a> Scanner<'a> {
             c.statute_code = code.clone();
             self.out.push(c);
         }
+        // "42 U. S. C. §1983 (2006 ed.)": the edition note goes with the
+        // last section.
+        let note = self.parenthetical(end);
+        if let Some(last) = self.out.last_mut() {
+            last.parenthetical = note;
+        }
         Some(end)
     }
 

@@ -460,3 +460,13 @@ fn blank_page_citations_take_their_pin_from_the_slip_opinion_parenthetical() {
     assert_eq!(pins, ["8", "9-10"]);
     assert_eq!(cites[1].authority, cites[0].authority);
 }
+
+#[test]
+fn statute_edition_notes_are_parentheticals() {
+    let c = first(
+        "Title 42 U. S. C. §1983 (2006 ed., Supp. V) applies.\n",
+        CitationKind::Statute,
+    );
+    assert_eq!(c.parenthetical.as_deref(), Some("2006 ed., Supp. V"));
+    assert_eq!(c.text, "42 U. S. C. §1983");
+}
