@@ -19,6 +19,7 @@ mod error;
 mod extract;
 mod ingest;
 mod normalize;
+mod report;
 mod resolve;
 mod span;
 
@@ -28,6 +29,7 @@ pub use ingest::Document;
 pub use normalize::{
     Block, BlockKind, InputForm, Metadata, Normalized, Normalizer, OffsetMap, Section, normalize,
 };
+pub use report::{Category, Entry, FilePages, Occurrence, PASSIM_PAGES, TableOfAuthorities};
 pub use span::Span;
 
 /// The README's examples, compiled and run as doctests.

@@ -4,3 +4,4 @@ mod cli;
 mod extract;
 mod normalize;
 mod props;
+mod report;

@@ -1,0 +1,691 @@
+//! The table of authorities: every authority cited, by category, as a
+//! brief's table prints it.
+
+use crate::extract::{Citation, CitationKind, Pin};
+use crate::span::Span;
+use serde::Serialize;
+use std::cmp::Ordering;
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
+
+/// The part of the table an authority is listed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Cases ("Imbler v. Pachtman, 424 U.S. 409 (1976)").
+    Case,
+    /// Statutes ("42 U.S.C. § 1983", "14 Stat. 533").
+    Statute,
+    /// Other authorities: record citations ("App.") and the like.
+    Other,
+}
+
+impl Category {
+    /// The name used in output: `case`, `statute`, `other`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Case => "case",
+            Category::Statute => "statute",
+            Category::Other => "other",
+        }
+    }
+
+    /// The heading of the table's part: "Cases", "Statutes", "Other
+    /// Authorities".
+    pub fn heading(self) -> &'static str {
+        match self {
+            Category::Case => "Cases",
+            Category::Statute => "Statutes",
+            Category::Other => "Other Authorities",
+        }
+    }
+}
+
+/// The number of pages on which an authority is cited from which the
+/// table prints "passim" instead of the pages.
+pub const PASSIM_PAGES: usize = 5;
+
+/// One reference to an authority: which file, where, on what page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Occurrence {
+    /// The file's position in [`TableOfAuthorities::files`].
+    pub file: usize,
+    /// The citation's position in that file's citations.
+    pub index: usize,
+    /// The citation's bytes in the file.
+    pub span: Span,
+    /// The slip page the citation is on, when the text is paginated.
+    pub slip_page: Option<u32>,
+    /// The citation's form (a full citation, Id., supra, ...).
+    pub kind: CitationKind,
+}
+
+/// The pages one file cites an authority on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FilePages {
+    /// The file as named when the table was built.
+    pub file: String,
+    /// References to the authority in this file.
+    pub count: usize,
+    /// The distinct slip pages, ascending; empty when the text has no
+    /// pagination.
+    pub slip_pages: Vec<u32>,
+    /// Whether the authority is cited on [`PASSIM_PAGES`] or more pages of
+    /// this file.
+    pub passim: bool,
+}
+
+/// One authority of the table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    /// The part of the table it is listed in.
+    pub category: Category,
+    /// The canonical key ("424 U.S. 409", "42 U.S.C. § 1983", "App.").
+    pub authority: String,
+    /// The case name of its fullest citation ("Imbler v. Pachtman"), for
+    /// cases.
+    pub name: Option<String>,
+    /// The court as written in a full citation's parenthetical ("CA9").
+    pub court: Option<String>,
+    /// The year of a full citation.
+    pub year: Option<u16>,
+    /// The citation as the table prints it: "Imbler v. Pachtman, 424 U.S.
+    /// 409 (1976)".
+    pub citation: String,
+    /// All references: full citations, short forms, Id., supra.
+    pub count: usize,
+    /// The distinct pins cited, in page order.
+    pub pins: Vec<Pin>,
+    /// The distinct slip pages it is cited on, for a table over one file;
+    /// `None` for a table over several files (see `files`).
+    pub slip_pages: Option<Vec<u32>>,
+    /// Whether it is cited on [`PASSIM_PAGES`] or more pages (of some
+    /// file).
+    pub passim: bool,
+    /// The references of each file that cites it, in file order.
+    pub files: Vec<FilePages>,
+    /// Every reference, in file and document order.
+    #[serde(skip)]
+    pub occurrences: Vec<Occurrence>,
+}
+
+impl Entry {
+    /// The pages as a table prints them: "passim", "1, 3, 4", or per file
+    /// ("a.txt: passim; b.txt: 2") when the table covers several files.
+    pub fn pages_text(&self) -> String {
+        fn one(f: &FilePages) -> String {
+            if f.passim {
+                "passim".to_string()
+            } else {
+                let p: Vec<String> = f.slip_pages.iter().map(u32::to_string).collect();
+                p.join(", ")
+            }
+        }
+        if self.slip_pages.is_some() {
+            return self.files.first().map(one).unwrap_or_default();
+        }
+        let parts: Vec<String> = self
+            .files
+            .iter()
+            .map(|f| {
+                let p = one(f);
+                if p.is_empty() {
+                    format!("{} ({})", f.file, f.count)
+                } else {
+                    format!("{}: {p}", f.file)
+                }
+            })
+            .collect();
+        parts.join("; ")
+    }
+
+    /// The pins as a table prints them: "416, 425–426, 431 n. 33".
+    pub fn pins_text(&self) -> String {
+        let p: Vec<String> = self.pins.iter().map(|p| print_pin(*p)).collect();
+        p.join(", ")
+    }
+}
+
+/// A pin as printed: "425", "425–426", "431 n. 33", "n. 5".
+pub(crate) fn print_pin(p: Pin) -> String {
+    let mut s = String::new();
+    if let Some(page) = p.page {
+        let _ = write!(s, "{page}");
+    }
+    if let Some(end) = p.end {
+        let _ = write!(s, "\u{2013}{end}");
+    }
+    if let Some(n) = p.footnote {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        let _ = write!(s, "n. {n}");
+    }
+    s
+}
+
+/// A table of authorities over the citations of one or more documents.
+///
+/// ```
+/// let src = "See Imbler v. Pachtman, 424 U. S. 409, 430 (1976). Id., at 428.\n";
+/// let cites = pincite::extract(src, &pincite::normalize(src));
+/// let toa = pincite::TableOfAuthorities::new([("a.txt", cites.as_slice())]);
+/// let e = &toa.entries()[0];
+/// assert_eq!(e.citation, "Imbler v. Pachtman, 424 U.S. 409 (1976)");
+/// assert_eq!(e.count, 2);
+/// assert_eq!(e.pins_text(), "428, 430");
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct TableOfAuthorities {
+    files: Vec<String>,
+    entries: Vec<Entry>,
+}
+
+/// What is gathered about one authority while the table is built.
+#[derive(Default)]
+struct Gather {
+    kinds: BTreeSet<u8>,
+    names: Vec<String>,
+    court: Option<String>,
+    year: Option<u16>,
+    pins: BTreeSet<(u32, u32, u32, u32)>,
+    occurrences: Vec<Occurrence>,
+}
+
+impl TableOfAuthorities {
+    /// Builds the table from each file's name and citations, in the order
+    /// given. Unresolved citations (no authority) and references to the
+    /// document itself ("supra, at 10", "Pp. 3-6") are left out.
+    pub fn new<'a>(docs: impl IntoIterator<Item = (&'a str, &'a [Citation])>) -> Self {
+        let mut files = Vec::new();
+        let mut by_key: HashMap<String, Gather> = HashMap::new();
+        for (fi, (name, cites)) in docs.into_iter().enumerate() {
+            files.push(name.to_string());
+            for (ci, c) in cites.iter().enumerate() {
+                if c.kind == CitationKind::Internal {
+                    continue;
+                }
+                let Some(key) = c.authority.as_deref() else {
+                    continue;
+                };
+                let g = by_key.entry(key.to_string()).or_default();
+                g.kinds.insert(kind_rank(c.kind));
+                if c.kind == CitationKind::FullCase && !c.parallel {
+                    if let Some(n) = &c.case_name {
+                        g.names.push(n.clone());
+                    }
+                    if g.year.is_none() {
+                        g.year = c.year;
+                    }
+                    if g.court.is_none() {
+                        g.court.clone_from(&c.court);
+                    }
+                } else if matches!(c.kind, CitationKind::ShortCase | CitationKind::Supra) {
+                    if let Some(n) = &c.case_name {
+                        g.names.push(n.clone());
+                    }
+                }
+                for p in &c.pins {
+                    g.pins.insert(pin_key(*p));
+                }
+                g.occurrences.push(Occurrence {
+                    file: fi,
+                    index: ci,
+                    span: c.span,
+                    slip_page: c.slip_page,
+                    kind: c.kind,
+                });
+            }
+        }
+        let several = files.len() > 1;
+        let mut entries: Vec<Entry> = by_key
+            .into_iter()
+            .map(|(key, g)| finish(key, g, &files, several))
+            .collect();
+        entries.sort_by(compare_entries);
+        TableOfAuthorities { files, entries }
+    }
+
+    /// The files, in the order given.
+    pub fn files(&self) -> &[String] {
+        &self.files
+    }
+
+    /// The entries: cases, then statutes, then other authorities, each
+    /// sorted as a brief's table is.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry of an authority key ("424 U.S. 409").
+    pub fn get(&self, authority: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.authority == authority)
+    }
+
+    /// The table as JSON: `{"authorities": [...]}`, one object per entry.
+    pub fn to_json(&self) -> String {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            authorities: &'a [Entry],
+        }
+        serde_json::to_string_pretty(&Out {
+            authorities: &self.entries,
+        })
+        .expect("a table serializes")
+    }
+
+    /// The table as Markdown: a heading per category and a table of
+    /// citation, references, pins and pages.
+    pub fn to_markdown(&self) -> String {
+        let mut s = String::from("# Table of Authorities\n");
+        for cat in [Category::Case, Category::Statute, Category::Other] {
+            let rows: Vec<&Entry> = self.entries.iter().filter(|e| e.category == cat).collect();
+            if rows.is_empty() {
+                continue;
+            }
+            let _ = write!(
+                s,
+                "\n## {}\n\n| Authority | References | Pins | Pages |\n|---|--:|---|---|\n",
+                cat.heading()
+            );
+            for e in rows {
+                let _ = writeln!(
+                    s,
+                    "| {} | {} | {} | {} |",
+                    md_cell(&e.citation),
+                    e.count,
+                    md_cell(&e.pins_text()),
+                    md_cell(&e.pages_text())
+                );
+            }
+        }
+        s
+    }
+
+    /// The table as CSV with a header line: category, authority, name,
+    /// year, citation, count, pins, pages, passim.
+    pub fn to_csv(&self) -> String {
+        let mut s = String::from("category,authority,name,year,citation,count,pins,pages,passim\n");
+        for e in &self.entries {
+            let year = e.year.map(|y| y.to_string()).unwrap_or_default();
+            let cells = [
+                e.category.as_str().to_string(),
+                e.authority.clone(),
+                e.name.clone().unwrap_or_default(),
+                year,
+                e.citation.clone(),
+                e.count.to_string(),
+                e.pins_text(),
+                e.pages_text(),
+                e.passim.to_string(),
+            ];
+            let cells: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+            s.push_str(&cells.join(","));
+            s.push('\n');
+        }
+        s
+    }
+
+    /// The table as a standalone HTML page.
+    pub fn to_html(&self) -> String {
+        let mut s = String::from(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <title>Table of Authorities</title>\n<style>\n\
+             body{font-family:Georgia,serif;max-width:60em;margin:2em auto}\
+             table{border-collapse:collapse;width:100%}\
+             td,th{border-bottom:1px solid #ccc;padding:.3em;text-align:left;vertical-align:top}\
+             td.n{text-align:right}\n</style>\n</head>\n<body>\n<h1>Table of Authorities</h1>\n",
+        );
+        for cat in [Category::Case, Category::Statute, Category::Other] {
+            let rows: Vec<&Entry> = self.entries.iter().filter(|e| e.category == cat).collect();
+            if rows.is_empty() {
+                continue;
+            }
+            let _ = write!(
+                s,
+                "<h2>{}</h2>\n<table class=\"{}\">\n<tr><th>Authority</th><th>References</th>\
+                 <th>Pins</th><th>Pages</th></tr>\n",
+                cat.heading(),
+                cat.as_str()
+            );
+            for e in rows {
+                let _ = writeln!(
+                    s,
+                    "<tr data-authority=\"{}\"><td>{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>",
+                    escape_html(&e.authority),
+                    escape_html(&e.citation),
+                    e.count,
+                    escape_html(&e.pins_text()),
+                    escape_html(&e.pages_text())
+                );
+            }
+            s.push_str("</table>\n");
+        }
+        s.push_str("</body>\n</html>\n");
+        s
+    }
+}
+
+/// Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values.
+pub(crate) fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+fn csv_cell(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Ranks kinds so that the category follows the most telling one.
+fn kind_rank(k: CitationKind) -> u8 {
+    match k {
+        CitationKind::FullCase | CitationKind::ShortCase | CitationKind::Supra => 0,
+        CitationKind::Statute => 1,
+        CitationKind::Record => 2,
+        _ => 3,
+    }
+}
+
+/// Sorts pins by page, then range end, then footnote; a pin without a
+/// page (a footnote alone) comes first.
+fn pin_key(p: Pin) -> (u32, u32, u32, u32) {
+    (
+        u32::from(p.page.is_some()),
+        p.page.unwrap_or(0),
+        p.end.map_or(0, |e| e + 1),
+        p.footnote.map_or(0, |n| n + 1),
+    )
+}
+
+fn pin_from_key(k: (u32, u32, u32, u32)) -> Pin {
+    Pin {
+        page: (k.0 == 1).then_some(k.1),
+        end: k.2.checked_sub(1),
+        footnote: k.3.checked_sub(1),
+    }
+}
+
+/// The category of an authority cited only by forms that do not tell
+/// (Id.): from how its key looks.
+fn category_of_key(key: &str) -> Category {
+    if key.contains('§') || key.contains(" Stat. ") || key.starts_with("Pub. L.") {
+        Category::Statute
+    } else if key.starts_with("App.") || key.starts_with("Tr.") {
+        Category::Other
+    } else {
+        Category::Case
+    }
+}
+
+/// The name to print: the fullest name a full citation gave ("Imbler v.
+/// Pachtman" over "Imbler"), else the longest short-form name.
+fn best_name(names: &[String]) -> Option<String> {
+    names
+        .iter()
+        .max_by_key(|n| {
+            let full = n.contains(" v. ") || n.starts_with("In re ") || n.starts_with("Ex parte ");
+            (full, n.len())
+        })
+        .cloned()
+}
+
+fn finish(key: String, g: Gather, files: &[String], several: bool) -> Entry {
+    let category = match g.kinds.first() {
+        Some(0) => Category::Case,
+        Some(1) => Category::Statute,
+        Some(2) => Category::Other,
+        _ => category_of_key(&key),
+    };
+    let name = if category == Category::Case {
+        best_name(&g.names)
+    } else {
+        None
+    };
+    let mut citation = match &name {
+        Some(n) if !key.starts_with(n.as_str()) => format!("{n}, {key}"),
+        _ => key.clone(),
+    };
+    if category == Category::Case {
+        match (&g.court, g.year) {
+            (Some(c), Some(y)) => {
+                let _ = write!(citation, " ({c} {y})");
+            }
+            (None, Some(y)) => {
+                let _ = write!(citation, " ({y})");
+            }
+            (Some(c), None) => {
+                let _ = write!(citation, " ({c})");
+            }
+            (None, None) => {}
+        }
+    }
+    let mut per_file: Vec<FilePages> = Vec::new();
+    for o in &g.occurrences {
+        let name = &files[o.file];
+        if per_file.last().is_none_or(|f| &f.file != name) {
+            per_file.push(FilePages {
+                file: name.clone(),
+                count: 0,
+                slip_pages: Vec::new(),
+                passim: false,
+            });
+        }
+        let f = per_file.last_mut().expect("just pushed");
+        f.count += 1;
+        if let Some(p) = o.slip_page {
+            f.slip_pages.push(p);
+        }
+    }
+    for f in &mut per_file {
+        f.slip_pages.sort_unstable();
+        f.slip_pages.dedup();
+        f.passim = f.slip_pages.len() >= PASSIM_PAGES;
+    }
+    Entry {
+        category,
+        name,
+        court: g.court,
+        year: g.year,
+        citation,
+        count: g.occurrences.len(),
+        pins: g.pins.into_iter().map(pin_from_key).collect(),
+        slip_pages: (!several).then(|| {
+            per_file
+                .first()
+                .map(|f| f.slip_pages.clone())
+                .unwrap_or_default()
+        }),
+        passim: per_file.iter().any(|f| f.passim),
+        files: per_file,
+        occurrences: g.occurrences,
+        authority: key,
+    }
+}
+
+/// Compares two strings with runs of digits compared as numbers:
+/// "42 U.S.C. § 1983" before "42 U.S.C. § 11601".
+pub(crate) fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    loop {
+        match (a.first(), b.first()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let na = a.iter().take_while(|c| c.is_ascii_digit()).count();
+                let nb = b.iter().take_while(|c| c.is_ascii_digit()).count();
+                let da = trim_zeros(&a[..na]);
+                let db = trim_zeros(&b[..nb]);
+                let o = da.len().cmp(&db.len()).then_with(|| da.cmp(db));
+                if o != Ordering::Equal {
+                    return o;
+                }
+                a = &a[na..];
+                b = &b[nb..];
+            }
+            (Some(x), Some(y)) => {
+                let o = x.to_ascii_lowercase().cmp(&y.to_ascii_lowercase());
+                if o != Ordering::Equal {
+                    return o;
+                }
+                a = &a[1..];
+                b = &b[1..];
+            }
+        }
+    }
+}
+
+fn trim_zeros(d: &[u8]) -> &[u8] {
+    let z = d.iter().take_while(|&&c| c == b'0').count();
+    &d[z.min(d.len().saturating_sub(1))..]
+}
+
+/// Statutes: the United States Code by title and section, then the
+/// Statutes at Large, Public Laws, the Revised Statutes, and the rest.
+fn statute_group(key: &str) -> u8 {
+    if key.contains("U.S.C.") {
+        0
+    } else if key.contains(" Stat. ") && !key.starts_with("Rev. Stat.") {
+        1
+    } else if key.starts_with("Pub. L.") {
+        2
+    } else if key.starts_with("Rev. Stat.") {
+        3
+    } else {
+        4
+    }
+}
+
+fn compare_entries(a: &Entry, b: &Entry) -> Ordering {
+    a.category.cmp(&b.category).then_with(|| match a.category {
+        Category::Case => {
+            let ka = a.name.as_deref().unwrap_or(&a.authority).to_lowercase();
+            let kb = b.name.as_deref().unwrap_or(&b.authority).to_lowercase();
+            // Named cases first, then those known only by their reporter.
+            (a.name.is_none(), ka)
+                .cmp(&(b.name.is_none(), kb))
+                .then_with(|| natural_cmp(&a.authority, &b.authority))
+        }
+        Category::Statute => statute_group(&a.authority)
+            .cmp(&statute_group(&b.authority))
+            .then_with(|| natural_cmp(&a.authority, &b.authority)),
+        Category::Other => natural_cmp(&a.authority, &b.authority),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(src: &str) -> TableOfAuthorities {
+        let cites = crate::extract(src, &crate::normalize(src));
+        TableOfAuthorities::new([("t.txt", cites.as_slice())])
+    }
+
+    #[test]
+    fn natural_order_compares_numbers_as_numbers() {
+        assert_eq!(
+            natural_cmp("42 U.S.C. § 1983", "42 U.S.C. § 11601"),
+            Ordering::Less
+        );
+        assert_eq!(
+            natural_cmp("11 U.S.C. § 523", "42 U.S.C. § 1983"),
+            Ordering::Less
+        );
+        assert_eq!(natural_cmp("a 07", "a 7"), Ordering::Equal);
+    }
+
+    #[test]
+    fn statutes_sort_by_title_then_section() {
+        let t = table(
+            "See 42 U. S. C. §11601 and 42 U. S. C. §1983; 28 U. S. C. §2255; \
+             Rev. Stat. §1979; 14 Stat. 533.\n",
+        );
+        let keys: Vec<&str> = t.entries().iter().map(|e| e.authority.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "28 U.S.C. § 2255",
+                "42 U.S.C. § 1983",
+                "42 U.S.C. § 11601",
+                "14 Stat. 533",
+                "Rev. Stat. § 1979"
+            ]
+        );
+        assert!(t.entries().iter().all(|e| e.category == Category::Statute));
+    }
+
+    #[test]
+    fn cases_sort_by_name_ignoring_case_and_count_every_form() {
+        let t = table(
+            "See Kalina v. Fletcher, 522 U. S. 118, 127 (1997); Brady v. Maryland, \
+             373 U. S. 83 (1963). Id., at 87. Kalina, supra, at 130. \
+             Kalina, 522 U. S., at 125.\n",
+        );
+        let names: Vec<&str> = t.entries().iter().map(|e| e.citation.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Brady v. Maryland, 373 U.S. 83 (1963)",
+                "Kalina v. Fletcher, 522 U.S. 118 (1997)"
+            ]
+        );
+        let k = t.get("522 U.S. 118").unwrap();
+        assert_eq!(k.count, 3);
+        assert_eq!(k.pins_text(), "125, 127, 130");
+        assert_eq!(t.get("373 U.S. 83").unwrap().count, 2);
+        // Unpaginated text: no pages, never passim.
+        assert_eq!(k.slip_pages.as_deref(), Some(&[][..]));
+        assert!(!k.passim);
+    }
+
+    #[test]
+    fn internal_references_are_not_authorities() {
+        let t = table("As said supra, at 10, the record shows it. App. 45.\n");
+        let keys: Vec<&str> = t.entries().iter().map(|e| e.authority.as_str()).collect();
+        assert_eq!(keys, ["App."]);
+        assert_eq!(t.entries()[0].category, Category::Other);
+    }
+
+    #[test]
+    fn pins_print_ranges_and_footnotes() {
+        let p = |page, end, footnote| Pin {
+            page,
+            end,
+            footnote,
+        };
+        assert_eq!(print_pin(p(Some(425), Some(426), None)), "425\u{2013}426");
+        assert_eq!(print_pin(p(Some(431), None, Some(33))), "431 n. 33");
+        assert_eq!(print_pin(p(None, None, Some(5))), "n. 5");
+        assert_eq!(
+            pin_from_key(pin_key(p(Some(431), None, Some(33)))),
+            p(Some(431), None, Some(33))
+        );
+    }
+
+    #[test]
+    fn csv_and_markdown_escape_their_cells() {
+        assert_eq!(csv_cell("a, b"), "\"a, b\"");
+        assert_eq!(csv_cell("say \"x\""), "\"say \"\"x\"\"\"");
+        assert_eq!(md_cell("a|b"), "a\\|b");
+        assert_eq!(escape_html("<a & 'b'>"), "&lt;a &amp; &#39;b&#39;&gt;");
+    }
+}

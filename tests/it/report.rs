@@ -1,0 +1,231 @@
+//! Reports on the corpus: the table of authorities, with expected values
+//! counted by reading the texts.
+
+use pincite::{Category, Citation, TableOfAuthorities};
+use std::path::PathBuf;
+
+const SLIP: &str = "corpus/van_de_kamp_v_goldstein_2009_slip.txt";
+const SYLLABUS: &str = "corpus/van_de_kamp_v_goldstein_2009_syllabus.txt";
+
+fn read(rel: &str) -> String {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel);
+    std::fs::read_to_string(p).expect("read corpus file")
+}
+
+/// An entry as the slip test checks it: category, citation, count, pins,
+/// slip pages, passim.
+type Row<'a> = (Category, &'a str, usize, String, Vec<u32>, bool);
+
+fn cites_of(src: &str) -> Vec<Citation> {
+    pincite::extract(src, &pincite::normalize(src))
+}
+
+/// The slip opinion's table, entry by entry: citation as printed, count of
+/// references (full, short, Id., supra), pins, slip pages, passim.
+#[test]
+fn toa_of_the_van_de_kamp_slip() {
+    let src = read(SLIP);
+    let cites = cites_of(&src);
+    let toa = TableOfAuthorities::new([(SLIP, cites.as_slice())]);
+    let rows: Vec<Row> = toa
+        .entries()
+        .iter()
+        .map(|e| {
+            (
+                e.category,
+                e.citation.as_str(),
+                e.count,
+                e.pins_text(),
+                e.slip_pages.clone().unwrap(),
+                e.passim,
+            )
+        })
+        .collect();
+    let s = |x: &str| x.to_string();
+    let expected: Vec<Row> = vec![
+        // "(obligations under Brady v. Maryland, 373 U. S. 83 (1963), ...)", p. 9.
+        (
+            Category::Case,
+            "Brady v. Maryland, 373 U.S. 83 (1963)",
+            1,
+            s(""),
+            vec![9],
+            false,
+        ),
+        (
+            Category::Case,
+            "Buckley v. Fitzsimmons, 509 U.S. 259 (1993)",
+            1,
+            s("277"),
+            vec![6],
+            false,
+        ),
+        // Full cite at 486 (p. 5); supra at 492 and 496 (p. 6); "Burns, 500
+        // U. S., at 486" (p. 12).
+        (
+            Category::Case,
+            "Burns v. Reed, 500 U.S. 478 (1991)",
+            4,
+            s("486, 492, 496"),
+            vec![5, 6, 12],
+            false,
+        ),
+        // Full cite (p. 1), "Giglio, supra, at 154" (p. 2), "see Giglio, 405
+        // U. S. 150" (p. 6).
+        (
+            Category::Case,
+            "Giglio v. United States, 405 U.S. 150 (1972)",
+            3,
+            s("154"),
+            vec![1, 2, 6],
+            false,
+        ),
+        (
+            Category::Case,
+            "Goldstein v. Long Beach, 481 F.3d 1170 (CA9 2007)",
+            2,
+            s("1171\u{2013}1172, 1176"),
+            vec![2, 6],
+            false,
+        ),
+        // The full cite and its "Ibid.".
+        (
+            Category::Case,
+            "Gregoire v. Biddle, 177 F.2d 579 (CA2 1949)",
+            2,
+            s("581"),
+            vec![3],
+            false,
+        ),
+        // 1 full, 5 supra, 3 short, 22 Id./ibid.
+        (
+            Category::Case,
+            "Imbler v. Pachtman, 424 U.S. 409 (1976)",
+            31,
+            s(
+                "416, 417, 421, 423, 424, 425, 425\u{2013}426, 428, 430, 430\u{2013}431, 431 n. 33, 431 n. 34",
+            ),
+            vec![1, 3, 4, 5, 6, 8, 10, 11, 12],
+            true,
+        ),
+        // Full at 127, 130 (p. 5); supra at 126 and 132 (p. 6); short at 125 (p. 8).
+        (
+            Category::Case,
+            "Kalina v. Fletcher, 522 U.S. 118 (1997)",
+            4,
+            s("125, 126, 127, 130, 132"),
+            vec![5, 6, 8],
+            false,
+        ),
+        // 42 U. S. C. §1983 (p. 1) and nine "§1983" mentions: p. 2 once,
+        // p. 3 four times, p. 4 three times, p. 12 once.
+        (
+            Category::Statute,
+            "42 U.S.C. § 1983",
+            10,
+            s(""),
+            vec![1, 2, 3, 4, 12],
+            true,
+        ),
+        (
+            Category::Statute,
+            "Rev. Stat. § 1979",
+            1,
+            s(""),
+            vec![1],
+            false,
+        ),
+        (
+            Category::Other,
+            "App.",
+            3,
+            s("45, 54\u{2013}55, 59\u{2013}60"),
+            vec![2, 6, 11],
+            false,
+        ),
+    ];
+    assert_eq!(rows, expected);
+    // "supra, at 10" refers to the opinion itself: no "slip op." entry.
+    assert!(toa.get("slip op.").is_none());
+}
+
+#[test]
+fn toa_formats_of_the_slip() {
+    let src = read(SLIP);
+    let cites = cites_of(&src);
+    let toa = TableOfAuthorities::new([(SLIP, cites.as_slice())]);
+    let md = toa.to_markdown();
+    assert!(md.starts_with("# Table of Authorities\n\n## Cases\n"));
+    assert!(md.contains("| Imbler v. Pachtman, 424 U.S. 409 (1976) | 31 |"));
+    assert!(md.contains("| passim |\n"));
+    let order: Vec<usize> = ["## Cases", "## Statutes", "## Other Authorities"]
+        .iter()
+        .map(|h| md.find(h).unwrap())
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]));
+
+    let csv = toa.to_csv();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("category,authority,name,year,citation,count,pins,pages,passim")
+    );
+    assert_eq!(
+        lines.next(),
+        Some(
+            "case,373 U.S. 83,Brady v. Maryland,1963,\"Brady v. Maryland, 373 U.S. 83 (1963)\",1,,9,false"
+        )
+    );
+
+    let json: serde_json::Value = serde_json::from_str(&toa.to_json()).unwrap();
+    let imbler = json["authorities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["authority"] == "424 U.S. 409")
+        .unwrap();
+    assert_eq!(imbler["category"], "case");
+    assert_eq!(imbler["name"], "Imbler v. Pachtman");
+    assert_eq!(imbler["year"], 1976);
+    assert_eq!(imbler["count"], 31);
+    assert_eq!(imbler["passim"], true);
+    assert_eq!(
+        imbler["slip_pages"],
+        serde_json::json!([1, 3, 4, 5, 6, 8, 10, 11, 12])
+    );
+    assert_eq!(
+        imbler["pins"][10],
+        serde_json::json!({"page": 431, "end": null, "footnote": 33})
+    );
+
+    let html = toa.to_html();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains(
+        "<tr data-authority=\"424 U.S. 409\"><td>Imbler v. Pachtman, 424 U.S. 409 (1976)</td>"
+    ));
+}
+
+/// One table over both Van de Kamp texts: counts add up, pages are listed
+/// per file (the syllabus text has no pagination).
+#[test]
+fn toa_over_two_files_lists_pages_per_file() {
+    let slip = read(SLIP);
+    let syl = read(SYLLABUS);
+    let (a, b) = (cites_of(&slip), cites_of(&syl));
+    let toa = TableOfAuthorities::new([(SLIP, a.as_slice()), (SYLLABUS, b.as_slice())]);
+    let imbler = toa.get("424 U.S. 409").unwrap();
+    assert_eq!(imbler.slip_pages, None);
+    assert_eq!(imbler.files.len(), 2);
+    assert_eq!(imbler.files[0].count, 31);
+    let in_syllabus = b
+        .iter()
+        .filter(|c| c.authority.as_deref() == Some("424 U.S. 409"))
+        .count();
+    assert_eq!(imbler.files[1].count, in_syllabus);
+    assert_eq!(imbler.count, 31 + in_syllabus);
+    assert!(imbler.files[1].slip_pages.is_empty());
+    assert_eq!(
+        imbler.pages_text(),
+        format!("{SLIP}: passim; {SYLLABUS} ({in_syllabus})")
+    );
+}
