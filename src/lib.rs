@@ -29,7 +29,10 @@ pub use ingest::Document;
 pub use normalize::{
     Block, BlockKind, InputForm, Metadata, Normalized, Normalizer, OffsetMap, Section, normalize,
 };
-pub use report::{Category, Entry, FilePages, Occurrence, PASSIM_PAGES, TableOfAuthorities};
+pub use report::{
+    Category, Entry, FAR_PAST_PAGES, FilePages, Finding, Occurrence, PASSIM_PAGES, Severity,
+    TableOfAuthorities, verify,
+};
 pub use span::Span;
 
 /// The README's examples, compiled and run as doctests.

@@ -1,7 +1,9 @@
 //! Reports on the citations of one or more opinions: the table of
-//! authorities and (in later modules) verification findings and annotated
-//! HTML.
+//! authorities and verification findings.
 
+pub(crate) mod context;
 mod toa;
+mod verify;
 
 pub use toa::{Category, Entry, FilePages, Occurrence, PASSIM_PAGES, TableOfAuthorities};
+pub use verify::{FAR_PAST_PAGES, Finding, Severity, verify};

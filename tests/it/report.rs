@@ -229,3 +229,70 @@ fn toa_over_two_files_lists_pages_per_file() {
         format!("{SLIP}: passim; {SYLLABUS} ({in_syllabus})")
     );
 }
+
+fn findings(rel: &str) -> (String, Vec<pincite::Finding>) {
+    let src = read(rel);
+    let norm = pincite::normalize(&src);
+    let cites = pincite::extract(&src, &norm);
+    let found = pincite::verify(&norm, &cites);
+    (src, found)
+}
+
+/// The slip opinion is correct as printed: nothing to report.
+#[test]
+fn verify_finds_nothing_wrong_in_the_slip() {
+    let (_, found) = findings(SLIP);
+    assert_eq!(found, []);
+}
+
+/// The syllabus text cites "Imbler, 425 U. S., at 425" after "Imbler v.
+/// Pachtman, 424 U. S. 409, 428, 430": the one error of the text.
+#[test]
+fn verify_catches_the_syllabus_short_cite_to_the_wrong_volume() {
+    let (src, found) = findings(SYLLABUS);
+    let errors: Vec<&pincite::Finding> = found
+        .iter()
+        .filter(|f| f.severity == pincite::Severity::Error)
+        .collect();
+    assert_eq!(errors.len(), 1, "{found:#?}");
+    let e = errors[0];
+    assert_eq!(e.code, "short-cite-mismatch");
+    assert_eq!(&src[e.span.range()], "Imbler, 425 U. S., at 425");
+    assert_eq!(e.authority.as_deref(), Some("424 U.S. 409"));
+    assert_eq!(
+        e.to_text(SYLLABUS, &src),
+        format!(
+            "{SYLLABUS}:5:1469: error: short citation names 425 U.S., but Imbler v. Pachtman is 424 U.S. 409"
+        )
+    );
+    // No warnings either: every Id. follows a single authority.
+    assert_eq!(found.len(), 1);
+}
+
+/// A slip whose internal reference names a page past its end, and whose
+/// quotation is cited to two different pages.
+#[test]
+fn verify_catches_a_missing_internal_page_and_a_quotation_on_two_pages() {
+    let src = read(SLIP)
+        .replace("supra, at 10)", "supra, at 14)")
+        .replace("trial.  Id., at 430.", "trial.  Id., at 416.");
+    let norm = pincite::normalize(&src);
+    let cites = pincite::extract(&src, &norm);
+    let found = pincite::verify(&norm, &cites);
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|f| (f.code, &src[f.span.range()]))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("quotation-pin-conflict", "Id., at 416"),
+            ("internal-page-missing", "supra, at 14"),
+        ]
+    );
+    assert!(
+        found[1].message.contains("pages 1-12"),
+        "{}",
+        found[1].message
+    );
+}

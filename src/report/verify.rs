@@ -1,0 +1,638 @@
+//! Verification: pin cites and short forms checked against the rest of
+//! the document.
+
+use super::context::{self, Place};
+use crate::extract::{Citation, CitationKind};
+use crate::normalize::{BlockKind, Normalized, Section};
+use crate::span::Span;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The citation is wrong: a short cite naming another volume, a pin
+    /// before the first page, a reference to a page the document lacks.
+    Error,
+    /// The citation is doubtful: an ambiguous Id., a short form before the
+    /// full citation, a quotation cited to different pages.
+    Warning,
+}
+
+impl Severity {
+    /// The name used in output: `error`, `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem found in a document's citations.
+///
+/// The codes:
+///
+/// | code | severity | what |
+/// |---|---|---|
+/// | `short-cite-mismatch` | error | a short cite's volume or reporter differs from the full cite of its case |
+/// | `pin-before-first-page` | error | a pin page before the case's first page |
+/// | `pin-far-past-first-page` | warning | a pin more than [`FAR_PAST_PAGES`] pages past the first page |
+/// | `pin-range-reversed` | warning | a pin range that ends before it starts |
+/// | `id-unresolved` | warning | an Id. with no citation before it to refer to |
+/// | `id-ambiguous` | warning | an Id. after a citation sentence naming several authorities |
+/// | `cite-before-full-citation` | warning | a supra or short cite before the full cite of its case |
+/// | `no-full-citation` | warning | a supra or short cite of a case never cited in full |
+/// | `quotation-pin-conflict` | warning | one quotation cited to different pages of one authority |
+/// | `internal-page-missing` | error | "supra, at 10", "Pp. 3-6" naming a page the document lacks |
+/// | `internal-direction` | warning | "supra" naming a later page, "infra" an earlier one |
+/// | `internal-footnote-missing` | warning | "supra, n. 5" naming a footnote the document lacks |
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The citation's bytes in the original input.
+    pub span: Span,
+    /// Error or warning.
+    pub severity: Severity,
+    /// A stable name for the kind of problem ("short-cite-mismatch").
+    pub code: &'static str,
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// The authority the citation resolved to, if any.
+    pub authority: Option<String>,
+}
+
+impl Finding {
+    /// The 1-based line and column (in characters) of the finding's start
+    /// in `source`.
+    pub fn line_col(&self, source: &str) -> (usize, usize) {
+        let at = self.span.start.min(source.len());
+        let before = source.get(..at).unwrap_or("");
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = before[line_start..].chars().count() + 1;
+        (line, col)
+    }
+
+    /// The finding as an editor's error line: `file:line:col: error: message`.
+    pub fn to_text(&self, file: &str, source: &str) -> String {
+        let (line, col) = self.line_col(source);
+        format!("{file}:{line}:{col}: {}: {}", self.severity, self.message)
+    }
+}
+
+/// A pin more than this many pages past the first page of its case draws a
+/// warning: few opinions run that long.
+pub const FAR_PAST_PAGES: u32 = 300;
+
+/// Checks the citations of one document and returns the findings in
+/// document order.
+///
+/// `cites` are the citations [`extract`](crate::extract) found in the text
+/// `norm` was made from.
+///
+/// ```
+/// let src = "See Imbler v. Pachtman, 424 U. S. 409, 430 (1976). \
+///            Later, Imbler, 425 U. S., at 425, said more.\n";
+/// let norm = pincite::normalize(src);
+/// let cites = pincite::extract(src, &norm);
+/// let found = pincite::verify(&norm, &cites);
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].code, "short-cite-mismatch");
+/// assert_eq!(found[0].severity, pincite::Severity::Error);
+/// assert_eq!(&src[found[0].span.range()], "Imbler, 425 U. S., at 425");
+/// ```
+pub fn verify(norm: &Normalized, cites: &[Citation]) -> Vec<Finding> {
+    let places = context::places(norm, cites);
+    let mut out = Vec::new();
+    let full = full_cites(cites);
+    check_short_volumes(cites, &full, &mut out);
+    check_pins(cites, &full, &mut out);
+    check_ids(norm, cites, &places, &mut out);
+    check_short_forms(cites, &mut out);
+    check_quotations(norm.reading(), cites, &places, &mut out);
+    check_internal(norm, cites, &mut out);
+    out.sort_by_key(|f| (f.span.start, f.severity, f.code));
+    out
+}
+
+/// What the full citations of a document say about each case authority.
+struct FullCase {
+    /// The volumes and reporters it is cited by.
+    volumes: HashSet<(u32, String)>,
+    /// Its first page.
+    first_page: Option<u32>,
+    /// Its case name.
+    name: Option<String>,
+}
+
+fn full_cites(cites: &[Citation]) -> HashMap<String, FullCase> {
+    let mut out: HashMap<String, FullCase> = HashMap::new();
+    for c in cites.iter().filter(|c| c.kind == CitationKind::FullCase) {
+        let Some(key) = &c.authority else { continue };
+        let e = out.entry(key.clone()).or_insert(FullCase {
+            volumes: HashSet::new(),
+            first_page: None,
+            name: None,
+        });
+        if let (Some(v), Some(r)) = (c.volume, &c.reporter) {
+            e.volumes.insert((v, r.clone()));
+        }
+        if e.first_page.is_none() {
+            e.first_page = c.first_page;
+        }
+        let better = match (&e.name, &c.case_name) {
+            (None, Some(_)) => true,
+            (Some(a), Some(b)) => b.contains(" v. ") && !a.contains(" v. "),
+            _ => false,
+        };
+        if better {
+            e.name.clone_from(&c.case_name);
+        }
+    }
+    out
+}
+
+fn finding(c: &Citation, severity: Severity, code: &'static str, message: String) -> Finding {
+    Finding {
+        span: c.span,
+        severity,
+        code,
+        message,
+        authority: c.authority.clone(),
+    }
+}
+
+/// "Imbler, 425 U. S., at 425" after "Imbler v. Pachtman, 424 U. S. 409".
+fn check_short_volumes(
+    cites: &[Citation],
+    full: &HashMap<String, FullCase>,
+    out: &mut Vec<Finding>,
+) {
+    for c in cites.iter().filter(|c| c.kind == CitationKind::ShortCase) {
+        let (Some(key), Some(v), Some(r)) = (&c.authority, c.volume, &c.reporter) else {
+            continue;
+        };
+        let Some(f) = full.get(key) else { continue };
+        if f.volumes.is_empty() || f.volumes.contains(&(v, r.clone())) {
+            continue;
+        }
+        let name = f.name.as_deref().unwrap_or("the case");
+        let msg = format!("short citation names {v} {r}, but {name} is {key}");
+        out.push(finding(c, Severity::Error, "short-cite-mismatch", msg));
+    }
+}
+
+/// Pins before the first page, far past it, or running backwards.
+fn check_pins(cites: &[Citation], full: &HashMap<String, FullCase>, out: &mut Vec<Finding>) {
+    for c in cites {
+        if !matches!(
+            c.kind,
+            CitationKind::FullCase
+                | CitationKind::ShortCase
+                | CitationKind::Id
+                | CitationKind::Supra
+        ) {
+            continue;
+        }
+        let first = match c.kind {
+            CitationKind::FullCase => c.first_page,
+            _ => c
+                .authority
+                .as_ref()
+                .and_then(|k| full.get(k))
+                .and_then(|f| f.first_page),
+        };
+        let key = c.authority.as_deref().unwrap_or("?");
+        for p in &c.pins {
+            let Some(page) = p.page else { continue };
+            if let Some(end) = p.end.filter(|&e| e < page) {
+                let msg = format!("pin range {page}-{end} ends before it starts");
+                out.push(finding(c, Severity::Warning, "pin-range-reversed", msg));
+            }
+            let Some(first) = first else { continue };
+            if page < first {
+                let msg = format!("pin {page} is before the first page of {key}");
+                out.push(finding(c, Severity::Error, "pin-before-first-page", msg));
+            } else if page > first.saturating_add(FAR_PAST_PAGES) {
+                let msg = format!(
+                    "pin {page} is {} pages past the first page of {key}",
+                    page - first
+                );
+                out.push(finding(
+                    c,
+                    Severity::Warning,
+                    "pin-far-past-first-page",
+                    msg,
+                ));
+            }
+        }
+    }
+}
+
+/// Whether a citation is a passing mention that an Id. skips over.
+fn skipped_by_id(c: &Citation) -> bool {
+    (c.kind == CitationKind::Statute && c.statute_code.is_none())
+        || c.kind == CitationKind::Internal
+}
+
+/// Id. with nothing to refer to, or after a string of authorities.
+fn check_ids(norm: &Normalized, cites: &[Citation], places: &[Place], out: &mut Vec<Finding>) {
+    let reading = norm.reading();
+    let mut sentence_cache: Option<(usize, Vec<std::ops::Range<usize>>)> = None;
+    for (i, c) in cites.iter().enumerate() {
+        if c.kind != CitationKind::Id {
+            continue;
+        }
+        let ante = (0..i).rev().find(|&j| !skipped_by_id(&cites[j]));
+        let Some(j) = ante else {
+            let msg = "Id. with no earlier citation to refer to".to_string();
+            out.push(finding(c, Severity::Warning, "id-unresolved", msg));
+            continue;
+        };
+        // The sentence of the antecedent, and the authorities it names.
+        let at = places[j].reading.start;
+        let Some(block) = norm.block_at(at).map(|b| b.reading.clone()) else {
+            continue;
+        };
+        if sentence_cache
+            .as_ref()
+            .is_none_or(|(s, _)| *s != block.start)
+        {
+            sentence_cache = Some((block.start, context::sentences(reading, block.clone())));
+        }
+        let sents = &sentence_cache.as_ref().expect("just filled").1;
+        let Some(sent) = sents
+            .iter()
+            .find(|s| s.start <= at && at < s.end.max(s.start + 1))
+        else {
+            continue;
+        };
+        let mut named: Vec<Option<&str>> = Vec::new();
+        for (k, d) in cites.iter().enumerate().take(i) {
+            let r = &places[k].reading;
+            if r.start < sent.start || r.start >= sent.end || skipped_by_id(d) || d.parallel {
+                continue;
+            }
+            let a = d.authority.as_deref();
+            if !named.contains(&a) {
+                named.push(a);
+            }
+        }
+        if named.len() > 1 {
+            let list: Vec<&str> = named
+                .iter()
+                .map(|a| a.unwrap_or("an unresolved citation"))
+                .collect();
+            let msg = format!(
+                "Id. follows a citation sentence naming {} authorities ({}); it is ambiguous",
+                named.len(),
+                list.join("; ")
+            );
+            out.push(finding(c, Severity::Warning, "id-ambiguous", msg));
+        }
+    }
+}
+
+/// Whether a case name of a full citation answers to the name of a short
+/// form ("Imbler" for "Imbler v. Pachtman").
+fn name_matches(full: &str, short: &str) -> bool {
+    full == short
+        || full.split(" v. ").any(|p| {
+            let p = p.trim();
+            p == short
+                || (p.starts_with(short) && p[short.len()..].starts_with(' '))
+                || (p.ends_with(short) && p[..p.len() - short.len()].ends_with(' '))
+        })
+}
+
+/// Supra and short cites before the full cite, or with none at all.
+fn check_short_forms(cites: &[Citation], out: &mut Vec<Finding>) {
+    for (i, c) in cites.iter().enumerate() {
+        if !matches!(c.kind, CitationKind::Supra | CitationKind::ShortCase) || c.authority.is_some()
+        {
+            continue;
+        }
+        let later = cites[i + 1..].iter().find(|d| {
+            d.kind == CitationKind::FullCase
+                && (c
+                    .case_name
+                    .as_deref()
+                    .zip(d.case_name.as_deref())
+                    .is_some_and(|(s, f)| name_matches(f, s))
+                    || (c.volume.is_some() && c.volume == d.volume && c.reporter == d.reporter))
+        });
+        let form = if c.kind == CitationKind::Supra {
+            "supra"
+        } else {
+            "short citation"
+        };
+        match later {
+            Some(d) => {
+                let key = d.authority.as_deref().unwrap_or("?");
+                let msg = format!("{form} comes before the full citation of its case ({key})");
+                out.push(Finding {
+                    span: c.span,
+                    severity: Severity::Warning,
+                    code: "cite-before-full-citation",
+                    message: msg,
+                    authority: d.authority.clone(),
+                });
+            }
+            None => {
+                let msg = format!("{form} of a case with no full citation in the document");
+                out.push(finding(c, Severity::Warning, "no-full-citation", msg));
+            }
+        }
+    }
+}
+
+/// A quotation as compared: lower case, brackets of alterations and
+/// punctuation dropped, spaces folded.
+fn quote_key(q: &str) -> String {
+    let mut s = String::with_capacity(q.len());
+    for ch in q.chars() {
+        if ch.is_alphanumeric() {
+            s.extend(ch.to_lowercase());
+        } else if ch.is_whitespace() && !s.ends_with(' ') {
+            s.push(' ');
+        }
+    }
+    s.trim().to_string()
+}
+
+/// The shortest quotation compared across citations, in characters.
+const MIN_QUOTE: usize = 20;
+
+/// The pages a citation's pins cover.
+fn pin_pages(c: &Citation) -> Vec<(u32, u32)> {
+    c.pins
+        .iter()
+        .filter_map(|p| p.page.map(|s| (s, p.end.unwrap_or(s).max(s))))
+        .collect()
+}
+
+/// One quotation cited to pages of one authority that do not overlap the
+/// pages another citation gives it.
+fn check_quotations(reading: &str, cites: &[Citation], places: &[Place], out: &mut Vec<Finding>) {
+    // Per authority: (quotation key, citation index).
+    let mut seen: HashMap<&str, Vec<(String, usize)>> = HashMap::new();
+    for (i, c) in cites.iter().enumerate() {
+        let Some(key) = c.authority.as_deref() else {
+            continue;
+        };
+        let pages = pin_pages(c);
+        if pages.is_empty() {
+            continue;
+        }
+        let list = seen.entry(key).or_default();
+        let mut reported = false;
+        for q in &places[i].quotes {
+            let k = quote_key(&reading[q.clone()]);
+            if k.chars().count() < MIN_QUOTE {
+                continue;
+            }
+            // The earlier citations of the same quotation: fine when any
+            // of them gives an overlapping page.
+            let earlier: Vec<usize> = list
+                .iter()
+                .filter(|(other, _)| {
+                    other == &k || other.contains(k.as_str()) || k.contains(other.as_str())
+                })
+                .map(|&(_, j)| j)
+                .collect();
+            let agrees = earlier.iter().any(|&j| {
+                let theirs = pin_pages(&cites[j]);
+                pages
+                    .iter()
+                    .any(|a| theirs.iter().any(|b| a.0 <= b.1 && b.0 <= a.1))
+            });
+            if let (Some(&j), false, false) = (earlier.first(), agrees, reported) {
+                let msg = format!(
+                    "the quotation \u{201C}{}\u{201D} is cited to {key} at {} here but at {} earlier{}",
+                    reading[q.clone()].trim(),
+                    c.pins_string(),
+                    cites[j].pins_string(),
+                    cites[j]
+                        .slip_page
+                        .map(|p| format!(" (slip page {p})"))
+                        .unwrap_or_default(),
+                );
+                out.push(finding(c, Severity::Warning, "quotation-pin-conflict", msg));
+                reported = true;
+            }
+            list.push((k, i));
+        }
+    }
+}
+
+/// The slip pages a part of the document runs over, and its footnote
+/// labels; `None` pages when it has no pagination.
+struct Part {
+    pages: Option<(u32, u32)>,
+    footnotes: HashSet<String>,
+}
+
+fn parts(norm: &Normalized) -> HashMap<Section, Part> {
+    let mut out: HashMap<Section, Part> = HashMap::new();
+    for b in norm.blocks() {
+        let part = out.entry(b.section).or_insert(Part {
+            pages: None,
+            footnotes: HashSet::new(),
+        });
+        let last = norm.slip_page_at(b.reading.end.saturating_sub(1).max(b.reading.start));
+        for p in [b.slip_page, last].into_iter().flatten() {
+            part.pages = Some(match part.pages {
+                Some((lo, hi)) => (lo.min(p), hi.max(p)),
+                None => (p, p),
+            });
+        }
+        if b.kind == BlockKind::Footnote {
+            if let Some(label) = &b.footnote {
+                part.footnotes.insert(label.clone());
+            }
+        }
+    }
+    out
+}
+
+/// "supra, at 10" and "Pp. 3-6" naming pages the document does not have.
+fn check_internal(norm: &Normalized, cites: &[Citation], out: &mut Vec<Finding>) {
+    let mut parts_cache: Option<HashMap<Section, Part>> = None;
+    for c in cites.iter().filter(|c| c.kind == CitationKind::Internal) {
+        let parts = parts_cache.get_or_insert_with(|| parts(norm));
+        // A syllabus's "Pp." refers to the opinion of the Court.
+        let target = if c.section == Section::Syllabus {
+            [Section::Opinion, Section::PerCuriam]
+                .into_iter()
+                .find(|s| parts.contains_key(s))
+        } else {
+            Some(c.section)
+        };
+        let Some(part) = target.and_then(|s| parts.get(&s)) else {
+            continue;
+        };
+        let lower = c.text.trim_start().to_lowercase();
+        for p in &c.pins {
+            if let (Some(page), Some((lo, hi))) = (p.page, part.pages) {
+                let end = p.end.unwrap_or(page).max(page);
+                if page < lo || end > hi {
+                    let msg = format!(
+                        "refers to page {} of {}, which runs over pages {lo}-{hi}",
+                        if end > page {
+                            format!("{page}-{end}")
+                        } else {
+                            page.to_string()
+                        },
+                        target.map_or("the document", section_name),
+                    );
+                    out.push(finding(c, Severity::Error, "internal-page-missing", msg));
+                    continue;
+                }
+                if let Some(here) = c.slip_page.filter(|_| target == Some(c.section)) {
+                    let wrong = (lower.starts_with("supra") && page > here)
+                        || (lower.starts_with("infra") && end < here);
+                    if wrong {
+                        let word = if lower.starts_with("supra") {
+                            "supra"
+                        } else {
+                            "infra"
+                        };
+                        let msg = format!("\"{word}\" refers to page {page} from page {here}");
+                        out.push(finding(c, Severity::Warning, "internal-direction", msg));
+                    }
+                }
+            }
+            if let Some(n) = p.footnote {
+                if !part.footnotes.is_empty() && !part.footnotes.contains(&n.to_string()) {
+                    let msg = format!("refers to footnote {n}, which the document does not have");
+                    out.push(finding(
+                        c,
+                        Severity::Warning,
+                        "internal-footnote-missing",
+                        msg,
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn section_name(s: Section) -> &'static str {
+    match s {
+        Section::Opinion => "the opinion of the Court",
+        Section::PerCuriam => "the per curiam opinion",
+        Section::Syllabus => "the syllabus",
+        Section::Concurrence => "the concurrence",
+        Section::Dissent => "the dissent",
+        _ => "this part",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(src: &str) -> Vec<(&'static str, String)> {
+        let norm = crate::normalize(src);
+        let cites = crate::extract(src, &norm);
+        verify(&norm, &cites)
+            .into_iter()
+            .map(|f| (f.code, src[f.span.range()].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_pin_before_the_first_page_is_an_error() {
+        let got = check("See Imbler v. Pachtman, 424 U. S. 409, 408 (1976).\n");
+        assert_eq!(
+            got,
+            [(
+                "pin-before-first-page",
+                "Imbler v. Pachtman, 424 U. S. 409, 408 (1976)".to_string()
+            )]
+        );
+        let got = check("Imbler v. Pachtman, 424 U. S. 409 (1976). Id., at 400.\n");
+        assert_eq!(got, [("pin-before-first-page", "Id., at 400".to_string())]);
+    }
+
+    #[test]
+    fn a_pin_far_past_the_first_page_is_a_warning() {
+        let got = check("Imbler v. Pachtman, 424 U. S. 409 (1976). Id., at 4240.\n");
+        assert_eq!(
+            got,
+            [("pin-far-past-first-page", "Id., at 4240".to_string())]
+        );
+    }
+
+    #[test]
+    fn id_first_or_after_a_string_cite_is_flagged() {
+        let got = check("Id., at 5. Then nothing.\n");
+        assert_eq!(got[0].0, "id-unresolved");
+        let got = check(
+            "See Burns v. Reed, 500 U. S. 478, 486 (1991); Kalina v. Fletcher, \
+             522 U. S. 118, 127 (1997). Id., at 130.\n",
+        );
+        assert_eq!(got, [("id-ambiguous", "Id., at 130".to_string())]);
+    }
+
+    #[test]
+    fn supra_before_the_full_cite_or_without_one() {
+        let got = check(
+            "As Imbler, supra, at 430, held. Later Imbler v. Pachtman, 424 U. S. 409 (1976).\n",
+        );
+        assert_eq!(
+            got,
+            [(
+                "cite-before-full-citation",
+                "Imbler, supra, at 430".to_string()
+            )]
+        );
+        let got = check("As Kalina, supra, at 130, held.\n");
+        assert_eq!(
+            got,
+            [("no-full-citation", "Kalina, supra, at 130".to_string())]
+        );
+    }
+
+    #[test]
+    fn one_quotation_cited_to_two_pages() {
+        let got = check(
+            "Imbler v. Pachtman, 424 U. S. 409 (1976). It spoke of \u{201C}the judicial phase of \
+             the criminal process.\u{201D} Id., at 430. Later it again said \u{201C}the judicial \
+             phase of the criminal process.\u{201D} Id., at 416.\n",
+        );
+        assert_eq!(got, [("quotation-pin-conflict", "Id., at 416".to_string())]);
+    }
+
+    #[test]
+    fn quotation_keys_ignore_brackets_case_and_punctuation() {
+        assert_eq!(
+            quote_key("[I]t has been  thought, in the end."),
+            "it has been thought in the end"
+        );
+    }
+
+    #[test]
+    fn lines_and_columns_count_from_one_in_characters() {
+        let f = Finding {
+            span: Span::new(9, 10),
+            severity: Severity::Error,
+            code: "x",
+            message: "m".into(),
+            authority: None,
+        };
+        assert_eq!(f.line_col("ab\n\u{201C}cd e"), (2, 5));
+        assert_eq!(
+            f.to_text("a.txt", "ab\n\u{201C}cd e"),
+            "a.txt:2:5: error: m"
+        );
+    }
+}
