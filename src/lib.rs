@@ -17,6 +17,7 @@
 
 mod error;
 mod extract;
+mod index;
 mod ingest;
 mod normalize;
 mod report;
@@ -25,6 +26,7 @@ mod span;
 
 pub use error::{Error, ErrorKind, Result};
 pub use extract::{Citation, CitationKind, Pin, extract};
+pub use index::{FileCount, Hit, INDEX_VERSION, Index, IndexError, IndexErrorKind, Query};
 pub use ingest::Document;
 pub use normalize::{
     Block, BlockKind, InputForm, Metadata, Normalized, Normalizer, OffsetMap, Section, normalize,

@@ -116,7 +116,6 @@ pub(crate) struct Place {
     /// The citation in the reading text.
     pub reading: Range<usize>,
     /// The context shown to a reader.
-    #[allow(dead_code)] // read by the index
     pub context: Range<usize>,
     /// Quotations between the previous citation and this one in its
     /// sentence (or in the sentence before a citation sentence).
@@ -232,7 +231,6 @@ pub(crate) fn places(norm: &Normalized, cites: &[Citation]) -> Vec<Place> {
 
 /// The quotation text of `places`' quotes joined with " ... ", trimmed of
 /// the punctuation that closes a quoted sentence.
-#[allow(dead_code)] // used by the index
 pub(crate) fn quote_text(reading: &str, quotes: &[Range<usize>]) -> Option<String> {
     if quotes.is_empty() {
         return None;

@@ -296,3 +296,86 @@ fn verify_catches_a_missing_internal_page_and_a_quotation_on_two_pages() {
         found[1].message
     );
 }
+
+fn van_de_kamp_index() -> pincite::Index {
+    let slip = read(SLIP);
+    let syl = read(SYLLABUS);
+    pincite::Index::build(&[(SLIP, slip.as_str()), (SYLLABUS, syl.as_str())])
+}
+
+/// "Which opinions cite 424 U.S. 409 at 430, and how often?" Counted by
+/// reading: the slip has Id., at 430 (p. 3), 424 U. S., at 430 (p. 5), Id.,
+/// at 430-431 (p. 6), Id., at 430 (p. 8) and Imbler, supra, at 430 (pp. 11,
+/// 12); the syllabus text adds the syllabus's full cite at 428, 430, its
+/// id., at 430 and Imbler, supra, at 430 to the same six.
+#[test]
+fn index_counts_the_opinions_citing_imbler_at_430() {
+    let index = van_de_kamp_index();
+    for typed in [
+        "424 U. S. 409",
+        "424 U.S. 409",
+        "Imbler v. Pachtman",
+        "imbler",
+    ] {
+        let mut q = pincite::Query::new();
+        q.authority(typed).pin(430);
+        let counts: Vec<(String, usize)> = index
+            .counts(&q)
+            .into_iter()
+            .map(|c| (c.file, c.count))
+            .collect();
+        assert_eq!(
+            counts,
+            [(SYLLABUS.to_string(), 9), (SLIP.to_string(), 6)],
+            "{typed}"
+        );
+    }
+    let mut q = pincite::Query::new();
+    q.name("Imbler").slip_page(5);
+    let pages: Vec<String> = index
+        .query(&q)
+        .iter()
+        .map(|h| h.pins[0].to_string())
+        .collect();
+    // Slip page 5: Id., at 425-426; 425; 424; 431 n. 33; 424 U. S., at 430; 431 n. 34.
+    assert_eq!(pages, ["425-426", "425", "424", "431n33", "430", "431n34"]);
+}
+
+#[test]
+fn index_hits_carry_sentence_and_quotation() {
+    let index = van_de_kamp_index();
+    let mut q = pincite::Query::new();
+    q.authority("424 U.S. 409").pin(430).slip_page(3);
+    let hits = index.query(&q);
+    assert_eq!(hits.len(), 1);
+    let h = hits[0];
+    assert_eq!(h.kind, pincite::CitationKind::Id);
+    assert_eq!(h.section, pincite::Section::Opinion);
+    assert_eq!((h.line, h.col), (83, 12));
+    assert_eq!(
+        h.quotation.as_deref(),
+        Some("intimately associated with the judicial phase of the criminal process")
+    );
+    assert_eq!(
+        h.context,
+        "In Imbler, supra, this Court considered prosecutorial actions that are \
+         \u{201C}intimately associated with the judicial phase of the criminal process.\u{201D}  \
+         Id., at 430."
+    );
+}
+
+#[test]
+fn index_file_round_trips_and_refuses_damage() {
+    let index = van_de_kamp_index();
+    let path = std::env::temp_dir().join(format!("pincite-report-{}.idx", std::process::id()));
+    index.save(&path).unwrap();
+    let back = pincite::Index::load(&path).unwrap();
+    assert_eq!(back.hits(), index.hits());
+    assert_eq!(back.files(), index.files());
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    let cut = pincite::Index::from_bytes(&bytes[..bytes.len() - 100]).unwrap_err();
+    assert_eq!(cut.kind(), pincite::IndexErrorKind::Truncated);
+    let missing = pincite::Index::load(&path).unwrap_err();
+    assert_eq!(missing.to_string(), "no such file");
+}

@@ -1,0 +1,807 @@
+//! A citation index over many opinions: built in parallel, saved to a
+//! file, queried by authority, by what a user types, by pin and slip page.
+//!
+//! # The file format
+//!
+//! An index file is one header line and a JSON body:
+//!
+//! ```text
+//! pincite-index 1 <body length in bytes> <FNV-1a 64 checksum of the body, 16 hex digits>\n
+//! {"files": [...], "hits": [...]}
+//! ```
+//!
+//! The magic word and version come first so that another file or another
+//! version is named as such; the length finds a truncated file and the
+//! checksum a corrupted one before the body is read. A file that fails any
+//! check gives an [`IndexError`], never a panic and never a partial index.
+
+use crate::extract::{Citation, CitationKind, Pin};
+use crate::normalize::{Normalized, Section};
+use crate::report::context;
+use crate::span::Span;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+/// The version of the index file format this build reads and writes.
+pub const INDEX_VERSION: u32 = 1;
+
+const MAGIC: &str = "pincite-index";
+
+/// One citation in the index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// The file's position in [`Index::files`].
+    pub file: usize,
+    /// The citation's bytes in its file.
+    pub span: Span,
+    /// The 1-based line of the citation's start in its file.
+    pub line: u32,
+    /// The 1-based column (in characters) of the citation's start.
+    pub col: u32,
+    /// The slip page it is on, when the text is paginated.
+    pub slip_page: Option<u32>,
+    /// The part of the opinion it is in.
+    pub section: Section,
+    /// Its form: full, short, Id., supra, statute, record, internal.
+    pub kind: CitationKind,
+    /// What it cites ("424 U.S. 409"); `None` when unresolved.
+    pub authority: Option<String>,
+    /// Its pins.
+    pub pins: Vec<Pin>,
+    /// The case name as written, if any.
+    pub case_name: Option<String>,
+    /// The sentence around it in the reading text (with the sentence before
+    /// when the citation stands as a sentence of its own).
+    pub context: String,
+    /// The quotation it supports, when one precedes it in its sentence.
+    pub quotation: Option<String>,
+}
+
+impl Hit {
+    /// Whether one of its pins is on `page`: the page itself, a range
+    /// over it, or a footnote on it.
+    pub fn cites_page(&self, page: u32) -> bool {
+        self.pins.iter().any(|p| match p.page {
+            Some(s) => s == page || (s < page && p.end.is_some_and(|e| page <= e)),
+            None => false,
+        })
+    }
+}
+
+/// What to look for in an [`Index`]. Every condition set must hold.
+///
+/// ```
+/// let mut q = pincite::Query::new();
+/// q.authority("424 U. S. 409").pin(430);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Query {
+    authority: Option<String>,
+    name: Option<String>,
+    pin: Option<u32>,
+    slip_page: Option<u32>,
+    kind: Option<CitationKind>,
+    section: Option<Section>,
+}
+
+impl Query {
+    /// A query that matches every hit.
+    pub fn new() -> Query {
+        Query::default()
+    }
+
+    /// Hits of the authority a user typed: a key ("424 U.S. 409"), the
+    /// same with other spacing or case ("424 U. S. 409", "424 us 409"),
+    /// or a case name. By default, any authority.
+    pub fn authority(&mut self, typed: &str) -> &mut Query {
+        self.authority = Some(typed.to_string());
+        self
+    }
+
+    /// Hits of the cases a name names: the whole name ("Imbler v.
+    /// Pachtman") or a party ("Imbler"), in any case. By default, any name.
+    pub fn name(&mut self, name: &str) -> &mut Query {
+        self.name = Some(name.to_string());
+        self
+    }
+
+    /// Hits with a pin on this page (a range over it or a footnote on it
+    /// counts). By default, any pin or none.
+    pub fn pin(&mut self, page: u32) -> &mut Query {
+        self.pin = Some(page);
+        self
+    }
+
+    /// Hits on this slip page. By default, any page.
+    pub fn slip_page(&mut self, page: u32) -> &mut Query {
+        self.slip_page = Some(page);
+        self
+    }
+
+    /// Hits of this kind. By default, any kind.
+    pub fn kind(&mut self, kind: CitationKind) -> &mut Query {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// Hits in this section. By default, any section.
+    pub fn section(&mut self, section: Section) -> &mut Query {
+        self.section = Some(section);
+        self
+    }
+}
+
+/// How often one file cites an authority.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FileCount {
+    /// The file as named when the index was built.
+    pub file: String,
+    /// The matching hits in it.
+    pub count: usize,
+}
+
+/// What went wrong loading an index, as returned by [`IndexError::kind`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum IndexErrorKind {
+    /// The file could not be read.
+    Io,
+    /// The file is not a pincite index.
+    NotAnIndex,
+    /// The file is an index of another format version.
+    Version,
+    /// The file is shorter than its header says.
+    Truncated,
+    /// The file's body does not match its checksum or does not parse.
+    Corrupt,
+}
+
+/// An index file that could not be loaded.
+#[derive(Debug)]
+pub struct IndexError {
+    kind: IndexErrorKind,
+    message: String,
+}
+
+impl IndexError {
+    fn new(kind: IndexErrorKind, message: impl Into<String>) -> IndexError {
+        IndexError {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// What kind of error this is.
+    pub fn kind(&self) -> IndexErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for IndexError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for IndexError {}
+
+/// A citation index over many opinions.
+///
+/// ```
+/// let a = "See Imbler v. Pachtman, 424 U. S. 409, 430 (1976). Id., at 428.\n";
+/// let b = "In Imbler v. Pachtman, 424 U. S. 409 (1976), the Court said \u{201C}so.\u{201D} Id., at 430.\n";
+/// let index = pincite::Index::build(&[("a.txt", a), ("b.txt", b)]);
+/// let mut q = pincite::Query::new();
+/// q.authority("424 U. S. 409").pin(430);
+/// let hits = index.query(&q);
+/// assert_eq!(hits.len(), 2);
+/// assert_eq!(index.files()[hits[1].file], "b.txt");
+/// assert_eq!(hits[1].quotation.as_deref(), Some("so"));
+/// let counts = index.counts(&q);
+/// assert_eq!((counts[0].file.as_str(), counts[0].count), ("a.txt", 1));
+///
+/// // Saved and loaded again, it answers the same.
+/// let again = pincite::Index::from_bytes(&index.to_bytes()).unwrap();
+/// assert_eq!(again.query(&q), hits);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    files: Vec<String>,
+    hits: Vec<Hit>,
+    /// Hits by authority key.
+    by_authority: HashMap<String, Vec<u32>>,
+    /// Authority keys by their compact form ("424 us 409").
+    by_compact: HashMap<String, Vec<String>>,
+    /// Authority keys by lower-case case name and party, sorted for
+    /// prefix search.
+    names: Vec<(String, String)>,
+}
+
+/// A key with spacing, punctuation and case taken out: runs of letters
+/// and runs of digits, separated by one space ("424 U. S. 409" and
+/// "424 U.S. 409" both give "424 us 409").
+pub(crate) fn compact_key(s: &str) -> String {
+    let mut out = String::new();
+    let mut last: Option<bool> = None; // was the last kept char a digit?
+    let mut gap = false;
+    for ch in s.chars() {
+        let digit = ch.is_ascii_digit();
+        if ch.is_alphanumeric() {
+            let continues = match last {
+                Some(true) => digit && !gap,
+                Some(false) => !digit,
+                None => true,
+            };
+            if !continues && last.is_some() {
+                out.push(' ');
+            }
+            out.extend(ch.to_lowercase());
+            last = Some(digit);
+            gap = false;
+        } else {
+            gap = true;
+        }
+    }
+    out
+}
+
+/// A name as looked up: lower case, spaces folded.
+fn name_key(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// One document's hits.
+fn hits_of(file: usize, source: &str, norm: &Normalized, cites: &[Citation]) -> Vec<Hit> {
+    let places = context::places(norm, cites);
+    let reading = norm.reading();
+    // Line starts, for line and column.
+    let mut line_starts = vec![0usize];
+    line_starts.extend(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1));
+    cites
+        .iter()
+        .zip(places)
+        .map(|(c, p)| {
+            let at = c.span.start.min(source.len());
+            let line = line_starts.partition_point(|&s| s <= at);
+            let line_start = line_starts[line - 1];
+            let col = source.get(line_start..at).map_or(0, |s| s.chars().count()) + 1;
+            Hit {
+                file,
+                span: c.span,
+                line: line as u32,
+                col: col as u32,
+                slip_page: c.slip_page,
+                section: c.section,
+                kind: c.kind,
+                authority: c.authority.clone(),
+                pins: c.pins.clone(),
+                case_name: c.case_name.clone(),
+                context: reading
+                    .get(p.context.clone())
+                    .unwrap_or("")
+                    .trim()
+                    .to_string(),
+                quotation: context::quote_text(reading, &p.quotes),
+            }
+        })
+        .collect()
+}
+
+impl Index {
+    /// Builds an index from each file's name and text, normalizing and
+    /// extracting the files in parallel. The files keep the order given.
+    pub fn build(docs: &[(&str, &str)]) -> Index {
+        let per_file: Vec<Vec<Hit>> = docs
+            .par_iter()
+            .enumerate()
+            .map(|(i, (_, text))| {
+                let norm = crate::normalize(text);
+                let cites = crate::extract(text, &norm);
+                hits_of(i, text, &norm, &cites)
+            })
+            .collect();
+        let files = docs.iter().map(|(name, _)| name.to_string()).collect();
+        Index::from_parts(files, per_file.into_iter().flatten().collect())
+    }
+
+    /// Makes the lookup tables.
+    fn from_parts(files: Vec<String>, hits: Vec<Hit>) -> Index {
+        let mut by_authority: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_compact: HashMap<String, Vec<String>> = HashMap::new();
+        let mut names: Vec<(String, String)> = Vec::new();
+        for (i, h) in hits.iter().enumerate() {
+            let Some(key) = &h.authority else { continue };
+            let list = by_authority.entry(key.clone()).or_default();
+            if list.is_empty() {
+                by_compact
+                    .entry(compact_key(key))
+                    .or_default()
+                    .push(key.clone());
+            }
+            list.push(i as u32);
+            if h.kind == CitationKind::FullCase {
+                if let Some(name) = &h.case_name {
+                    let full = name_key(name);
+                    for party in full.split(" v. ") {
+                        let party = party.trim();
+                        let party = party
+                            .strip_prefix("in re ")
+                            .or_else(|| party.strip_prefix("ex parte "))
+                            .unwrap_or(party);
+                        if !party.is_empty() && party != full {
+                            names.push((party.to_string(), key.clone()));
+                        }
+                    }
+                    names.push((full, key.clone()));
+                }
+            }
+        }
+        names.sort();
+        names.dedup();
+        Index {
+            files,
+            hits,
+            by_authority,
+            by_compact,
+            names,
+        }
+    }
+
+    /// The files, in the order given.
+    pub fn files(&self) -> &[String] {
+        &self.files
+    }
+
+    /// Every hit, file by file in document order.
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
+    }
+
+    /// The authority keys a user's words stand for: the key itself, the
+    /// key spelled otherwise ("424 U. S. 409", "424 us 409"), or a case
+    /// name or party, whole or its first words ("Imbler", "imbler v.
+    /// pachtman"). Sorted, without repeats.
+    pub fn resolve(&self, typed: &str) -> Vec<&str> {
+        if let Some((k, _)) = self.by_authority.get_key_value(typed) {
+            return vec![k.as_str()];
+        }
+        let mut out: Vec<&str> = self
+            .by_compact
+            .get(&compact_key(typed))
+            .map(|v| v.iter().map(String::as_str).collect())
+            .unwrap_or_default();
+        if out.is_empty() {
+            out = self.resolve_name(typed);
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The authority keys of the cases a name names: the whole name or a
+    /// party, or their first words, in any case.
+    pub fn resolve_name(&self, name: &str) -> Vec<&str> {
+        let key = name_key(name);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let from = self
+            .names
+            .partition_point(|(n, _)| n.as_str() < key.as_str());
+        let mut out: Vec<&str> = self.names[from..]
+            .iter()
+            .take_while(|(n, _)| n.starts_with(&key))
+            .filter(|(n, _)| n.len() == key.len() || n[key.len()..].starts_with(' '))
+            .map(|(_, a)| a.as_str())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The hits matching a query, file by file in document order.
+    pub fn query(&self, q: &Query) -> Vec<&Hit> {
+        let mut keys: Option<Vec<&str>> = None;
+        if let Some(a) = &q.authority {
+            keys = Some(self.resolve(a));
+        }
+        if let Some(n) = &q.name {
+            let by_name = self.resolve_name(n);
+            keys = Some(match keys {
+                Some(k) => k.into_iter().filter(|a| by_name.contains(a)).collect(),
+                None => by_name,
+            });
+        }
+        let keep = |h: &&Hit| {
+            q.pin.is_none_or(|p| h.cites_page(p))
+                && q.slip_page.is_none_or(|p| h.slip_page == Some(p))
+                && q.kind.is_none_or(|k| h.kind == k)
+                && q.section.is_none_or(|s| h.section == s)
+        };
+        match keys {
+            None => self.hits.iter().filter(keep).collect(),
+            Some(keys) => {
+                let mut ids: Vec<u32> = keys
+                    .iter()
+                    .filter_map(|k| self.by_authority.get(*k))
+                    .flatten()
+                    .copied()
+                    .collect();
+                ids.sort_unstable();
+                ids.iter()
+                    .map(|&i| &self.hits[i as usize])
+                    .filter(keep)
+                    .collect()
+            }
+        }
+    }
+
+    /// How often each file has a hit matching the query ("which opinions
+    /// cite 424 U.S. 409 at 430, and how often?"), most first, then in
+    /// file order. Id., supra and short forms count.
+    pub fn counts(&self, q: &Query) -> Vec<FileCount> {
+        let mut per: Vec<usize> = vec![0; self.files.len()];
+        for h in self.query(q) {
+            per[h.file] += 1;
+        }
+        let mut out: Vec<(usize, usize)> = per
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, n)| n > 0)
+            .collect();
+        out.sort_by_key(|&(f, n)| (std::cmp::Reverse(n), f));
+        out.into_iter()
+            .map(|(f, count)| FileCount {
+                file: self.files[f].clone(),
+                count,
+            })
+            .collect()
+    }
+
+    /// Every authority with its number of references (full, short, Id.,
+    /// supra) and of files citing it, most referenced first.
+    pub fn authorities(&self) -> Vec<(&str, usize, usize)> {
+        let mut out: Vec<(&str, usize, usize)> = self
+            .by_authority
+            .iter()
+            .map(|(k, ids)| {
+                let mut files: Vec<usize> =
+                    ids.iter().map(|&i| self.hits[i as usize].file).collect();
+                files.dedup();
+                (k.as_str(), ids.len(), files.len())
+            })
+            .collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        out
+    }
+
+    /// The index as the bytes of an index file (see the module docs).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let stored = Stored {
+            files: self.files.clone(),
+            hits: self.hits.iter().map(StoredHit::from).collect(),
+        };
+        let body = serde_json::to_vec(&stored).expect("an index serializes");
+        let mut out = format!(
+            "{MAGIC} {INDEX_VERSION} {} {:016x}\n",
+            body.len(),
+            fnv1a(&body)
+        )
+        .into_bytes();
+        out.extend_from_slice(&body);
+        out
+    }
+
+    /// Writes the index file to `path`.
+    pub fn save(&self, path: impl AsRef<Path>) -> std::io::Result<()> {
+        std::fs::write(path, self.to_bytes())
+    }
+
+    /// Reads an index file.
+    pub fn load(path: impl AsRef<Path>) -> Result<Index, IndexError> {
+        let bytes = std::fs::read(path).map_err(|e| {
+            let msg = match e.kind() {
+                std::io::ErrorKind::NotFound => "no such file".to_string(),
+                std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                _ => e.to_string(),
+            };
+            IndexError::new(IndexErrorKind::Io, msg)
+        })?;
+        Index::from_bytes(&bytes)
+    }
+
+    /// Reads the bytes of an index file, checking its magic word, version,
+    /// length and checksum.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Index, IndexError> {
+        let not_index = || IndexError::new(IndexErrorKind::NotAnIndex, "not a pincite index");
+        let nl = memchr::memchr(b'\n', &bytes[..bytes.len().min(200)]);
+        let head_bytes = match nl {
+            Some(nl) => &bytes[..nl],
+            None if bytes.starts_with(MAGIC.as_bytes()) => {
+                return Err(IndexError::new(
+                    IndexErrorKind::Truncated,
+                    "truncated index (the header line is cut off)",
+                ));
+            }
+            None => return Err(not_index()),
+        };
+        let head = std::str::from_utf8(head_bytes).map_err(|_| not_index())?;
+        let mut words = head.split(' ');
+        if words.next() != Some(MAGIC) {
+            return Err(not_index());
+        }
+        let version: u32 = words
+            .next()
+            .and_then(|v| v.parse().ok())
+            .ok_or_else(not_index)?;
+        if version != INDEX_VERSION {
+            return Err(IndexError::new(
+                IndexErrorKind::Version,
+                format!(
+                    "index format version {version}; this pincite reads version {INDEX_VERSION} (rebuild the index)"
+                ),
+            ));
+        }
+        let corrupt =
+            |what: &str| IndexError::new(IndexErrorKind::Corrupt, format!("corrupt index: {what}"));
+        let len: usize = words
+            .next()
+            .and_then(|v| v.parse().ok())
+            .ok_or_else(|| corrupt("bad header"))?;
+        let sum = words
+            .next()
+            .and_then(|v| u64::from_str_radix(v, 16).ok())
+            .ok_or_else(|| corrupt("bad header"))?;
+        let body = &bytes[head_bytes.len() + 1..];
+        if body.len() < len {
+            return Err(IndexError::new(
+                IndexErrorKind::Truncated,
+                format!("truncated index ({} of {len} bytes)", body.len()),
+            ));
+        }
+        if body.len() > len {
+            return Err(corrupt("data after the end"));
+        }
+        if fnv1a(body) != sum {
+            return Err(corrupt("checksum mismatch"));
+        }
+        let stored: Stored = serde_json::from_slice(body).map_err(|e| corrupt(&e.to_string()))?;
+        let nfiles = stored.files.len();
+        let mut hits = Vec::with_capacity(stored.hits.len());
+        for h in stored.hits {
+            hits.push(h.into_hit(nfiles).ok_or_else(|| corrupt("bad hit"))?);
+        }
+        Ok(Index::from_parts(stored.files, hits))
+    }
+}
+
+/// FNV-1a, 64 bits: a checksum that finds a changed or lost byte.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    files: Vec<String>,
+    hits: Vec<StoredHit>,
+}
+
+/// A hit as stored: kinds and sections by name, pins as triples.
+#[derive(Serialize, Deserialize)]
+struct StoredHit {
+    file: usize,
+    span: Span,
+    line: u32,
+    col: u32,
+    slip_page: Option<u32>,
+    section: String,
+    kind: String,
+    authority: Option<String>,
+    pins: Vec<[Option<u32>; 3]>,
+    case_name: Option<String>,
+    context: String,
+    quotation: Option<String>,
+}
+
+impl From<&Hit> for StoredHit {
+    fn from(h: &Hit) -> StoredHit {
+        StoredHit {
+            file: h.file,
+            span: h.span,
+            line: h.line,
+            col: h.col,
+            slip_page: h.slip_page,
+            section: h.section.as_str().to_string(),
+            kind: h.kind.as_str().to_string(),
+            authority: h.authority.clone(),
+            pins: h.pins.iter().map(|p| [p.page, p.end, p.footnote]).collect(),
+            case_name: h.case_name.clone(),
+            context: h.context.clone(),
+            quotation: h.quotation.clone(),
+        }
+    }
+}
+
+const KINDS: [CitationKind; 7] = [
+    CitationKind::FullCase,
+    CitationKind::ShortCase,
+    CitationKind::Id,
+    CitationKind::Supra,
+    CitationKind::Internal,
+    CitationKind::Statute,
+    CitationKind::Record,
+];
+
+const SECTIONS: [Section; 9] = [
+    Section::Front,
+    Section::Syllabus,
+    Section::Opinion,
+    Section::PerCuriam,
+    Section::Concurrence,
+    Section::Dissent,
+    Section::Separate,
+    Section::Statement,
+    Section::Appendix,
+];
+
+/// A kind by its output name ("full_case").
+pub(crate) fn kind_named(name: &str) -> Option<CitationKind> {
+    KINDS.into_iter().find(|k| k.as_str() == name)
+}
+
+/// A section by its output name ("opinion").
+pub(crate) fn section_named(name: &str) -> Option<Section> {
+    SECTIONS.into_iter().find(|s| s.as_str() == name)
+}
+
+impl StoredHit {
+    fn into_hit(self, nfiles: usize) -> Option<Hit> {
+        if self.file >= nfiles || self.span.start > self.span.end {
+            return None;
+        }
+        Some(Hit {
+            file: self.file,
+            span: self.span,
+            line: self.line,
+            col: self.col,
+            slip_page: self.slip_page,
+            section: section_named(&self.section)?,
+            kind: kind_named(&self.kind)?,
+            authority: self.authority,
+            pins: self
+                .pins
+                .into_iter()
+                .map(|[page, end, footnote]| Pin {
+                    page,
+                    end,
+                    footnote,
+                })
+                .collect(),
+            case_name: self.case_name,
+            context: self.context,
+            quotation: self.quotation,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small() -> Index {
+        let a = "See Imbler v. Pachtman, 424 U. S. 409, 430 (1976). Id., at 425\u{2013}431.\n";
+        let b = "Imbler v. Pachtman, 424 U. S. 409 (1976). Goldstein v. Long Beach, 481 F. 3d 1170, 1171 (CA9 2007). Imbler, supra, at 431, n. 33.\n";
+        Index::build(&[("a.txt", a), ("b.txt", b)])
+    }
+
+    #[test]
+    fn compact_keys_ignore_spacing_dots_and_case() {
+        assert_eq!(compact_key("424 U. S. 409"), "424 us 409");
+        assert_eq!(compact_key("424 U.S. 409"), "424 us 409");
+        assert_eq!(compact_key("481 F. 3d 1170"), compact_key("481 F.3d 1170"));
+        assert_eq!(compact_key("42 U.S.C. § 1983"), "42 usc 1983");
+        assert_ne!(compact_key("42 U.S. 4409"), compact_key("424 U.S. 409"));
+    }
+
+    #[test]
+    fn typed_authorities_and_names_resolve() {
+        let ix = small();
+        for typed in [
+            "424 U.S. 409",
+            "424 U. S. 409",
+            "424 us 409",
+            "Imbler",
+            "imbler v. pachtman",
+            "Pachtman",
+        ] {
+            assert_eq!(ix.resolve(typed), ["424 U.S. 409"], "{typed}");
+        }
+        assert_eq!(ix.resolve("Long Beach"), ["481 F.3d 1170"]);
+        assert_eq!(ix.resolve("Long"), ["481 F.3d 1170"]);
+        assert!(ix.resolve("Imb").is_empty());
+        assert!(ix.resolve("").is_empty());
+    }
+
+    #[test]
+    fn pins_match_pages_ranges_and_footnotes() {
+        let ix = small();
+        let mut q = Query::new();
+        q.authority("424 U.S. 409").pin(431);
+        let hits = ix.query(&q);
+        // The range 425-431 and the footnote 431 n. 33.
+        assert_eq!(hits.len(), 2);
+        assert_eq!(hits[0].kind, CitationKind::Id);
+        assert_eq!(hits[1].kind, CitationKind::Supra);
+        assert_eq!(hits[1].line, 1);
+        let counts = ix.counts(&q);
+        assert_eq!(counts.len(), 2);
+        q.kind(CitationKind::Supra);
+        assert_eq!(ix.query(&q).len(), 1);
+        let all = ix.authorities();
+        assert_eq!(all[0], ("424 U.S. 409", 4, 2));
+    }
+
+    #[test]
+    fn bad_files_are_errors_not_panics() {
+        let bytes = small().to_bytes();
+        assert!(Index::from_bytes(&bytes).is_ok());
+        for cut in [0, 5, 20, bytes.len() / 2, bytes.len() - 1] {
+            let e = Index::from_bytes(&bytes[..cut]).unwrap_err();
+            assert!(
+                matches!(
+                    e.kind(),
+                    IndexErrorKind::Truncated | IndexErrorKind::NotAnIndex
+                ),
+                "{cut}: {e}"
+            );
+        }
+        let mut flipped = bytes.clone();
+        let n = flipped.len();
+        flipped[n - 10] ^= 1;
+        assert_eq!(
+            Index::from_bytes(&flipped).unwrap_err().kind(),
+            IndexErrorKind::Corrupt
+        );
+        let other = String::from_utf8(bytes.clone()).unwrap().replacen(
+            "pincite-index 1 ",
+            "pincite-index 2 ",
+            1,
+        );
+        let e = Index::from_bytes(other.as_bytes()).unwrap_err();
+        assert_eq!(e.kind(), IndexErrorKind::Version);
+        assert!(e.to_string().contains("version 2"));
+        assert_eq!(
+            Index::from_bytes(b"hello\n").unwrap_err().kind(),
+            IndexErrorKind::NotAnIndex
+        );
+        // A well-formed body with a hit pointing at a missing file.
+        let body = br#"{"files":[],"hits":[{"file":3,"span":[0,1],"line":1,"col":1,"slip_page":null,"section":"opinion","kind":"id","authority":null,"pins":[],"case_name":null,"context":"","quotation":null}]}"#;
+        let mut f = format!("pincite-index 1 {} {:016x}\n", body.len(), fnv1a(body)).into_bytes();
+        f.extend_from_slice(body);
+        assert_eq!(
+            Index::from_bytes(&f).unwrap_err().kind(),
+            IndexErrorKind::Corrupt
+        );
+    }
+
+    #[test]
+    fn every_kind_and_section_round_trips_by_name() {
+        for k in KINDS {
+            assert_eq!(kind_named(k.as_str()), Some(k));
+        }
+        for s in SECTIONS {
+            assert_eq!(section_named(s.as_str()), Some(s));
+        }
+    }
+}
