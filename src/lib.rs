@@ -33,7 +33,7 @@ pub use normalize::{
 };
 pub use report::{
     Category, Entry, FAR_PAST_PAGES, FilePages, Finding, Occurrence, PASSIM_PAGES, Severity,
-    TableOfAuthorities, verify,
+    TableOfAuthorities, annotate_html, verify,
 };
 pub use span::Span;
 

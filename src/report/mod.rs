@@ -1,9 +1,11 @@
 //! Reports on the citations of one or more opinions: the table of
-//! authorities and verification findings.
+//! authorities, verification findings and the annotated HTML page.
 
 pub(crate) mod context;
+mod html;
 mod toa;
 mod verify;
 
+pub use html::annotate_html;
 pub use toa::{Category, Entry, FilePages, Occurrence, PASSIM_PAGES, TableOfAuthorities};
 pub use verify::{FAR_PAST_PAGES, Finding, Severity, verify};

@@ -379,3 +379,52 @@ fn index_file_round_trips_and_refuses_damage() {
     let missing = pincite::Index::load(&path).unwrap_err();
     assert_eq!(missing.to_string(), "no such file");
 }
+
+/// The text of an HTML fragment: tags out, the five entities decoded.
+fn html_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for ch in html.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(ch),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The annotated slip: all 63 citations marked, the whole reading text
+/// present, Imbler's 31 references linked from the side table.
+#[test]
+fn annotated_html_of_the_slip() {
+    let src = read(SLIP);
+    let norm = pincite::normalize(&src);
+    let cites = pincite::extract(&src, &norm);
+    assert_eq!(cites.len(), 63);
+    let page = pincite::annotate_html(SLIP, &norm, &cites);
+    let main = &page[page.find("<main>").unwrap() + 6..page.find("</main>").unwrap()];
+    assert_eq!(html_text(main), norm.reading());
+    assert_eq!(main.matches("<cite ").count(), 63);
+    for i in 0..63 {
+        assert!(main.contains(&format!("<cite id=\"c{i}\" ")), "c{i}");
+    }
+    assert!(main.contains(
+        "data-authority=\"424 U.S. 409\" data-pins=\"430\" \
+         title=\"Imbler v. Pachtman, 424 U.S. 409 (1976), at 430\">424 U. S., at 430</cite>"
+    ));
+    assert!(main.contains(
+        "data-authority=\"slip op.\" data-pins=\"10\" title=\"this opinion, at 10\">supra, at 10</cite>"
+    ));
+    let nav = &page[page.find("<nav id=\"toa\">").unwrap()..];
+    let imbler = &nav[nav.find("<li data-authority=\"424 U.S. 409\">").unwrap()..];
+    let imbler = &imbler[..imbler.find("</details>").unwrap()];
+    assert_eq!(imbler.matches("<a href=\"#c").count(), 31);
+    assert!(imbler.contains("(31; passim)"));
+    assert!(page.ends_with("</html>\n"));
+}
