@@ -428,3 +428,135 @@ fn annotated_html_of_the_slip() {
     assert!(imbler.contains("(31; passim)"));
     assert!(page.ends_with("</html>\n"));
 }
+
+/// Runs the binary; returns its status code, stdout and stderr.
+fn run_cli(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pincite"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run pincite");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn cli_toa_prints_markdown_by_default_and_json_on_request() {
+    let (code, md, _) = run_cli(&["toa", SLIP]);
+    assert_eq!(code, 0);
+    assert!(md.contains("| Imbler v. Pachtman, 424 U.S. 409 (1976) | 31 |"));
+    let (code, json, _) = run_cli(&["toa", "--format", "json", SLIP, SYLLABUS]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let first = &v["authorities"][0];
+    assert_eq!(first["authority"], "373 U.S. 83");
+    assert_eq!(first["slip_pages"], serde_json::Value::Null);
+    assert_eq!(first["files"][0]["slip_pages"], serde_json::json!([9]));
+    let (code, csv, _) = run_cli(&["toa", "--format", "csv", SLIP]);
+    assert_eq!(code, 0);
+    assert!(csv.starts_with("category,authority,"));
+}
+
+#[test]
+fn cli_verify_exit_status_follows_errors() {
+    let (code, out, _) = run_cli(&["verify", SLIP]);
+    assert_eq!((code, out.as_str()), (0, ""));
+    let (code, out, _) = run_cli(&["verify", SYLLABUS]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        format!(
+            "{SYLLABUS}:5:1469: error: short citation names 425 U.S., but Imbler v. Pachtman is 424 U.S. 409\n"
+        )
+    );
+    let (code, out, _) = run_cli(&["verify", "--format", "jsonl", SYLLABUS]);
+    assert_eq!(code, 1);
+    let rec: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(rec["file"], SYLLABUS);
+    assert_eq!(rec["span"], serde_json::json!([5190, 5215]));
+    assert_eq!(rec["severity"], "error");
+    assert_eq!(rec["code"], "short-cite-mismatch");
+    assert_eq!(rec["authority"], "424 U.S. 409");
+    let (code, _, err) = run_cli(&["verify", SLIP, "corpus/no-such-file.txt"]);
+    assert_eq!(code, 2);
+    assert_eq!(err, "pincite: corpus/no-such-file.txt: no such file\n");
+    let (code, _, _) = run_cli(&["verify"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn cli_index_then_query() {
+    let idx = std::env::temp_dir().join(format!("pincite-cli-{}.idx", std::process::id()));
+    let idx_s = idx.to_str().unwrap();
+    let (code, out, err) = run_cli(&["index", "--output", idx_s, SLIP, SYLLABUS]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(": 2 files, "), "{out}");
+    let (code, out, _) = run_cli(&[
+        "query",
+        "--index",
+        idx_s,
+        "--authority",
+        "424 U. S. 409",
+        "--pin",
+        "430",
+    ]);
+    assert_eq!(code, 0);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 15);
+    let first = &lines[0];
+    assert_eq!(first["file"], SLIP);
+    assert_eq!(first["span"], serde_json::json!([4448, 4459]));
+    assert_eq!(first["slip_page"], 3);
+    assert_eq!(first["section"], "opinion");
+    assert_eq!(first["kind"], "id");
+    assert_eq!(first["authority"], "424 U.S. 409");
+    assert_eq!(
+        first["pins"],
+        serde_json::json!([{"page": 430, "end": null, "footnote": null}])
+    );
+    assert!(first["context"].as_str().unwrap().ends_with("Id., at 430."));
+    let (code, out, _) = run_cli(&[
+        "query", "--index", idx_s, "--name", "Imbler", "--pin", "430", "--counts", "--format",
+        "text",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(out, format!("9\t{SYLLABUS}\n6\t{SLIP}\n"));
+    let (_, out, _) = run_cli(&[
+        "query", "--index", idx_s, "--name", "Kalina", "--format", "text",
+    ]);
+    // Four in each text: the full cite, two supra, one short cite.
+    assert_eq!(out.lines().count(), 8);
+    assert_eq!(
+        out.lines()
+            .filter(|l| l.starts_with(&format!("{SLIP}:")))
+            .count(),
+        4
+    );
+    // A damaged index is an error with the file's name, not a panic.
+    let bytes = std::fs::read(&idx).unwrap();
+    std::fs::write(&idx, &bytes[..bytes.len() / 2]).unwrap();
+    let (code, out, err) = run_cli(&["query", "--index", idx_s, "--name", "Imbler"]);
+    std::fs::remove_file(&idx).unwrap();
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(
+        err.starts_with(&format!("pincite: {idx_s}: truncated index (")),
+        "{err}"
+    );
+}
+
+#[test]
+fn cli_annotate_writes_a_page() {
+    let (code, html, _) = run_cli(&["annotate", "--format", "html", SLIP]);
+    assert_eq!(code, 0);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(html.matches("<cite ").count(), 63);
+    let (code, _, err) = run_cli(&["annotate", "corpus/no-such-file.txt"]);
+    assert_eq!(code, 1);
+    assert_eq!(err, "pincite: corpus/no-such-file.txt: no such file\n");
+}

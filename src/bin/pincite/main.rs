@@ -1,5 +1,11 @@
 //! The `pincite` command line: argument parsing and output formats only.
 
+mod annotate;
+mod index;
+mod query;
+mod toa;
+mod verify;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use pincite::{Citation, Document, Normalized};
 use serde::Serialize;
@@ -38,6 +44,16 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Print the table of authorities of the files (one table over all).
+    Toa(toa::ToaArgs),
+    /// Check pin cites and short forms; exit 1 when an error is found.
+    Verify(verify::VerifyArgs),
+    /// Build a citation index over many files and save it.
+    Index(index::IndexArgs),
+    /// Print the citations of an authority from a saved index.
+    Query(query::QueryArgs),
+    /// Print an opinion as a page with its citations marked.
+    Annotate(annotate::AnnotateArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -95,13 +111,17 @@ fn main() -> ExitCode {
             format,
             input_form,
             files,
-        } => run_normalize(&mut out, format, input_form, &files),
-        Command::Extract { format, files } => run_extract(&mut out, format, &files),
+        } => run_normalize(&mut out, format, input_form, &files).map(u8::from),
+        Command::Extract { format, files } => run_extract(&mut out, format, &files).map(u8::from),
+        Command::Toa(args) => toa::run(&mut out, &args).map(u8::from),
+        Command::Verify(args) => verify::run(&mut out, &args),
+        Command::Index(args) => index::run(&mut out, &args).map(u8::from),
+        Command::Query(args) => query::run(&mut out, &args).map(u8::from),
+        Command::Annotate(args) => annotate::run(&mut out, &args).map(u8::from),
     };
-    let result = result.and_then(|failed| out.flush().map(|()| failed));
+    let result = result.and_then(|status| out.flush().map(|()| status));
     match result {
-        Ok(false) => ExitCode::SUCCESS,
-        Ok(true) => ExitCode::from(1),
+        Ok(status) => ExitCode::from(status),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("pincite: {e}");

@@ -1,0 +1,137 @@
+//! `pincite query`: citations of an authority in a saved index.
+
+use clap::{ArgGroup, Args, ValueEnum};
+use pincite::{Hit, Index, Pin, Query};
+use serde::Serialize;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+/// The arguments of `pincite query`.
+#[derive(Args)]
+#[command(group(ArgGroup::new("what").required(true).args(["authority", "name"])))]
+pub(crate) struct QueryArgs {
+    /// The index file (`pincite index --output FILE`).
+    #[arg(long)]
+    index: PathBuf,
+    /// The authority as a user types it: "424 U.S. 409", "424 U. S. 409",
+    /// "42 U.S.C. § 1983", or a case name.
+    #[arg(long)]
+    authority: Option<String>,
+    /// A case name or party: "Imbler v. Pachtman", "Imbler" (any case).
+    #[arg(long)]
+    name: Option<String>,
+    /// Only citations with a pin on this page (ranges and footnotes count).
+    #[arg(long)]
+    pin: Option<u32>,
+    /// Only citations on this slip page.
+    #[arg(long = "slip-page")]
+    slip_page: Option<u32>,
+    /// Print how many matching citations each file has instead of the
+    /// citations.
+    #[arg(long)]
+    counts: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = QueryFormat::Jsonl)]
+    format: QueryFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum QueryFormat {
+    /// One JSON object per hit.
+    Jsonl,
+    /// `file:line:col: kind authority pins (page): context`, one hit a line.
+    Text,
+}
+
+#[derive(Serialize)]
+struct HitRecord<'a> {
+    file: &'a str,
+    span: pincite::Span,
+    slip_page: Option<u32>,
+    section: &'static str,
+    kind: &'static str,
+    authority: Option<&'a str>,
+    pins: &'a [Pin],
+    context: &'a str,
+    quotation: Option<&'a str>,
+}
+
+fn text_line(file: &str, h: &Hit) -> String {
+    let pins = if h.pins.is_empty() {
+        String::new()
+    } else {
+        let p: Vec<String> = h.pins.iter().map(Pin::to_string).collect();
+        format!(" at {}", p.join(","))
+    };
+    let page = h
+        .slip_page
+        .map(|p| format!(" (p. {p})"))
+        .unwrap_or_default();
+    format!(
+        "{file}:{}:{}: {} {}{pins}{page}: {}",
+        h.line,
+        h.col,
+        h.kind,
+        h.authority.as_deref().unwrap_or("unresolved"),
+        h.context
+    )
+}
+
+/// Loads the index and prints the hits. Returns whether the index could
+/// not be loaded.
+pub(crate) fn run(out: &mut impl Write, args: &QueryArgs) -> io::Result<bool> {
+    let index = match Index::load(&args.index) {
+        Ok(index) => index,
+        Err(e) => {
+            eprintln!("pincite: {}: {e}", args.index.display());
+            return Ok(true);
+        }
+    };
+    let mut q = Query::new();
+    if let Some(a) = &args.authority {
+        q.authority(a);
+    }
+    if let Some(n) = &args.name {
+        q.name(n);
+    }
+    if let Some(p) = args.pin {
+        q.pin(p);
+    }
+    if let Some(p) = args.slip_page {
+        q.slip_page(p);
+    }
+    if args.counts {
+        for c in index.counts(&q) {
+            match args.format {
+                QueryFormat::Jsonl => {
+                    serde_json::to_writer(&mut *out, &c)?;
+                    out.write_all(b"\n")?;
+                }
+                QueryFormat::Text => writeln!(out, "{}\t{}", c.count, c.file)?,
+            }
+        }
+        return Ok(false);
+    }
+    for h in index.query(&q) {
+        let file = &index.files()[h.file];
+        match args.format {
+            QueryFormat::Jsonl => {
+                let rec = HitRecord {
+                    file,
+                    span: h.span,
+                    slip_page: h.slip_page,
+                    section: h.section.as_str(),
+                    kind: h.kind.as_str(),
+                    authority: h.authority.as_deref(),
+                    pins: &h.pins,
+                    context: &h.context,
+                    quotation: h.quotation.as_deref(),
+                };
+                serde_json::to_writer(&mut *out, &rec)?;
+                out.write_all(b"\n")?;
+            }
+            QueryFormat::Text => writeln!(out, "{}", text_line(file, h))?,
+        }
+    }
+    Ok(false)
+}
