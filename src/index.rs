@@ -465,11 +465,16 @@ impl Index {
     }
 
     /// Every authority with its number of references (full, short, Id.,
-    /// supra) and of files citing it, most referenced first.
+    /// supra) and of files citing it, most referenced first. References to
+    /// the citing opinion itself ("slip op.") are left out.
     pub fn authorities(&self) -> Vec<(&str, usize, usize)> {
         let mut out: Vec<(&str, usize, usize)> = self
             .by_authority
             .iter()
+            .filter(|(_, ids)| {
+                ids.first()
+                    .is_some_and(|&i| self.hits[i as usize].kind != CitationKind::Internal)
+            })
             .map(|(k, ids)| {
                 let mut files: Vec<usize> =
                     ids.iter().map(|&i| self.hits[i as usize].file).collect();

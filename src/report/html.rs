@@ -157,17 +157,21 @@ pub fn annotate_html(title: &str, norm: &Normalized, cites: &[Citation]) -> Stri
         }
         let _ = writeln!(s, "<h2>{}</h2>\n<ul>", cat.heading());
         for e in entries {
+            let pages = e.pages_text();
+            let pages = match e.slip_pages.as_deref() {
+                _ if e.passim => ", passim".to_string(),
+                Some([]) | None => String::new(),
+                Some([_]) => format!(", p. {pages}"),
+                Some(_) => format!(", pp. {pages}"),
+            };
             let _ = write!(
                 s,
-                "<li data-authority=\"{}\"><details><summary>{} <span class=\"page\">({}; {})</span></summary><ol>",
+                "<li data-authority=\"{}\"><details><summary>{} <span class=\"page\">({} reference{}{})</span></summary><ol>",
                 escape_html(&e.authority),
                 escape_html(&e.citation),
                 e.count,
-                if e.passim {
-                    "passim".to_string()
-                } else {
-                    escape_html(&e.pages_text())
-                }
+                if e.count == 1 { "" } else { "s" },
+                escape_html(&pages),
             );
             for o in &e.occurrences {
                 let c = &cites[o.index];

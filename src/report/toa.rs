@@ -111,7 +111,8 @@ pub struct Entry {
 
 impl Entry {
     /// The pages as a table prints them: "passim", "1, 3, 4", or per file
-    /// ("a.txt: passim; b.txt: 2") when the table covers several files.
+    /// ("a.txt: passim; b.txt: 2") when the table covers several files; a
+    /// file without page numbers gives its count ("c.txt: 3 references").
     pub fn pages_text(&self) -> String {
         fn one(f: &FilePages) -> String {
             if f.passim {
@@ -130,7 +131,8 @@ impl Entry {
             .map(|f| {
                 let p = one(f);
                 if p.is_empty() {
-                    format!("{} ({})", f.file, f.count)
+                    let s = if f.count == 1 { "" } else { "s" };
+                    format!("{}: {} reference{s}", f.file, f.count)
                 } else {
                     format!("{}: {p}", f.file)
                 }

@@ -226,7 +226,7 @@ fn toa_over_two_files_lists_pages_per_file() {
     assert!(imbler.files[1].slip_pages.is_empty());
     assert_eq!(
         imbler.pages_text(),
-        format!("{SLIP}: passim; {SYLLABUS} ({in_syllabus})")
+        format!("{SLIP}: passim; {SYLLABUS}: {in_syllabus} references")
     );
 }
 
@@ -425,7 +425,7 @@ fn annotated_html_of_the_slip() {
     let imbler = &nav[nav.find("<li data-authority=\"424 U.S. 409\">").unwrap()..];
     let imbler = &imbler[..imbler.find("</details>").unwrap()];
     assert_eq!(imbler.matches("<a href=\"#c").count(), 31);
-    assert!(imbler.contains("(31; passim)"));
+    assert!(imbler.contains("(31 references, passim)"));
     assert!(page.ends_with("</html>\n"));
 }
 
