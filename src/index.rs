@@ -63,9 +63,11 @@ pub struct Hit {
 impl Hit {
     /// Whether one of its pins is on `page`: the page itself, a range
     /// over it, or a footnote on it.
+    ///
+    /// An abbreviated range ("1278-79") is read in full ("1278-1279").
     pub fn cites_page(&self, page: u32) -> bool {
         self.pins.iter().any(|p| match p.page {
-            Some(s) => s == page || (s < page && p.end.is_some_and(|e| page <= e)),
+            Some(s) => s == page || (s < page && p.end.is_some_and(|e| page <= range_end(s, e))),
             None => false,
         })
     }
@@ -246,6 +248,23 @@ pub(crate) fn compact_key(s: &str) -> String {
         }
     }
     out
+}
+
+/// The last page of a range, with an abbreviated end read in full:
+/// 1278-79 ends at 1279, 304-5 at 305.
+pub(crate) fn range_end(page: u32, end: u32) -> u32 {
+    if end >= page {
+        return end;
+    }
+    let Some(unit) = 10u32.checked_pow(end.checked_ilog10().map_or(1, |d| d + 1)) else {
+        return end;
+    };
+    let full = page - page % unit + end;
+    if full >= page {
+        full
+    } else {
+        full.saturating_add(unit)
+    }
 }
 
 /// A name as looked up: lower case, spaces folded.
@@ -798,6 +817,22 @@ mod tests {
             Index::from_bytes(&f).unwrap_err().kind(),
             IndexErrorKind::Corrupt
         );
+    }
+
+    #[test]
+    fn abbreviated_ranges_read_in_full() {
+        assert_eq!(range_end(1278, 79), 1279);
+        assert_eq!(range_end(304, 5), 305);
+        assert_eq!(range_end(692, 94), 694);
+        assert_eq!(range_end(198, 2), 202);
+        assert_eq!(range_end(425, 426), 426);
+        let ix = Index::build(&[(
+            "a.txt",
+            "Lee v. Flintkote Co., 593 F. 2d 1275, 1278-79 (CADC 1979).\n",
+        )]);
+        let mut q = Query::new();
+        q.pin(1279);
+        assert_eq!(ix.query(&q).len(), 1);
     }
 
     #[test]

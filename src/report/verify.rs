@@ -44,7 +44,7 @@ impl fmt::Display for Severity {
 /// | code | severity | what |
 /// |---|---|---|
 /// | `short-cite-mismatch` | error | a short cite's volume or reporter differs from the full cite of its case |
-/// | `pin-before-first-page` | error | a pin page before the case's first page |
+/// | `pin-before-first-page` | error | a pin page before the case's first page (a warning for an Id., whose antecedent may be a source pincite does not recognize, and for a short form another case of the document could mean) |
 /// | `pin-far-past-first-page` | warning | a pin more than [`FAR_PAST_PAGES`] pages past the first page |
 /// | `pin-range-reversed` | warning | a pin range that ends before it starts |
 /// | `id-unresolved` | warning | an Id. with no citation before it to refer to |
@@ -129,8 +129,10 @@ struct FullCase {
     volumes: HashSet<(u32, String)>,
     /// Its first page.
     first_page: Option<u32>,
-    /// Its case name.
+    /// Its fullest case name.
     name: Option<String>,
+    /// Every name it is cited by in full.
+    names: Vec<String>,
 }
 
 fn full_cites(cites: &[Citation]) -> HashMap<String, FullCase> {
@@ -141,7 +143,11 @@ fn full_cites(cites: &[Citation]) -> HashMap<String, FullCase> {
             volumes: HashSet::new(),
             first_page: None,
             name: None,
+            names: Vec::new(),
         });
+        if let Some(n) = &c.case_name {
+            e.names.push(n.clone());
+        }
         if let (Some(v), Some(r)) = (c.volume, &c.reporter) {
             e.volumes.insert((v, r.clone()));
         }
@@ -190,7 +196,43 @@ fn check_short_volumes(
     }
 }
 
+/// Another case of the document the citation may mean, one whose pages
+/// hold `page`: a short cite's other case in the same volume, a supra's
+/// other case of the same party name.
+fn alternative<'a>(
+    c: &Citation,
+    page: u32,
+    full: &'a HashMap<String, FullCase>,
+) -> Option<&'a str> {
+    let own = c.authority.as_deref();
+    full.iter()
+        .filter(|(k, _)| Some(k.as_str()) != own)
+        .filter(|(_, f)| {
+            f.first_page
+                .is_some_and(|fp| fp <= page && page <= fp.saturating_add(FAR_PAST_PAGES))
+        })
+        .filter(|(_, f)| match c.kind {
+            CitationKind::ShortCase => c
+                .volume
+                .zip(c.reporter.clone())
+                .is_some_and(|vr| f.volumes.contains(&vr)),
+            CitationKind::Supra => c
+                .case_name
+                .as_deref()
+                .is_some_and(|n| f.names.iter().any(|full| name_matches(full, n))),
+            _ => false,
+        })
+        .map(|(k, _)| k.as_str())
+        .min()
+}
+
 /// Pins before the first page, far past it, or running backwards.
+///
+/// A pin before the first page is an error for a full, short or supra
+/// citation; for an Id. (whose antecedent may be a source pincite does not
+/// recognize, such as a treatise) and for a short form that another case
+/// of the document could mean, it is a warning. Blank-page citations ("554
+/// U. S., at ___ (slip op., at 57)") pin slip pages and are not checked.
 fn check_pins(cites: &[Citation], full: &HashMap<String, FullCase>, out: &mut Vec<Finding>) {
     for c in cites {
         if !matches!(
@@ -199,7 +241,15 @@ fn check_pins(cites: &[Citation], full: &HashMap<String, FullCase>, out: &mut Ve
                 | CitationKind::ShortCase
                 | CitationKind::Id
                 | CitationKind::Supra
-        ) {
+        ) || c.text.contains("__")
+        {
+            continue;
+        }
+        // Database citations pin star pages ("2007 WL 1234, *6").
+        if c.authority
+            .as_deref()
+            .is_some_and(|a| a.contains(" WL ") || a.contains("LEXIS"))
+        {
             continue;
         }
         let first = match c.kind {
@@ -213,14 +263,34 @@ fn check_pins(cites: &[Citation], full: &HashMap<String, FullCase>, out: &mut Ve
         let key = c.authority.as_deref().unwrap_or("?");
         for p in &c.pins {
             let Some(page) = p.page else { continue };
-            if let Some(end) = p.end.filter(|&e| e < page) {
+            if let Some(end) = p.end.filter(|&e| e < page && digits(e) >= digits(page)) {
                 let msg = format!("pin range {page}-{end} ends before it starts");
                 out.push(finding(c, Severity::Warning, "pin-range-reversed", msg));
             }
             let Some(first) = first else { continue };
             if page < first {
-                let msg = format!("pin {page} is before the first page of {key}");
-                out.push(finding(c, Severity::Error, "pin-before-first-page", msg));
+                let mut msg = format!("pin {page} is before the first page of {key}");
+                let severity = if c.kind == CitationKind::Id {
+                    msg.push_str(" (does the Id. refer to a source pincite does not recognize?)");
+                    Severity::Warning
+                } else if let Some(other) = alternative(c, page, full) {
+                    msg.push_str(&format!("; the citation may mean {other}"));
+                    Severity::Warning
+                } else if let Some(n) = c.case_name.as_deref().filter(|n| {
+                    c.kind != CitationKind::FullCase
+                        && c.authority
+                            .as_ref()
+                            .and_then(|k| full.get(k))
+                            .is_some_and(|f| !f.names.iter().any(|full| name_matches(full, n)))
+                }) {
+                    msg.push_str(&format!(
+                        "; \"{n}\" names no full citation of the document, so the case may be one it never cites in full"
+                    ));
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                };
+                out.push(finding(c, severity, "pin-before-first-page", msg));
             } else if page > first.saturating_add(FAR_PAST_PAGES) {
                 let msg = format!(
                     "pin {page} is {} pages past the first page of {key}",
@@ -235,6 +305,11 @@ fn check_pins(cites: &[Citation], full: &HashMap<String, FullCase>, out: &mut Ve
             }
         }
     }
+}
+
+/// The number of decimal digits of `n`.
+fn digits(n: u32) -> u32 {
+    n.checked_ilog10().map_or(1, |d| d + 1)
 }
 
 /// Whether a citation is a passing mention that an Id. skips over.
@@ -467,23 +542,45 @@ fn parts(norm: &Normalized) -> HashMap<Section, Part> {
 fn check_internal(norm: &Normalized, cites: &[Citation], out: &mut Vec<Finding>) {
     let mut parts_cache: Option<HashMap<Section, Part>> = None;
     for c in cites.iter().filter(|c| c.kind == CitationKind::Internal) {
+        if after_a_name(norm, c) {
+            continue;
+        }
         let parts = parts_cache.get_or_insert_with(|| parts(norm));
-        // A syllabus's "Pp." refers to the opinion of the Court.
-        let target = if c.section == Section::Syllabus {
-            [Section::Opinion, Section::PerCuriam]
-                .into_iter()
-                .find(|s| parts.contains_key(s))
+        // The opinion of the Court runs on in its appendix and in parts
+        // headed "Opinion of KENNEDY, J." where a Justice writes for the
+        // Court only in part: their pages are one sequence. A syllabus's
+        // "Pp." refers to it too. Other opinions number their own pages.
+        let main = [
+            Section::Opinion,
+            Section::PerCuriam,
+            Section::Separate,
+            Section::Appendix,
+        ];
+        let group: Vec<Section> = if c.section == Section::Syllabus || main.contains(&c.section) {
+            main.to_vec()
         } else {
-            Some(c.section)
+            vec![c.section]
         };
+        let target = group.iter().copied().find(|s| parts.contains_key(s));
         let Some(part) = target.and_then(|s| parts.get(&s)) else {
             continue;
         };
+        let pages = group
+            .iter()
+            .filter_map(|s| parts.get(s).and_then(|p| p.pages))
+            .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)));
+        let target = Some(if group.len() == 1 {
+            c.section
+        } else {
+            Section::Opinion
+        });
         let lower = c.text.trim_start().to_lowercase();
         for p in &c.pins {
-            if let (Some(page), Some((lo, hi))) = (p.page, part.pages) {
+            if let (Some(page), Some((lo, hi))) = (p.page, pages) {
                 let end = p.end.unwrap_or(page).max(page);
-                if page < lo || end > hi {
+                // The last page of a part may lack its page head in the
+                // text: one page past the last one seen is not reported.
+                if page < lo || end > hi + 1 {
                     let msg = format!(
                         "refers to page {} of {}, which runs over pages {lo}-{hi}",
                         if end > page {
@@ -496,7 +593,7 @@ fn check_internal(norm: &Normalized, cites: &[Citation], out: &mut Vec<Finding>)
                     out.push(finding(c, Severity::Error, "internal-page-missing", msg));
                     continue;
                 }
-                if let Some(here) = c.slip_page.filter(|_| target == Some(c.section)) {
+                if let Some(here) = c.slip_page.filter(|_| c.section != Section::Syllabus) {
                     let wrong = (lower.starts_with("supra") && page > here)
                         || (lower.starts_with("infra") && end < here);
                     if wrong {
@@ -524,6 +621,58 @@ fn check_internal(norm: &Normalized, cites: &[Citation], out: &mut Vec<Finding>)
         }
     }
 }
+
+/// Whether an internal-looking "supra, at 10" follows a name ("Herring,
+/// supra, at 137", "The Federalist No. 42, supra, at 271", "Hensley supra,
+/// at 435"): then it is a supra citation of a source, not a reference to
+/// this document. A "supra" opening a sentence or after a lead-in ("see
+/// supra", "earlier, supra") is a reference to the document.
+fn after_a_name(norm: &Normalized, c: &Citation) -> bool {
+    let lower = c.text.trim_start().to_lowercase();
+    if !(lower.starts_with("supra") || lower.starts_with("infra")) {
+        return false;
+    }
+    let Some(at) = norm.reading_map().from_source(c.span.start) else {
+        return false;
+    };
+    let before = norm.reading()[..at].trim_end();
+    if before.ends_with(['.', ';', ':', '(', '\n']) || before.is_empty() {
+        return false;
+    }
+    let before = before.strip_suffix(',').unwrap_or(before);
+    let word = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .trim_start_matches(['(', '['])
+        .to_lowercase();
+    !word.is_empty() && !LEAD_INS.contains(&word.as_str())
+}
+
+/// Words that lead into a reference to the document itself: "see supra,
+/// at 10", "mentioned earlier, supra, at 10".
+const LEAD_INS: &[&str] = &[
+    "see",
+    "also",
+    "earlier",
+    "above",
+    "before",
+    "below",
+    "again",
+    "and",
+    "or",
+    "cf.",
+    "e.g.",
+    "e.g.,",
+    "i.e.",
+    "generally",
+    "accord",
+    "compare",
+    "but",
+    "further",
+    "later",
+    "here",
+];
 
 fn section_name(s: Section) -> &'static str {
     match s {
@@ -561,6 +710,61 @@ mod tests {
         );
         let got = check("Imbler v. Pachtman, 424 U. S. 409 (1976). Id., at 400.\n");
         assert_eq!(got, [("pin-before-first-page", "Id., at 400".to_string())]);
+    }
+
+    #[test]
+    fn a_short_form_that_another_case_could_mean_is_a_warning() {
+        let src = "Harlow v. Fitzgerald, 457 U. S. 800 (1982); Nixon v. Fitzgerald, \
+                   457 U. S. 731 (1982). Later: Harlow, 457 U. S., at 750.\n";
+        let norm = crate::normalize(src);
+        let cites = crate::extract(src, &norm);
+        let f = verify(&norm, &cites);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(
+            f[0].message.ends_with("the citation may mean 457 U.S. 731"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn a_short_cite_by_another_name_is_a_warning() {
+        let src = "Harlow v. Fitzgerald, 457 U. S. 800 (1982). Later: Nixon, 457 U. S., at 750.\n";
+        let norm = crate::normalize(src);
+        let cites = crate::extract(src, &norm);
+        let f = verify(&norm, &cites);
+        assert!(f.iter().all(|f| f.severity == Severity::Warning), "{f:?}");
+    }
+
+    #[test]
+    fn abbreviated_ranges_are_not_reversed() {
+        let got = check("Lee v. Flintkote Co., 593 F. 2d 1275, 1278-79 (CADC 1979).\n");
+        assert_eq!(got, []);
+        assert_eq!(digits(0), 1);
+        assert_eq!(digits(79), 2);
+        assert_eq!(digits(1278), 4);
+    }
+
+    #[test]
+    fn a_named_supra_is_no_internal_reference() {
+        for src in [
+            "As Herring, supra, at 137, held.\n",
+            "As Jack son, supra, at 319, held.\n",
+            "See Coeur d\u{2019}Alene, supra, at 268.\n",
+            "As Hensley supra, at 435, says.\n",
+        ] {
+            let got = check(src);
+            assert!(
+                got.iter().all(|(code, _)| !code.starts_with("internal")),
+                "{got:?}"
+            );
+        }
+        let src = "I\n We said it earlier, supra, at 10.\n";
+        let norm = crate::normalize(src);
+        let c = crate::extract(src, &norm);
+        assert_eq!(c.len(), 1);
+        assert!(!after_a_name(&norm, &c[0]));
     }
 
     #[test]
