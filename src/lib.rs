@@ -32,8 +32,8 @@ pub use normalize::{
     Block, BlockKind, InputForm, Metadata, Normalized, Normalizer, OffsetMap, Section, normalize,
 };
 pub use report::{
-    Category, Entry, FAR_PAST_PAGES, FilePages, Finding, Occurrence, PASSIM_PAGES, Severity,
-    TableOfAuthorities, annotate_html, verify,
+    Category, Entry, FAR_PAST_PAGES, FilePages, Finding, Occurrence, PASSIM_PAGES, SectionPages,
+    Severity, TableOfAuthorities, annotate_html, verify,
 };
 pub use span::Span;
 

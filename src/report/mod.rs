@@ -7,5 +7,7 @@ mod toa;
 mod verify;
 
 pub use html::annotate_html;
-pub use toa::{Category, Entry, FilePages, Occurrence, PASSIM_PAGES, TableOfAuthorities};
+pub use toa::{
+    Category, Entry, FilePages, Occurrence, PASSIM_PAGES, SectionPages, TableOfAuthorities,
+};
 pub use verify::{FAR_PAST_PAGES, Finding, Severity, verify};

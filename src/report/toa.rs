@@ -2,6 +2,7 @@
 //! brief's table prints it.
 
 use crate::extract::{Citation, CitationKind, Pin};
+use crate::normalize::Section;
 use crate::span::Span;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -58,6 +59,18 @@ pub struct Occurrence {
     pub slip_page: Option<u32>,
     /// The citation's form (a full citation, Id., supra, ...).
     pub kind: CitationKind,
+    /// The part of the opinion it is in.
+    pub section: Section,
+}
+
+/// The slip pages of one part of a file (each part of a slip opinion
+/// numbers its pages from 1).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SectionPages {
+    /// The part: syllabus, opinion, concurrence, ...
+    pub section: Section,
+    /// Its distinct pages citing the authority, ascending.
+    pub slip_pages: Vec<u32>,
 }
 
 /// The pages one file cites an authority on.
@@ -67,11 +80,14 @@ pub struct FilePages {
     pub file: String,
     /// References to the authority in this file.
     pub count: usize,
-    /// The distinct slip pages, ascending; empty when the text has no
-    /// pagination.
+    /// The distinct slip page numbers, ascending, whatever the part;
+    /// empty when the text has no pagination.
     pub slip_pages: Vec<u32>,
+    /// The pages part by part, in the order of the parts.
+    pub sections: Vec<SectionPages>,
     /// Whether the authority is cited on [`PASSIM_PAGES`] or more pages of
-    /// this file.
+    /// this file (a page of the syllabus and the same page number of the
+    /// opinion are two pages).
     pub passim: bool,
 }
 
@@ -90,8 +106,13 @@ pub struct Entry {
     /// The year of a full citation.
     pub year: Option<u16>,
     /// The citation as the table prints it: "Imbler v. Pachtman, 424 U.S.
-    /// 409 (1976)".
+    /// 409 (1976)", with its parallel citations ("Tucker v. Cole, 54 Wis.
+    /// 539, 11 N.W. 703 (1882)").
     pub citation: String,
+    /// The authorities of parallel citations ("11 N.W. 703"), whose
+    /// references count here; their pins, pages of another reporter, are
+    /// not listed.
+    pub parallels: Vec<String>,
     /// All references: full citations, short forms, Id., supra.
     pub count: usize,
     /// The distinct pins cited, in page order.
@@ -116,11 +137,26 @@ impl Entry {
     pub fn pages_text(&self) -> String {
         fn one(f: &FilePages) -> String {
             if f.passim {
-                "passim".to_string()
-            } else {
-                let p: Vec<String> = f.slip_pages.iter().map(u32::to_string).collect();
-                p.join(", ")
+                return "passim".to_string();
             }
+            let parts: Vec<String> = f
+                .sections
+                .iter()
+                .filter(|s| !s.slip_pages.is_empty())
+                .map(|s| {
+                    let p: Vec<String> = s.slip_pages.iter().map(u32::to_string).collect();
+                    let p = p.join(", ");
+                    // The opinion's pages go bare when it is not alone.
+                    if f.sections.len() == 1
+                        || matches!(s.section, Section::Opinion | Section::PerCuriam)
+                    {
+                        p
+                    } else {
+                        format!("{} {p}", s.section.as_str().replace('_', " "))
+                    }
+                })
+                .collect();
+            parts.join("; ")
         }
         if self.slip_pages.is_some() {
             return self.files.first().map(one).unwrap_or_default();
@@ -191,6 +227,7 @@ struct Gather {
     court: Option<String>,
     year: Option<u16>,
     pins: BTreeSet<(u32, u32, u32, u32)>,
+    parallels: Vec<String>,
     occurrences: Vec<Occurrence>,
 }
 
@@ -201,20 +238,39 @@ impl TableOfAuthorities {
     pub fn new<'a>(docs: impl IntoIterator<Item = (&'a str, &'a [Citation])>) -> Self {
         let mut files = Vec::new();
         let mut by_key: HashMap<String, Gather> = HashMap::new();
+        // A parallel citation's authority ("11 N.W. 703" after "Tucker v.
+        // Cole, 54 Wis. 539") is listed with the citation it parallels.
+        let mut parallel_of: HashMap<String, String> = HashMap::new();
         for (fi, (name, cites)) in docs.into_iter().enumerate() {
             files.push(name.to_string());
+            let mut last_primary: Option<&str> = None;
             for (ci, c) in cites.iter().enumerate() {
                 if c.kind == CitationKind::Internal {
                     continue;
                 }
-                let Some(key) = c.authority.as_deref() else {
+                let Some(own) = c.authority.as_deref() else {
                     continue;
                 };
+                if c.kind == CitationKind::FullCase {
+                    if !c.parallel {
+                        last_primary = Some(own);
+                    } else if let Some(primary) = last_primary.filter(|p| *p != own) {
+                        if !parallel_of.contains_key(own) && !by_key.contains_key(own) {
+                            parallel_of.insert(own.to_string(), primary.to_string());
+                            let g = by_key.entry(primary.to_string()).or_default();
+                            g.parallels.push(own.to_string());
+                        }
+                    }
+                }
+                let redirected = parallel_of.get(own);
+                let key = redirected.map_or(own, String::as_str);
                 let g = by_key.entry(key.to_string()).or_default();
                 g.kinds.insert(kind_rank(c.kind));
-                if c.kind == CitationKind::FullCase && !c.parallel {
-                    if let Some(n) = &c.case_name {
-                        g.names.push(n.clone());
+                if c.kind == CitationKind::FullCase {
+                    if !c.parallel {
+                        if let Some(n) = &c.case_name {
+                            g.names.push(n.clone());
+                        }
                     }
                     if g.year.is_none() {
                         g.year = c.year;
@@ -227,8 +283,15 @@ impl TableOfAuthorities {
                         g.names.push(n.clone());
                     }
                 }
-                for p in &c.pins {
-                    g.pins.insert(pin_key(*p));
+                // A parallel citation is one reference with its case.
+                if c.kind == CitationKind::FullCase && c.parallel && redirected.is_some() {
+                    continue;
+                }
+                // Pins of a parallel reporter are pages of another book.
+                if redirected.is_none() {
+                    for p in &c.pins {
+                        g.pins.insert(pin_key(*p));
+                    }
                 }
                 g.occurrences.push(Occurrence {
                     file: fi,
@@ -236,6 +299,7 @@ impl TableOfAuthorities {
                     span: c.span,
                     slip_page: c.slip_page,
                     kind: c.kind,
+                    section: c.section,
                 });
             }
         }
@@ -465,6 +529,9 @@ fn finish(key: String, g: Gather, files: &[String], several: bool) -> Entry {
         Some(n) if !key.starts_with(n.as_str()) => format!("{n}, {key}"),
         _ => key.clone(),
     };
+    for p in &g.parallels {
+        let _ = write!(citation, ", {p}");
+    }
     if category == Category::Case {
         match (&g.court, g.year) {
             (Some(c), Some(y)) => {
@@ -487,6 +554,7 @@ fn finish(key: String, g: Gather, files: &[String], several: bool) -> Entry {
                 file: name.clone(),
                 count: 0,
                 slip_pages: Vec::new(),
+                sections: Vec::new(),
                 passim: false,
             });
         }
@@ -494,12 +562,25 @@ fn finish(key: String, g: Gather, files: &[String], several: bool) -> Entry {
         f.count += 1;
         if let Some(p) = o.slip_page {
             f.slip_pages.push(p);
+            match f.sections.iter_mut().find(|s| s.section == o.section) {
+                Some(s) => s.slip_pages.push(p),
+                None => f.sections.push(SectionPages {
+                    section: o.section,
+                    slip_pages: vec![p],
+                }),
+            }
         }
     }
     for f in &mut per_file {
         f.slip_pages.sort_unstable();
         f.slip_pages.dedup();
-        f.passim = f.slip_pages.len() >= PASSIM_PAGES;
+        f.sections.sort_by_key(|s| s.section);
+        for s in &mut f.sections {
+            s.slip_pages.sort_unstable();
+            s.slip_pages.dedup();
+        }
+        let pages: usize = f.sections.iter().map(|s| s.slip_pages.len()).sum();
+        f.passim = pages >= PASSIM_PAGES;
     }
     Entry {
         category,
@@ -518,6 +599,7 @@ fn finish(key: String, g: Gather, files: &[String], several: bool) -> Entry {
         passim: per_file.iter().any(|f| f.passim),
         files: per_file,
         occurrences: g.occurrences,
+        parallels: g.parallels,
         authority: key,
     }
 }
@@ -657,6 +739,21 @@ mod tests {
         // Unpaginated text: no pages, never passim.
         assert_eq!(k.slip_pages.as_deref(), Some(&[][..]));
         assert!(!k.passim);
+    }
+
+    #[test]
+    fn parallel_citations_are_listed_with_their_case() {
+        let t = table(
+            "Tucker v. Cole, 54 Wis. 539, 540\u{2013}541, 11 N. W. 703, 703\u{2013}704 (1882).\n",
+        );
+        assert_eq!(t.entries().len(), 1, "{:?}", t.entries());
+        let e = &t.entries()[0];
+        assert_eq!(
+            e.citation,
+            "Tucker v. Cole, 54 Wis. 539, 11 N.W. 703 (1882)"
+        );
+        assert_eq!(e.count, 1);
+        assert_eq!(e.pins_text(), "540\u{2013}541");
     }
 
     #[test]

@@ -560,3 +560,41 @@ fn cli_annotate_writes_a_page() {
     assert_eq!(code, 1);
     assert_eq!(err, "pincite: corpus/no-such-file.txt: no such file\n");
 }
+
+/// Bartenwerfer (pdftotext -raw): pages by part (syllabus, opinion,
+/// concurrence), parallel citations listed with their case.
+#[test]
+fn toa_of_bartenwerfer_lists_pages_by_part_and_parallels_with_their_case() {
+    let rel = "corpus/scotus_bartenwerfer_v_buckley_2023_slip.txt";
+    let src = read(rel);
+    let cites = cites_of(&src);
+    let toa = TableOfAuthorities::new([(rel, cites.as_slice())]);
+    // "Badgerow v. Walters, 596 U. S. ___, ___" in the syllabus (p. 2) and
+    // again in the opinion (p. 7).
+    let badgerow = toa
+        .entries()
+        .iter()
+        .find(|e| e.citation.starts_with("Badgerow v. Walters"))
+        .unwrap();
+    assert_eq!(badgerow.count, 2);
+    assert_eq!(badgerow.pages_text(), "syllabus 2; 7");
+    // Field v. Mans: syllabus p. 2, opinion pp. 5, 7, 8, concurrence p. 1.
+    let field = toa.get("516 U.S. 59").unwrap();
+    assert_eq!(field.count, 5);
+    assert_eq!(field.files[0].sections.len(), 3);
+    assert!(field.passim);
+    // "Tucker v. Cole, 54 Wis. 539, 540–541, 11 N. W. 703, 703–704 (1882)":
+    // one reference, printed with its parallel, pins of the first reporter.
+    let tucker = toa.get("54 Wis. 539").unwrap();
+    assert_eq!(
+        tucker.citation,
+        "Tucker v. Cole, 54 Wis. 539, 11 N.W. 703 (1882)"
+    );
+    assert_eq!(tucker.count, 1);
+    assert_eq!(tucker.pins_text(), "540\u{2013}541");
+    assert!(toa.get("11 N.W. 703").is_none());
+    assert_eq!(
+        toa.get("39 Minn. 181").unwrap().citation,
+        "McCord v. Western Union Telegraph Co., 39 Minn. 181, 39 N.W. 315 (1888)"
+    );
+}
