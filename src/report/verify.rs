@@ -48,7 +48,7 @@ impl fmt::Display for Severity {
 /// | `pin-far-past-first-page` | warning | a pin more than [`FAR_PAST_PAGES`] pages past the first page |
 /// | `pin-range-reversed` | warning | a pin range that ends before it starts |
 /// | `id-unresolved` | warning | an Id. with no citation before it to refer to |
-/// | `id-ambiguous` | warning | an Id. after a citation sentence naming several authorities |
+/// | `id-ambiguous` | warning | an Id. after a citation string naming several authorities (citations joined by semicolons, signals and parentheticals: "See A, 1 U. S. 1 (1990); B, 2 U. S. 2 (1991). Id., at 3.") |
 /// | `cite-before-full-citation` | warning | a supra or short cite before the full cite of its case |
 /// | `no-full-citation` | warning | a supra or short cite of a case never cited in full |
 /// | `quotation-pin-conflict` | warning | one quotation cited to different pages of one authority |
@@ -321,7 +321,6 @@ fn skipped_by_id(c: &Citation) -> bool {
 /// Id. with nothing to refer to, or after a string of authorities.
 fn check_ids(norm: &Normalized, cites: &[Citation], places: &[Place], out: &mut Vec<Finding>) {
     let reading = norm.reading();
-    let mut sentence_cache: Option<(usize, Vec<std::ops::Range<usize>>)> = None;
     for (i, c) in cites.iter().enumerate() {
         if c.kind != CitationKind::Id {
             continue;
@@ -332,28 +331,30 @@ fn check_ids(norm: &Normalized, cites: &[Citation], places: &[Place], out: &mut 
             out.push(finding(c, Severity::Warning, "id-unresolved", msg));
             continue;
         };
-        // The sentence of the antecedent, and the authorities it names.
-        let at = places[j].reading.start;
-        let Some(block) = norm.block_at(at).map(|b| b.reading.clone()) else {
-            continue;
-        };
-        if sentence_cache
-            .as_ref()
-            .is_none_or(|(s, _)| *s != block.start)
-        {
-            sentence_cache = Some((block.start, context::sentences(reading, block.clone())));
-        }
-        let sents = &sentence_cache.as_ref().expect("just filled").1;
-        let Some(sent) = sents
-            .iter()
-            .find(|s| s.start <= at && at < s.end.max(s.start + 1))
-        else {
-            continue;
-        };
-        let mut named: Vec<Option<&str>> = Vec::new();
-        for (k, d) in cites.iter().enumerate().take(i) {
-            let r = &places[k].reading;
-            if r.start < sent.start || r.start >= sent.end || skipped_by_id(d) || d.parallel {
+        // The citation string the antecedent ends: the citations before it
+        // joined by nothing but punctuation, signals and parentheticals
+        // ("See Burns v. Reed, 500 U. S. 478 (1991) (collecting cases);
+        // Kalina v. Fletcher, 522 U. S. 118 (1997).").
+        let mut named: Vec<Option<&str>> = vec![cites[j].authority.as_deref()];
+        let mut k = j;
+        while k > 0 {
+            let (prev, next) = (&places[k - 1].reading, &places[k].reading);
+            if prev.end > next.start || next.start > reading.len() {
+                break;
+            }
+            let gap = &reading[prev.end..next.start];
+            if !joins_a_string(gap) {
+                break;
+            }
+            k -= 1;
+            let d = &cites[k];
+            // A parallel citation: "54 Wis. 539, 11 N. W. 703".
+            let parallel = d.parallel
+                || (cites[k + 1].kind == CitationKind::FullCase
+                    && d.kind == CitationKind::FullCase
+                    && cites[k + 1].case_name.is_none()
+                    && gap.trim() == ",");
+            if skipped_by_id(d) || parallel || cites[k + 1].parallel {
                 continue;
             }
             let a = d.authority.as_deref();
@@ -361,19 +362,63 @@ fn check_ids(norm: &Normalized, cites: &[Citation], places: &[Place], out: &mut 
                 named.push(a);
             }
         }
+        named.reverse();
         if named.len() > 1 {
             let list: Vec<&str> = named
                 .iter()
                 .map(|a| a.unwrap_or("an unresolved citation"))
                 .collect();
             let msg = format!(
-                "Id. follows a citation sentence naming {} authorities ({}); it is ambiguous",
+                "Id. follows a citation string naming {} authorities ({}); it is ambiguous",
                 named.len(),
                 list.join("; ")
             );
             out.push(finding(c, Severity::Warning, "id-ambiguous", msg));
         }
     }
+}
+
+/// Words that may stand between the citations of one citation string.
+const STRING_WORDS: &[&str] = &[
+    "see",
+    "also",
+    "cf",
+    "e.g",
+    "eg",
+    "accord",
+    "but",
+    "compare",
+    "with",
+    "and",
+    "contra",
+    "generally",
+    "citing",
+    "quoting",
+];
+
+/// Whether the text between two citations keeps them in one citation
+/// string: only punctuation, signals and parentheticals.
+fn joins_a_string(gap: &str) -> bool {
+    let mut depth = 0usize;
+    let mut rest = String::new();
+    for ch in gap.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => rest.push(ch),
+            _ => {}
+        }
+    }
+    if !rest.contains(';') && !rest.trim().is_empty() && rest.trim() != "," {
+        // Without a semicolon only a bare comma (a parallel citation) or
+        // parentheticals join.
+        return rest
+            .split(|ch: char| !ch.is_alphanumeric())
+            .all(|w| w.is_empty() || STRING_WORDS.contains(&w.to_lowercase().as_str()))
+            && rest.contains(',');
+    }
+    rest.split(|ch: char| !ch.is_alphanumeric())
+        .all(|w| w.is_empty() || STRING_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether a case name of a full citation answers to the name of a short
@@ -785,6 +830,22 @@ mod tests {
              522 U. S. 118, 127 (1997). Id., at 130.\n",
         );
         assert_eq!(got, [("id-ambiguous", "Id., at 130".to_string())]);
+    }
+
+    #[test]
+    fn citation_strings_are_joined_by_punctuation_signals_and_parentheticals() {
+        assert!(joins_a_string("; "));
+        assert!(joins_a_string(" (collecting cases); see also "));
+        assert!(joins_a_string(", "));
+        assert!(joins_a_string("; cf. "));
+        assert!(!joins_a_string(". The Court held that "));
+        assert!(!joins_a_string(", and the prosecutor said "));
+        // Citations in separate clauses of a sentence: Id. means the last.
+        let got = check(
+            "The rule of Burns v. Reed, 500 U. S. 478, 486 (1991), differs from that of \
+             Kalina v. Fletcher, 522 U. S. 118, 127 (1997). Id., at 130.\n",
+        );
+        assert_eq!(got, []);
     }
 
     #[test]
