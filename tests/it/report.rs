@@ -598,3 +598,27 @@ fn toa_of_bartenwerfer_lists_pages_by_part_and_parallels_with_their_case() {
         "McCord v. Western Union Telegraph Co., 39 Minn. 181, 39 N.W. 315 (1888)"
     );
 }
+
+/// Every corpus text, whatever its form: the annotated page holds the whole
+/// reading text and one element per citation.
+#[test]
+fn annotated_html_keeps_every_reading_character_of_every_corpus_text() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 11);
+    for p in names {
+        let src = std::fs::read_to_string(&p).unwrap();
+        let norm = pincite::normalize(&src);
+        let cites = pincite::extract(&src, &norm);
+        let page = pincite::annotate_html("t", &norm, &cites);
+        let main = &page[page.find("<main>").unwrap() + 6..page.find("</main>").unwrap()];
+        assert_eq!(html_text(main), norm.reading(), "{}", p.display());
+        let marked = main.matches("<cite ").count() + main.matches("<a id=\"c").count();
+        assert_eq!(marked, cites.len(), "{}", p.display());
+    }
+}
