@@ -2,6 +2,7 @@
 
 mod cli;
 mod extract;
+mod hostile;
 mod normalize;
 mod props;
 mod report;
