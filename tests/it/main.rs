@@ -3,6 +3,7 @@
 mod cli;
 mod extract;
 mod hostile;
+mod mutate;
 mod normalize;
 mod props;
 mod report;
