@@ -23,13 +23,13 @@ fn push_flexible(pat: &mut String, spelling: &str) {
     let mut buf = [0u8; 4];
     for (i, &c) in chars.iter().enumerate() {
         if c.is_whitespace() {
-            if !pat.ends_with(r"\s*") {
-                pat.push_str(r"\s*");
+            if !pat.ends_with(r"[^\S\n]*") {
+                pat.push_str(r"[^\S\n]*");
             }
         } else if c == '.' {
             pat.push_str(r"\.");
             if chars.get(i + 1).is_some_and(|n| !n.is_whitespace()) {
-                pat.push_str(r"\s*");
+                pat.push_str(r"[^\S\n]*");
             }
         } else {
             pat.push_str(&regex::escape(c.encode_utf8(&mut buf)));
@@ -37,8 +37,36 @@ fn push_flexible(pat: &mut String, spelling: &str) {
     }
 }
 
-/// The one anchor pattern. Alternatives are tried in order at each start,
-/// so statutes come before case reporters ("42 U. S. C." is no reporter).
+// Whitespace in every pattern here is `[^\S\n]`: the matching text has one
+// block a line, and no citation runs from one block into the next.
+//
+// Word boundaries in the anchor patterns are ASCII ones: the lazy DFA
+// cannot decide a Unicode `\b` on non-ASCII text and would fall back to a
+// far slower engine for the whole search.
+
+/// The anchor alternatives that come before case reporters, in order.
+const BEFORE_CASE: [&str; 5] = [
+    r"(?P<usc>(?-u:\b)(?P<title>[0-9]{1,3})[^\S\n]+(?P<code>U\.[^\S\n]*S\.[^\S\n]*C\.(?:[^\S\n]*A\.)?|C\.[^\S\n]*F\.[^\S\n]*R\.)[^\S\n]*(?P<usc_sec>§§?))",
+    r"(?P<rs>(?-u:\b)Rev\.[^\S\n]*Stat\.[^\S\n]*(?P<rs_sec>§§?))",
+    r"(?P<stat>(?-u:\b)(?P<svol>[0-9]{1,3})[^\S\n]+Stat\.[^\S\n]+(?P<spage>[0-9]{1,5})(?-u:\b))",
+    r"(?P<pl>(?-u:\b)Pub\.[^\S\n]*L\.[^\S\n]*(?:No\.[^\S\n]*)?(?P<congress>[0-9]{1,3})-(?P<law>[0-9]{1,4})(?-u:\b))",
+    r"(?P<rec>(?-u:\b)(?:(?P<recvol>[0-9]{1,2})[^\S\n]+)?(?:App\.[^\S\n]+to[^\S\n]+Pet\.[^\S\n]+for[^\S\n]+Cert\.|App\.|Tr\.)[^\S\n]+[0-9])",
+];
+/// The anchor alternatives that come after case reporters, in order.
+const AFTER_CASE: [&str; 4] = [
+    r"(?P<id>(?-u:\b)(?:Ibid|ibid|Id|id)\.)",
+    r"(?P<supra>(?-u:\b)(?:supra|infra)(?-u:\b))",
+    r"(?P<sec>§§?)",
+    r"(?P<pp>(?-u:\b)Pp?\.[^\S\n]+[0-9])",
+];
+
+/// The one anchor pattern, used only to find where anchors are (a DFA
+/// search, no capture groups). Alternatives are tried in order at each
+/// start, so statutes come before case reporters ("42 U. S. C." is no
+/// reporter). What matched is then taken apart by [`SMALL`] and
+/// [`CASE_PARTS`], which are cheap: the reporter alternation has thousands
+/// of branches, and resolving capture groups over it costs far more than
+/// finding the match.
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     let mut reps = String::new();
     for (i, s) in tables::reporter_spellings().enumerate() {
@@ -47,21 +75,16 @@ static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
         }
         push_flexible(&mut reps, s);
     }
-    let pat = [
-        r"(?P<usc>\b(?P<title>[0-9]{1,3})\s+(?P<code>U\.\s*S\.\s*C\.(?:\s*A\.)?|C\.\s*F\.\s*R\.)\s*(?P<usc_sec>§§?))",
-        r"(?P<rs>\bRev\.\s*Stat\.\s*(?P<rs_sec>§§?))",
-        r"(?P<stat>\b(?P<svol>[0-9]{1,3})\s+Stat\.\s+(?P<spage>[0-9]{1,5})\b)",
-        r"(?P<pl>\bPub\.\s*L\.\s*(?:No\.\s*)?(?P<congress>[0-9]{1,3})-(?P<law>[0-9]{1,4})\b)",
-        r"(?P<rec>\b(?:(?P<recvol>[0-9]{1,2})\s+)?(?:App\.\s+to\s+Pet\.\s+for\s+Cert\.|App\.|Tr\.)\s+[0-9])",
-        &format!(
-            r"(?P<case>\b(?P<vol>[0-9]{{1,4}})\s+(?P<rep>{reps})(?:\s+(?P<page>[0-9]{{1,5}})\b|\s+(?P<blank>_{{2,}})|\s*,\s+at\s))"
-        ),
-        r"(?P<id>\b(?:Ibid|ibid|Id|id)\.)",
-        r"(?P<supra>\b(?:supra|infra)\b)",
-        r"(?P<sec>§§?)",
-        r"(?P<pp>\bPp?\.\s+[0-9])",
-    ]
-    .join("|");
+    let case = format!(
+        r"(?:(?-u:\b)[0-9]{{1,4}}[^\S\n]+(?:{reps})(?:[^\S\n]+[0-9]{{1,5}}(?-u:\b)|[^\S\n]+_{{2,}}|[^\S\n]*,[^\S\n]+at[^\S\n]))"
+    );
+    let pat = BEFORE_CASE
+        .iter()
+        .copied()
+        .chain([case.as_str()])
+        .chain(AFTER_CASE.iter().copied())
+        .collect::<Vec<_>>()
+        .join("|");
     RegexBuilder::new(&pat)
         .size_limit(1 << 28)
         .dfa_size_limit(1 << 28)
@@ -69,30 +92,132 @@ static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("anchor pattern compiles")
 });
 
+/// Every anchor alternative but case citations, anchored at the start of
+/// the text after an anchor's start. When it matches exactly the anchor
+/// found by [`ANCHOR`], that alternative is the one; otherwise the anchor
+/// is a case citation. (A leading `\b` is safe to check on the slice: an
+/// anchor starting where `\b` fails starts with "§", which begins no `\b`
+/// alternative.)
+static SMALL: LazyLock<Regex> = LazyLock::new(|| {
+    let alts: Vec<&str> = BEFORE_CASE
+        .iter()
+        .chain(AFTER_CASE.iter())
+        .copied()
+        .collect();
+    re(&format!("^(?:{})", alts.join("|")))
+});
+
+/// A case anchor taken apart: volume, reporter as written, and the page,
+/// blank page or ", at " that follows. Matched against exactly the anchor's
+/// text, the reporter is what lies between the volume and that tail.
+static CASE_PARTS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?s)^(?P<vol>[0-9]{1,4})[^\S\n]+(?P<rep>.+?)(?:[^\S\n]+(?P<page>[0-9]{1,5})|[^\S\n]+(?P<blank>_{2,})|[^\S\n]*,[^\S\n]+at[^\S\n])$",
+    )
+});
+
+/// One capture group of an anchor, in matching-text offsets.
+#[derive(Clone, Copy)]
+struct Group<'h> {
+    start: usize,
+    text: &'h str,
+}
+
+impl<'h> Group<'h> {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+    fn range(&self) -> Range<usize> {
+        self.start()..self.end()
+    }
+    fn as_str(&self) -> &'h str {
+        self.text
+    }
+}
+
+/// The capture groups of one anchor: captures over a slice of the matching
+/// text that begins at `base`.
+struct Anchor<'h> {
+    caps: Captures<'h>,
+    base: usize,
+}
+
+impl<'h> Anchor<'h> {
+    /// Takes apart the anchor `m` found in `text`.
+    fn parse(text: &'h str, m: Range<usize>) -> Option<Anchor<'h>> {
+        let rest = &text[m.start..];
+        if let Some(caps) = SMALL.captures(rest) {
+            if caps.get(0).is_some_and(|g| g.end() == m.len()) {
+                return Some(Anchor {
+                    caps,
+                    base: m.start,
+                });
+            }
+        }
+        let caps = CASE_PARTS.captures(&text[m.clone()])?;
+        Some(Anchor {
+            caps,
+            base: m.start,
+        })
+    }
+
+    fn is_case(&self) -> bool {
+        self.caps.name("rep").is_some()
+    }
+
+    fn name(&self, name: &str) -> Option<Group<'h>> {
+        self.caps.name(name).map(|g| Group {
+            start: self.base + g.start(),
+            text: g.as_str(),
+        })
+    }
+
+    fn whole(&self) -> Option<Group<'h>> {
+        self.caps.get(0).map(|g| Group {
+            start: self.base + g.start(),
+            text: g.as_str(),
+        })
+    }
+}
+
+impl std::ops::Index<&str> for Anchor<'_> {
+    type Output = str;
+    fn index(&self, name: &str) -> &str {
+        self.caps.name(name).map_or("", |g| g.as_str())
+    }
+}
+
 /// Compiles a small fixed pattern.
 fn re(p: &str) -> Regex {
     Regex::new(p).expect("pattern compiles")
 }
 
 static PIN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\*?([0-9]{1,5})[a-z]?(?:\s*-\s*\*?([0-9]{1,5})[a-z]?)?"));
+    LazyLock::new(|| re(r"^\*?([0-9]{1,5})[a-z]?(?:[^\S\n]*-[^\S\n]*\*?([0-9]{1,5})[a-z]?)?"));
 static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^,?\s*(?:&\s*|and\s+)?nn?\.\s*([0-9]{1,3})(?:\s*(?:-|,|&|and)\s*([0-9]{1,3}))?")
+    re(
+        r"^,?[^\S\n]*(?:&[^\S\n]*|and[^\S\n]+)?nn?\.[^\S\n]*([0-9]{1,3})(?:[^\S\n]*(?:-|,|&|and)[^\S\n]*([0-9]{1,3}))?",
+    )
 });
-static PIN_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s*"));
-static AT: LazyLock<Regex> = LazyLock::new(|| re(r"^,?\s*at\s+"));
-static COMMA_AT: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s*at\s+"));
-static COMMA_NOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s*(?:nn?\.)"));
-static COURT_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\(([^()]{0,40}?)\s*([0-9]{4})\)"));
-static SLIP_OP_AT: LazyLock<Regex> = LazyLock::new(|| re(r"^slip op\.,\s*at\s+"));
-static BLANK_PIN: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s*_{2,}"));
+static PIN_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"^,[^\S\n]*"));
+static AT: LazyLock<Regex> = LazyLock::new(|| re(r"^,?[^\S\n]*at[^\S\n]+"));
+static COMMA_AT: LazyLock<Regex> = LazyLock::new(|| re(r"^,[^\S\n]*at[^\S\n]+"));
+static COMMA_NOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^,[^\S\n]*(?:nn?\.)"));
+static COURT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[^\S\n]*\(([^()]{0,40}?)[^\S\n]*([0-9]{4})\)"));
+static SLIP_OP_AT: LazyLock<Regex> = LazyLock::new(|| re(r"^slip op\.,[^\S\n]*at[^\S\n]+"));
+static BLANK_PIN: LazyLock<Regex> = LazyLock::new(|| re(r"^,[^\S\n]*_{2,}"));
 static SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s*([0-9]+(?:\.[0-9]+)*[A-Za-z]*(?:-[0-9]+[A-Za-z]*)?(?:\([A-Za-z0-9]{1,5}\))*)")
+    re(r"^[^\S\n]*([0-9]+(?:\.[0-9]+)*[A-Za-z]*(?:-[0-9]+[A-Za-z]*)?(?:\([A-Za-z0-9]{1,5}\))*)")
 });
 static SUBSECTIONS: LazyLock<Regex> = LazyLock::new(|| re(r"^((?:\([A-Za-z0-9]{1,5}\))+)"));
-static SECTION_SEP: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"));
-static ID_SECTION: LazyLock<Regex> = LazyLock::new(|| re(r"^,?\s*§§?"));
+static SECTION_SEP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:[^\S\n]*,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+|[^\S\n]*&[^\S\n]*)")
+});
+static ID_SECTION: LazyLock<Regex> = LazyLock::new(|| re(r"^,?[^\S\n]*§§?"));
 static SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?:^|[\s;(])((?:See|see)(?: also|, e\.g\.,| generally)?|Cf\.|cf\.|But see|but see|But cf\.|but cf\.|Compare|compare|Accord|accord|Contra|contra|E\.g\.,|e\.g\.,|with|and) $",
@@ -195,11 +320,12 @@ pub(crate) fn scan(source: &str, norm: &Normalized) -> Vec<Citation> {
     let text = norm.matching();
     let mut pos = 0;
     while pos < text.len() {
-        let Some(caps) = ANCHOR.captures_at(text, pos) else {
+        let Some(m) = ANCHOR.find_at(text, pos) else {
             break;
         };
-        let m = caps.get(0).expect("group 0");
-        let next = s.anchor(&caps).unwrap_or(m.end());
+        let next = Anchor::parse(text, m.range())
+            .and_then(|a| s.anchor(&a))
+            .unwrap_or(m.end());
         pos = next.max(m.start() + 1);
         while !text.is_char_boundary(pos) {
             pos += 1;
@@ -273,15 +399,15 @@ impl<'a> Scanner<'a> {
 
     /// Parses around one anchor; returns where scanning resumes, or `None`
     /// when the anchor is no citation.
-    fn anchor(&mut self, caps: &Captures<'_>) -> Option<usize> {
-        if caps.name("case").is_some() {
+    fn anchor(&mut self, caps: &Anchor<'_>) -> Option<usize> {
+        if caps.is_case() {
             self.case(caps)
         } else if caps.name("usc").is_some() {
             let code = format!("{} {}", &caps["title"], squeeze(&caps["code"]));
-            self.statute(caps.get(0)?.start(), caps.name("usc_sec")?, Some(code))
+            self.statute(caps.whole()?.start(), caps.name("usc_sec")?, Some(code))
         } else if caps.name("rs").is_some() {
             let code = "Rev. Stat.".to_string();
-            self.statute(caps.get(0)?.start(), caps.name("rs_sec")?, Some(code))
+            self.statute(caps.whole()?.start(), caps.name("rs_sec")?, Some(code))
         } else if let Some(m) = caps.name("sec") {
             self.statute(m.start(), m, None)
         } else if let Some(m) = caps.name("stat") {
@@ -301,14 +427,14 @@ impl<'a> Scanner<'a> {
             self.out.push(c);
             Some(m.end())
         } else if caps.name("id").is_some() {
-            self.id(caps.get(0)?.range())
+            self.id(caps.whole()?.range())
         } else if caps.name("supra").is_some() {
-            self.supra(caps.get(0)?.range())
+            self.supra(caps.whole()?.range())
         } else if caps.name("rec").is_some() {
             let volume = caps.name("recvol").map(|v| (v.start(), v.as_str()));
-            self.record(caps.get(0)?.range(), volume)
+            self.record(caps.whole()?.range(), volume)
         } else if caps.name("pp").is_some() {
-            self.syllabus_pages(caps.get(0)?.range())
+            self.syllabus_pages(caps.whole()?.range())
         } else {
             None
         }
@@ -325,8 +451,8 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn case(&mut self, caps: &Captures<'_>) -> Option<usize> {
-        let m = caps.get(0)?;
+    fn case(&mut self, caps: &Anchor<'_>) -> Option<usize> {
+        let m = caps.whole()?;
         let rep_text = caps.name("rep")?.as_str();
         let rep = tables::reporter(rep_text)?;
         let volume: u32 = caps["vol"].parse().ok()?;
@@ -439,12 +565,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Statute sections after a "§" or "§§" anchor: one citation each.
-    fn statute(
-        &mut self,
-        start: usize,
-        mark: regex::Match<'_>,
-        code: Option<String>,
-    ) -> Option<usize> {
+    fn statute(&mut self, start: usize, mark: Group<'_>, code: Option<String>) -> Option<usize> {
         let many = mark.as_str().starts_with("§§");
         let first = SECTION.captures(&self.text[mark.end()..])?;
         let first_start = mark.end() + first.get(1)?.start();

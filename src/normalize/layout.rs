@@ -349,6 +349,12 @@ fn width(s: &str) -> u32 {
         .sum()
 }
 
+/// A line ending in the middle of a citation: a volume and the first words
+/// of its reporter ("380 B. R.", "615 N. W.", "85 Cal. Rptr.", "23 I. & N.").
+static CITATION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|\s)[0-9]{1,4}\s+(?:(?:[A-Z][A-Za-z’']{0,6}\.|&|[0-9](?:d|th))\s*){1,5}$")
+});
+
 /// Whether a line ends like the end of a paragraph can.
 fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(|c: char| c.is_ascii_digit() || c == '*');
@@ -359,6 +365,12 @@ fn ends_sentence(s: &str) -> bool {
     (closed || t.ends_with(['.', ':', '?', '!', '”', '"', '’']))
         && !t.ends_with(" v.")
         && !t.ends_with(" U. S.")
+        && !t.ends_with(" U. S. C.")
+        && !t.ends_with(" Stat.")
+        && !t.ends_with(" F.")
+        && !t.ends_with(" App.")
+        && !t.ends_with(" Cert.")
+        && !CITATION_TAIL.is_match(t)
         && !t.ends_with(" n.")
         && !t.ends_with(" J.")
         && !t.ends_with(" Co.")
@@ -922,7 +934,10 @@ fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
                 let first_word = collapsed.split(' ').next().unwrap_or("");
                 let full = fulls.get(&b.section).copied().unwrap_or(full_all);
                 let fits = width(ps) + 278 + width(first_word) < full;
-                if fits || MARKER.is_match(&collapsed) {
+                // A line starting in lower case or with "§" goes on a
+                // sentence ("See 42 U. S. C.\n§406(b)"), whatever the width.
+                let goes_on = collapsed.starts_with(|c: char| c.is_lowercase() || c == '§');
+                if (fits && !goes_on) || MARKER.is_match(&collapsed) {
                     role = Role::Start;
                 }
             }

@@ -293,7 +293,6 @@ fn paragraphs_and_page_furniture_repeated() {
 /// (from the paragraph in the source into the footnote before it) comes out
 /// empty: `[14, 14]`, text "".
 #[test]
-#[ignore = "extract: a citation runs across a block boundary into a moved footnote"]
 fn a_citation_does_not_run_into_the_footnote_read_after_it() {
     let src = "———\n7.\n\x0cApp.";
     let cites = check(src);
