@@ -302,7 +302,7 @@ impl Normalizer {
 /// Builds the reading text from units.
 struct Builder<'a> {
     src: &'a str,
-    lex: &'a Lexicon,
+    lex: &'a Lexicon<'a>,
     unmarked: bool,
     fix_inline_splits: bool,
     out: String,
@@ -311,7 +311,7 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(src: &'a str, lex: &'a Lexicon, unmarked: bool, form: InputForm) -> Builder<'a> {
+    fn new(src: &'a str, lex: &'a Lexicon<'a>, unmarked: bool, form: InputForm) -> Builder<'a> {
         Builder {
             src,
             lex,

@@ -37,7 +37,12 @@ pub(crate) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
-        self.0
+        // FNV's high bits are weak for short keys, and the hash table takes
+        // its tag from them: mix them in (the SplitMix64 finalizer).
+        let mut h = self.0;
+        h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        h ^ (h >> 31)
     }
 
     fn write(&mut self, bytes: &[u8]) {
