@@ -211,7 +211,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?:CHIEF )?JUSTICE|(?:Chief )?Justice|MR\. (?:CHIEF )?JUSTICE|Mr\. (?:Chief )?Justice) [A-Za-z’'. ]+?(?:,| delivered| announced)|^PER CURIAM\.?$|^Per Curiam\.?$|^[A-Z][A-Za-z’'.]+, (?:C\. )?J\., (?:delivered|announced|filed)",
+        r"^(?:(?:CHIEF )?JUSTICE|(?:Chief )?Justice|MR\. (?:CHIEF )?JUSTICE|Mr\. (?:Chief )?Justice) [A-Za-z’'. ]+?(?:,| delivered| announced)|^PER CURIAM\.?$|^Per Curiam\.$|^[A-Z][A-Za-z’'.]+, (?:C\. )?J\., (?:delivered|announced|filed)",
     )
 });
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1042,6 +1042,14 @@ fn strip_head(text: &str, ls: &mut Vec<Line>, repeated: &HashMap<String, usize>)
             head.number = head.number.or(num(&c, &[1, 2]));
         } else if let Some(c) = CITE_AS.captures(s) {
             head.number = head.number.or(num(&c, &[1, 2]));
+        } else if head.section == Some(Section::Appendix)
+            && LABEL.is_match(s)
+            && section_of(s).is_some_and(|sec| sec != Section::Appendix)
+        {
+            // Some PDFs carry the appendix's head on every page under the
+            // part's own ("Appendix to opinion of the Court" over "Opinion
+            // of the Court"): the part's own label is the page's.
+            head.section = section_of(s);
         } else if head.section.is_some() {
             // Nothing follows the part's label in a running head.
             break;

@@ -2,6 +2,7 @@
 
 mod cli;
 mod extract;
+mod forms;
 mod hostile;
 mod mutate;
 mod normalize;

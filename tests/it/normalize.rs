@@ -191,7 +191,8 @@ fn slip_files() -> Vec<PathBuf> {
     files
 }
 
-/// A line that is a Supreme Court running head, page number or watermark.
+/// A line that is a Supreme Court running head (title, page number or the
+/// part's label), or a watermark.
 fn is_running_head(line: &str) -> bool {
     let s: String = line.split_whitespace().collect::<Vec<_>>().join(" ");
     let title = |t: &str| {
@@ -200,7 +201,16 @@ fn is_running_head(line: &str) -> bool {
                 !w.chars().any(char::is_lowercase) || w == "v." || w == "ex" || w == "rel."
             })
     };
-    s.starts_with("Cite as: ")
+    let label = matches!(
+        s.as_str(),
+        "Opinion of the Court" | "Syllabus" | "Per Curiam"
+    ) || s.starts_with("Appendix to ")
+        || (s.starts_with("Opinion of ") && s.ends_with(", J."))
+        || (s.len() < 60
+            && s.contains(", J., ")
+            && (s.ends_with("dissenting") || s.ends_with("concurring")));
+    label
+        || s.starts_with("Cite as: ")
         || s.starts_with("(Slip Opinion)")
         || s.contains("OCTOBER TERM, ")
         || s == "Page Proof Pending Publication"
@@ -532,4 +542,39 @@ fn slip_page_of_a_source_position() {
             );
         }
     }
+}
+
+/// Graham v. Florida's PDF carries "Appendix to opinion of the Court" in
+/// the running head of every page of the opinion, above "Opinion of the
+/// Court": only the appendix's own pages (33 to 35) are the appendix.
+#[test]
+fn an_appendix_head_over_the_opinion_head_does_not_make_an_appendix() {
+    let Some(dir) = shared("opinions") else {
+        return;
+    };
+    let src = std::fs::read_to_string(dir.join("scotus_graham_v_florida_2010_slip.txt")).unwrap();
+    let norm = normalize(&src);
+    let appendix: Vec<Option<u32>> = norm
+        .blocks()
+        .iter()
+        .filter(|b| b.section == Section::Appendix)
+        .map(|b| b.slip_page)
+        .collect();
+    assert!(!appendix.is_empty());
+    assert!(
+        appendix
+            .iter()
+            .all(|p| p.is_some_and(|p| (33..=35).contains(&p))),
+        "appendix blocks on pages {appendix:?}"
+    );
+    let opinion_pages: std::collections::BTreeSet<u32> = norm
+        .blocks()
+        .iter()
+        .filter(|b| b.section == Section::Opinion)
+        .filter_map(|b| b.slip_page)
+        .collect();
+    // Paragraphs start on most of the opinion's 32 pages (some pages hold
+    // only the middle of a long paragraph).
+    assert!(opinion_pages.len() >= 25, "{opinion_pages:?}");
+    assert_eq!(opinion_pages.last(), Some(&32));
 }
