@@ -275,6 +275,56 @@ fn name_key(s: &str) -> String {
         .to_lowercase()
 }
 
+/// Hits by authority key, and authority keys by their compact form.
+type AuthorityTables = (HashMap<String, Vec<u32>>, HashMap<String, Vec<String>>);
+
+fn authority_tables(hits: &[Hit]) -> AuthorityTables {
+    let mut by_authority: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut by_compact: HashMap<String, Vec<String>> = HashMap::new();
+    for (i, h) in hits.iter().enumerate() {
+        let Some(key) = &h.authority else { continue };
+        if let Some(list) = by_authority.get_mut(key.as_str()) {
+            list.push(i as u32);
+        } else {
+            by_authority.insert(key.clone(), vec![i as u32]);
+            by_compact
+                .entry(compact_key(key))
+                .or_default()
+                .push(key.clone());
+        }
+    }
+    (by_authority, by_compact)
+}
+
+/// The lower-case case names and parties of the full citations with
+/// their authority keys, sorted, without repeats.
+fn name_table(hits: &[Hit]) -> Vec<(String, String)> {
+    let mut names: Vec<(String, String)> = Vec::new();
+    for h in hits {
+        if h.kind != CitationKind::FullCase {
+            continue;
+        }
+        let (Some(key), Some(name)) = (&h.authority, &h.case_name) else {
+            continue;
+        };
+        let full = name_key(name);
+        for party in full.split(" v. ") {
+            let party = party.trim();
+            let party = party
+                .strip_prefix("in re ")
+                .or_else(|| party.strip_prefix("ex parte "))
+                .unwrap_or(party);
+            if !party.is_empty() && party != full {
+                names.push((party.to_string(), key.clone()));
+            }
+        }
+        names.push((full, key.clone()));
+    }
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
 /// One document's hits.
 fn hits_of(file: usize, source: &str, norm: &Normalized, cites: &[Citation]) -> Vec<Hit> {
     let places = context::places(norm, cites);
@@ -329,40 +379,11 @@ impl Index {
         Index::from_parts(files, per_file.into_iter().flatten().collect())
     }
 
-    /// Makes the lookup tables.
+    /// Makes the lookup tables: the authority tables and the name table
+    /// side by side.
     fn from_parts(files: Vec<String>, hits: Vec<Hit>) -> Index {
-        let mut by_authority: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut by_compact: HashMap<String, Vec<String>> = HashMap::new();
-        let mut names: Vec<(String, String)> = Vec::new();
-        for (i, h) in hits.iter().enumerate() {
-            let Some(key) = &h.authority else { continue };
-            let list = by_authority.entry(key.clone()).or_default();
-            if list.is_empty() {
-                by_compact
-                    .entry(compact_key(key))
-                    .or_default()
-                    .push(key.clone());
-            }
-            list.push(i as u32);
-            if h.kind == CitationKind::FullCase {
-                if let Some(name) = &h.case_name {
-                    let full = name_key(name);
-                    for party in full.split(" v. ") {
-                        let party = party.trim();
-                        let party = party
-                            .strip_prefix("in re ")
-                            .or_else(|| party.strip_prefix("ex parte "))
-                            .unwrap_or(party);
-                        if !party.is_empty() && party != full {
-                            names.push((party.to_string(), key.clone()));
-                        }
-                    }
-                    names.push((full, key.clone()));
-                }
-            }
-        }
-        names.sort();
-        names.dedup();
+        let ((by_authority, by_compact), names) =
+            rayon::join(|| authority_tables(&hits), || name_table(&hits));
         Index {
             files,
             hits,
@@ -507,24 +528,56 @@ impl Index {
 
     /// The index as the bytes of an index file (see the module docs).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let stored = Stored {
-            files: self.files.clone(),
-            hits: self.hits.iter().map(StoredHit::from).collect(),
-        };
-        let body = serde_json::to_vec(&stored).expect("an index serializes");
-        let mut out = format!(
-            "{MAGIC} {INDEX_VERSION} {} {:016x}\n",
-            body.len(),
-            fnv1a(&body)
-        )
-        .into_bytes();
+        let (head, body) = self.encode();
+        let mut out = Vec::with_capacity(head.len() + body.len());
+        out.extend_from_slice(head.as_bytes());
         out.extend_from_slice(&body);
         out
     }
 
     /// Writes the index file to `path`.
     pub fn save(&self, path: impl AsRef<Path>) -> std::io::Result<()> {
-        std::fs::write(path, self.to_bytes())
+        use std::io::Write;
+        let (head, body) = self.encode();
+        let mut file = std::fs::File::create(path)?;
+        file.write_all(head.as_bytes())?;
+        file.write_all(&body)?;
+        Ok(())
+    }
+
+    /// The header line and the body of the index file. The body is the
+    /// JSON of a [`Stored`] index, the hits written in parallel, a chunk
+    /// of them at a time, and joined in order.
+    fn encode(&self) -> (String, Vec<u8>) {
+        let chunks: Vec<Vec<u8>> = self
+            .hits
+            .par_chunks(1024)
+            .map(|hits| {
+                let mut out = Vec::with_capacity(hits.len() * 512);
+                for h in hits {
+                    out.push(b',');
+                    serde_json::to_writer(&mut out, &StoredHitRef::from(h))
+                        .expect("a hit serializes");
+                }
+                out
+            })
+            .collect();
+        let len = chunks.iter().map(Vec::len).sum::<usize>() + 64 * self.files.len() + 32;
+        let mut body = Vec::with_capacity(len);
+        body.extend_from_slice(b"{\"files\":");
+        serde_json::to_writer(&mut body, &self.files).expect("file names serialize");
+        body.extend_from_slice(b",\"hits\":[");
+        for (i, chunk) in chunks.iter().enumerate() {
+            // Every chunk starts with a comma; the first one's is dropped.
+            body.extend_from_slice(if i == 0 { &chunk[1..] } else { chunk });
+        }
+        body.extend_from_slice(b"]}");
+        let head = format!(
+            "{MAGIC} {INDEX_VERSION} {} {:016x}\n",
+            body.len(),
+            fnv1a(&body)
+        );
+        (head, body)
     }
 
     /// Reads an index file.
@@ -636,6 +689,42 @@ struct StoredHit {
     case_name: Option<String>,
     context: String,
     quotation: Option<String>,
+}
+
+/// A hit as written: [`StoredHit`]'s fields, borrowed from the hit.
+#[derive(Serialize)]
+struct StoredHitRef<'a> {
+    file: usize,
+    span: Span,
+    line: u32,
+    col: u32,
+    slip_page: Option<u32>,
+    section: &'static str,
+    kind: &'static str,
+    authority: Option<&'a str>,
+    pins: Vec<[Option<u32>; 3]>,
+    case_name: Option<&'a str>,
+    context: &'a str,
+    quotation: Option<&'a str>,
+}
+
+impl<'a> From<&'a Hit> for StoredHitRef<'a> {
+    fn from(h: &'a Hit) -> StoredHitRef<'a> {
+        StoredHitRef {
+            file: h.file,
+            span: h.span,
+            line: h.line,
+            col: h.col,
+            slip_page: h.slip_page,
+            section: h.section.as_str(),
+            kind: h.kind.as_str(),
+            authority: h.authority.as_deref(),
+            pins: h.pins.iter().map(|p| [p.page, p.end, p.footnote]).collect(),
+            case_name: h.case_name.as_deref(),
+            context: &h.context,
+            quotation: h.quotation.as_deref(),
+        }
+    }
 }
 
 impl From<&Hit> for StoredHit {
@@ -774,6 +863,34 @@ mod tests {
         assert_eq!(ix.query(&q).len(), 1);
         let all = ix.authorities();
         assert_eq!(all[0], ("424 U.S. 409", 4, 2));
+    }
+
+    #[test]
+    fn file_written_in_chunks_is_the_json_of_the_whole_index() {
+        let text = format!(
+            "Imbler v. Pachtman, 424 U. S. 409 (1976). {}\n",
+            "Id., at 410. ".repeat(3000)
+        );
+        let ix = Index::build(&[("a.txt", "Id."), ("b.txt", &text)]);
+        assert!(ix.hits().len() > 3000);
+        let stored = Stored {
+            files: ix.files().to_vec(),
+            hits: ix.hits().iter().map(StoredHit::from).collect(),
+        };
+        let (head, body) = ix.encode();
+        assert_eq!(body, serde_json::to_vec(&stored).unwrap());
+        assert_eq!(ix.to_bytes(), [head.as_bytes(), &body].concat());
+        let again = Index::from_bytes(&ix.to_bytes()).unwrap();
+        assert_eq!(again.hits(), ix.hits());
+        let empty = Index::build(&[]);
+        assert_eq!(
+            empty.encode().1,
+            serde_json::to_vec(&Stored {
+                files: vec![],
+                hits: vec![]
+            })
+            .unwrap()
+        );
     }
 
     #[test]
