@@ -54,11 +54,12 @@ pub(crate) struct Unit {
     pub section: Section,
 }
 
-/// A footnote: its label and lines.
+/// A footnote: its label and lines, each with its slip page (a footnote
+/// can go on at the foot of the next page).
 #[derive(Clone, Debug)]
 pub(crate) struct Note {
     pub label: String,
-    pub lines: Vec<(usize, usize)>,
+    pub lines: Vec<(usize, usize, Option<u32>)>,
     pub page: usize,
     pub slip_page: Option<u32>,
     pub section: Section,
@@ -537,7 +538,7 @@ fn paragraph_per_line(text: &str, lines: &[Line]) -> Units {
                 let label = c.get(1).map_or("", |m| m.as_str()).to_string();
                 units.notes.push(Note {
                     label,
-                    lines: vec![(l.start, l.end)],
+                    lines: vec![(l.start, l.end, None)],
                     page: units.body.len(),
                     slip_page: None,
                     section: tr.section,
@@ -547,9 +548,9 @@ fn paragraph_per_line(text: &str, lines: &[Line]) -> Units {
             // A footnote goes on while its last line broke mid-sentence;
             // after a finished sentence an unnumbered line is text again.
             if let Some(n) = units.notes.last_mut() {
-                let last = n.lines.last().map_or("", |&(s, e)| &text[s..e]);
+                let last = n.lines.last().map_or("", |&(s, e, _)| &text[s..e]);
                 if !ends_sentence(last) {
-                    n.lines.push((l.start, l.end));
+                    n.lines.push((l.start, l.end, n.slip_page));
                     continue;
                 }
             }
@@ -828,10 +829,10 @@ fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
                 }
             });
             match (label, units.notes.last_mut()) {
-                (None, Some(n)) => n.lines.push((l.start, l.end)),
+                (None, Some(n)) => n.lines.push((l.start, l.end, number)),
                 (label, _) => units.notes.push(Note {
                     label: label.unwrap_or_default(),
-                    lines: vec![(l.start, l.end)],
+                    lines: vec![(l.start, l.end, number)],
                     page: pi,
                     slip_page: number,
                     section,

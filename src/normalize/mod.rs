@@ -360,8 +360,7 @@ impl<'a> Builder<'a> {
     }
 
     fn note(&mut self, n: &layout::Note) {
-        let lines: Vec<(usize, usize, Option<u32>)> =
-            n.lines.iter().map(|&(s, e)| (s, e, n.slip_page)).collect();
+        let lines = n.lines.clone();
         self.block(
             BlockKind::Footnote,
             n.section,
