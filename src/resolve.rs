@@ -26,20 +26,55 @@ fn base_section(sec: &str) -> &str {
     sec.split('(').next().unwrap_or(sec)
 }
 
+/// How far past its first page a pin may lie and still be read as a page
+/// of that reporter when choosing among parallel citations or same-named
+/// cases.
+const PIN_REACH: u32 = 300;
+
+/// What an "Id." may refer to at one point of the text: the last citation
+/// of any kind but a bare section mention, and the last that is no
+/// statute (for an Id. with a page pin).
+#[derive(Clone, Copy, Default)]
+struct IdState {
+    prev: Option<usize>,
+    last_page_cite: Option<usize>,
+}
+
 /// Fills in `authority` (and an inherited pin for "Ibid.") where the
 /// citations before allow it; adds warnings where they do not.
+///
+/// An "Id." in the body refers to the body's citations; one in a footnote
+/// to the citations before it in that footnote, or when it comes first
+/// there, to the body's citations before the footnote's call.
 pub(crate) fn resolve(cites: &mut [Citation]) {
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_volume: HashMap<(u32, String), Vec<usize>> = HashMap::new();
     let mut by_section: HashMap<String, usize> = HashMap::new();
+    // The full citations of parallel groups ("39 Minn. 181, 39 N. W.
+    // 315") by authority, and the first citation of each one's group.
+    let mut by_authority: HashMap<String, usize> = HashMap::new();
+    let mut primary_of: HashMap<usize, usize> = HashMap::new();
     let mut last_statute: Option<usize> = None;
-    // The antecedent of an "Id." without a pin: any citation but a bare
-    // section mention. With a page pin: the last citation that is no statute.
-    let mut prev: Option<usize> = None;
-    let mut last_page_cite: Option<usize> = None;
+    let mut body = IdState::default();
+    // The body's Id. state after each body citation, by its offset.
+    let mut history: Vec<(usize, IdState)> = Vec::new();
+    let mut note: Option<(usize, IdState)> = None;
+    // The Id. citations that refer to a source pincite does not recognize.
+    let mut other: HashMap<usize, String> = HashMap::new();
     for i in 0..cites.len() {
         let mut is_statute = false;
         let mut bare = false;
+        let mut state = match cites[i].note_call {
+            None => body,
+            Some(call) => match note {
+                Some((b, st)) if b == cites[i].block => st,
+                _ => {
+                    let k = history.partition_point(|&(at, _)| at < call);
+                    k.checked_sub(1)
+                        .map_or_else(IdState::default, |k| history[k].1)
+                }
+            },
+        };
         match cites[i].kind {
             CitationKind::FullCase => {
                 if cites[i].authority.is_none() {
@@ -48,30 +83,56 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
                         .push("blank-page citation without a case name".to_string());
                 }
                 if let (Some(v), Some(r)) = (cites[i].volume, cites[i].reporter.clone()) {
-                    by_volume.entry((v, r)).or_default().push(i);
+                    remember(cites, by_volume.entry((v, r)).or_default(), i);
+                }
+                if cites[i].parallel {
+                    let j = i - 1;
+                    let first = primary_of.get(&j).copied().unwrap_or(j);
+                    for k in [j, i] {
+                        primary_of.insert(k, first);
+                        if let Some(a) = cites[k].authority.clone() {
+                            by_authority.insert(a, k);
+                        }
+                    }
                 }
                 if let Some(name) = cites[i].case_name.clone().filter(|_| !cites[i].parallel) {
                     for k in name_keys(&name) {
-                        by_name.insert(k, i);
+                        remember(cites, by_name.entry(k).or_default(), i);
                     }
                 }
             }
             CitationKind::ShortCase => {
                 let key = cites[i].volume.zip(cites[i].reporter.clone());
-                let by_nm = cites[i]
+                let pin = first_page_pin(&cites[i]);
+                let named = cites[i]
                     .case_name
                     .as_ref()
-                    .and_then(|n| lookup_name(&by_name, n));
-                let pin = cites[i].pins.first().and_then(|p| p.page);
-                let by_vol = key
-                    .and_then(|k| by_volume.get(&k))
-                    .and_then(|c| pick_in_volume(cites, c, by_nm, pin));
-                if let Some(j) = by_vol {
+                    .map(|n| pick_by_pin(cites, &lookup_name(&by_name, n), pin));
+                let in_volume = key.and_then(|k| by_volume.get(&k));
+                let by_vol = in_volume
+                    .and_then(|c| pick_in_volume(cites, c, cites[i].case_name.as_deref(), pin));
+                // A name that matches a case of another volume only: the
+                // volume is written wrong ("Imbler, 425 U. S., at 425").
+                let name_elsewhere = named.flatten().filter(|j| {
+                    cites[i].case_name.is_some()
+                        && !in_volume.is_some_and(|c| c.contains(j))
+                        && !in_volume.is_some_and(|c| {
+                            c.iter().any(|&k| {
+                                name_matches(cites[k].case_name.as_deref(), &cites[i].case_name)
+                            })
+                        })
+                });
+                if let (Some(j), None) = (by_vol, name_elsewhere) {
                     cites[i].authority = cites[j].authority.clone();
-                } else if let Some(j) = by_nm {
+                    if cites[j].authority.is_none() {
+                        cites[i]
+                            .warnings
+                            .push("the full citation of this volume has no name".to_string());
+                    }
+                } else if let Some(j) = name_elsewhere.or(named.flatten()) {
                     cites[i].authority = cites[j].authority.clone();
                     let w = format!(
-                        "volume {} {} matches no earlier full citation; resolved by name to {}",
+                        "volume {} {} matches no earlier full citation of this name; resolved by name to {}",
                         cites[i].volume.unwrap_or(0),
                         cites[i].reporter.as_deref().unwrap_or(""),
                         cites[j].authority.as_deref().unwrap_or("?"),
@@ -84,10 +145,11 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
                 }
             }
             CitationKind::Supra => {
+                let pin = first_page_pin(&cites[i]);
                 let hit = cites[i]
                     .case_name
                     .as_ref()
-                    .and_then(|n| lookup_name(&by_name, n));
+                    .and_then(|n| pick_by_pin(cites, &lookup_name(&by_name, n), pin));
                 match hit {
                     Some(j) => cites[i].authority = cites[j].authority.clone(),
                     None => cites[i]
@@ -107,22 +169,36 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
                             .warnings
                             .push("no earlier statute for this Id.".to_string()),
                     }
+                } else if let Some(source) = cites[i].other_before.clone() {
+                    cites[i].warnings.push(unrecognized(&source));
+                    other.insert(i, source);
                 } else {
                     let ante = if cites[i].pins.iter().any(|p| p.page.is_some()) {
-                        last_page_cite
+                        state.last_page_cite
                     } else {
-                        prev
+                        state.prev
                     };
                     match ante {
                         Some(j) => {
-                            cites[i].authority = cites[j].authority.clone();
-                            if cites[j].authority.is_none() {
+                            let target = parallel_choice(cites, j, i, &primary_of, &by_authority);
+                            cites[i].authority = cites[target].authority.clone();
+                            if let Some(source) = other.get(&target).cloned() {
+                                // An Id. chain on a source pincite does
+                                // not recognize.
+                                cites[i].warnings.push(unrecognized(&source));
+                                other.insert(i, source);
+                            } else if cites[target].authority.is_none() {
                                 cites[i]
                                     .warnings
                                     .push("the citation Id. refers to is unresolved".to_string());
                             }
                             if cites[i].pins.is_empty() {
-                                cites[i].pins = cites[j].pins.clone();
+                                let from = if cites[j].kind == CitationKind::FullCase {
+                                    target
+                                } else {
+                                    j
+                                };
+                                cites[i].pins = cites[from].pins.clone();
                             }
                             is_statute = cites[j].kind == CitationKind::Statute
                                 || cites[j].statute_code.is_some();
@@ -163,27 +239,127 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
             CitationKind::Internal | CitationKind::Record => {}
         }
         if !bare {
-            prev = Some(i);
+            state.prev = Some(i);
         }
         if !is_statute {
-            last_page_cite = Some(i);
+            state.last_page_cite = Some(i);
+        }
+        match cites[i].note_call {
+            None => {
+                body = state;
+                history.push((cites[i].matching.start, state));
+            }
+            Some(_) => note = Some((cites[i].block, state)),
         }
     }
 }
 
+/// The warning of an Id. that refers to `source`, which pincite does not
+/// parse as a citation.
+fn unrecognized(source: &str) -> String {
+    format!("Id. refers to a source pincite does not recognize (\"{source}\")")
+}
+
+/// How many distinct authorities one name or volume keeps, the latest.
+const KEEP: usize = 32;
+
+/// Adds full citation `i` to a list of full citations kept by name or
+/// volume: one entry per authority (the latest), at most [`KEEP`], so that
+/// a document citing one case thousands of times stays linear.
+fn remember(cites: &[Citation], list: &mut Vec<usize>, i: usize) {
+    list.retain(|&j| cites[j].authority != cites[i].authority);
+    if list.len() == KEEP {
+        list.remove(0);
+    }
+    list.push(i);
+}
+
+/// The first page a citation pins, if any.
+fn first_page_pin(c: &Citation) -> Option<u32> {
+    c.pins.iter().find_map(|p| p.page)
+}
+
+/// Whether page `pin` can be a page of full citation `j`.
+fn pin_fits(cites: &[Citation], j: usize, pin: u32) -> bool {
+    match cites[j].first_page {
+        Some(first) => first <= pin && pin <= first.saturating_add(PIN_REACH),
+        None => true,
+    }
+}
+
+/// For an "Id." (citation `i`) whose antecedent is `j`: the citation it
+/// means. After a parallel citation ("39 Minn. 181, 185, 39 N. W. 315")
+/// that is the first of the group unless the pin fits only another; after
+/// an Id. or short form that resolved into a group, that member unless the
+/// pin fits only another.
+fn parallel_choice(
+    cites: &[Citation],
+    j: usize,
+    i: usize,
+    primary_of: &HashMap<usize, usize>,
+    by_authority: &HashMap<String, usize>,
+) -> usize {
+    if primary_of.is_empty() {
+        return j;
+    }
+    let full = if cites[j].kind == CitationKind::FullCase {
+        primary_of.get(&j).copied()
+    } else {
+        cites[j]
+            .authority
+            .as_ref()
+            .and_then(|a| by_authority.get(a).copied())
+    };
+    let Some(full) = full else { return j };
+    let Some(&first) = primary_of.get(&full) else {
+        return j;
+    };
+    let Some(pin) = first_page_pin(&cites[i]) else {
+        return full;
+    };
+    if pin_fits(cites, full, pin) {
+        return full;
+    }
+    // The group: its first citation and the parallel ones right after.
+    let group =
+        std::iter::once(first).chain((first + 1..cites.len()).take_while(|&k| cites[k].parallel));
+    group
+        .into_iter()
+        .find(|&m| pin_fits(cites, m, pin))
+        .unwrap_or(full)
+}
+
+/// Whether a full citation's name is known by `short` (a party name).
+fn name_matches(full: Option<&str>, short: &Option<String>) -> bool {
+    let (Some(full), Some(short)) = (full, short.as_deref()) else {
+        return false;
+    };
+    name_keys(full)
+        .iter()
+        .any(|k| k == short || (k.starts_with(short) && k[short.len()..].starts_with(' ')))
+}
+
 /// Of the full citations in one volume, the one a short citation means:
-/// the one its name found, else the last one starting at or before its
-/// pin page, else the last one.
+/// among those whose name matches its name (when it has one and any do),
+/// the one starting at or before its pin and closest to it, else the last.
 fn pick_in_volume(
     cites: &[Citation],
     candidates: &[usize],
-    by_name: Option<usize>,
+    name: Option<&str>,
     pin: Option<u32>,
 ) -> Option<usize> {
-    if let Some(j) = by_name.filter(|j| candidates.contains(j)) {
-        return Some(j);
-    }
-    let before_pin = candidates
+    let short = name.map(str::to_string);
+    let named: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&j| name_matches(cites[j].case_name.as_deref(), &short))
+        .collect();
+    let pool = if named.is_empty() {
+        candidates
+    } else {
+        &named[..]
+    };
+    let before_pin = pool
         .iter()
         .copied()
         .filter(|&j| match (cites[j].first_page, pin) {
@@ -191,20 +367,36 @@ fn pick_in_volume(
             _ => false,
         })
         .max_by_key(|&j| (cites[j].first_page, j));
-    before_pin.or_else(|| candidates.last().copied())
+    before_pin.or_else(|| pool.last().copied())
 }
 
-/// The last full citation known by `name`, or by a party name that starts
+/// Of the full citations a name found, the one a pin fits (the latest),
+/// else the latest.
+fn pick_by_pin(cites: &[Citation], found: &[usize], pin: Option<u32>) -> Option<usize> {
+    pin.and_then(|p| {
+        found
+            .iter()
+            .copied()
+            .filter(|&j| pin_fits(cites, j, p))
+            .max()
+    })
+    .or_else(|| found.iter().copied().max())
+}
+
+/// The full citations known by `name`, or by a party name that starts
 /// with it.
-fn lookup_name(by_name: &HashMap<String, usize>, name: &str) -> Option<usize> {
-    if let Some(&j) = by_name.get(name) {
-        return Some(j);
+fn lookup_name(by_name: &HashMap<String, Vec<usize>>, name: &str) -> Vec<usize> {
+    if let Some(js) = by_name.get(name) {
+        return js.clone();
     }
-    by_name
+    let mut out: Vec<usize> = by_name
         .iter()
         .filter(|(k, _)| k.starts_with(name) && k[name.len()..].starts_with(' '))
-        .map(|(_, &j)| j)
-        .max()
+        .flat_map(|(_, js)| js.iter().copied())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 #[cfg(test)]

@@ -142,6 +142,19 @@ pub struct Citation {
     /// The citation's range in the matching text.
     #[serde(skip)]
     pub(crate) matching: Range<usize>,
+    /// The index of the block (line of the matching text) it is in.
+    #[serde(skip)]
+    pub(crate) block: usize,
+    /// For a citation inside a footnote: where the footnote is called in
+    /// the body (a matching-text offset), which is where an "Id." opening
+    /// the footnote looks back from.
+    #[serde(skip)]
+    pub(crate) note_call: Option<usize>,
+    /// For an "Id.": a source pincite does not recognize ("Brief for
+    /// Petitioner 12", a dictionary, a treaty document) written between it
+    /// and the citation before it, which is then what the Id. refers to.
+    #[serde(skip)]
+    pub(crate) other_before: Option<String>,
 }
 
 impl Citation {

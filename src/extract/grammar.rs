@@ -2,7 +2,7 @@
 
 use super::citation::{Citation, CitationKind, Pin};
 use super::tables;
-use crate::normalize::{Normalized, Section};
+use crate::normalize::{BlockKind, Normalized, Section};
 use regex::{Captures, Regex, RegexBuilder};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -13,6 +13,9 @@ const NAME_LOOKBACK: usize = 120;
 const SIGNAL_LOOKBACK: usize = 30;
 /// How far back a "with" looks for its "Compare", in bytes.
 const COMPARE_LOOKBACK: usize = 400;
+/// How far back before an "Id." a source pincite does not parse is looked
+/// for, in bytes.
+const OTHER_LOOKBACK: usize = 1500;
 /// The longest explanatory parenthetical captured, in bytes.
 const PAREN_MAX: usize = 1000;
 
@@ -195,8 +198,15 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("pattern compiles")
 }
 
-static PIN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\*?([0-9]{1,5})[a-z]?(?:[^\S\n]*-[^\S\n]*\*?([0-9]{1,5})[a-z]?)?"));
+/// A page or range. Pages of reporters with five-digit pages may be
+/// written with a thousands comma ("62,308-62,309"), which is read only
+/// when three digits follow the comma: "681,5" is page 681 and the call of
+/// footnote 5.
+static PIN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\*?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,5})[a-z]?(?:[^\S\n]*-[^\S\n]*\*?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,5})[a-z]?)?",
+    )
+});
 static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^,?[^\S\n]*(?:&[^\S\n]*|and[^\S\n]+)?nn?\.[^\S\n]*([0-9]{1,3})(?:[^\S\n]*(?:-|,|&|and)[^\S\n]*([0-9]{1,3}))?",
@@ -267,6 +277,12 @@ const STOP_WORDS: &[&str] = &[
     "Even",
     "The",
     "Held:",
+    "Quoted",
+    "Cited",
+    "Discussed",
+    "Noted",
+    "Described",
+    "Explained",
 ];
 
 /// Lowercase words that may sit inside a case name.
@@ -283,20 +299,243 @@ const CORPORATE_SUFFIXES: &[&str] = &[
 
 /// Abbreviations ending in a period that may sit inside a case name.
 const NAME_ABBREVIATIONS: &[&str] = &[
-    "Co.", "Corp.", "Inc.", "Ltd.", "Bros.", "Assn.", "Dept.", "Nat.", "Univ.", "Bd.", "Comm.",
-    "Cty.", "Ins.", "Mfg.", "Ry.", "St.", "Mut.", "Sec.", "Serv.", "Servs.", "Sys.", "Tel.",
-    "Twp.", "Sch.", "Dist.", "Educ.", "Hosp.", "Fed.", "Am.", "Cal.", "Tex.", "Fla.", "Mass.",
-    "Pa.", "Ill.", "Mich.", "Wis.", "Va.", "Ga.", "Md.", "Conn.", "Colo.", "Ariz.", "Ala.", "Ark.",
-    "Ky.", "La.", "Minn.", "Miss.", "Mo.", "Neb.", "Nev.", "Okla.", "Ore.", "Tenn.", "Wash.",
-    "Wyo.", "Del.", "Kan.", "Me.", "Vt.", "Mont.", "Haw.", "Ind.", "Jr.", "Sr.", "Mr.", "Mrs.",
-    "Dr.", "Admin.", "Auth.", "Comm'n", "Gov't", "Ass'n", "Nat'l", "Int'l", "Dep't", "Sav.",
-    "Fin.", "Elec.", "Prods.", "Indus.", "Inv.", "Invs.", "Mgmt.", "Pub.", "Cas.", "Gen.",
-    "Envtl.", "Cmty.", "Ctr.", "Dev.", "Equip.", "Hous.", "Med.", "Mkt.", "Prop.", "Res.",
-    "Transp.", "Util.", "Bldg.", "Chem.", "Constr.", "Coop.", "Corr.", "Distrib.", "Enter.",
-    "Found.", "Inst.", "Liab.", "Mach.", "Mfrs.", "Pac.", "Pharm.", "Tech.", "Assoc.", "Acad.",
-    "Agric.", "Atl.", "Exch.", "Fid.", "Guar.", "Lab.", "Mun.", "Org.", "Soc.", "Sur.", "Okla.",
-    "Ohio", "N. Y.", "Ed.", "Educ.", "Dept.", "Cnty.", "Ct.", "Cos.", "Sup.", "Wkly.", "Ariz.",
+    "Co.",
+    "Corp.",
+    "Inc.",
+    "Ltd.",
+    "Bros.",
+    "Assn.",
+    "Dept.",
+    "Nat.",
+    "Univ.",
+    "Bd.",
+    "Comm.",
+    "Cty.",
+    "Ins.",
+    "Mfg.",
+    "Ry.",
+    "St.",
+    "Mut.",
+    "Sec.",
+    "Serv.",
+    "Servs.",
+    "Sys.",
+    "Tel.",
+    "Twp.",
+    "Sch.",
+    "Dist.",
+    "Educ.",
+    "Hosp.",
+    "Fed.",
+    "Am.",
+    "Cal.",
+    "Tex.",
+    "Fla.",
+    "Mass.",
+    "Pa.",
+    "Ill.",
+    "Mich.",
+    "Wis.",
+    "Va.",
+    "Ga.",
+    "Md.",
+    "Conn.",
+    "Colo.",
+    "Ariz.",
+    "Ala.",
+    "Ark.",
+    "Ky.",
+    "La.",
+    "Minn.",
+    "Miss.",
+    "Mo.",
+    "Neb.",
+    "Nev.",
+    "Okla.",
+    "Ore.",
+    "Tenn.",
     "Wash.",
+    "Wyo.",
+    "Del.",
+    "Kan.",
+    "Me.",
+    "Vt.",
+    "Mont.",
+    "Haw.",
+    "Ind.",
+    "Jr.",
+    "Sr.",
+    "Mr.",
+    "Mrs.",
+    "Dr.",
+    "Admin.",
+    "Auth.",
+    "Comm'n",
+    "Gov't",
+    "Ass'n",
+    "Nat'l",
+    "Int'l",
+    "Dep't",
+    "Sav.",
+    "Fin.",
+    "Elec.",
+    "Prods.",
+    "Indus.",
+    "Inv.",
+    "Invs.",
+    "Mgmt.",
+    "Pub.",
+    "Cas.",
+    "Gen.",
+    "Envtl.",
+    "Cmty.",
+    "Ctr.",
+    "Dev.",
+    "Equip.",
+    "Hous.",
+    "Med.",
+    "Mkt.",
+    "Prop.",
+    "Res.",
+    "Transp.",
+    "Util.",
+    "Bldg.",
+    "Chem.",
+    "Constr.",
+    "Coop.",
+    "Corr.",
+    "Distrib.",
+    "Enter.",
+    "Found.",
+    "Inst.",
+    "Liab.",
+    "Mach.",
+    "Mfrs.",
+    "Pac.",
+    "Pharm.",
+    "Tech.",
+    "Assoc.",
+    "Acad.",
+    "Agric.",
+    "Atl.",
+    "Exch.",
+    "Fid.",
+    "Guar.",
+    "Lab.",
+    "Mun.",
+    "Org.",
+    "Soc.",
+    "Sur.",
+    "Okla.",
+    "Ohio",
+    "N. Y.",
+    "Ed.",
+    "Educ.",
+    "Dept.",
+    "Cnty.",
+    "Ct.",
+    "Cos.",
+    "Sup.",
+    "Wkly.",
+    "Ariz.",
+    "Wash.",
+    "Nav.",
+    "Irrig.",
+    "Consol.",
+    "Pty.",
+    "Bhd.",
+    "Cent.",
+    "Coal.",
+    "Comm'r",
+    "Cont'l",
+    "Def.",
+    "Econ.",
+    "Emp.",
+    "Eng'g",
+    "Entm't",
+    "Exp.",
+    "Grp.",
+    "Info.",
+    "Mar.",
+    "Metro.",
+    "Mktg.",
+    "Mortg.",
+    "Prof'l",
+    "Prot.",
+    "Reg'l",
+    "Rehab.",
+    "Sci.",
+    "Tr.",
+    "Telecomm.",
+    "Nw.",
+    "Sw.",
+    "Bkg.",
+    "Commrs.",
+    "Comrs.",
+    "Invest.",
+    "Refin.",
+    "Terr.",
+    "Vill.",
+    "Or.",
+    "Wkrs.",
+    "Broad.",
+    "Commc'ns",
+    "Ent.",
+    "Commw.",
+    "Maint.",
+    "Mem'l",
+];
+
+/// Capitalized words that open a sentence without being part of the case
+/// name that follows ("Later Imbler v. Pachtman held"); only dropped at a
+/// sentence start, so that names such as "Still v. Norfolk" keep them when
+/// they stand alone as a party.
+const SENTENCE_OPENERS: &[&str] = &[
+    "Later",
+    "Earlier",
+    "Today",
+    "Now",
+    "Indeed",
+    "Similarly",
+    "Likewise",
+    "Nevertheless",
+    "Nonetheless",
+    "However",
+    "Instead",
+    "Rather",
+    "Yet",
+    "Still",
+    "Meanwhile",
+    "Consequently",
+    "Therefore",
+    "Again",
+    "Thereafter",
+    "Afterward",
+    "Recently",
+    "Previously",
+    "Subsequently",
+    "Ultimately",
+    "Notably",
+    "Importantly",
+    "Specifically",
+    "Additionally",
+    "Conversely",
+    "Otherwise",
+    "Alternatively",
+    "Only",
+    "Quoting",
+    "Citing",
+    "Contrast",
+    "Next",
+    "Yesterday",
+    "Once",
+    "Just",
+    "Both",
+    "Neither",
+    "Either",
+    "Surely",
+    "Certainly",
+    "Of",
 ];
 
 /// The largest char boundary of `text` at or below `i`.
@@ -315,6 +554,7 @@ pub(crate) fn scan(source: &str, norm: &Normalized) -> Vec<Citation> {
         text: norm.matching(),
         line: 0,
         line_pos: 0,
+        own: own_citation(source, norm).unwrap_or_else(|| "slip op.".to_string()),
         out: Vec::new(),
     };
     let text = norm.matching();
@@ -331,7 +571,58 @@ pub(crate) fn scan(source: &str, norm: &Normalized) -> Vec<Citation> {
             pos += 1;
         }
     }
+    s.link();
     s.out
+}
+
+/// Sources pincite does not parse as citations but which an "Id." may
+/// refer to: briefs, transcripts, treaty documents, dictionaries and other
+/// books (an edition and year: "(2d ed. 1999)"), The Federalist,
+/// legislative materials, law reviews, constitutions, web pages, and
+/// anything cited by "p." or "pp." (the Supreme Court's style for
+/// everything but cases), and another opinion of the same decision ("post,
+/// at 7", "ante, at 9").
+static OTHER_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"Treaty[^\S\n]+Doc\.|Dictionary|(?-u:\b)The[^\S\n]+Federalist",
+        r"|(?-u:\b)Brief[^\S\n]+(?:for|of|in|as)[^\S\n]|Reply[^\S\n]+Brief|Oral[^\S\n]+Arg\.",
+        r"|(?-u:\b)Restatement|(?-u:\b)(?:H\.[^\S\n]*R\.|S\.)[^\S\n]*(?:Conf\.[^\S\n]*)?(?:Rep|Doc|Res)\.",
+        r"|Cong\.[^\S\n]*(?:Rec|Globe)|Fed\.[^\S\n]*Reg\.|(?-u:\b)L\.[^\S\n]*(?:Rev|J)\.",
+        r"|Law[^\S\n]+(?:Review|Journal)|(?-u:\b)ed\.[^\S\n]+[0-9]{4}\)",
+        r"|(?-u:\b)pp?\.[^\S\n]+[0-9]|Encyclop|https?://|www\.|(?-u:\b)Const\.|(?-u:\b)Amdt\.",
+        r"|(?-u:\b)No\.[^\S\n]+[0-9]+-[0-9]+,?[^\S\n]+\(",
+        r"|(?-u:\b)(?:[Aa]nte|[Pp]ost),[^\S\n]+at[^\S\n]+[0-9]",
+    ))
+});
+
+/// Where footnote `label` is called in `line`: the label glued to the
+/// word or punctuation before it ("immunity.5", "at 681,5").
+fn find_call(line: &str, label: &str) -> Option<usize> {
+    if label.is_empty() || !label.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let b = line.as_bytes();
+    line.rmatch_indices(label).map(|(i, _)| i).find(|&i| {
+        let before = i.checked_sub(1).map(|p| b[p]);
+        let after = b.get(i + label.len());
+        before.is_some_and(|c| !c.is_ascii_digit() && !matches!(c, b' ' | b'$'))
+            && !line[..i].ends_with('§')
+            && after.is_none_or(|c| !c.is_ascii_digit())
+    })
+}
+
+/// The reporter citation of a preliminary print ("596 U.S. 528"), whose
+/// pages are pages of the U. S. Reports: its cover names the volume, its
+/// first page head the first page.
+fn own_citation(source: &str, norm: &Normalized) -> Option<String> {
+    static VOLUME: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^\s*PRELIMINARY PRINT\s+Volume[^\S\n]+([0-9]{1,4})[^\S\n]+U\.[^\S\n]*S\.")
+    });
+    let head = &source[..floor_boundary(source, source.len().min(200))];
+    let head = head.strip_prefix('\u{feff}').unwrap_or(head);
+    let volume = VOLUME.captures(head)?;
+    let first = norm.blocks().iter().find_map(|b| b.slip_page)?;
+    Some(format!("{} U.S. {first}", &volume[1]))
 }
 
 /// Scanning state: the texts, the current line (block) and the output.
@@ -342,6 +633,9 @@ struct Scanner<'a> {
     /// The block index of `line_pos`: the matching text has one block a line.
     line: usize,
     line_pos: usize,
+    /// The authority of references to the document itself: "slip op.",
+    /// or for a preliminary print its own reporter citation.
+    own: String,
     out: Vec<Citation>,
 }
 
@@ -352,6 +646,136 @@ struct Pins {
 }
 
 impl<'a> Scanner<'a> {
+    /// After the scan: ties each citation in a footnote to the place the
+    /// footnote is called from, and finds the sources pincite does not
+    /// parse that stand between an "Id." and the citation before it in the
+    /// same run of text (the body, or one footnote).
+    fn link(&mut self) {
+        let blocks = self.norm.blocks();
+        let is_note = |b: usize| blocks.get(b).is_some_and(|k| k.kind == BlockKind::Footnote);
+        let mut call: Option<(usize, usize)> = None;
+        let mut last_body: Option<usize> = None;
+        for i in 0..self.out.len() {
+            let b = self.out[i].block;
+            let note = is_note(b);
+            if note {
+                let at = match call {
+                    Some((cb, at)) if cb == b => at,
+                    _ => self.footnote_call(i),
+                };
+                call = Some((b, at));
+                self.out[i].note_call = Some(at);
+            }
+            let c = &self.out[i];
+            if c.kind == CitationKind::Id && c.statute_section.is_none() {
+                let from = if note {
+                    match i.checked_sub(1).filter(|&j| self.out[j].block == b) {
+                        Some(j) => Some((self.past_parentheticals(self.out[j].matching.end), b)),
+                        None => Some((self.line_start(c.matching.start), b)),
+                    }
+                } else {
+                    last_body.map(|j| {
+                        let d = &self.out[j];
+                        (self.past_parentheticals(d.matching.end), d.block)
+                    })
+                };
+                if let Some((lo, block)) = from {
+                    self.out[i].other_before = self.other_source(lo, c.matching.start, block);
+                }
+            }
+            let c = &self.out[i];
+            let bare = c.kind == CitationKind::Statute && c.statute_code.is_none();
+            if !note && !bare {
+                last_body = Some(i);
+            }
+        }
+    }
+
+    /// The start of the line (block) of matching-text offset `at`.
+    fn line_start(&self, at: usize) -> usize {
+        memchr::memrchr(b'\n', &self.text.as_bytes()[..at]).map_or(0, |p| p + 1)
+    }
+
+    /// The offset after any parentheticals that follow `at` ("(1976)
+    /// (quoting Brief for Petitioner 12)" belongs to the citation before).
+    fn past_parentheticals(&self, mut at: usize) -> usize {
+        while let Some(p) = self.parenthetical(at) {
+            let open = at + self.text[at..].find('(').unwrap_or(0);
+            at = open + p.len() + 2;
+        }
+        at
+    }
+
+    /// An unparsed source between `lo` and `hi` (block `block` at `lo`),
+    /// outside footnotes when `lo` is in the body.
+    fn other_source(&self, lo: usize, hi: usize, mut block: usize) -> Option<String> {
+        if lo >= hi {
+            return None;
+        }
+        // Only the stretch just before the Id. is read: far back, a source
+        // without a citation after it is prose, not what the Id. means.
+        let lo = if hi - lo > OTHER_LOOKBACK {
+            let from = floor_boundary(self.text, hi - OTHER_LOOKBACK);
+            block += memchr::memchr_iter(b'\n', &self.text.as_bytes()[lo..from]).count();
+            from
+        } else {
+            lo
+        };
+        let blocks = self.norm.blocks();
+        let body = blocks
+            .get(block)
+            .is_some_and(|k| k.kind != BlockKind::Footnote);
+        // The source nearest the Id. names it.
+        let mut found = None;
+        for part in self.text[lo..hi].split('\n') {
+            let skip = body
+                && blocks
+                    .get(block)
+                    .is_some_and(|k| k.kind == BlockKind::Footnote);
+            if !skip {
+                if let Some(m) = OTHER_SOURCE.find_iter(part).last() {
+                    found = Some(m.as_str().trim_end_matches(['(', ' ']).to_string());
+                }
+            }
+            block += 1;
+        }
+        found
+    }
+
+    /// Where the footnote holding citation `i` is called from in the body:
+    /// the label glued to the text of one of the body blocks before it, or
+    /// failing that, the footnote's own start.
+    fn footnote_call(&self, i: usize) -> usize {
+        let blocks = self.norm.blocks();
+        let c = &self.out[i];
+        let own = self.line_start(c.matching.start);
+        let label = blocks
+            .get(c.block)
+            .and_then(|b| b.footnote.as_deref())
+            .unwrap_or("");
+        let bytes = self.text.as_bytes();
+        let mut k = c.block;
+        let mut end = own;
+        // The footnotes of a page follow the paragraph open at its end:
+        // the call is in one of the few blocks before.
+        for _ in 0..12 {
+            if k == 0 || end == 0 {
+                break;
+            }
+            k -= 1;
+            let line_end = end - 1;
+            let start = memchr::memrchr(b'\n', &bytes[..line_end]).map_or(0, |p| p + 1);
+            let body = blocks.get(k).is_some_and(|b| b.kind != BlockKind::Footnote);
+            if body {
+                if let Some(p) = find_call(&self.text[start..line_end], label) {
+                    return start + p;
+                }
+            }
+            end = start;
+        }
+        own
+    }
+
     /// The document section of a matching-text offset at or after every
     /// offset asked before.
     fn section_at(&mut self, at: usize) -> Section {
@@ -394,6 +818,9 @@ impl<'a> Scanner<'a> {
             statute_code: None,
             parallel: false,
             matching: range,
+            block: self.line,
+            note_call: None,
+            other_before: None,
         }
     }
 
@@ -632,11 +1059,20 @@ impl<'a> Scanner<'a> {
 
     fn supra(&mut self, m: Range<usize>) -> Option<usize> {
         let infra = self.text[m.clone()].starts_with("infra");
-        let name = if infra {
+        let mut name = if infra {
             None
         } else {
-            name_before(self.text, m.start)
+            // "Herring, supra", and without the comma, "Hensley supra".
+            name_before(self.text, m.start).or_else(|| {
+                let end = self.text[..m.start].strip_suffix(' ')?.len();
+                name_ending_at(self.text, end)
+            })
         };
+        // "Part II-A, supra": a part of this opinion, not a source.
+        let mut part_start = None;
+        if name.as_ref().is_some_and(|n| is_part_of_document(&n.1)) {
+            part_start = name.take().map(|n| n.0);
+        }
         let mut end = m.end;
         let mut pins = Vec::new();
         if let Some(at) = COMMA_AT.find(&self.text[end..]) {
@@ -655,11 +1091,11 @@ impl<'a> Scanner<'a> {
         } else {
             CitationKind::Internal
         };
-        let start = name.as_ref().map_or(m.start, |n| n.0);
+        let start = name.as_ref().map(|n| n.0).or(part_start).unwrap_or(m.start);
         let mut c = self.cite(kind, start..end);
         c.pins = pins;
         if kind == CitationKind::Internal {
-            c.authority = Some("slip op.".to_string());
+            c.authority = Some(self.own.clone());
         }
         c.case_name = name.map(|n| n.1);
         c.parenthetical = self.parenthetical(end);
@@ -691,7 +1127,7 @@ impl<'a> Scanner<'a> {
         let p = self.pins_at(m.end - 1)?;
         let mut c = self.cite(CitationKind::Internal, m.start..p.end);
         c.pins = p.pins;
-        c.authority = Some("slip op.".to_string());
+        c.authority = Some(self.own.clone());
         self.out.push(c);
         Some(p.end)
     }
@@ -700,33 +1136,46 @@ impl<'a> Scanner<'a> {
     fn pins_at(&self, at: usize) -> Option<Pins> {
         let mut pins = Vec::new();
         let end = self.pin_at(at, &mut pins)?;
-        let mut out = Pins { pins, end };
-        if let Some(more) = self.more_pins(out.end) {
-            out.pins.extend(more.pins);
-            out.end = more.end;
-        }
-        Some(out)
+        let end = self.extend_pins(end, &mut pins);
+        Some(Pins { pins, end })
     }
 
     /// Pins after a comma following `at` ("409, 428, 430"), if any.
     fn more_pins(&self, at: usize) -> Option<Pins> {
         let mut pins = Vec::new();
+        let end = self.extend_pins(at, &mut pins);
+        (!pins.is_empty()).then_some(Pins { pins, end })
+    }
+
+    /// Appends to `pins` the pins after a comma following `at`; returns
+    /// where they end.
+    fn extend_pins(&self, at: usize, pins: &mut Vec<Pin>) -> usize {
         let mut end = at;
         while let Some(sep) = PIN_SEP.find(&self.text[end..]) {
+            let at = end + sep.end();
             let mut next = Vec::new();
-            let Some(e) = self.pin_at(end + sep.end(), &mut next) else {
+            let Some(e) = self.pin_at(at, &mut next) else {
                 break;
             };
             // A number followed by a capitalized word is the next
-            // citation's volume, not a pin.
+            // citation's volume, not a pin; one followed by an ordinary
+            // word is a number of the sentence ("supra, at 3, 164
+            // countries adhere").
             let rest = self.text[e..].trim_start_matches(' ');
-            if rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+            let plain = !self.text[at..e].contains(|c: char| !c.is_ascii_digit());
+            if rest.starts_with(|c: char| c.is_ascii_uppercase())
+                || (plain && starts_with_a_word(rest))
+            {
+                break;
+            }
+            // "at 681,5 and": a footnote call glued to the pin by a comma.
+            if sep.len() == 1 && plain {
                 break;
             }
             pins.extend(next);
             end = e;
         }
-        (!pins.is_empty()).then_some(Pins { pins, end })
+        end
     }
 
     /// One pin (a page or range, with footnotes) at `at`.
@@ -737,8 +1186,12 @@ impl<'a> Scanner<'a> {
         if self.text[end..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
             return None;
         }
-        let page: Option<u32> = p[1].parse().ok();
-        let last = p.get(2).and_then(|e| e.as_str().parse().ok());
+        let number = |s: &str| s.replace(',', "").parse::<u32>().ok();
+        let page: Option<u32> = number(&p[1]);
+        let last = p.get(2).and_then(|e| {
+            let digits = e.as_str().bytes().filter(u8::is_ascii_digit).count();
+            Some(full_range_end(page?, number(e.as_str())?, digits))
+        });
         if let Some(f) = FOOTNOTE.captures(&self.text[end..]) {
             pins.extend(footnote_pins(page, &f).into_iter().map(|mut pin| {
                 pin.end = last;
@@ -805,6 +1258,32 @@ fn re_blank_at() -> &'static Regex {
     &BLANK
 }
 
+/// The end of a page range written short: "1278-79" ends at 1279,
+/// "1299-01" at 1301; `digits` is how many digits `last` was written with.
+fn full_range_end(page: u32, last: u32, digits: usize) -> u32 {
+    let written = page.checked_ilog10().map_or(1, |l| l as usize + 1);
+    if last >= page || digits >= written {
+        return last;
+    }
+    let unit = 10u32.pow(digits as u32);
+    let mut end = page - page % unit + last;
+    if end < page {
+        end += unit;
+    }
+    end
+}
+
+/// Whether `rest` starts with an ordinary lowercase word, which no pin is
+/// followed by ("and n. 5", "n. 3", "et seq." and "ff." may be).
+fn starts_with_a_word(rest: &str) -> bool {
+    let word = rest.split([' ', ',', ';', ')']).next().unwrap_or("");
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && !matches!(
+            word,
+            "and" | "n." | "nn." | "et" | "ff." | "note" | "notes" | "at" | "&"
+        )
+}
+
 /// The pins of a footnote reference: "n. 33" gives one, "nn. 3-4" two.
 fn footnote_pins(page: Option<u32>, f: &Captures<'_>) -> Vec<Pin> {
     let mut pins = Vec::new();
@@ -829,12 +1308,22 @@ fn squeeze_spaced(s: &str) -> String {
 }
 
 /// The case or party name written before `at`, which must follow ", ":
-/// its start and text. Looks back at most [`NAME_LOOKBACK`] bytes and stops
-/// at sentence ends, clause punctuation, signals and lowercase words.
+/// its start and text. Looks back at most [`NAME_LOOKBACK`] bytes within
+/// the block and stops at sentence ends, clause punctuation, signals and
+/// lowercase words.
 pub(crate) fn name_before(text: &str, at: usize) -> Option<(usize, String)> {
     let comma = text[..at].strip_suffix(", ")?.len();
-    let lo = floor_boundary(text, comma.saturating_sub(NAME_LOOKBACK));
-    let window = &text[lo..comma];
+    name_ending_at(text, comma)
+}
+
+/// The case or party name that ends at `end` (see [`name_before`]).
+fn name_ending_at(text: &str, end: usize) -> Option<(usize, String)> {
+    let mut lo = floor_boundary(text, end.saturating_sub(NAME_LOOKBACK));
+    // A name never runs back into the block before.
+    if let Some(nl) = memchr::memrchr(b'\n', &text.as_bytes()[lo..end]) {
+        lo += nl + 1;
+    }
+    let window = &text[lo..end];
     let mut words: Vec<(usize, &str)> = Vec::new();
     let mut off = lo;
     for w in window.split(' ') {
@@ -849,7 +1338,7 @@ pub(crate) fn name_before(text: &str, at: usize) -> Option<(usize, String)> {
     }
     let mut start = None;
     let mut after: Option<&str> = None;
-    for &(o, word) in words.iter().rev() {
+    for (k, &(o, word)) in words.iter().enumerate().rev() {
         // "America, Inc. v. Avagliano": a comma before a corporate suffix
         // stays inside the name.
         let w = match word.strip_suffix(',') {
@@ -871,10 +1360,26 @@ pub(crate) fn name_before(text: &str, at: usize) -> Option<(usize, String)> {
         if w.contains([',', ';', ':', ')', ']', '\n']) {
             break;
         }
+        // "Rule of Reason.10 NCAA": a footnote call glued to the end of
+        // the sentence before.
+        let digits = w.len() - w.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 && digits < w.len() && w[..w.len() - digits].ends_with(['.', '\'']) {
+            break;
+        }
         // "Collins v.Yellen": a missing space after "v.".
         let w = match w.strip_prefix("v.") {
             Some(rest) if rest.starts_with(|c: char| c.is_uppercase()) => rest,
             _ => w,
+        };
+        let opens = || {
+            let before = text[..o].trim_end_matches(' ');
+            let last = before.rsplit([' ', '\n']).next().unwrap_or("");
+            before.is_empty()
+                || before.ends_with(['\n', '"', '?', '!'])
+                || (before.ends_with('.')
+                    && !matches!(last, "v." | "vs.")
+                    && !NAME_ABBREVIATIONS.contains(&last)
+                    && !is_initial(last))
         };
         if w == "v." || w == "vs." || CONNECTORS.contains(&w) {
             // Kept only when a capitalized word comes before it.
@@ -886,27 +1391,57 @@ pub(crate) fn name_before(text: &str, at: usize) -> Option<(usize, String)> {
             if w.ends_with('.') && !NAME_ABBREVIATIONS.contains(&w) && !is_initial(w) {
                 break;
             }
-            // "Invoking Strang v. Bradner": a participle opening the
-            // sentence is not part of the name.
-            let before = text[..o].trim_end_matches(' ');
-            let opens = before.is_empty() || before.ends_with(['.', '\n', '"', '?', '!']);
-            if w.ends_with("ing") && opens && !before.ends_with(" v.") {
+            // "Invoking Strang v. Bradner", "Later Imbler v. Pachtman": a
+            // participle or an adverb opening the sentence is not part of
+            // the name; a lone party name ("Herring, supra") is.
+            let more = after.is_some_and(|a| a != "v." && a != "vs.");
+            if more && (w.ends_with("ing") || SENTENCE_OPENERS.contains(&w)) && opens() {
                 break;
             }
             start = Some(o);
+        } else if w.bytes().all(|b| b.is_ascii_digit())
+            && after
+                .is_some_and(|a| CORPORATE_SUFFIXES.contains(&a) || NAME_ABBREVIATIONS.contains(&a))
+            && k > 0
+            && words[k - 1].1.starts_with(|c: char| c.is_uppercase())
+            && !words[k - 1].1.ends_with(['.', ','])
+        {
+            // "Hill v. Gateway 2000, Inc.": a number inside a company name.
         } else {
             break;
         }
         after = Some(w);
     }
     let s = start?;
-    Some((s, text[s..comma].to_string()))
+    Some((s, text[s..end].to_string()))
 }
 
-/// Whether `w` is an initial ("U.", "S.").
+/// Whether a name before "supra" names a part of the opinion itself:
+/// "Part II-A", "Parts I and II", "II-C", "Appendix A".
+fn is_part_of_document(name: &str) -> bool {
+    let first = name.split(' ').next().unwrap_or("");
+    if matches!(first, "Part" | "Parts" | "Appendix" | "Section" | "Subpart") {
+        return true;
+    }
+    // A bare part number: "II-C", "IV-E", "III".
+    let roman = first.split('-').next().unwrap_or("");
+    name == first
+        && !roman.is_empty()
+        && roman
+            .bytes()
+            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
+        && first[roman.len()..]
+            .bytes()
+            .all(|b| b == b'-' || b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+/// Whether `w` is an initial or a run of them ("U.", "M.M.").
 fn is_initial(w: &str) -> bool {
-    let mut cs = w.chars();
-    matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+    let b = w.as_bytes();
+    b.len() >= 2
+        && b.len() % 2 == 0
+        && b.chunks(2)
+            .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
 }
 
 #[cfg(test)]

@@ -88,8 +88,28 @@ fn lookup<T: Copy>(table: &[(&str, T)], text: &str) -> Option<T> {
 /// ("W.2d": Wash. 2d or Wis. 2d) the generator's deterministic choice is
 /// returned; the collisions are listed at the bottom of `reporters_data.rs`.
 pub(crate) fn reporter(spelling: &str) -> Option<Reporter> {
+    if let Some(r) = FOREIGN
+        .iter()
+        .find(|r| cmp_ws_free(r.canonical, spelling).is_eq())
+    {
+        return Some(*r);
+    }
     lookup(REPORTER_KEYS, spelling).map(|i| EDITIONS[usize::from(i)])
 }
+
+/// Reporters of other countries that American opinions cite under a
+/// spelling reporters-db gives to an American reporter: "[1994] 3 S. C. R.
+/// 551" is Canada's Supreme Court Reports, not the South Carolina Reports
+/// ("S.C.", of which reporters-db lists "S.C.R." as a variant). These win
+/// over the generated table.
+static FOREIGN: &[Reporter] = &[ed(
+    "S.C.R.",
+    "foreign",
+    "Canada Supreme Court Reports",
+    Some(1876),
+    None,
+    false,
+)];
 
 /// Every reporter spelling reporters-db knows, canonical and variant, exactly
 /// as written there (3,594 of them in the generated table).
@@ -169,6 +189,14 @@ mod tests {
         assert_eq!(canonical("F.\u{a0}3d"), Some("F.3d"));
         assert_eq!(canonical(" U.S. "), Some("U.S."));
         assert_eq!(canonical("F . 3 d"), Some("F.3d"));
+    }
+
+    #[test]
+    fn canadian_supreme_court_reports_are_not_south_carolina() {
+        let scr = reporter("S. C. R.").unwrap();
+        assert_eq!(scr.canonical, "S.C.R.");
+        assert_eq!(scr.name, "Canada Supreme Court Reports");
+        assert_eq!(canonical("S. C."), Some("S.C."));
     }
 
     #[test]

@@ -470,3 +470,257 @@ fn statute_edition_notes_are_parentheticals() {
     assert_eq!(c.parenthetical.as_deref(), Some("2006 ed., Supp. V"));
     assert_eq!(c.text, "42 U. S. C. §1983");
 }
+
+/// The citations of `src` as `kind authority pins` strings.
+fn summary(src: &str) -> Vec<String> {
+    cites_of(src)
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {} {}",
+                c.kind,
+                c.authority.as_deref().unwrap_or("-"),
+                c.pins_string()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn id_after_a_parallel_citation_means_the_first_unless_its_pin_fits_only_another() {
+    // J. McIntyre Machinery, Ltd. v. Nicastro (2011), the Id. added.
+    let cites = summary(
+        "” Nicastro v. McIntyre Machinery America, Ltd., 201 N. J. 48, 52, 987 A. 2d 575, 577 (2010). Id., at 53. Id., at 578. Ibid.\n",
+    );
+    assert_eq!(
+        cites,
+        [
+            "full_case 201 N.J. 48 52",
+            "full_case 987 A.2d 575 577",
+            "id 201 N.J. 48 53",
+            "id 987 A.2d 575 578",
+            "id 987 A.2d 575 578",
+        ]
+    );
+    let cites = summary(
+        "See McCord v. Western Union Telegraph Co., 39 Minn. 181, 185, 39 N. W. 315, 317 (1888). Ibid.\n",
+    );
+    assert_eq!(cites[2], "id 39 Minn. 181 185");
+}
+
+#[test]
+fn short_cite_in_a_volume_of_two_cases_prefers_the_name_then_the_nearest_first_page() {
+    // Van de Kamp's "Kalina, 522 U. S., at 125"; the second case of the
+    // volume is made up for the test.
+    let src = "Kalina v. Fletcher, 522 U. S. 118 (1997); Doe v. Roe, 522 U. S. 121 (1997). “it is the interest in protecting the proper functioning of the office, rather than the interest in protecting its occupant, that is of primary importance.” Kalina, 522 U. S., at 125. See 522 U. S., at 125. Roe, 522 U. S., at 130.\n";
+    let short: Vec<_> = cites_of(src)
+        .into_iter()
+        .filter(|c| c.kind == CitationKind::ShortCase)
+        .map(|c| c.authority.unwrap_or_default())
+        .collect();
+    assert_eq!(short, ["522 U.S. 118", "522 U.S. 121", "522 U.S. 121"]);
+    // A name matching a case of another volume only: the volume is wrong.
+    let c = first(
+        "Imbler v. Pachtman, 424 U. S. 409 (1976); Hampton v. United States, 425 U. S. 484 (1976). Imbler, 425 U. S., at 425.\n",
+        CitationKind::ShortCase,
+    );
+    assert_eq!(c.authority.as_deref(), Some("424 U.S. 409"));
+    assert_eq!(c.warnings.len(), 1);
+}
+
+#[test]
+fn id_after_a_source_pincite_does_not_parse_is_unresolved_with_a_warning() {
+    let cases = [
+        // Abbott v. Abbott (2010).
+        "See Croll v. Croll, 229 F. 3d 133 (2000). The Convention provides that a child abducted in violation of “rights of custody” must be returned. Art. 1, S. Treaty Doc. No. 99–11, at 7 (Treaty Doc.). Id., at 7, 9.\n",
+        // Tarrant Regional Water Dist. v. Herrmann (2013), footnote 6.
+        "See New Jersey v. New York, 523 U. S. 767, 783 (1998). An acre-foot is equivalent to the volume of one acre of surface area filled to a depth of one foot. Webster’s Third New International Dictionary 19 (1966). Ibid.\n",
+        // Bloate v. United States (2010) style: a brief, then Ibid.
+        "See Zedner v. United States, 547 U. S. 489, 500 (2006). “[I]t refers to present or future travel,” petitioner tells us. Brief for Petitioner 15. Ibid.\n",
+        "Cf. Printz v. United States, 521 U. S. 898, 921 (1997). The Federalist No. 42, p. 271 (J. Madison). Id., at 272.\n",
+    ];
+    for src in cases {
+        let cites = cites_of(src);
+        let id = cites.last().unwrap();
+        assert_eq!(id.kind, CitationKind::Id, "{src}");
+        assert_eq!(id.authority, None, "{src}");
+        assert!(
+            id.warnings[0].contains("does not recognize"),
+            "{src}: {:?}",
+            id.warnings
+        );
+    }
+    // A brief quoted in the parenthetical of a case does not break the
+    // chain: the Id. refers to the case.
+    let cites = summary(
+        "See Zedner v. United States, 547 U. S. 489, 500 (2006) (quoting Brief for Petitioner 15). Id., at 501.\n",
+    );
+    assert_eq!(cites[1], "id 547 U.S. 489 501");
+}
+
+#[test]
+fn named_supras_after_sentence_ends_and_without_a_comma_are_supras() {
+    let src = "Herring v. United States, 555 U. S. 135 (2009); Hensley v. Eckerhart, 461 U. S. 424 (1983); Helling v. McKinney, 509 U. S. 25 (1993).\n\
+               Herring, supra, at 144, held that the costs weigh more.\n\
+               Davis: costs. Herring, supra, at 144. An enhanced award may be justified,” Hensley supra, at 435; the commission of a crime.” Helling, supra, at 38.\n";
+    let supras: Vec<_> = cites_of(src)
+        .into_iter()
+        .filter(|c| c.kind != CitationKind::FullCase)
+        .map(|c| {
+            format!(
+                "{} {} {}",
+                c.kind,
+                c.case_name.unwrap_or_default(),
+                c.authority.unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(
+        supras,
+        [
+            "supra Herring 555 U.S. 135",
+            "supra Herring 555 U.S. 135",
+            "supra Hensley 461 U.S. 424",
+            "supra Helling 509 U.S. 25",
+        ]
+    );
+    // A part of the opinion is no source.
+    let c = first(
+        "As we said in Part II–A, supra, the rule holds.\n",
+        CitationKind::Internal,
+    );
+    assert_eq!(c.case_name, None);
+    assert_eq!(c.text, "Part II–A, supra");
+}
+
+#[test]
+fn numbers_of_the_sentence_and_glued_footnote_calls_are_not_pins() {
+    // Golan v. Holder (2012).
+    let c = first(
+        "As noted above, see supra, at 3, 164 countries adhere to the Berne Convention.\n",
+        CitationKind::Internal,
+    );
+    assert_eq!(c.pins_string(), "3");
+    assert_eq!(c.text, "supra, at 3");
+    // Maryland v. Shatzer (2010): footnote 5 called after the pin.
+    let cites = cites_of(
+        "See Arizona v. Roberson, 486 U. S. 675 (1988). The same pressures, see 486 U. S., at 681,5 and that the concern about compulsion is serious.\n",
+    );
+    assert_eq!(cites[1].pins_string(), "681");
+    assert_eq!(cites[1].text, "486 U. S., at 681");
+    // A reporter with five-digit pages written with a thousands comma.
+    let c = first("See 115 FERC, at 62,308–62,309.\n", CitationKind::ShortCase);
+    assert_eq!(c.pins_string(), "62308-62309");
+}
+
+#[test]
+fn abbreviated_ranges_are_read_in_full() {
+    let cites = summary(
+        "Truth v. Kent Sch. Dist., 542 F. 3d 634, 649–50 (9th Cir. 2008); Berkey Photo v. Eastman Kodak Co., 593 F.2d 1275, 1278-79 n.14 (2d Cir. 1979); Id., at 1299-01.\n",
+    );
+    assert_eq!(
+        cites,
+        [
+            "full_case 542 F.3d 634 649-650",
+            "full_case 593 F.2d 1275 1278-1279n14",
+            "id 593 F.2d 1275 1299-1301",
+        ]
+    );
+}
+
+#[test]
+fn case_names_are_whole_and_start_at_the_first_party() {
+    let name = |src: &str| {
+        first(src, CitationKind::FullCase)
+            .case_name
+            .unwrap_or_default()
+    };
+    // National Federation of Independent Business v. Sebelius (2012).
+    assert_eq!(
+        name(
+            "See Monongahela\nNav. Co. v. United States, 148 U. S. 312, 335–337 (1893).\n"
+                .replace('\n', " ")
+                .as_str()
+        ),
+        "Monongahela Nav. Co. v. United States"
+    );
+    assert_eq!(
+        name("(CA7 2004); see also Hill v. Gateway 2000, Inc., 105 F. 3d 1147, 1149 (CA7 1997).\n"),
+        "Hill v. Gateway 2000, Inc."
+    );
+    // Bartenwerfer v. Buckley (2023), footnote 1.
+    assert_eq!(
+        name("1 See, e.g., In re M.M. Winkler & Assoc., 239 F. 3d 746, 749 (CA5 2001).\n"),
+        "In re M.M. Winkler & Assoc."
+    );
+    assert_eq!(
+        name("That was settled. Later Imbler v. Pachtman, 424 U. S. 409 (1976), held so.\n"),
+        "Imbler v. Pachtman"
+    );
+    // A one-word party ending in -ing opening a sentence stays.
+    assert_eq!(
+        name("It was wrong. Helvering v. Hallock, 309 U. S. 106 (1940).\n"),
+        "Helvering v. Hallock"
+    );
+}
+
+#[test]
+fn canada_supreme_court_reports_are_not_south_carolina_reports() {
+    // Abbott v. Abbott (2010), dissent.
+    let cites = cites_of(
+        "See Thomson v. Thomson, [1994] 3 S. C. R. 551, 589–590, 119 D. L. R. (4th) 253, 281. See [1994] 3 S. C. R., at 589–590.\n",
+    );
+    assert_eq!(cites[0].reporter.as_deref(), Some("S.C.R."));
+    assert_eq!(cites[0].authority.as_deref(), Some("3 S.C.R. 551"));
+    assert_eq!(cites[1].authority.as_deref(), Some("3 S.C.R. 551"));
+}
+
+#[test]
+fn preliminary_print_pages_are_reporter_pages() {
+    let src = read("corpus/scotus_kemp_v_us_2022_prelim_slip.txt");
+    let internal: Vec<_> = cites_of(&src)
+        .into_iter()
+        .filter(|c| c.kind == CitationKind::Internal)
+        .collect();
+    assert!(!internal.is_empty());
+    for c in &internal {
+        assert_eq!(c.authority.as_deref(), Some("596 U.S. 528"), "{}", c.text);
+        assert!(c.warnings.is_empty(), "{c:?}");
+    }
+    // A slip opinion's own pages stay "slip op.".
+    let slip = cites_of(&read(SLIP));
+    assert!(
+        slip.iter()
+            .filter(|c| c.kind == CitationKind::Internal)
+            .all(|c| c.authority.as_deref() == Some("slip op."))
+    );
+}
+
+#[test]
+fn id_chains_keep_to_the_body_or_their_footnote() {
+    // Tarrant Regional Water Dist. v. Herrmann (2013): footnote 2 cites
+    // the Compact's sections; the body's "Id., at 25" after it refers to
+    // the joint appendix the body cited last, not to the footnote's
+    // citations.
+    let src = read("corpus/scotus_tarrant_v_herrmann_2013_slip.txt");
+    let cites = cites_of(&src);
+    let i = cites
+        .iter()
+        .position(|c| c.text == "Id., at 25")
+        .expect("Id., at 25");
+    assert_eq!(cites[i].authority.as_deref(), Some("App."));
+    assert_eq!(
+        cites[i - 1].text,
+        "§5.05(b)(1)",
+        "a footnote citation comes before"
+    );
+    // Footnote 2 opens "See Compact §5.01(b), id., at 22–23": the first Id.
+    // of the footnote refers to the body's citation before the call, the
+    // Compact in the joint appendix.
+    let k = cites
+        .iter()
+        .position(|c| c.text == "id., at 22–23")
+        .expect("id., at 22–23");
+    assert_eq!(cites[k].authority.as_deref(), Some("App."));
+    assert_eq!(cites[k].pins_string(), "22-23");
+}

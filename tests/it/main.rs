@@ -1,5 +1,6 @@
 //! The integration tests: one binary, one module per area.
 
+mod bulk;
 mod cli;
 mod extract;
 mod forms;
