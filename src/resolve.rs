@@ -113,8 +113,12 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
                     .and_then(|c| pick_in_volume(cites, c, cites[i].case_name.as_deref(), pin));
                 // A name that matches a case of another volume only: the
                 // volume is written wrong ("Imbler, 425 U. S., at 425").
+                // A full citation of the volume without a name ("In Gonzales
+                // v. Oregon, ... 546 U. S. 243") is no other case.
+                let nameless_in_volume = by_vol.is_some_and(|v| cites[v].case_name.is_none());
                 let name_elsewhere = named.flatten().filter(|j| {
                     cites[i].case_name.is_some()
+                        && !nameless_in_volume
                         && !in_volume.is_some_and(|c| c.contains(j))
                         && !in_volume.is_some_and(|c| {
                             c.iter().any(|&k| {
@@ -182,6 +186,7 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
                         Some(j) => {
                             let target = parallel_choice(cites, j, i, &primary_of, &by_authority);
                             cites[i].authority = cites[target].authority.clone();
+                            cites[i].antecedent = Some(j);
                             if let Some(source) = other.get(&target).cloned() {
                                 // An Id. chain on a source pincite does
                                 // not recognize.

@@ -155,6 +155,10 @@ pub struct Citation {
     /// and the citation before it, which is then what the Id. refers to.
     #[serde(skip)]
     pub(crate) other_before: Option<String>,
+    /// For a resolved "Id.": the index, in the document's citations, of
+    /// the citation it refers to.
+    #[serde(skip)]
+    pub(crate) antecedent: Option<usize>,
 }
 
 impl Citation {

@@ -821,6 +821,7 @@ impl<'a> Scanner<'a> {
             block: self.line,
             note_call: None,
             other_before: None,
+            antecedent: None,
         }
     }
 

@@ -321,14 +321,23 @@ fn skipped_by_id(c: &Citation) -> bool {
 /// Id. with nothing to refer to, or after a string of authorities.
 fn check_ids(norm: &Normalized, cites: &[Citation], places: &[Place], out: &mut Vec<Finding>) {
     let reading = norm.reading();
-    for (i, c) in cites.iter().enumerate() {
+    for c in cites {
         if c.kind != CitationKind::Id {
             continue;
         }
-        let ante = (0..i).rev().find(|&j| !skipped_by_id(&cites[j]));
-        let Some(j) = ante else {
-            let msg = "Id. with no earlier citation to refer to".to_string();
-            out.push(finding(c, Severity::Warning, "id-unresolved", msg));
+        // The citation the resolver took the Id. to mean: in a footnote,
+        // the footnote's own or the one before its call; in the body, the
+        // body's.
+        let Some(j) = c.antecedent else {
+            // "Id. §5" resolved to the last statute, or an Id. of a source
+            // pincite does not parse (a brief, a dictionary): nothing to
+            // check here.
+            let other = c.other_before.is_some()
+                || c.warnings.iter().any(|w| w.contains("does not recognize"));
+            if c.authority.is_none() && !other {
+                let msg = "Id. with no earlier citation to refer to".to_string();
+                out.push(finding(c, Severity::Warning, "id-unresolved", msg));
+            }
             continue;
         };
         // The citation string the antecedent ends: the citations before it

@@ -622,3 +622,31 @@ fn annotated_html_keeps_every_reading_character_of_every_corpus_text() {
         assert_eq!(marked, cites.len(), "{}", p.display());
     }
 }
+
+/// Sentences of Learning Resources v. Trump (2026): the full citation of
+/// Gonzales v. Oregon names its case a sentence earlier, so the short cite
+/// "Gonzales, 546 U. S., at 267" is that case, not Gonzales v. Raich of
+/// the volume before: no mismatch to report.
+#[test]
+fn a_short_cite_to_a_nameless_full_citation_of_its_volume_is_no_mismatch() {
+    let src = "Cf. Gonzales v. Raich, 545 U. S. 1, 5 (2005). In Gonzales v. Oregon, \
+the Attorney General sought to regulate physician-assisted suicide. 546 U. S. 243, \
+267–268 (2006). The Attorney General attempted to regulate physician-assisted \
+suicide, Gonzales, 546 U. S., at 267–268.\n";
+    let norm = pincite::normalize(src);
+    let cites = pincite::extract(src, &norm);
+    let short = cites
+        .iter()
+        .find(|c| c.text.starts_with("Gonzales, 546"))
+        .unwrap();
+    assert_eq!(short.authority.as_deref(), Some("546 U.S. 243"));
+    let found = pincite::verify(&norm, &cites);
+    assert!(
+        found.iter().all(|f| f.code != "short-cite-mismatch"),
+        "{:?}",
+        found
+            .iter()
+            .map(|f| (f.code, &f.message))
+            .collect::<Vec<_>>()
+    );
+}
