@@ -383,6 +383,27 @@ fn ends_sentence(s: &str) -> bool {
         && !t.ends_with(" e.g.")
         && !t.ends_with(" i.e.")
         && !t.ends_with(" St.")
+        && !ends_in_name_abbreviation(t)
+}
+
+/// Abbreviations that stand inside case names and never end an opinion's
+/// sentence in practice ("Union Pacific R.\nCo.", "ex rel.\nPatterson").
+const NAME_ABBREVIATIONS: &[&str] = &[
+    "rel.", "Nat.", "Assn.", "Ass’n.", "Bros.", "Dist.", "Ry.", "Mfg.", "Ins.", "Bd.", "Dept.",
+    "Cty.", "Sav.", "Fed.", "Mut.", "Am.", "Assoc.", "Elec.", "Transp.", "Comm.", "Commrs.",
+    "Sch.", "Univ.", "Hosp.", "Indus.", "Int’l.", "Intl.", "Nav.", "Tel.", "Gas.", "Prods.", "Mo.",
+    "Ltd.",
+];
+
+/// Whether a line ends in a case-name abbreviation or a capital's initial
+/// ("R.", "M."): such a line goes on.
+fn ends_in_name_abbreviation(t: &str) -> bool {
+    let last = t.rsplit([' ', '(']).next().unwrap_or("");
+    let initial = {
+        let mut cs = last.chars();
+        matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+    };
+    initial || NAME_ABBREVIATIONS.contains(&last)
 }
 
 // ---------------------------------------------------------------------------
