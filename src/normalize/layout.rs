@@ -1049,6 +1049,7 @@ fn strip_head(text: &str, ls: &mut Vec<Line>, repeated: &HashMap<String, usize>)
     let mut head = PageHead::default();
     let mut n = 0;
     let mut seen_head = false;
+    let mut after_title = false;
     while n < ls.len() && n < 6 {
         let l = ls[n];
         let s = collapse(&text[l.start..l.end]);
@@ -1092,14 +1093,45 @@ fn strip_head(text: &str, ls: &mut Vec<Line>, repeated: &HashMap<String, usize>)
         } else if let Some(Some(k)) = is_title_with_number(s) {
             // "2 BARTENWERFER v. BUCKLEY" on its own starts a head.
             head.number = head.number.or(Some(k));
+        } else if (after_title && continues_title(s))
+            || (is_title(s) && !HEADING.is_match(s) && label_follows(text, &ls[n + 1..]))
+        {
+            // A long running title set on two lines ("AMERICAN NEEDLE,
+            // INC. v. NATIONAL" over "FOOTBALL LEAGUE").
         } else {
             break;
         }
+        after_title = is_title_with_number(s).is_some()
+            || (repeated.contains_key(&margin_key(s)) && s.contains(" v. "));
         seen_head = true;
         n += 1;
     }
     ls.drain(..n);
     head
+}
+
+/// Whether a part's label ("Opinion of the Court") comes next, or after
+/// one more line of capitals: the lines before it are a running title.
+fn label_follows(text: &str, rest: &[Line]) -> bool {
+    let is_label = |l: &Line| {
+        let s = collapse(&text[l.start..l.end]);
+        LABEL.is_match(&s) && section_of(&s).is_some() && !AUTHOR.is_match(&s)
+    };
+    match rest {
+        [a, ..] if is_label(a) => true,
+        [a, b, ..] => is_title(&collapse(&text[a.start..a.end])) && is_label(b),
+        _ => false,
+    }
+}
+
+/// Whether a line can be the second line of a running title: capitals,
+/// no digits, not a heading ("II", "A").
+fn continues_title(s: &str) -> bool {
+    is_title(s)
+        && !HEADING.is_match(s)
+        && !s.contains(" v. ")
+        && !s.chars().any(|c| c.is_ascii_digit())
+        && s.chars().filter(|c| c.is_alphabetic()).count() >= 4
 }
 
 /// For a running title line: `Some(number)` with the page number it carries,

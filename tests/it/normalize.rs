@@ -578,3 +578,39 @@ fn an_appendix_head_over_the_opinion_head_does_not_make_an_appendix() {
     assert!(opinion_pages.len() >= 25, "{opinion_pages:?}");
     assert_eq!(opinion_pages.last(), Some(&32));
 }
+
+/// The older slips of the bulk corpus set long running titles on two lines
+/// ("AMERICAN NEEDLE, INC. v. NATIONAL" over "FOOTBALL LEAGUE", or
+/// "GOODYEAR DUNLOP TIRES OPERATIONS, S. A." over "v. BROWN"): no part
+/// label of such a head is left inside a sentence of the reading text.
+#[test]
+fn two_line_running_titles_leave_nothing_in_the_text() {
+    let Some(dir) = shared("bulk-scotus-ot2009-2011") else {
+        return;
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let mut left = Vec::new();
+    for path in &files {
+        let src = std::fs::read_to_string(path).unwrap();
+        let norm = normalize(&src);
+        let reading = norm.reading();
+        for (i, _) in reading.match_indices("Opinion of the Court ") {
+            let next = reading[i + 21..].chars().next();
+            if next.is_some_and(char::is_lowercase) {
+                left.push(format!(
+                    "{}: {}",
+                    path.display(),
+                    reading.get(i.saturating_sub(40)..i + 30).unwrap_or("")
+                ));
+            }
+        }
+    }
+    eprintln!("{} bulk texts checked", files.len());
+    assert!(left.is_empty(), "{} left:\n{}", left.len(), left.join("\n"));
+}
