@@ -1,5 +1,6 @@
 //! Adversarial inputs grown step by step: runs of citation anchors, a long
-//! run of "(" before a citation, hyphenated line ends, one enormous line.
+//! run of "(" before a citation, hyphenated line ends, one enormous line,
+//! many case names followed by supras of a name none of them has.
 //! Each input is measured at doubling sizes with `Throughput::Bytes`, so
 //! linear time shows as the same MB/s at every size.
 //!
@@ -35,6 +36,24 @@ fn long_line(reps: usize) -> String {
     s
 }
 
+/// `reps / 40` full citations of distinct cases, then as many supras of a
+/// name none of them has: each supra is looked up among every name seen
+/// before it. 270 kB at 160,000.
+fn names_then_unknown_supras(reps: usize) -> String {
+    let n = reps / 40;
+    let mut s = String::new();
+    for i in 0..n {
+        s.push_str(&format!(
+            "Case{i} v. Other{i}, {} U. S. {} (1990). ",
+            400 + i % 100,
+            10 + i
+        ));
+    }
+    s.push_str(&"Unknown, supra, at 5. ".repeat(n));
+    s.push('\n');
+    s
+}
+
 /// The inputs: a name and how to make it with `reps` repetitions.
 type Input = (&'static str, fn(usize) -> String);
 
@@ -49,6 +68,9 @@ const INPUTS: &[Input] = &[
     ("open-parens", |n| format!("{}{FULL}\n", "(".repeat(n * 10))),
     ("hyphenated-line-ends", |n| " The mate-\nrial ".repeat(n)),
     ("one-long-line", |n| long_line(n)),
+    ("names-then-unknown-supras", |n| {
+        names_then_unknown_supras(n)
+    }),
 ];
 
 fn hostile(c: &mut Criterion) {
