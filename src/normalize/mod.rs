@@ -278,8 +278,10 @@ impl Normalizer {
         let lexicon = Lexicon::from_text(text);
         let mut b = Builder::new(text, &lexicon, units.unmarked_breaks, form);
         b.build(&units);
-        let (reading, reading_map, blocks) = (b.out, b.map, b.blocks);
-        let (matching, matching_map) = fold_for_matching(text, &reading, &reading_map);
+        let (reading, mut reading_map, blocks) = (b.out, b.map, b.blocks);
+        reading_map.shrink();
+        let (matching, mut matching_map) = fold_for_matching(text, &reading, &reading_map);
+        matching_map.shrink();
         let m = units.meta;
         let span = |r: Option<(usize, usize)>| r.map(|(s, e)| Span::new(s, e));
 

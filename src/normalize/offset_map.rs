@@ -57,6 +57,12 @@ impl OffsetMap {
         }
     }
 
+    /// Gives back the room the pieces grew into but do not use: a long
+    /// document's map stays while its citations are found.
+    pub(crate) fn shrink(&mut self) {
+        self.pieces.shrink_to_fit();
+    }
+
     /// Piece indices sorted by source position.
     fn by_src(&self) -> &[u32] {
         self.by_src.get_or_init(|| {
