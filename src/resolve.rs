@@ -32,12 +32,14 @@ fn base_section(sec: &str) -> &str {
 const PIN_REACH: u32 = 300;
 
 /// What an "Id." may refer to at one point of the text: the last citation
-/// of any kind but a bare section mention, and the last that is no
-/// statute (for an Id. with a page pin).
+/// of any kind but a bare section mention, the last that cites pages (no
+/// statute section, for an Id. with a page pin), and the last of those that
+/// is no Statutes at Large page either (for a page pin before that page).
 #[derive(Clone, Copy, Default)]
 struct IdState {
     prev: Option<usize>,
     last_page_cite: Option<usize>,
+    last_case_cite: Option<usize>,
 }
 
 /// Fills in `authority` (and an inherited pin for "Ibid.") where the
@@ -109,8 +111,17 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
                     .as_ref()
                     .map(|n| pick_by_pin(cites, &lookup_name(&by_name, n), pin));
                 let in_volume = key.and_then(|k| by_volume.get(&k));
-                let by_vol = in_volume
-                    .and_then(|c| pick_in_volume(cites, c, cites[i].case_name.as_deref(), pin));
+                let by_vol = in_volume.and_then(|c| {
+                    // A blank pin ("554 U. S., at ___") is a pin of a case
+                    // without pages yet: a blank-page citation of the volume.
+                    let blank: Vec<usize> = c
+                        .iter()
+                        .copied()
+                        .filter(|&j| cites[i].blank_pin && cites[j].first_page.is_none())
+                        .collect();
+                    let c = if blank.is_empty() { c } else { &blank[..] };
+                    pick_in_volume(cites, c, cites[i].case_name.as_deref(), pin)
+                });
                 // A name that matches a case of another volume only: the
                 // volume is written wrong ("Imbler, 425 U. S., at 425").
                 // A full citation of the volume without a name ("In Gonzales
@@ -126,6 +137,15 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
                             })
                         })
                 });
+                let target = match (by_vol, name_elsewhere) {
+                    (Some(j), None) => Some(j),
+                    _ => name_elsewhere.or(named.flatten()),
+                };
+                // "560 U. S., at ___ (slip op., at 14)" after "560 U. S.
+                // 330": the slip page is no page of the volume.
+                if cites[i].blank_pin && target.is_some_and(|j| cites[j].first_page.is_some()) {
+                    cites[i].pins.clear();
+                }
                 if let (Some(j), None) = (by_vol, name_elsewhere) {
                     cites[i].authority = cites[j].authority.clone();
                     if cites[j].authority.is_none() {
@@ -177,10 +197,16 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
                     cites[i].warnings.push(unrecognized(&source));
                     other.insert(i, source);
                 } else {
-                    let ante = if cites[i].pins.iter().any(|p| p.page.is_some()) {
-                        state.last_page_cite
-                    } else {
-                        state.prev
+                    let ante = match first_page_pin(&cites[i]) {
+                        // "83 Stat. 86 ... id., at 88": that Act's page; a
+                        // page before it is no page of the Act.
+                        Some(pin) => match state.last_page_cite {
+                            Some(j) if stat_page(&cites[j]).is_some_and(|p| pin < p) => {
+                                state.last_case_cite
+                            }
+                            other => other,
+                        },
+                        None => state.prev,
                     };
                     match ante {
                         Some(j) => {
@@ -205,7 +231,8 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
                                 };
                                 cites[i].pins = cites[from].pins.clone();
                             }
-                            is_statute = cites[j].kind == CitationKind::Statute
+                            is_statute = (cites[j].kind == CitationKind::Statute
+                                && !cites_pages(&cites[j]))
                                 || cites[j].statute_code.is_some();
                             if is_statute {
                                 cites[i].statute_code = cites[j].statute_code.clone();
@@ -218,7 +245,9 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
                 }
             }
             CitationKind::Statute => {
-                is_statute = true;
+                // "83 Stat. 86" is cited by page: an "Id., at 88" after it
+                // means its page 88.
+                is_statute = !cites_pages(&cites[i]);
                 let sec = cites[i].statute_section.clone();
                 if cites[i].statute_code.is_some() {
                     if let Some(sec) = &sec {
@@ -241,13 +270,17 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
                     }
                 }
             }
-            CitationKind::Internal | CitationKind::Record => {}
+            CitationKind::Internal => bare = cites[i].cites_other_opinion(),
+            CitationKind::Record => {}
         }
         if !bare {
             state.prev = Some(i);
         }
-        if !is_statute {
+        if !is_statute && !bare {
             state.last_page_cite = Some(i);
+            if stat_page(&cites[i]).is_none() {
+                state.last_case_cite = Some(i);
+            }
         }
         match cites[i].note_call {
             None => {
@@ -257,6 +290,23 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
             Some(_) => note = Some((cites[i].block, state)),
         }
     }
+}
+
+/// Whether a statute citation cites pages of the Statutes at Large ("83
+/// Stat. 86"), not a section.
+fn cites_pages(c: &Citation) -> bool {
+    stat_page(c).is_some()
+}
+
+/// The first page of a Statutes at Large citation ("83 Stat. 86" -> 86),
+/// also of an Id. resolved to one.
+fn stat_page(c: &Citation) -> Option<u32> {
+    if c.statute_section.is_some() || c.statute_code.is_some() {
+        return None;
+    }
+    let a = c.authority.as_deref()?;
+    let (_, page) = a.split_once(" Stat. ")?;
+    page.parse().ok()
 }
 
 /// The warning of an Id. that refers to `source`, which pincite does not

@@ -159,9 +159,25 @@ pub struct Citation {
     /// the citation it refers to.
     #[serde(skip)]
     pub(crate) antecedent: Option<usize>,
+    /// For a short citation: its pin is blank ("584 U. S., at ___"), so
+    /// the case has no pages yet and its full citation is a blank-page one;
+    /// a pin taken from a slip-opinion parenthetical ("(slip op., at 10)")
+    /// is a page of the case only then.
+    #[serde(skip)]
+    pub(crate) blank_pin: bool,
 }
 
 impl Citation {
+    /// Whether this cites another opinion of the same decision ("ante, at
+    /// 5", "post, at 1"). An "Id." after it is not taken to refer to it:
+    /// such an Id. more often follows a source pincite does not parse.
+    pub(crate) fn cites_other_opinion(&self) -> bool {
+        self.kind == CitationKind::Internal
+            && ["ante,", "Ante,", "post,", "Post,"]
+                .iter()
+                .any(|w| self.text.starts_with(w))
+    }
+
     /// The pins written as in annotation files: `428,430`, `431n33`.
     pub fn pins_string(&self) -> String {
         let parts: Vec<String> = self.pins.iter().map(Pin::to_string).collect();

@@ -4,6 +4,7 @@ use super::citation::{Citation, CitationKind, Pin};
 use super::tables;
 use crate::normalize::{BlockKind, Normalized, Section};
 use regex::{Captures, Regex, RegexBuilder};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -56,11 +57,13 @@ const BEFORE_CASE: [&str; 5] = [
     r"(?P<rec>(?-u:\b)(?:(?P<recvol>[0-9]{1,2})[^\S\n]+)?(?:App\.[^\S\n]+to[^\S\n]+Pet\.[^\S\n]+for[^\S\n]+Cert\.|App\.|Tr\.)[^\S\n]+[0-9])",
 ];
 /// The anchor alternatives that come after case reporters, in order.
-const AFTER_CASE: [&str; 4] = [
+const AFTER_CASE: [&str; 6] = [
     r"(?P<id>(?-u:\b)(?:Ibid|ibid|Id|id)\.)",
     r"(?P<supra>(?-u:\b)(?:supra|infra)(?-u:\b))",
     r"(?P<sec>§§?)",
+    r"(?P<secword>(?-u:\b)(?P<sec_w>Sections?)[^\S\n]+[0-9])",
     r"(?P<pp>(?-u:\b)Pp?\.[^\S\n]+[0-9])",
+    r"(?P<ante>(?-u:\b)(?:[Aa]nte|[Pp]ost),[^\S\n]+at[^\S\n]+[0-9])",
 ];
 
 /// The one anchor pattern, used only to find where anchors are (a DFA
@@ -79,7 +82,7 @@ static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
         push_flexible(&mut reps, s);
     }
     let case = format!(
-        r"(?:(?-u:\b)[0-9]{{1,4}}[^\S\n]+(?:{reps})(?:[^\S\n]+[0-9]{{1,5}}(?-u:\b)|[^\S\n]+_{{2,}}|[^\S\n]*,[^\S\n]+at[^\S\n]))"
+        r"(?:(?-u:\b)[0-9]{{1,4}}[^\S\n]+(?:{reps})(?:[^\S\n]+[0-9]{{1,7}}(?-u:\b)|[^\S\n]+_{{2,}}|[^\S\n]*,[^\S\n]+at(?:[^\S\n]|_)))"
     );
     let pat = BEFORE_CASE
         .iter()
@@ -115,7 +118,7 @@ static SMALL: LazyLock<Regex> = LazyLock::new(|| {
 /// text, the reporter is what lies between the volume and that tail.
 static CASE_PARTS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?s)^(?P<vol>[0-9]{1,4})[^\S\n]+(?P<rep>.+?)(?:[^\S\n]+(?P<page>[0-9]{1,5})|[^\S\n]+(?P<blank>_{2,})|[^\S\n]*,[^\S\n]+at[^\S\n])$",
+        r"(?s)^(?P<vol>[0-9]{1,4})[^\S\n]+(?P<rep>.+?)(?:[^\S\n]+(?P<page>[0-9]{1,7})|[^\S\n]+(?P<blank>_{2,})|[^\S\n]*,[^\S\n]+at(?:[^\S\n]|_))$",
     )
 });
 
@@ -207,9 +210,11 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
         r"^\*?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,5})[a-z]?(?:[^\S\n]*-[^\S\n]*\*?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,5})[a-z]?)?",
     )
 });
+/// A footnote pin: "n. 5", "nn. 3-4", "& n. 5", "nn. 3, 4". After one "n."
+/// a comma ends it: "at 5, and n. 4, 17" is page 17 next.
 static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^,?[^\S\n]*(?:&[^\S\n]*|and[^\S\n]+)?nn?\.[^\S\n]*([0-9]{1,3})(?:[^\S\n]*(?:-|,|&|and)[^\S\n]*([0-9]{1,3}))?",
+        r"^,?[^\S\n]*(?:&[^\S\n]*|and[^\S\n]+)?(?:nn\.[^\S\n]*([0-9]{1,3})(?:[^\S\n]*(?:-|,|&|and)[^\S\n]*([0-9]{1,3}))?|n\.[^\S\n]*([0-9]{1,3})(?:[^\S\n]*(?:-|&|and)[^\S\n]*([0-9]{1,3}))?)",
     )
 });
 static PIN_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"^,[^\S\n]*"));
@@ -219,14 +224,76 @@ static COMMA_NOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^,[^\S\n]*(?:nn?\.)")
 static COURT_YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[^\S\n]*\(([^()]{0,40}?)[^\S\n]*([0-9]{4})\)"));
 static SLIP_OP_AT: LazyLock<Regex> = LazyLock::new(|| re(r"^slip op\.,[^\S\n]*at[^\S\n]+"));
-static BLANK_PIN: LazyLock<Regex> = LazyLock::new(|| re(r"^,[^\S\n]*_{2,}"));
+/// The blank pins of a slip-opinion citation ("596 U. S. ___, ___", "___,
+/// ___-___", "___, ___, and n. 4, ___"), also written after a first page
+/// the volume has since given ("560 U. S. 330, ___").
+static BLANK_PIN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:,[^\S\n]*|[^\S\n]+)(?:_{2,}(?:[^\S\n]*-[^\S\n]*_{2,})?|(?:and[^\S\n]+|&[^\S\n]*)?nn?\.[^\S\n]*[0-9]{1,3}))+",
+    )
+});
+/// A blank pin after ", at": "___" or a blank range "___-___".
+static BLANK_AT: LazyLock<Regex> = LazyLock::new(|| re(r"^_{2,}(?:[^\S\n]*-[^\S\n]*_{2,})?"));
+/// A section number: "1983", "5.05(b)(1)", ranges "5.01-5.05" and
+/// "2.12(a)-(e)".
 static SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^[^\S\n]*([0-9]+(?:\.[0-9]+)*[A-Za-z]*(?:-[0-9]+[A-Za-z]*)?(?:\([A-Za-z0-9]{1,5}\))*)")
+    re(concat!(
+        r"^[^\S\n]*([0-9]+[A-Za-z]*(?:\.[0-9]+[A-Za-z]*)*(?:-[0-9]+[A-Za-z]*(?:\.[0-9]+[A-Za-z]*)*)?",
+        r"(?:\([A-Za-z0-9]{1,5}\))*(?:-\([A-Za-z0-9]{1,5}\)(?:\([A-Za-z0-9]{1,5}\))*)?)"
+    ))
 });
 static SUBSECTIONS: LazyLock<Regex> = LazyLock::new(|| re(r"^((?:\([A-Za-z0-9]{1,5}\))+)"));
 static SECTION_SEP: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:[^\S\n]*,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+|[^\S\n]*&[^\S\n]*)")
 });
+/// How far after a section of a source that is no statute, in bytes, a
+/// bare section in the same paragraph is read as that source's.
+const OTHER_SECTION_REACH: usize = 400;
+/// Where a clause starts: after a semicolon, or at the capital after a
+/// sentence end (a period after a lowercase word, a number or a
+/// parenthesis: not "Fla. Stat.").
+static CLAUSE_START: LazyLock<Regex> =
+    LazyLock::new(|| re(r#";|(?:(?:^|[^A-Za-z])[a-z]{2,}|[0-9)])[.!?]"?[^\S\n]+[A-Z]"#));
+/// A source with sections that is no statute, named in the clause before
+/// a bare section.
+static NON_STATUTE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?-u:\b)(?:Restatement|Uniform|Model[^\S\n]+(?:Penal[^\S\n]+)?(?:Code|Act)|Const\.)")
+});
+/// A code or session laws named in the clause before a bare section.
+static STATUTE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?-u:\b)(?:Code|Stat\.|Ann\.|Laws|Comp\.|Rev\.|Gen\.|Tit\.|ch\.|CFR|Reg\.|Ordinance)",
+        r"|C\.[^\S\n]*F\.[^\S\n]*R\.|U\.[^\S\n]*S\.[^\S\n]*C\."
+    ))
+});
+/// An article of the Constitution right before the section: "Art. I, §10".
+static CONSTITUTION_ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)(?:Art\.[^\S\n]*[IVX]+|Amdt\.[^\S\n]*[0-9]+),[^\S\n]*$"));
+/// A section of an amendment to the Constitution: "Section 1 of the
+/// Fourteenth Amendment".
+static OF_AMENDMENT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[^\S\n]+of[^\S\n]+the[^\S\n]+[A-Z][a-z]+(?:-[a-z]+)?[^\S\n]+Amendment"));
+/// A treatise's chapter-and-section number: "§6:8".
+static SECTION_COLON: LazyLock<Regex> = LazyLock::new(|| re(r"^:[0-9]"));
+/// The Statutes at Large page of the Act the section is of.
+static ACT_BY_PAGE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^,[^\S\n]*[0-9]{1,3}[^\S\n]+Stat\.[^\S\n]*[0-9]"));
+/// The page of a book: ", p. 45", ", pp. 431-433".
+static BOOK_PAGE: LazyLock<Regex> = LazyLock::new(|| re(r"^,[^\S\n]*pp?\.[^\S\n]*[0-9]"));
+/// A clause of the Constitution: ", cl. 3".
+static CLAUSE: LazyLock<Regex> = LazyLock::new(|| re(r"^,[^\S\n]*cls?\.[^\S\n]*[0-9]"));
+/// The closing note of a book or Restatement: a year alone ("(1979)") or
+/// an edition and its year ("(3d ed. 2012)"); a code's edition note puts
+/// the year first ("(2006 ed.)").
+static BOOK_NOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[0-9]{4}|.*ed\.[^\S\n]*[0-9]{4})$"));
+/// A footnote named before "supra" or "infra": "n. 1, ", "nn. 3-4, ".
+static NOTE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[^A-Za-z.])(nn?\.[^\S\n]*[0-9]{1,3}(?:[^\S\n]*(?:-|&|and)[^\S\n]*[0-9]{1,3})?),[^\S\n]*$",
+    )
+});
+/// A range right after a page: "96-97".
+static RANGE_NEXT: LazyLock<Regex> = LazyLock::new(|| re(r"^[^\S\n]*-[^\S\n]*[0-9]"));
 static ID_SECTION: LazyLock<Regex> = LazyLock::new(|| re(r"^,?[^\S\n]*§§?"));
 static SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -287,8 +354,8 @@ const STOP_WORDS: &[&str] = &[
 
 /// Lowercase words that may sit inside a case name.
 const CONNECTORS: &[&str] = &[
-    "of", "the", "and", "for", "de", "del", "la", "van", "von", "du", "ex", "rel.", "re", "et",
-    "al.", "&",
+    "of", "the", "and", "for", "de", "del", "des", "la", "van", "von", "du", "ex", "rel.", "re",
+    "et", "al.", "&", "p.l.c.", "plc", "y",
 ];
 
 /// Corporate suffixes written after a comma inside a case name
@@ -484,6 +551,8 @@ const NAME_ABBREVIATIONS: &[&str] = &[
     "Commw.",
     "Maint.",
     "Mem'l",
+    "Div.",
+    "No.",
 ];
 
 /// Capitalized words that open a sentence without being part of the case
@@ -556,6 +625,8 @@ pub(crate) fn scan(source: &str, norm: &Normalized) -> Vec<Citation> {
         line_pos: 0,
         own: own_citation(source, norm).unwrap_or_else(|| "slip op.".to_string()),
         out: Vec::new(),
+        coded: HashSet::new(),
+        other_section: None,
     };
     let text = norm.matching();
     let mut pos = 0;
@@ -637,6 +708,31 @@ struct Scanner<'a> {
     /// or for a preliminary print its own reporter citation.
     own: String,
     out: Vec<Citation>,
+    /// The sections (without subsections) cited with a code so far.
+    coded: HashSet<String>,
+    /// The last bare section read as a section of something other than a
+    /// statute.
+    other_section: Option<OtherSection>,
+}
+
+/// A bare section read as a section of something other than a statute.
+struct OtherSection {
+    /// Its block, where it ends, and its section without subsections.
+    block: usize,
+    end: usize,
+    base: String,
+    /// How many citations had been found when it was read.
+    cites: usize,
+}
+
+/// Whether two sections are numbered close enough to be read as sections
+/// of one source ("305" and "306"): both whole numbers no more than ten
+/// apart.
+fn sections_close(a: &str, b: &str) -> bool {
+    match (a.parse::<u32>(), b.parse::<u32>()) {
+        (Ok(x), Ok(y)) => x.abs_diff(y) <= 10,
+        _ => false,
+    }
 }
 
 /// Pins parsed forward from a position.
@@ -655,6 +751,9 @@ impl<'a> Scanner<'a> {
         let is_note = |b: usize| blocks.get(b).is_some_and(|k| k.kind == BlockKind::Footnote);
         let mut call: Option<(usize, usize)> = None;
         let mut last_body: Option<usize> = None;
+        // The last citation in a footnote, "ante, at 5" aside: an Id. does
+        // not refer to those, so the source it refers to may come after.
+        let mut last_note: Option<usize> = None;
         for i in 0..self.out.len() {
             let b = self.out[i].block;
             let note = is_note(b);
@@ -669,7 +768,7 @@ impl<'a> Scanner<'a> {
             let c = &self.out[i];
             if c.kind == CitationKind::Id && c.statute_section.is_none() {
                 let from = if note {
-                    match i.checked_sub(1).filter(|&j| self.out[j].block == b) {
+                    match last_note.filter(|&j| self.out[j].block == b) {
                         Some(j) => Some((self.past_parentheticals(self.out[j].matching.end), b)),
                         None => Some((self.line_start(c.matching.start), b)),
                     }
@@ -684,9 +783,13 @@ impl<'a> Scanner<'a> {
                 }
             }
             let c = &self.out[i];
-            let bare = c.kind == CitationKind::Statute && c.statute_code.is_none();
+            let bare = (c.kind == CitationKind::Statute && c.statute_code.is_none())
+                || c.cites_other_opinion();
             if !note && !bare {
                 last_body = Some(i);
+            }
+            if note && !c.cites_other_opinion() {
+                last_note = Some(i);
             }
         }
     }
@@ -822,6 +925,7 @@ impl<'a> Scanner<'a> {
             note_call: None,
             other_before: None,
             antecedent: None,
+            blank_pin: false,
         }
     }
 
@@ -832,19 +936,43 @@ impl<'a> Scanner<'a> {
             self.case(caps)
         } else if caps.name("usc").is_some() {
             let code = format!("{} {}", &caps["title"], squeeze(&caps["code"]));
-            self.statute(caps.whole()?.start(), caps.name("usc_sec")?, Some(code))
+            let mark = caps.name("usc_sec")?;
+            let many = mark.as_str() == "§§";
+            self.statute(caps.whole()?.start(), mark.end(), many, Some(code))
         } else if caps.name("rs").is_some() {
-            let code = "Rev. Stat.".to_string();
-            self.statute(caps.whole()?.start(), caps.name("rs_sec")?, Some(code))
+            let start = caps.whole()?.start();
+            let mark = caps.name("rs_sec")?;
+            let many = mark.as_str() == "§§";
+            // "Nev. Rev. Stat. §281A.420": a State's revised statutes, which
+            // have no key form; the federal ones stand alone.
+            let word = self.text[..start].trim_end_matches(' ');
+            let word = word.rsplit([' ', '\n']).next().unwrap_or("");
+            let state = word.starts_with(|c: char| c.is_ascii_uppercase()) && word.ends_with('.');
+            let code = (!state).then(|| "Rev. Stat.".to_string());
+            self.statute(start, mark.end(), many, code)
         } else if let Some(m) = caps.name("sec") {
-            self.statute(m.start(), m, None)
+            self.statute(m.start(), m.end(), m.as_str() == "§§", None)
+        } else if let Some(w) = caps.name("sec_w") {
+            // "Section 523(a)(2)(A)" spelled out, as at a sentence start.
+            self.statute(w.start(), w.end(), w.as_str() == "Sections", None)
         } else if let Some(m) = caps.name("stat") {
             let mut c = self.cite(CitationKind::Statute, m.range());
             c.authority = Some(format!("{} Stat. {}", &caps["svol"], &caps["spage"]));
             let mut end = m.end();
+            // "58 Stat. 96-97": the pages the citation spans.
+            let page = caps.name("spage")?;
+            let mut range = Vec::new();
+            if RANGE_NEXT.is_match(&self.text[end..]) {
+                if let Some(e) = self.pin_at(page.start(), &mut range) {
+                    c.pins = range;
+                    end = e;
+                }
+            }
             if let Some(p) = self.more_pins(end) {
-                c.pins = p.pins;
+                c.pins.extend(p.pins);
                 end = p.end;
+            }
+            if end != m.end() {
                 c = self.reframe(c, m.start()..end);
             }
             self.out.push(c);
@@ -863,6 +991,8 @@ impl<'a> Scanner<'a> {
             self.record(caps.whole()?.range(), volume)
         } else if caps.name("pp").is_some() {
             self.syllabus_pages(caps.whole()?.range())
+        } else if caps.name("ante").is_some() {
+            self.other_opinion(caps.whole()?.range())
         } else {
             None
         }
@@ -900,6 +1030,8 @@ impl<'a> Scanner<'a> {
         let mut first_page = None;
         let kind;
         let mut end;
+        // Blank pins ("___, ___") were written: the pin is a slip page.
+        let mut blank_pins = false;
         if let Some(p) = caps.name("page") {
             kind = CitationKind::FullCase;
             first_page = p.as_str().parse().ok();
@@ -907,25 +1039,37 @@ impl<'a> Scanner<'a> {
             if let Some(p) = self.more_pins(end) {
                 pins = p.pins;
                 end = p.end;
+            } else if let Some(bp) = BLANK_PIN.find(&self.text[end..]) {
+                // "560 U. S. 330, ___": the volume is out, its pages not.
+                end += bp.end();
+                blank_pins = true;
             }
         } else if let Some(b) = caps.name("blank") {
             kind = CitationKind::FullCase;
             end = b.end();
             if let Some(bp) = BLANK_PIN.find(&self.text[end..]) {
                 end += bp.end();
+                blank_pins = true;
             }
         } else {
             kind = CitationKind::ShortCase;
-            end = m.end();
-            match self.pins_at(end) {
+            // ", at ___" may be written without the space ("at___"): the
+            // anchor then ends on the blank's first stroke.
+            let tail = if self.text[..m.end()].ends_with('_') {
+                m.end() - 1
+            } else {
+                m.end()
+            };
+            match self.pins_at(tail) {
                 Some(p) => {
                     pins = p.pins;
                     end = p.end;
                 }
                 None => {
                     end = m.end() - 1;
-                    if let Some(bp) = re_blank_at().find(&self.text[m.end()..]) {
-                        end = m.end() + bp.end();
+                    if let Some(bp) = BLANK_AT.find(&self.text[tail..]) {
+                        end = tail + bp.end();
+                        blank_pins = true;
                     }
                 }
             }
@@ -933,6 +1077,13 @@ impl<'a> Scanner<'a> {
         let mut court = None;
         let mut year = None;
         if kind == CitationKind::FullCase {
+            // "___, ___, (2011)": a stray comma after blank pins.
+            if blank_pins
+                && self.text[end..].starts_with(',')
+                && COURT_YEAR.is_match(&self.text[end + 1..])
+            {
+                end += 1;
+            }
             if let Some(cy) = COURT_YEAR.captures(&self.text[end..]) {
                 let written = cy[1].trim();
                 if !written.is_empty() {
@@ -948,6 +1099,7 @@ impl<'a> Scanner<'a> {
         c.first_page = first_page;
         c.pins = pins;
         c.case_name = name.map(|n| n.1);
+        c.blank_pin = kind == CitationKind::ShortCase && blank_pins;
         if parallel {
             let prev = self.out.last_mut()?;
             c.case_name.clone_from(&prev.case_name);
@@ -969,9 +1121,11 @@ impl<'a> Scanner<'a> {
         c.court = court;
         c.year = year;
         c.parenthetical = self.parenthetical(end);
-        if c.pins.is_empty() && c.parenthetical.is_some() {
-            // "596 U. S. ___, ___ (2022) (slip op., at 8)": the pin of a
-            // blank-page citation is a slip-opinion page.
+        // "596 U. S. ___, ___ (2022) (slip op., at 8)": the pin of a
+        // blank-page citation is a slip-opinion page. A case whose volume
+        // gives its first page has no such pin: the slip page is no page of
+        // the volume. (A short citation learns which it is on resolving.)
+        if c.pins.is_empty() && c.parenthetical.is_some() && first_page.is_none() {
             let open = end + self.text[end..].find('(').unwrap_or(0) + 1;
             if let Some(at) = SLIP_OP_AT.find(&self.text[open..]) {
                 if let Some(p) = self.pins_at(open + at.end()) {
@@ -992,24 +1146,38 @@ impl<'a> Scanner<'a> {
         Some(end)
     }
 
-    /// Statute sections after a "§" or "§§" anchor: one citation each.
-    fn statute(&mut self, start: usize, mark: Group<'_>, code: Option<String>) -> Option<usize> {
-        let many = mark.as_str().starts_with("§§");
-        let first = SECTION.captures(&self.text[mark.end()..])?;
-        let first_start = mark.end() + first.get(1)?.start();
-        let mut end = mark.end() + first.get(0)?.end();
+    /// Statute sections after a "§" or "§§" anchor (or "Section",
+    /// "Sections") ending at `mark_end`: one citation each. `code` is the
+    /// code named before the mark ("42 U.S.C."), `None` for a bare section.
+    fn statute(
+        &mut self,
+        start: usize,
+        mark_end: usize,
+        many: bool,
+        code: Option<String>,
+    ) -> Option<usize> {
+        let first = SECTION.captures(&self.text[mark_end..])?;
+        let first_start = mark_end + first.get(1)?.start();
+        let mut end = mark_end + first.get(0)?.end();
         let first_sec = self.text[first_start..end].to_string();
         let base = first_sec.split('(').next().unwrap_or("").to_string();
-        let mut sections = vec![(start, end, first_sec)];
+        let mut sections = vec![(start, end, first_sec.clone())];
         while let Some(sep) = SECTION_SEP.find(&self.text[end..]).filter(|_| many) {
             let at = end + sep.end();
             let rest = &self.text[at..];
             // "§§11603(a), (b), (d)": subsections of the first section.
             let (g, sec) = if let Some(sub) = SUBSECTIONS.captures(rest) {
                 let g = sub.get(1)?;
-                (g.range(), format!("{base}{}", g.as_str()))
+                (g.range(), sibling_subsection(&first_sec, g.as_str()))
             } else if let Some(next) = SECTION.captures(rest) {
                 let g = next.get(1)?;
+                // "§§5.01(a), 5.04(a), 1 App. 22-24": a number followed by
+                // a capitalized abbreviation starts the next citation.
+                let after = rest[g.end()..].trim_start_matches(' ');
+                let word = after.split(' ').next().unwrap_or("");
+                if word.starts_with(|c: char| c.is_ascii_uppercase()) && word.ends_with('.') {
+                    break;
+                }
                 (g.range(), g.as_str().to_string())
             } else {
                 break;
@@ -1017,7 +1185,13 @@ impl<'a> Scanner<'a> {
             sections.push((at + g.start, at + g.end, sec));
             end = at + g.end;
         }
+        if code.is_none() && self.not_a_statute(start, sections[0].1, end, &base) {
+            return Some(end);
+        }
         for (s, e, sec) in sections {
+            if code.is_some() {
+                self.coded.insert(base_section(&sec).to_string());
+            }
             let mut c = self.cite(CitationKind::Statute, s..e);
             c.authority = code.as_ref().map(|code| format!("{code} § {sec}"));
             c.statute_section = Some(sec);
@@ -1031,6 +1205,84 @@ impl<'a> Scanner<'a> {
             last.parenthetical = note;
         }
         Some(end)
+    }
+
+    /// Whether a bare section ("§425", "Section 5") is a section of
+    /// something other than a statute: a book or treatise ("Law of Torts
+    /// §425 (2022)", "Williston on Contracts §69:47", "§2862, pp.
+    /// 431-433"), a Restatement, a uniform or model act, the Constitution
+    /// ("Art. I, §10, cl. 3"), or an Act cited by its Statutes at Large page
+    /// ("Act of Mar. 2, 1867, §33, 14 Stat. 533"), whose section belongs to
+    /// that citation. A bare section soon after such a one in the same
+    /// paragraph, of a number no code has been cited with, is read as
+    /// another section of the same source ("Uniform Partnership Act §305
+    /// (2013). ... See, e.g., §306(c)").
+    ///
+    /// `start` is where the section's mark begins, `first_end` where its
+    /// first section ends, `end` where the last does.
+    fn not_a_statute(&mut self, start: usize, first_end: usize, end: usize, base: &str) -> bool {
+        let block = {
+            self.section_at(start);
+            self.line
+        };
+        let after_first = &self.text[first_end..];
+        let after = &self.text[end..];
+        let lo = floor_boundary(self.text, start.saturating_sub(NAME_LOOKBACK))
+            .max(self.line_start(start));
+        let before = &self.text[lo..start];
+        // The clause the section ends: after the last ";" or sentence end.
+        let clause = CLAUSE_START.find_iter(before).last().map_or(before, |m| {
+            let cut = if m.as_str().ends_with(';') {
+                m.end()
+            } else {
+                m.end() - 1
+            };
+            &before[cut..]
+        });
+        let other = if NON_STATUTE_NAMED.is_match(clause)
+            || CONSTITUTION_ARTICLE.is_match(before)
+            || SECTION_COLON.is_match(after_first)
+            || ACT_BY_PAGE.is_match(after)
+            || BOOK_PAGE.is_match(after)
+            || CLAUSE.is_match(after)
+            || OF_AMENDMENT.is_match(after)
+        {
+            true
+        } else if STATUTE_NAMED.is_match(clause) {
+            false
+        } else {
+            let note = self.parenthetical(end);
+            // The next section of that source: in the same paragraph, soon
+            // after, with no citation between and a number close by.
+            let near = self.other_section.as_ref().is_some_and(|o| {
+                o.block == block
+                    && o.cites == self.out.len()
+                    && start.saturating_sub(o.end) < OTHER_SECTION_REACH
+                    && sections_close(&o.base, base)
+            });
+            note.is_some_and(|n| BOOK_NOTE.is_match(&n)) || (near && !self.coded.contains(base))
+        };
+        if other {
+            self.other_section = Some(OtherSection {
+                block,
+                end,
+                base: base.to_string(),
+                cites: self.out.len(),
+            });
+        }
+        other
+    }
+
+    /// "Ante, at 5-6", "post, at 1": a page of another opinion in the same
+    /// document (a concurrence citing the Court's opinion, or the reverse).
+    fn other_opinion(&mut self, m: Range<usize>) -> Option<usize> {
+        let p = self.pins_at(m.end - 1)?;
+        let mut c = self.cite(CitationKind::Internal, m.start..p.end);
+        c.pins = p.pins;
+        c.authority = Some(self.own.clone());
+        c.parenthetical = self.parenthetical(p.end);
+        self.out.push(c);
+        Some(p.end)
     }
 
     fn id(&mut self, m: Range<usize>) -> Option<usize> {
@@ -1076,6 +1328,15 @@ impl<'a> Scanner<'a> {
         }
         let mut end = m.end;
         let mut pins = Vec::new();
+        // "See n. 1, supra": a footnote of this opinion.
+        if name.is_none() && part_start.is_none() {
+            let lo = floor_boundary(self.text, m.start.saturating_sub(SIGNAL_LOOKBACK));
+            if let Some(f) = NOTE_BEFORE.captures(&self.text[lo..m.start]) {
+                let g = f.get(1)?;
+                part_start = Some(lo + g.start());
+                pins.extend(footnote_pins(None, &FOOTNOTE.captures(g.as_str())?));
+            }
+        }
         if let Some(at) = COMMA_AT.find(&self.text[end..]) {
             if let Some(p) = self.pins_at(end + at.end()) {
                 pins = p.pins;
@@ -1254,11 +1515,6 @@ impl<'a> Scanner<'a> {
     }
 }
 
-fn re_blank_at() -> &'static Regex {
-    static BLANK: LazyLock<Regex> = LazyLock::new(|| re(r"^_{2,}"));
-    &BLANK
-}
-
 /// The end of a page range written short: "1278-79" ends at 1279,
 /// "1299-01" at 1301; `digits` is how many digits `last` was written with.
 fn full_range_end(page: u32, last: u32, digits: usize) -> u32 {
@@ -1288,7 +1544,7 @@ fn starts_with_a_word(rest: &str) -> bool {
 /// The pins of a footnote reference: "n. 33" gives one, "nn. 3-4" two.
 fn footnote_pins(page: Option<u32>, f: &Captures<'_>) -> Vec<Pin> {
     let mut pins = Vec::new();
-    for g in [f.get(1), f.get(2)].into_iter().flatten() {
+    for g in (1..f.len()).filter_map(|k| f.get(k)) {
         pins.push(Pin {
             page,
             end: None,
@@ -1296,6 +1552,45 @@ fn footnote_pins(page: Option<u32>, f: &Captures<'_>) -> Vec<Pin> {
         });
     }
     pins
+}
+
+/// The subsection a list continues with, written alone: after
+/// "522(d)(5)", "(6)" is "522(d)(6)"; after "11603(a)", "(b)" is
+/// "11603(b)". It replaces the level of the first section whose kind (a
+/// number, a lowercase or a capital letter) it shares, else adds to the
+/// section.
+fn sibling_subsection(first: &str, sub: &str) -> String {
+    let kind = |p: &str| {
+        p.chars()
+            .nth(1)
+            .map(|c| (c.is_ascii_digit(), c.is_ascii_uppercase()))
+    };
+    // "2617(b)(2)-(3)": the range's end is no level of its own.
+    let first = first.split(")-").next().unwrap_or(first);
+    let first = if first.contains('(') && !first.ends_with(')') {
+        format!("{first})")
+    } else {
+        first.to_string()
+    };
+    let want = kind(sub);
+    let mut cut = first.find('(').unwrap_or(first.len());
+    let mut at = cut;
+    while at < first.len() {
+        let close = first[at..].find(')').map_or(first.len(), |i| at + i + 1);
+        if kind(&first[at..close]) == want {
+            cut = at;
+        }
+        at = close;
+    }
+    if want.is_none() {
+        cut = first.find('(').unwrap_or(first.len());
+    }
+    format!("{}{sub}", &first[..cut])
+}
+
+/// A statute section without its subsections: "523(a)(2)(A)" -> "523".
+fn base_section(sec: &str) -> &str {
+    sec.split('(').next().unwrap_or(sec)
 }
 
 /// Removes all whitespace: "U. S. C." -> "U.S.C.".
@@ -1339,13 +1634,38 @@ fn name_ending_at(text: &str, end: usize) -> Option<(usize, String)> {
     }
     let mut start = None;
     let mut after: Option<&str> = None;
+    let mut firm_chain = false;
     for (k, &(o, word)) in words.iter().enumerate().rev() {
         // "America, Inc. v. Avagliano": a comma before a corporate suffix
         // stays inside the name.
+        // "Lamar, Archer & Cofrin, LLP v. Appling", "Carlisle, McNellie,
+        // Rini, Kramer & Ulrich LPA", "Memphis Light, Gas and Water Div.":
+        // so do the commas between the names of a firm's.
+        let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+        let firm = || {
+            after.is_some_and(capital)
+                && words.get(k + 2).is_some_and(|n| {
+                    n.1 == "&" || (n.1 == "and" && words.get(k + 3).is_some_and(|m| capital(m.1)))
+                })
+        };
+        let mut in_firm = false;
         let w = match word.strip_suffix(',') {
             Some(w) if after.is_some_and(|a| CORPORATE_SUFFIXES.contains(&a)) => w,
+            Some(w) if capital(w) && !STOP_WORDS.contains(&w) && (firm_chain || firm()) => {
+                in_firm = true;
+                w
+            }
             _ => word,
         };
+        firm_chain = in_firm;
+        // "SeeYsleta Del Sur Pueblo v. Texas": a signal glued to the name
+        // (web text with its tags stripped).
+        if let Some(rest) = w.strip_prefix("See") {
+            if rest.starts_with(|c: char| c.is_uppercase()) && after.is_some() {
+                start = Some(o + 3);
+                break;
+            }
+        }
         // "deliberate."Badgerow v. Walters": a name glued to the quote
         // before it starts after the quote.
         if let Some(q) = w.rfind(['"', '(', '[']) {
@@ -1359,6 +1679,13 @@ fn name_ending_at(text: &str, end: usize) -> Option<(usize, String)> {
             break;
         }
         if w.contains([',', ';', ':', ')', ']', '\n']) {
+            break;
+        }
+        // "No. CIV-07-0045-HE, 2010 WL 2817220": a docket number (a part
+        // of the opinion such as "Part I-B-2" has fewer digits).
+        if w.starts_with(|c: char| c.is_uppercase())
+            && w.bytes().filter(u8::is_ascii_digit).count() >= 3
+        {
             break;
         }
         // "Rule of Reason.10 NCAA": a footnote call glued to the end of
@@ -1408,13 +1735,42 @@ fn name_ending_at(text: &str, end: usize) -> Option<(usize, String)> {
             && !words[k - 1].1.ends_with(['.', ','])
         {
             // "Hill v. Gateway 2000, Inc.": a number inside a company name.
+        } else if w.bytes().all(|b| b.is_ascii_digit())
+            && after.is_some_and(|a| a == "of" || a.starts_with(|c: char| c.is_uppercase()))
+            && k > 0
+            && words[k - 1].1 == "No."
+        {
+            // "Public Util. Dist. No. 1 of Snohomish Cty.": a numbered body.
         } else {
             break;
         }
         after = Some(w);
     }
     let s = start?;
-    Some((s, text[s..end].to_string()))
+    // "No. C 05-4518 WHA, 2006 WL 2355411": the end of a docket number.
+    let clause = text[lo..s].rsplit([',', ';', '(']).next().unwrap_or("");
+    if clause.contains("No. ") && !text[s..end].contains(" v.") {
+        return None;
+    }
+    Some((s, tidy_name(&text[s..end])))
+}
+
+/// A case name as keys compare it: "v." spaced as in print, also where the
+/// text glued it to the next party ("Collins v.Yellen").
+fn tidy_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 2);
+    let mut rest = name;
+    while let Some(i) = rest.find("v.") {
+        let glued = rest[i + 2..].starts_with(|c: char| c.is_uppercase())
+            && (i == 0 || rest[..i].ends_with(' '));
+        out.push_str(&rest[..i + 2]);
+        if glued {
+            out.push(' ');
+        }
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Whether a name before "supra" names a part of the opinion itself:
@@ -1480,8 +1836,25 @@ mod tests {
         );
         assert_eq!(
             name("(quoting Collins v.Yellen, 424 U. S. 1").as_deref(),
-            Some("Collins v.Yellen")
+            Some("Collins v. Yellen")
         );
+        assert_eq!(
+            name("holding. SeeYsleta Del Sur Pueblo v. Texas, 424 U. S. 1").as_deref(),
+            Some("Ysleta Del Sur Pueblo v. Texas")
+        );
+        assert_eq!(
+            name("rule. Lamar, Archer & Cofrin, LLP v. Appling, 424 U. S. 1").as_deref(),
+            Some("Lamar, Archer & Cofrin, LLP v. Appling")
+        );
+    }
+
+    #[test]
+    fn subsections_written_alone_continue_the_first_section() {
+        assert_eq!(sibling_subsection("522(d)(5)", "(6)"), "522(d)(6)");
+        assert_eq!(sibling_subsection("11603(a)", "(b)"), "11603(b)");
+        assert_eq!(sibling_subsection("2617(b)(2)-(3)", "(d)"), "2617(d)");
+        assert_eq!(sibling_subsection("2250(a)(1)", "(a)(3)"), "2250(a)(3)");
+        assert_eq!(sibling_subsection("1396b(a)(2)-(5)", "(7)"), "1396b(a)(7)");
     }
 
     #[test]

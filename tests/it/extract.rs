@@ -724,3 +724,263 @@ fn id_chains_keep_to_the_body_or_their_footnote() {
     assert_eq!(cites[k].authority.as_deref(), Some("App."));
     assert_eq!(cites[k].pins_string(), "22-23");
 }
+
+#[test]
+fn spelled_out_sections_are_statutes_resolved_like_bare_sections() {
+    // Bartenwerfer v. Buckley (2023).
+    let cites = summary(
+        "Under 11 U. S. C. §523(a)(2)(A), a debt is not discharged. Section 523(a)(2)(A) takes the debtor as it finds her. Sections 523(a)(2)(B) and (C) differ; section 727 does not.\n",
+    );
+    assert_eq!(
+        cites,
+        [
+            "statute 11 U.S.C. § 523(a)(2)(A) ",
+            "statute 11 U.S.C. § 523(a)(2)(A) ",
+            "statute 11 U.S.C. § 523(a)(2)(B) ",
+            "statute 11 U.S.C. § 523(a)(2)(C) ",
+        ]
+    );
+}
+
+#[test]
+fn ante_and_post_are_references_to_the_decision_itself() {
+    let cites = cites_of(
+        "See Strang v. Bradner, 114 U. S. 555, 561 (1885); ante, at 5–6. Post, at 1 (opinion concurring in judgment). Id., at 3.\n",
+    );
+    let internal: Vec<_> = cites
+        .iter()
+        .filter(|c| c.kind == CitationKind::Internal)
+        .map(|c| (c.text.as_str(), c.authority.as_deref(), c.pins_string()))
+        .collect();
+    assert_eq!(
+        internal,
+        [
+            ("ante, at 5–6", Some("slip op."), "5-6".to_string()),
+            ("Post, at 1", Some("slip op."), "1".to_string()),
+        ]
+    );
+    // An Id. after them is not taken for the case before them.
+    let id = cites.last().unwrap();
+    assert_eq!(id.kind, CitationKind::Id);
+    assert_eq!(id.authority, None);
+    assert!(!id.warnings.is_empty());
+}
+
+#[test]
+fn sections_of_books_restatements_uniform_acts_and_the_constitution_are_no_statutes() {
+    // Bartenwerfer v. Buckley (2023), Tarrant Regional Water Dist. v.
+    // Herrmann (2013), Coney Island Auto Parts v. Burton (2026).
+    let src = "Restatement (Third) of Agency §7.07 (2006); D. Dobbs, P. Hayden, & E. Bublick, Law of Torts §425 (2022). Uniform Partnership Act §305 (2013). See, e.g., §306(c) (limited-liability partnerships); Law of Suretyship and Guaranty §6:8 (2022); 27 R. Lord, Williston on Contracts §69:47 (4th ed. 2022). 11 C. Wright, A. Miller, & M. Kane, Federal Practice and Procedure §2862, pp. 431–433 (3d ed. 2012). Art. I, §10, cl. 3. See Restatement (Second) of Contracts §203(b) (explaining). Section 1 of the Fourteenth Amendment applies. Act of Mar. 2, 1867, §33, 14 Stat. 533.\n";
+    assert_eq!(summary(src), ["statute 14 Stat. 533 "]);
+    // State codes keep their sections, year or not.
+    let cites = summary(
+        "See Okla. Stat., Tit. 82, §105.9 (West 2013); Fla. Stat. §448.09 (1981); Mass. Gen. Laws, ch. 119, §74; id., ch. 265, §2 (2008); 8 CFR §1212.3(f)(5) (2010).\n",
+    );
+    let statutes = cites.iter().filter(|c| c.starts_with("statute")).count();
+    assert_eq!(statutes, 5, "{cites:?}");
+}
+
+#[test]
+fn blank_pins_ranges_and_lists_take_the_slip_opinion_pins() {
+    // Bartenwerfer v. Buckley (2023).
+    let cites = cites_of(
+        "This Court generally assumes so. Lamar, Archer & Cofrin, LLP v. Appling, 584 U. S. ___, ___–___ (2018) (slip op., at 10–11). Appling, 584 U. S., at ___–___ (slip op., at 10–11).\n",
+    );
+    let key = "Lamar, Archer & Cofrin, LLP v. Appling, 584 U.S. ___";
+    assert_eq!(cites[0].authority.as_deref(), Some(key));
+    assert_eq!(cites[0].year, Some(2018));
+    assert_eq!(cites[0].pins_string(), "10-11");
+    assert_eq!(cites[1].text, "Appling, 584 U. S., at ___–___");
+    assert_eq!(cites[1].authority.as_deref(), Some(key));
+    assert_eq!(cites[1].pins_string(), "10-11");
+    // Tarrant (2013): a list of blank pins with a footnote, a stray comma
+    // before the year; "at___" without its space.
+    let cites = cites_of(
+        "See Montana v. Wyoming, 563 U. S. ___, ___, and n. 4, ___, (2011) (slip op., at 5, and n. 4, 17). See Alabama v. North Carolina, 560 U. S. 330 ___, ___ (2010) (slip op., at 9). Alabama v. North Carolina, 560 U. S., at___ (slip op., at 14).\n",
+    );
+    assert_eq!(
+        cites[0].text,
+        "Montana v. Wyoming, 563 U. S. ___, ___, and n. 4, ___, (2011)"
+    );
+    assert_eq!(cites[0].pins_string(), "5n4,17");
+    // A case whose volume gives its first page has no slip-page pin.
+    assert_eq!(
+        cites[1].text,
+        "Alabama v. North Carolina, 560 U. S. 330 ___, ___ (2010)"
+    );
+    assert_eq!(cites[1].pins_string(), "");
+    assert_eq!(cites[2].kind, CitationKind::ShortCase);
+    assert_eq!(cites[2].authority.as_deref(), Some("560 U.S. 330"));
+    assert_eq!(cites[2].pins_string(), "");
+}
+
+#[test]
+fn a_blank_pin_short_cite_means_the_blank_page_case_of_its_volume() {
+    // McDonald v. Chicago (2010): Heller, then another case of volume 554.
+    let cites = summary(
+        "District of Columbia v. Heller, 554 U. S. ___ (2008). Indiana v. Edwards, 554 U. S. 164, 186 (2008). The majority asserted so. 554 U. S., at ___ (slip op., at 23).\n",
+    );
+    assert_eq!(
+        cites[2],
+        "short_case District of Columbia v. Heller, 554 U.S. ___ 23"
+    );
+}
+
+#[test]
+fn westlaw_citations_are_full_citations() {
+    // Tarrant Regional Water Dist. v. Herrmann (2013).
+    let cites = cites_of(
+        "See No. CIV–07–0045–HE, 2010 WL 2817220, *4 (WD Okla., July 16, 2010); App. to Pet. for Cert. 72a–73a, 2009 WL 3922803, *8.\n",
+    );
+    let full: Vec<_> = cites
+        .iter()
+        .filter(|c| c.kind == CitationKind::FullCase)
+        .map(|c| (c.text.as_str(), c.authority.as_deref(), c.pins_string()))
+        .collect();
+    assert_eq!(
+        full,
+        [
+            (
+                "2010 WL 2817220, *4 (WD Okla., July 16, 2010)",
+                Some("2010 WL 2817220"),
+                "4".to_string()
+            ),
+            (
+                "2009 WL 3922803, *8",
+                Some("2009 WL 3922803"),
+                "8".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn id_with_a_page_pin_after_a_statutes_at_large_citation_means_that_act() {
+    // Tarrant Regional Water Dist. v. Herrmann (2013).
+    let cites = summary(
+        "See 1 App. 13. The Upper Niobrara River Compact, Pub. L. 91–52, 83 Stat. 86. It provides so. See Art. V(A)1, id., at 88. Belle Fourche River Compact, Art. VI, 58 Stat. 96–97.\n",
+    );
+    assert_eq!(
+        cites,
+        [
+            "record App. 13",
+            "statute Pub. L. 91-52 ",
+            "statute 83 Stat. 86 ",
+            "id 83 Stat. 86 88",
+            "statute 58 Stat. 96 96-97",
+        ]
+    );
+    // A page before the Act's first is no page of it.
+    let cites = summary("See Roe v. Wade, 410 U. S. 113 (1973); 98 Stat. 1585. Id., at 120.\n");
+    assert_eq!(cites[2], "id 410 U.S. 113 120");
+}
+
+#[test]
+fn a_footnote_named_before_supra_is_a_footnote_of_the_opinion() {
+    // Coney Island Auto Parts v. Burton (2026).
+    let c = first(
+        "Courts nonetheless maintain so. See n. 1, supra; the rule.\n",
+        CitationKind::Internal,
+    );
+    assert_eq!(c.text, "n. 1, supra");
+    assert_eq!(c.pins_string(), "n1");
+}
+
+#[test]
+fn case_names_run_over_firms_numbered_bodies_and_foreign_words() {
+    let name = |src: &str| {
+        first(src, CitationKind::FullCase)
+            .case_name
+            .unwrap_or_default()
+    };
+    // Coney Island Auto Parts v. Burton (2026).
+    assert_eq!(
+        name(
+            "The Court rejects reliance on Insurance Corp. of Ireland v. Compagnie des Bauxites de Guinee, 456 U. S. 694.\n"
+        ),
+        "Insurance Corp. of Ireland v. Compagnie des Bauxites de Guinee"
+    );
+    assert_eq!(
+        name("See BP p.l.c. v. Mayor and City Council of Baltimore, 593 U. S. 230, 245 (2021).\n"),
+        "BP p.l.c. v. Mayor and City Council of Baltimore"
+    );
+    // Tarrant (2013); Jerman v. Carlisle (2010); NRG Power Marketing (2010).
+    assert_eq!(
+        name("(2001); Utah Div. of State Lands v. United States, 482 U. S. 193, 195 (1987).\n"),
+        "Utah Div. of State Lands v. United States"
+    );
+    assert_eq!(
+        name(
+            "Held so. Jerman v. Carlisle, McNellie, Rini, Kramer & Ulrich LPA, 559 U. S. 573 (2010).\n"
+        ),
+        "Jerman v. Carlisle, McNellie, Rini, Kramer & Ulrich LPA"
+    );
+    assert_eq!(
+        name(
+            "See Morgan Stanley Capital Group Inc. v. Public Util. Dist. No. 1 of Snohomish Cty., 554 U. S. 527 (2008).\n"
+        ),
+        "Morgan Stanley Capital Group Inc. v. Public Util. Dist. No. 1 of Snohomish Cty."
+    );
+    assert_eq!(
+        name(
+            "we held in United Gas Pipe Line Co. v. Memphis Light, Gas and Water Div., 358 U. S. 103, 110–113 (1958).\n"
+        ),
+        "United Gas Pipe Line Co. v. Memphis Light, Gas and Water Div."
+    );
+    // A docket number is no name.
+    assert_eq!(
+        name(
+            "Siemers v. Wells Fargo & Co., No. C 05–4518 WHA, 2006 WL 2355411, *15 (ND Cal., Aug. 14, 2006).\n"
+        ),
+        ""
+    );
+}
+
+#[test]
+fn glued_names_of_web_text_key_like_spaced_ones() {
+    // Bartenwerfer v. Buckley (2023), clean web form.
+    let cites = cites_of(
+        "(quoting Collins v.Yellen, 594 U. S. ___, ___ (2021) (slip op., at 23)). Strang's holding. SeeYsleta Del Sur Pueblo v. Texas, 596 U. S. ___, ___ (2022).\n",
+    );
+    assert_eq!(
+        cites[0].authority.as_deref(),
+        Some("Collins v. Yellen, 594 U.S. ___")
+    );
+    assert_eq!(
+        cites[1].text,
+        "Ysleta Del Sur Pueblo v. Texas, 596 U. S. ___, ___ (2022)"
+    );
+    assert_eq!(
+        cites[1].authority.as_deref(),
+        Some("Ysleta Del Sur Pueblo v. Texas, 596 U.S. ___")
+    );
+}
+
+#[test]
+fn section_ranges_are_whole_and_lists_stop_at_the_next_citation() {
+    // Tarrant Regional Water Dist. v. Herrmann (2013).
+    let cites = cites_of(
+        "ana. §§2.12(a)–(e), id., at 13. See, e.g., §§5.01–5.05, id., at 22–26. See Compact §§5.01(a), 5.02(a), 5.03(b), 5.04(a), 1 App. 22–24, the Compact.\n",
+    );
+    let texts: Vec<_> = cites.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "§§2.12(a)–(e)",
+            "id., at 13",
+            "§§5.01–5.05",
+            "id., at 22–26",
+            "§§5.01(a)",
+            "5.02(a)",
+            "5.03(b)",
+            "5.04(a)",
+            "1 App. 22–24"
+        ]
+    );
+    // A subsection alone continues the section's own level.
+    let auth: Vec<_> = cites_of("See 11 U. S. C. §§522(d)(5) and (6).\n")
+        .into_iter()
+        .map(|c| c.authority.unwrap_or_default())
+        .collect();
+    assert_eq!(auth, ["11 U.S.C. § 522(d)(5)", "11 U.S.C. § 522(d)(6)"]);
+}
