@@ -97,6 +97,11 @@ fn build(c: &mut Criterion) {
 
     let index = Index::build(&refs);
     let file = index.to_bytes();
+    println!(
+        "index-file: {} citations, {} bytes",
+        index.hits().len(),
+        file.len()
+    );
     let mut group = c.benchmark_group("index-file");
     group
         .sample_size(10)

@@ -131,10 +131,11 @@ compare() {
     eye_line=$("$py" "$here/eyecite_bench.py" "$label" "$@" 2>"$work/eyecite-$label.log")
     eye_s=$(echo "$eye_line" | awk -F'\t' '{split($4, a, " "); print a[1]}')
     eye_cites=$(echo "$eye_line" | awk -F'\t' '{split($6, a, " "); print a[1]}')
-    eye_mbps=$(mbps "$bytes" "$eye_s")
+    eye_mbps=$(awk -v b="$bytes" -v s="$eye_s" 'BEGIN {printf "%.3f", b / s / 1e6}')
     printf 'eyecite 2.7.8, 1 thread     %8.3f s  %8s MB/s  %6d citations  (one run)\n' "$eye_s" "$eye_mbps" "$eye_cites"
-    ratio() { awk -v a="$1" -v b="$eye_mbps" 'BEGIN {printf "%.0f", a / b}'; }
-    echo "ratio pincite / eyecite (MB/s): $(ratio "$pin_mbps")x on $(nproc) threads, $(ratio "$pin1_mbps")x on 1 thread"
+    # The same bytes: the ratio of the MB/s is the inverse ratio of the times.
+    ratio() { awk -v a="$1" -v b="$eye_s" 'BEGIN {printf "%.0f", b / a}'; }
+    echo "ratio pincite / eyecite (MB/s): $(ratio "$pin_s")x on $(nproc) threads, $(ratio "$pin1_s")x on 1 thread"
 }
 
 compare "corpus" corpus/*.txt
@@ -152,12 +153,13 @@ one="$work/bulk-concatenated.txt"
 cat "${bulk_files[@]}" >"$one"
 bytes=$(wc -c <"$one")
 file_s="" one_s=""
+# Both on one thread: one document cannot be split among threads.
 for _ in 1 2 3 4 5; do
-    file_s=$(min "$(seconds "$pincite" extract --format jsonl "${bulk_files[@]}")" "$file_s")
-    one_s=$(min "$(seconds "$pincite" extract --format jsonl "$one")" "$one_s")
+    file_s=$(min "$(RAYON_NUM_THREADS=1 seconds "$pincite" extract --format jsonl "${bulk_files[@]}")" "$file_s")
+    one_s=$(min "$(RAYON_NUM_THREADS=1 seconds "$pincite" extract --format jsonl "$one")" "$one_s")
 done
 echo
-echo "== bulk-scotus-ot2009-2011 concatenated into one document: $bytes bytes"
+echo "== bulk-scotus-ot2009-2011 concatenated into one document: $bytes bytes, pincite extract on 1 thread"
 printf 'file by file     %8.3f s  %8s MB/s  (best of 5)\n' "$file_s" "$(mbps "$bytes" "$file_s")"
 printf 'one document     %8.3f s  %8s MB/s  (best of 5, alternating)\n' "$one_s" "$(mbps "$bytes" "$one_s")"
 echo "one document / file by file: $(awk -v a="$one_s" -v b="$file_s" 'BEGIN {printf "%.2f", a / b}')"
