@@ -27,13 +27,13 @@ fn push_flexible(pat: &mut String, spelling: &str) {
     let mut buf = [0u8; 4];
     for (i, &c) in chars.iter().enumerate() {
         if c.is_whitespace() {
-            if !pat.ends_with(r"[^\S\n]*") {
-                pat.push_str(r"[^\S\n]*");
+            if !pat.ends_with(" *") {
+                pat.push_str(" *");
             }
         } else if c == '.' {
             pat.push_str(r"\.");
             if chars.get(i + 1).is_some_and(|n| !n.is_whitespace()) {
-                pat.push_str(r"[^\S\n]*");
+                pat.push_str(" *");
             }
         } else {
             pat.push_str(&regex::escape(c.encode_utf8(&mut buf)));
@@ -42,7 +42,10 @@ fn push_flexible(pat: &mut String, spelling: &str) {
 }
 
 // Whitespace in every pattern here is `[^\S\n]`: the matching text has one
-// block a line, and no citation runs from one block into the next.
+// block a line, and no citation runs from one block into the next. The
+// matching text has no whitespace but spaces and line ends, so the reporter
+// spellings and the case anchor, thousands of branches, match plain spaces:
+// a far smaller automaton, compiled faster and searched faster.
 //
 // Word boundaries in the anchor patterns are ASCII ones: the lazy DFA
 // cannot decide a Unicode `\b` on non-ASCII text and would fall back to a
@@ -82,7 +85,7 @@ static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
         push_flexible(&mut reps, s);
     }
     let case = format!(
-        r"(?:(?-u:\b)[0-9]{{1,4}}[^\S\n]+(?:{reps})(?:[^\S\n]+[0-9]{{1,7}}(?-u:\b)|[^\S\n]+_{{2,}}|[^\S\n]*,[^\S\n]+at(?:[^\S\n]|_)))"
+        r"(?:(?-u:\b)[0-9]{{1,4}} +(?:{reps})(?: +[0-9]{{1,7}}(?-u:\b)| +_{{2,}}| *, +at(?: |_)))"
     );
     let pat = BEFORE_CASE
         .iter()

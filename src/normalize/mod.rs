@@ -600,7 +600,10 @@ fn fold_for_matching(src: &str, reading: &str, rmap: &OffsetMap) -> (String, Off
             '“' | '”' | '″' => Some("\""),
             '–' | '‒' | '−' | '‑' => Some("-"),
             '—' | '―' => Some("--"),
-            '\u{a0}' | '\u{2009}' | '\u{202f}' | '\t' => Some(" "),
+            // Every other space (tab, no-break, thin, em, ideographic, a
+            // stray form feed or carriage return) is a space: the
+            // extraction patterns match plain spaces.
+            c if c.is_whitespace() && c != ' ' && c != '\n' => Some(" "),
             ' ' => {
                 // Runs of spaces fold to one; the space inside ". . ." goes.
                 let prev_dot = i > 0 && bytes[i - 1] == b'.';
