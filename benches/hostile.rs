@@ -37,8 +37,8 @@ fn long_line(reps: usize) -> String {
 }
 
 /// `reps / 40` full citations of distinct cases, then as many supras of a
-/// name none of them has: each supra is looked up among every name seen
-/// before it. 270 kB at 160,000.
+/// name none of them has: a lookup that scanned every name seen before it
+/// would make this quadratic. 270 kB at 160,000.
 fn names_then_unknown_supras(reps: usize) -> String {
     let n = reps / 40;
     let mut s = String::new();

@@ -6,7 +6,7 @@
 //! `authority: None` and says why in its warnings; it is never dropped.
 
 use crate::extract::{Citation, CitationKind};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The keys a full case citation can be found by later: the whole name and
 /// each party ("Goldstein v. Long Beach" gives "Goldstein" and "Long Beach").
@@ -49,7 +49,9 @@ struct IdState {
 /// to the citations before it in that footnote, or when it comes first
 /// there, to the body's citations before the footnote's call.
 pub(crate) fn resolve(cites: &mut [Citation]) {
-    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    // Sorted, so that a short name finds the longer names it begins in
+    // one range search.
+    let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut by_volume: HashMap<(u32, String), Vec<usize>> = HashMap::new();
     let mut by_section: HashMap<String, usize> = HashMap::new();
     // The full citations of parallel groups ("39 Minn. 181, 39 N. W.
@@ -440,13 +442,20 @@ fn pick_by_pin(cites: &[Citation], found: &[usize], pin: Option<u32>) -> Option<
 
 /// The full citations known by `name`, or by a party name that starts
 /// with it.
-fn lookup_name(by_name: &HashMap<String, Vec<usize>>, name: &str) -> Vec<usize> {
+/// How many longer names one short name is looked up in: a document naming
+/// thousands of parties "Smith v. ..." stays linear.
+const MAX_NAMES_SHARING_A_WORD: usize = 64;
+
+fn lookup_name(by_name: &BTreeMap<String, Vec<usize>>, name: &str) -> Vec<usize> {
     if let Some(js) = by_name.get(name) {
         return js.clone();
     }
+    // The names that begin with `name` and a space: the keys from
+    // "name " up to "name!" ('!' follows ' ').
+    let (from, to) = (format!("{name} "), format!("{name}!"));
     let mut out: Vec<usize> = by_name
-        .iter()
-        .filter(|(k, _)| k.starts_with(name) && k[name.len()..].starts_with(' '))
+        .range(from..to)
+        .take(MAX_NAMES_SHARING_A_WORD)
         .flat_map(|(_, js)| js.iter().copied())
         .collect();
     out.sort_unstable();
@@ -465,5 +474,19 @@ mod tests {
             ["Goldstein v. Long Beach", "Goldstein", "Long Beach"]
         );
         assert_eq!(base_section("523(a)(2)(A)"), "523");
+    }
+
+    #[test]
+    fn a_short_name_finds_the_names_it_begins() {
+        let mut by_name = BTreeMap::new();
+        by_name.insert("Long Beach".to_string(), vec![1]);
+        by_name.insert("Long Beach Unified".to_string(), vec![2]);
+        by_name.insert("Long".to_string(), vec![3]);
+        by_name.insert("Longview".to_string(), vec![4]);
+        assert_eq!(lookup_name(&by_name, "Long"), [3]);
+        assert_eq!(lookup_name(&by_name, "Long Beach"), [1]);
+        by_name.remove("Long");
+        assert_eq!(lookup_name(&by_name, "Long"), [1, 2]);
+        assert!(lookup_name(&by_name, "Short").is_empty());
     }
 }
