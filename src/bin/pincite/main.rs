@@ -196,34 +196,79 @@ fn for_each_file(
     Ok(failed)
 }
 
-/// How many files are read and worked on at a time by [`par_each_file`].
-const FILES_AT_ONCE: usize = 32;
+/// How far the workers of [`par_each_file`] may run ahead of the output,
+/// in files.
+const FILES_AHEAD: usize = 32;
 
-/// Like [`for_each_file`], with `work` done on several files at a time on
-/// all cores; `each` still sees the results one file at a time, in order.
+/// Like [`for_each_file`], with `work` done on several files at a time,
+/// one worker thread per core (`RAYON_NUM_THREADS` sets how many), while
+/// `each` writes the results one file at a time, in the order given. The
+/// workers take the files in order and stay at most [`FILES_AHEAD`] files
+/// ahead of the output; when `each` fails (a closed pipe), they stop.
 fn par_each_file<T: Send>(
     files: &[PathBuf],
     work: impl Fn(&str) -> T + Sync,
     mut each: impl FnMut(&str, T) -> io::Result<()>,
 ) -> io::Result<bool> {
-    use rayon::prelude::*;
+    use std::collections::BTreeMap;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::mpsc;
     let (files, mut failed) = expand(files);
-    for chunk in files.chunks(FILES_AT_ONCE) {
-        let done: Vec<_> = chunk
-            .par_iter()
-            .map(|(_, path)| Document::read(path).map(|doc| work(doc.text())))
-            .collect();
-        for ((name, _), result) in chunk.iter().zip(done) {
-            match result {
-                Ok(t) => each(name, t)?,
-                Err(e) => {
-                    eprintln!("pincite: {name}: {e}");
-                    failed = true;
+    let next = AtomicUsize::new(0);
+    let written = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let threads = rayon::current_num_threads().clamp(1, files.len().max(1));
+    let (tx, rx) = mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (files, work, next, written, stop) = (&files, &work, &next, &written, &stop);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= files.len() {
+                        break;
+                    }
+                    while i >= written.load(Ordering::Acquire) + FILES_AHEAD
+                        && !stop.load(Ordering::Relaxed)
+                    {
+                        std::thread::sleep(std::time::Duration::from_micros(200));
+                    }
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let result = Document::read(&files[i].1).map(|doc| work(doc.text()));
+                    if tx.send((i, result)).is_err() {
+                        break;
+                    }
                 }
+            });
+        }
+        drop(tx);
+        let mut pending = BTreeMap::new();
+        let mut at = 0;
+        for (i, result) in rx.iter() {
+            pending.insert(i, result);
+            while let Some(result) = pending.remove(&at) {
+                let name = &files[at].0;
+                match result {
+                    Ok(t) => {
+                        if let Err(e) = each(name, t) {
+                            stop.store(true, Ordering::Relaxed);
+                            return Err(e);
+                        }
+                    }
+                    Err(e) => {
+                        eprintln!("pincite: {name}: {e}");
+                        failed = true;
+                    }
+                }
+                at += 1;
+                written.store(at, Ordering::Release);
             }
         }
-    }
-    Ok(failed)
+        Ok(failed)
+    })
 }
 
 /// The input forms, as named on the command line.
