@@ -10,7 +10,7 @@
 //!
 //! Digits are never joined: "1171-\n1172" keeps its hyphen.
 
-use super::words::{Fnv, is_word};
+use super::words::is_word;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
@@ -31,26 +31,40 @@ struct Folded<'t> {
 
 impl<'t> Folded<'t> {
     fn new(word: &'t str) -> Folded<'t> {
-        let mut h = Fnv::default();
-        if word.is_ascii() {
-            let mut buf = [0u8; 32];
-            for chunk in word.as_bytes().chunks(buf.len()) {
-                let b = &mut buf[..chunk.len()];
-                b.copy_from_slice(chunk);
-                b.make_ascii_lowercase();
-                h.write(b);
-            }
+        let hash = if word.is_ascii() {
+            fold_hash(word.as_bytes())
         } else {
-            let mut buf = [0u8; 4];
-            for c in word.chars().flat_map(char::to_lowercase) {
-                h.write(c.encode_utf8(&mut buf).as_bytes());
-            }
-        }
-        Folded {
-            word,
-            hash: h.finish(),
-        }
+            let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+            fold_hash(lower.as_bytes())
+        };
+        Folded { word, hash }
     }
+}
+
+/// Hashes the bytes of a word as lowercase, eight at a time. A word is
+/// letters and hyphens, so setting bit 5 of each byte lowercases an ASCII
+/// word; the bytes of a word already lowercased hash the same way, so two
+/// words equal without regard to case hash alike.
+fn fold_hash(bytes: &[u8]) -> u64 {
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ (u64::from_le_bytes(w) | CASE)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ (u64::from_le_bytes(w) | CASE)).wrapping_mul(K);
+    }
+    // SplitMix64's finalizer: the table takes its tag from the high bits.
+    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
 }
 
 impl PartialEq for Folded<'_> {
