@@ -110,6 +110,12 @@ impl<'t> Lexicon<'t> {
     /// Counts every word of `text` that does not end a line with a hyphen.
     /// One pass over the text.
     pub(crate) fn from_text(text: &'t str) -> Lexicon<'t> {
+        Lexicon::from_text_wanted(text, &Wanted::everything())
+    }
+
+    /// Like [`Lexicon::from_text`], counting only the words `wanted` asks
+    /// for (and maybe some more): the others are never looked up.
+    pub(crate) fn from_text_wanted(text: &'t str, wanted: &Wanted) -> Lexicon<'t> {
         // About one distinct word form in 60 bytes of opinion text.
         let mut lex = Lexicon {
             words: HashMap::with_capacity_and_hasher(text.len() / 60, Default::default()),
@@ -134,7 +140,9 @@ impl<'t> Lexicon<'t> {
             match (is_part, start) {
                 (true, None) => start = Some(i),
                 (false, Some(s)) => {
-                    lex.add(&text[s..i], bytes, i);
+                    if wanted.wants(&bytes[s..i]) {
+                        lex.add(&text[s..i], bytes, i);
+                    }
                     start = None;
                 }
                 _ => {}
@@ -142,7 +150,9 @@ impl<'t> Lexicon<'t> {
             i += len;
         }
         if let Some(s) = start {
-            lex.add(&text[s..], bytes, text.len());
+            if wanted.wants(&bytes[s..]) {
+                lex.add(&text[s..], bytes, text.len());
+            }
         }
         lex
     }
@@ -166,6 +176,65 @@ impl<'t> Lexicon<'t> {
     pub(crate) fn count(&self, word: &str) -> u32 {
         self.words.get(&Folded::new(word)).copied().unwrap_or(0)
     }
+}
+
+/// The words a document's lexicon must count: those that begin like the
+/// left half of a word cut by a line-end hyphen ("mate-" wants "material"
+/// and "mate-rial" alike). Kept as sets of first letters and first two
+/// letters, so a word is checked in a step; words it cannot judge (not
+/// ASCII at the start) are counted.
+pub(crate) struct Wanted {
+    all: bool,
+    one: [bool; 26],
+    two: [bool; 26 * 26],
+}
+
+impl Wanted {
+    /// Wants every word.
+    pub(crate) fn everything() -> Wanted {
+        Wanted {
+            all: true,
+            ..Wanted::nothing()
+        }
+    }
+
+    /// Wants no word yet.
+    pub(crate) fn nothing() -> Wanted {
+        Wanted {
+            all: false,
+            one: [false; 26],
+            two: [false; 26 * 26],
+        }
+    }
+
+    /// Wants the words that begin with `left`, in any case.
+    pub(crate) fn add_prefix(&mut self, left: &str) {
+        let b = left.as_bytes();
+        match (b.first().and_then(letter), b.get(1).and_then(letter)) {
+            (Some(x), _) if b.len() == 1 => self.one[x] = true,
+            (Some(x), Some(y)) => self.two[x * 26 + y] = true,
+            (None, _) if b.is_empty() => {}
+            _ => self.all = true,
+        }
+    }
+
+    fn wants(&self, word: &[u8]) -> bool {
+        if self.all {
+            return true;
+        }
+        match (word.first().and_then(letter), word.get(1).and_then(letter)) {
+            (Some(x), Some(y)) => self.one[x] || self.two[x * 26 + y],
+            (Some(x), None) if word.len() == 1 => self.one[x],
+            // Not ASCII at the start, or a letter then a hyphen: counted.
+            _ => true,
+        }
+    }
+}
+
+/// An ASCII letter's place in the alphabet.
+fn letter(b: &u8) -> Option<usize> {
+    b.is_ascii_alphabetic()
+        .then(|| usize::from(b.to_ascii_lowercase() - b'a'))
 }
 
 fn next_is_alpha(text: &str, i: usize) -> bool {
@@ -260,6 +329,20 @@ mod tests {
         assert!(!keep_hyphen("office", "wide", &lex));
         let lex = Lexicon::from_text("a then-boyfriend");
         assert!(keep_hyphen("then", "boyfriend", &lex));
+    }
+
+    #[test]
+    fn a_lexicon_counts_the_words_line_end_halves_ask_for() {
+        let mut wanted = Wanted::nothing();
+        wanted.add_prefix("Mate");
+        wanted.add_prefix("a");
+        let lex = Lexicon::from_text_wanted("Material, mate-rial; an other; zebra; Été", &wanted);
+        assert_eq!(lex.count("material"), 1);
+        assert_eq!(lex.count("mate-rial"), 1);
+        assert_eq!(lex.count("an"), 1);
+        assert_eq!(lex.count("other"), 0);
+        assert_eq!(lex.count("zebra"), 0);
+        assert_eq!(lex.count("été"), 1);
     }
 
     #[test]

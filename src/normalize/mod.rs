@@ -275,7 +275,28 @@ impl Normalizer {
             .form
             .unwrap_or_else(|| layout::detect_form(text, &lines));
         let units = layout::analyze(text, &lines, form);
-        let lexicon = Lexicon::from_text(text);
+        let lexicon = if units.unmarked_breaks || form == InputForm::ParagraphPerLine {
+            // Unmarked breaks and web text's inline splits ask about any
+            // word.
+            Lexicon::from_text(text)
+        } else {
+            // Only the words that begin like the left half of a line-end
+            // hyphen are ever looked up.
+            let mut wanted = hyphen::Wanted::nothing();
+            let lines = units.body.iter().map(|u| (u.start, u.end)).chain(
+                units
+                    .notes
+                    .iter()
+                    .flat_map(|n| n.lines.iter().map(|&(s, e, _)| (s, e))),
+            );
+            for (s, e) in lines {
+                let line = &text[s..e];
+                if line.ends_with('-') && !line.ends_with("--") {
+                    wanted.add_prefix(word_before(line, line.len() - 1));
+                }
+            }
+            Lexicon::from_text_wanted(text, &wanted)
+        };
         let mut b = Builder::new(text, &lexicon, units.unmarked_breaks, form);
         b.build(&units);
         let (reading, mut reading_map, blocks) = (b.out, b.map, b.blocks);
