@@ -298,10 +298,18 @@ pub(crate) fn join_unmarked(left: &str, right: &str, lex: &Lexicon) -> bool {
         return false;
     }
     let (l, r) = (left.to_lowercase(), right.to_lowercase());
-    if is_word(&l) && is_word(&r) {
-        return false;
-    }
     let joined = format!("{l}{r}");
+    if is_word(&l) && is_word(&r) {
+        // Two words ("the reactions") stay two, unless they make a long
+        // English word that the document also writes whole ("Re sources"
+        // where "resources" is seen): a typesetter breaks long words, and
+        // two short words are rarely the halves of one.
+        return joined.chars().count() >= 8
+            && l.chars().count() >= 2
+            && r.chars().count() >= 3
+            && is_word(&joined)
+            && lex.count(&joined) > 0;
+    }
     is_word(&joined) || lex.count(&joined) > 0
 }
 
@@ -352,5 +360,10 @@ mod tests {
         assert!(join_unmarked("consid", "ered", &lex));
         assert!(!join_unmarked("the", "reactions", &lex));
         assert!(!join_unmarked("can", "not", &lex));
+        // Two words joined only into a long word the document writes whole.
+        assert!(!join_unmarked("Re", "sources", &lex));
+        let lex = Lexicon::from_text("the Natural Resources Defense Council");
+        assert!(join_unmarked("Re", "sources", &lex));
+        assert!(!join_unmarked("the", "reactions", &lex));
     }
 }
