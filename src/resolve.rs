@@ -63,8 +63,6 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
     // The body's Id. state after each body citation, by its offset.
     let mut history: Vec<(usize, IdState)> = Vec::new();
     let mut note: Option<(usize, IdState)> = None;
-    // The Id. citations that refer to a source pincite does not recognize.
-    let mut other: HashMap<usize, String> = HashMap::new();
     for i in 0..cites.len() {
         let mut is_statute = false;
         let mut bare = false;
@@ -195,9 +193,9 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
                             .warnings
                             .push("no earlier statute for this Id.".to_string()),
                     }
-                } else if let Some(source) = cites[i].other_before.clone() {
-                    cites[i].warnings.push(unrecognized(&source));
-                    other.insert(i, source);
+                } else if let Some(source) = &cites[i].other_before {
+                    let w = unrecognized(source);
+                    cites[i].warnings.push(w);
                 } else {
                     let ante = match first_page_pin(&cites[i]) {
                         // "83 Stat. 86 ... id., at 88": that Act's page; a
@@ -215,11 +213,11 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
                             let target = parallel_choice(cites, j, i, &primary_of, &by_authority);
                             cites[i].authority = cites[target].authority.clone();
                             cites[i].antecedent = Some(j);
-                            if let Some(source) = other.get(&target).cloned() {
+                            if let Some(source) = cites[target].other_before.clone() {
                                 // An Id. chain on a source pincite does
                                 // not recognize.
                                 cites[i].warnings.push(unrecognized(&source));
-                                other.insert(i, source);
+                                cites[i].other_before = Some(source);
                             } else if cites[target].authority.is_none() {
                                 cites[i]
                                     .warnings

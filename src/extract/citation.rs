@@ -150,9 +150,10 @@ pub struct Citation {
     /// the footnote looks back from.
     #[serde(skip)]
     pub(crate) note_call: Option<usize>,
-    /// For an "Id.": a source pincite does not recognize ("Brief for
-    /// Petitioner 12", a dictionary, a treaty document) written between it
-    /// and the citation before it, which is then what the Id. refers to.
+    /// For an "Id.": the source pincite does not recognize ("Brief for
+    /// Petitioner 12", a dictionary, a treaty document) that it refers to,
+    /// written between it and the citation before it, or reached through
+    /// an earlier Id. of the same chain (set by the resolver).
     #[serde(skip)]
     pub(crate) other_before: Option<String>,
     /// For a resolved "Id.": the index, in the document's citations, of

@@ -332,9 +332,7 @@ fn check_ids(norm: &Normalized, cites: &[Citation], places: &[Place], out: &mut 
             // "Id. §5" resolved to the last statute, or an Id. of a source
             // pincite does not parse (a brief, a dictionary): nothing to
             // check here.
-            let other = c.other_before.is_some()
-                || c.warnings.iter().any(|w| w.contains("does not recognize"));
-            if c.authority.is_none() && !other {
+            if c.authority.is_none() && c.other_before.is_none() {
                 let msg = "Id. with no earlier citation to refer to".to_string();
                 out.push(finding(c, Severity::Warning, "id-unresolved", msg));
             }
