@@ -746,16 +746,6 @@ impl From<&Hit> for StoredHit {
     }
 }
 
-const KINDS: [CitationKind; 7] = [
-    CitationKind::FullCase,
-    CitationKind::ShortCase,
-    CitationKind::Id,
-    CitationKind::Supra,
-    CitationKind::Internal,
-    CitationKind::Statute,
-    CitationKind::Record,
-];
-
 const SECTIONS: [Section; 9] = [
     Section::Front,
     Section::Syllabus,
@@ -767,11 +757,6 @@ const SECTIONS: [Section; 9] = [
     Section::Statement,
     Section::Appendix,
 ];
-
-/// A kind by its output name ("full_case").
-pub(crate) fn kind_named(name: &str) -> Option<CitationKind> {
-    KINDS.into_iter().find(|k| k.as_str() == name)
-}
 
 /// A section by its output name ("opinion").
 pub(crate) fn section_named(name: &str) -> Option<Section> {
@@ -790,7 +775,7 @@ impl StoredHit {
             col: self.col,
             slip_page: self.slip_page,
             section: section_named(&self.section)?,
-            kind: kind_named(&self.kind)?,
+            kind: CitationKind::named(&self.kind)?,
             authority: self.authority,
             pins: self
                 .pins
@@ -954,8 +939,8 @@ mod tests {
 
     #[test]
     fn every_kind_and_section_round_trips_by_name() {
-        for k in KINDS {
-            assert_eq!(kind_named(k.as_str()), Some(k));
+        for k in CitationKind::ALL {
+            assert_eq!(CitationKind::named(k.as_str()), Some(k));
         }
         for s in SECTIONS {
             assert_eq!(section_named(s.as_str()), Some(s));

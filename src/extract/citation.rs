@@ -30,6 +30,28 @@ pub enum CitationKind {
 }
 
 impl CitationKind {
+    /// Every kind, in the order above.
+    pub const ALL: [CitationKind; 7] = [
+        CitationKind::FullCase,
+        CitationKind::ShortCase,
+        CitationKind::Id,
+        CitationKind::Supra,
+        CitationKind::Internal,
+        CitationKind::Statute,
+        CitationKind::Record,
+    ];
+
+    /// The kind of an output name: the inverse of [`CitationKind::as_str`].
+    ///
+    /// ```
+    /// use pincite::CitationKind;
+    /// assert_eq!(CitationKind::named("short_case"), Some(CitationKind::ShortCase));
+    /// assert_eq!(CitationKind::named("case"), None);
+    /// ```
+    pub fn named(name: &str) -> Option<CitationKind> {
+        CitationKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
     /// The name used in output ("full_case", "id", ...).
     pub fn as_str(self) -> &'static str {
         match self {

@@ -17,16 +17,6 @@ const TARRANT: &str = "corpus/scotus_tarrant_v_herrmann_2013_slip.txt";
 const CONEY_ISLAND: &str = "corpus/scotus_coney_island_v_burton_2026_slip.txt";
 const ANNOTATED: [&str; 3] = [BARTENWERFER, TARRANT, CONEY_ISLAND];
 
-const KINDS: [CitationKind; 7] = [
-    CitationKind::FullCase,
-    CitationKind::ShortCase,
-    CitationKind::Id,
-    CitationKind::Supra,
-    CitationKind::Internal,
-    CitationKind::Statute,
-    CitationKind::Record,
-];
-
 fn path(rel: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
@@ -117,7 +107,7 @@ fn annotation_rows(text_rel: &str, src: &str, problems: &mut Vec<String>) -> Vec
                 n + 1
             ));
         }
-        if !KINDS.iter().any(|k| k.as_str() == cols[0]) {
+        if CitationKind::named(cols[0]).is_none() {
             problems.push(format!("{tsv_rel}:{}: kind {:?}", n + 1, cols[0]));
         }
         last_end = end;
