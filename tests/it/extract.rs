@@ -1,62 +1,11 @@
 //! Citation extraction: the annotated corpus and the grammar's corner cases.
 
+use crate::corpus::{self, cites_of, path, read};
 use pincite::{Citation, CitationKind, Section};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 const SLIP: &str = "corpus/van_de_kamp_v_goldstein_2009_slip.txt";
 const SYLLABUS: &str = "corpus/van_de_kamp_v_goldstein_2009_syllabus.txt";
-const HEADER: &str = "kind\tauthority\tpins\tslip_page\tstart\tend\ttext";
-
-fn path(rel: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel)
-}
-
-fn read(rel: &str) -> String {
-    std::fs::read_to_string(path(rel)).expect("read corpus file")
-}
-
-fn cites_of(src: &str) -> Vec<Citation> {
-    pincite::extract(src, &pincite::normalize(src))
-}
-
-fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('\n', "\\n")
-        .replace('\t', "\\t")
-}
-
-fn unescape(text: &str) -> String {
-    let mut out = String::new();
-    let mut cs = text.chars();
-    while let Some(c) = cs.next() {
-        if c == '\\' {
-            match cs.next() {
-                Some('n') => out.push('\n'),
-                Some('t') => out.push('\t'),
-                Some(o) => out.push(o),
-                None => out.push('\\'),
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// A citation as an annotation row.
-fn row(c: &Citation) -> String {
-    format!(
-        "{}\t{}\t{}\t{}\t{}\t{}\t{}",
-        c.kind,
-        c.authority.as_deref().unwrap_or(""),
-        c.pins_string(),
-        c.slip_page.map(|p| p.to_string()).unwrap_or_default(),
-        c.span.start,
-        c.span.end,
-        escape(&c.text),
-    )
-}
 
 fn counts(cites: &[Citation]) -> BTreeMap<String, usize> {
     let mut m = BTreeMap::new();
@@ -66,83 +15,14 @@ fn counts(cites: &[Citation]) -> BTreeMap<String, usize> {
     m
 }
 
-/// Compares a text's citations with its annotation and reports every
-/// mismatch at once. `PINCITE_BLESS=1` writes the annotation instead, for
-/// review.
-fn check_annotation(text_rel: &str) {
-    let src = read(text_rel);
-    let cites = cites_of(&src);
-    let tsv_rel = text_rel.replace(".txt", ".citations.tsv");
-    let got: Vec<String> = cites.iter().map(row).collect();
-    if std::env::var_os("PINCITE_BLESS").is_some() {
-        let mut out = format!("{HEADER}\n");
-        for r in &got {
-            out.push_str(r);
-            out.push('\n');
-        }
-        std::fs::write(path(&tsv_rel), out).expect("write annotation");
-    }
-    let annotation = read(&tsv_rel);
-    let mut problems = Vec::new();
-    let mut want = Vec::new();
-    for (n, line) in annotation.lines().enumerate() {
-        if n == 0 {
-            assert_eq!(line, HEADER, "{tsv_rel}: header");
-            continue;
-        }
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() != 7 {
-            problems.push(format!("{tsv_rel}:{}: {} columns", n + 1, cols.len()));
-            continue;
-        }
-        let (start, end): (usize, usize) = match (cols[4].parse(), cols[5].parse()) {
-            (Ok(s), Ok(e)) => (s, e),
-            _ => {
-                problems.push(format!("{tsv_rel}:{}: bad span", n + 1));
-                continue;
-            }
-        };
-        let text = unescape(cols[6]);
-        if src.get(start..end) != Some(text.as_str()) {
-            problems.push(format!(
-                "{tsv_rel}:{}: source[{start}..{end}] is {:?}, annotation says {:?}",
-                n + 1,
-                src.get(start..end),
-                text
-            ));
-        }
-        want.push(line.to_string());
-    }
-    for w in &want {
-        if !got.contains(w) {
-            problems.push(format!("missing: {w}"));
-        }
-    }
-    for g in &got {
-        if !want.contains(g) {
-            problems.push(format!("unexpected: {g}"));
-        }
-    }
-    eprintln!("{text_rel}: {:?}", counts(&cites));
-    assert!(
-        problems.is_empty(),
-        "{text_rel}: {} mismatches\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
-}
-
 #[test]
 fn van_de_kamp_slip_matches_its_annotation() {
-    check_annotation(SLIP);
+    corpus::check(SLIP, true);
 }
 
 #[test]
 fn van_de_kamp_syllabus_matches_its_annotation() {
-    check_annotation(SYLLABUS);
+    corpus::check(SYLLABUS, true);
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 mod bulk;
 mod cli;
+mod corpus;
 mod extract;
 mod forms;
 mod hostile;

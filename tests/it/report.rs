@@ -1,24 +1,16 @@
 //! Reports on the corpus: the table of authorities, with expected values
 //! counted by reading the texts.
 
-use pincite::{Category, Citation, TableOfAuthorities};
+use crate::corpus::{cites_of, read};
+use pincite::{Category, TableOfAuthorities};
 use std::path::PathBuf;
 
 const SLIP: &str = "corpus/van_de_kamp_v_goldstein_2009_slip.txt";
 const SYLLABUS: &str = "corpus/van_de_kamp_v_goldstein_2009_syllabus.txt";
 
-fn read(rel: &str) -> String {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel);
-    std::fs::read_to_string(p).expect("read corpus file")
-}
-
 /// An entry as the slip test checks it: category, citation, count, pins,
 /// slip pages, passim.
 type Row<'a> = (Category, &'a str, usize, String, Vec<u32>, bool);
-
-fn cites_of(src: &str) -> Vec<Citation> {
-    pincite::extract(src, &pincite::normalize(src))
-}
 
 /// The slip opinion's table, entry by entry: citation as printed, count of
 /// references (full, short, Id., supra), pins, slip pages, passim.
