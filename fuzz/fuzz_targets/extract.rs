@@ -9,8 +9,8 @@ mod check;
 
 fuzz_target!(|data: &[u8]| {
     if let Some((src, norm)) = check::normalize(data) {
-        check::check_norm(&src, &norm);
+        check::invariants::check_norm(&src, &norm);
         let cites = pincite::extract(&src, &norm);
-        check::check_cites(&src, &cites);
+        check::invariants::check_cites(&src, &cites);
     }
 });

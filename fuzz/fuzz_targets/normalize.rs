@@ -8,6 +8,6 @@ mod check;
 
 fuzz_target!(|data: &[u8]| {
     if let Some((src, norm)) = check::normalize(data) {
-        check::check_norm(&src, &norm);
+        check::invariants::check_norm(&src, &norm);
     }
 });

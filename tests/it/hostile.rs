@@ -1,113 +1,14 @@
 //! Hostile input: long runs of citation anchors, unbalanced parentheses,
 //! one enormous line, control characters and deep Unicode. Nothing may
-//! panic, and the output must keep the invariants [`check`] states.
+//! panic, and the output must keep the invariants of
+//! [`crate::invariants`].
 //!
 //! The sizes here keep the whole file fast in a debug build; the bench
 //! `benches/hostile.rs` grows the same inputs far larger.
 
-use pincite::{Citation, CitationKind, Normalized, normalize};
+use crate::invariants::{check_cites, check_norm};
+use pincite::{Citation, CitationKind, normalize};
 use std::time::{Duration, Instant};
-
-/// Checks the normalized text of `src`: both maps cover the text they map
-/// and land on char boundaries of the source; every block lies inside the
-/// reading text and the source, and within a block the reading map goes
-/// forward.
-pub(crate) fn check_norm(src: &str, norm: &Normalized) {
-    for (name, out, map) in [
-        ("reading", norm.reading(), norm.reading_map()),
-        ("matching", norm.matching(), norm.matching_map()),
-    ] {
-        assert_eq!(map.len(), out.len(), "{name} map length");
-        assert_eq!(map.source_len(), src.len(), "{name} map source length");
-        assert_eq!(map.to_source(0), 0, "{name} map of 0");
-        for (i, _) in out.char_indices().chain([(out.len(), ' ')]) {
-            let s = map.to_source(i);
-            assert!(
-                s <= src.len() && src.is_char_boundary(s),
-                "{name} map: to_source({i}) = {s} is not a char boundary of a {}-byte source",
-                src.len()
-            );
-        }
-    }
-    let reading = norm.reading();
-    let map = norm.reading_map();
-    let mut prev_end = 0;
-    for b in norm.blocks() {
-        assert!(
-            b.reading.start <= b.reading.end && b.reading.end <= reading.len(),
-            "block {:?} outside a reading text of {} bytes",
-            b.reading,
-            reading.len()
-        );
-        assert!(
-            b.reading.start >= prev_end,
-            "blocks overlap at {:?}",
-            b.reading
-        );
-        prev_end = b.reading.end;
-        assert!(
-            reading.is_char_boundary(b.reading.start) && reading.is_char_boundary(b.reading.end)
-        );
-        assert!(b.span.start <= b.span.end && b.span.end <= src.len());
-        assert!(src.is_char_boundary(b.span.start) && src.is_char_boundary(b.span.end));
-        let mut last = map.to_source(b.reading.start);
-        for (i, _) in reading[b.reading.clone()].char_indices() {
-            let s = map.to_source(b.reading.start + i);
-            assert!(
-                s >= last,
-                "reading map goes back inside block {:?} at {}",
-                b.reading,
-                i
-            );
-            last = s;
-        }
-        let span = map.span_to_source(b.reading.clone());
-        assert!(span.start <= span.end && span.end <= src.len());
-        assert!(src.is_char_boundary(span.start) && src.is_char_boundary(span.end));
-    }
-}
-
-/// Checks the citations of `src`: each span lies inside the source, on char
-/// boundaries, and its bytes are the citation's text; a resolved Id., supra
-/// or short citation has its authority from a citation before it.
-pub(crate) fn check_cites(src: &str, cites: &[Citation]) {
-    for (i, c) in cites.iter().enumerate() {
-        let sp = c.span;
-        assert!(
-            sp.start <= sp.end && sp.end <= src.len(),
-            "citation {i} {:?} outside a {}-byte source",
-            sp,
-            src.len()
-        );
-        assert!(
-            src.is_char_boundary(sp.start) && src.is_char_boundary(sp.end),
-            "citation {i} {sp:?} not on char boundaries"
-        );
-        assert_eq!(&src[sp.range()], c.text, "citation {i} text");
-        assert!(!c.text.is_empty(), "citation {i} is empty at {sp:?}");
-        let Some(auth) = &c.authority else { continue };
-        if !matches!(
-            c.kind,
-            CitationKind::Id | CitationKind::Supra | CitationKind::ShortCase
-        ) {
-            continue;
-        }
-        let earlier = &cites[..i];
-        let found = if auth.contains('§') {
-            // "Id. §5" names a section of the code cited before it.
-            earlier
-                .iter()
-                .any(|e| matches!(e.kind, CitationKind::Statute | CitationKind::Id))
-        } else {
-            earlier.iter().any(|e| e.authority.as_ref() == Some(auth))
-        };
-        assert!(
-            found,
-            "citation {i} ({} {:?}) resolved to {auth} with no antecedent before it",
-            c.kind, c.text
-        );
-    }
-}
 
 /// Normalizes and extracts `src`, checking every invariant.
 pub(crate) fn check(src: &str) -> Vec<Citation> {

@@ -6,6 +6,7 @@ mod corpus;
 mod extract;
 mod forms;
 mod hostile;
+mod invariants;
 mod mutate;
 mod normalize;
 mod props;
