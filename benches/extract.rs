@@ -4,37 +4,12 @@
 //!
 //! Run with `cargo bench --bench extract`.
 
+mod common;
+
+use common::{corpus_dir, shared_dir, texts_by_stem, total_bytes};
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::time::Duration;
-
-/// The `.txt` files of `dir`, sorted, with their names and texts.
-fn texts(dir: &Path) -> Vec<(String, String)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let text =
-                std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            let name = p
-                .file_stem()
-                .expect("file name")
-                .to_string_lossy()
-                .into_owned();
-            (name, text)
-        })
-        .collect()
-}
-
-fn total_bytes(texts: &[(String, String)]) -> u64 {
-    texts.iter().map(|(_, t)| t.len() as u64).sum()
-}
 
 /// The whole pipeline on one text: the number of citations.
 fn extract(text: &str) -> usize {
@@ -47,8 +22,7 @@ fn extract_all(texts: &[(String, String)]) -> usize {
 }
 
 fn corpus(c: &mut Criterion) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let texts = texts(&dir);
+    let texts = texts_by_stem(&corpus_dir());
     let mut group = c.benchmark_group("extract");
     group
         .sample_size(10)
@@ -64,16 +38,11 @@ fn corpus(c: &mut Criterion) {
 }
 
 fn bulk(c: &mut Criterion) {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = manifest
-        .parent()
-        .unwrap_or(manifest)
-        .join("shared/corpus/bulk-scotus-ot2009-2011");
-    if !dir.is_dir() {
-        println!("extract-bulk: skipped, {} is not present", dir.display());
+    let Some(dir) = shared_dir("bulk-scotus-ot2009-2011") else {
+        println!("extract-bulk: skipped, shared/corpus/bulk-scotus-ot2009-2011 is not present");
         return;
-    }
-    let texts = texts(&dir);
+    };
+    let texts = texts_by_stem(&dir);
     let one: String = texts.iter().map(|(_, t)| t.as_str()).collect();
     let mut group = c.benchmark_group("extract-bulk");
     group

@@ -10,51 +10,28 @@
 //!
 //! Run with `cargo bench --bench index`.
 
+mod common;
+
+use common::{corpus_dir, shared_dir, texts};
 use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
 use pincite::{CitationKind, Index, Query};
 use std::collections::HashMap;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::time::Duration;
-
-/// The `.txt` files of `dir`, sorted, with their paths and texts.
-fn texts(dir: &Path) -> Vec<(String, String)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let text =
-                std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            (p.display().to_string(), text)
-        })
-        .collect()
-}
 
 /// The opinions to index: `shared/corpus/opinions` when present, else the
 /// shipped corpus. Prints which.
 fn docs() -> Vec<(String, String)> {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let shared = manifest
-        .parent()
-        .unwrap_or(manifest)
-        .join("shared/corpus/opinions");
-    let dir = if shared.is_dir() {
-        shared
-    } else {
-        println!(
-            "index: {} is not present; indexing the shipped corpus",
-            shared.display()
-        );
-        manifest.join("corpus")
-    };
-    let docs = texts(&dir);
+    let dir = shared_dir("opinions").unwrap_or_else(|| {
+        println!("index: shared/corpus/opinions is not present; indexing the shipped corpus");
+        corpus_dir()
+    });
+    let docs: Vec<(String, String)> = texts(&dir)
+        .into_iter()
+        .map(|(p, text)| (p.display().to_string(), text))
+        .collect();
     let bytes: usize = docs.iter().map(|(_, t)| t.len()).sum();
     println!(
         "index: {} files, {bytes} bytes, from {}",
