@@ -1054,6 +1054,8 @@ fn strip_head(text: &str, ls: &mut Vec<Line>, repeated: &HashMap<String, usize>)
         let l = ls[n];
         let s = collapse(&text[l.start..l.end]);
         let s = s.as_ref();
+        let title = is_title_with_number(s);
+        let mut is_title_line = false;
         let num = |c: &regex::Captures, i: &[usize]| -> Option<u32> {
             i.iter()
                 .find_map(|&i| c.get(i))
@@ -1086,13 +1088,12 @@ fn strip_head(text: &str, ls: &mut Vec<Line>, repeated: &HashMap<String, usize>)
             if let Some(c) = TITLE_NUM.captures(s) {
                 head.number = head.number.or(num(&c, &[1, 3]));
             }
-        } else if seen_head && is_title_with_number(s).is_some() {
-            if let Some(Some(k)) = is_title_with_number(s) {
-                head.number = head.number.or(Some(k));
-            }
-        } else if let Some(Some(k)) = is_title_with_number(s) {
-            // "2 BARTENWERFER v. BUCKLEY" on its own starts a head.
-            head.number = head.number.or(Some(k));
+            is_title_line = title.is_some() || s.contains(" v. ");
+        } else if let Some(number) = title.filter(|k| seen_head || k.is_some()) {
+            // A running title; "2 BARTENWERFER v. BUCKLEY" with its number
+            // starts a head on its own.
+            head.number = head.number.or(number);
+            is_title_line = true;
         } else if (after_title && continues_title(s))
             || (is_title(s) && !HEADING.is_match(s) && label_follows(text, &ls[n + 1..]))
         {
@@ -1101,8 +1102,7 @@ fn strip_head(text: &str, ls: &mut Vec<Line>, repeated: &HashMap<String, usize>)
         } else {
             break;
         }
-        after_title = is_title_with_number(s).is_some()
-            || (repeated.contains_key(&margin_key(s)) && s.contains(" v. "));
+        after_title = is_title_line;
         seen_head = true;
         n += 1;
     }
