@@ -5,9 +5,10 @@
 //! [`Units`], which the builder in `mod.rs` turns into the reading text.
 
 use super::{InputForm, Section};
+use memchr::memmem;
 use regex::Regex;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// One physical line of the source, trimmed.
 #[derive(Clone, Copy, Debug)]
@@ -166,42 +167,109 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("valid pattern")
 }
 
-static PAGE_NUM: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:[-–—] ?)?([0-9]{1,4})(?: ?[-–—])?$|^Page ([0-9]{1,4})(?: of [0-9]+)?$")
-});
-static SLIP_TOP: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:([0-9]{1,4}) )?(?:\(Slip Opinion\) ?)?OCTOBER TERM, [0-9]{4}(?: ([0-9]{1,4}))?$|^\(Slip Opinion\)$",
-    )
-});
-static CITE_AS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:([0-9]{1,4}) )?Cite as: .{0,60}\([0-9]{4} ?\)(?: ([0-9]{1,4}))?$"));
-static TITLE_NUM: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:([0-9]{1,4}) )?(.+?)(?: ([0-9]{1,4}))?$"));
+/// A line pattern behind a cheap test that every line it matches passes
+/// (a first letter, a literal, a length): most lines are turned away
+/// without running the regex. The pattern is compiled on first use.
+struct LinePattern {
+    pattern: &'static str,
+    may_match: fn(&str) -> bool,
+    re: OnceLock<Regex>,
+}
+
+impl LinePattern {
+    const fn new(pattern: &'static str, may_match: fn(&str) -> bool) -> LinePattern {
+        LinePattern {
+            pattern,
+            may_match,
+            re: OnceLock::new(),
+        }
+    }
+
+    fn regex(&self) -> &Regex {
+        self.re.get_or_init(|| re(self.pattern))
+    }
+
+    fn is_match(&self, s: &str) -> bool {
+        (self.may_match)(s) && self.regex().is_match(s)
+    }
+
+    /// The groups of a match. Captures cost many times a plain match, so
+    /// the plain match runs first: most lines have none.
+    fn captures<'h>(&self, s: &'h str) -> Option<regex::Captures<'h>> {
+        if self.is_match(s) {
+            self.regex().captures(s)
+        } else {
+            None
+        }
+    }
+
+    fn find<'h>(&self, s: &'h str) -> Option<regex::Match<'h>> {
+        if (self.may_match)(s) {
+            self.regex().find(s)
+        } else {
+            None
+        }
+    }
+}
+
+/// Whether `s` begins with `prefix`, ASCII letters compared without case.
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Whether `s` is `min` or more of `c` and nothing else.
+fn is_run_of(s: &str, c: char, min: usize) -> bool {
+    let n = s.len() / c.len_utf8();
+    n >= min && s.chars().all(|x| x == c)
+}
+
+static PAGE_NUM: LinePattern = LinePattern::new(
+    r"^(?:[-–—] ?)?([0-9]{1,4})(?: ?[-–—])?$|^Page ([0-9]{1,4})(?: of [0-9]+)?$",
+    |s| s.len() <= 12 || s.starts_with("Page "),
+);
+static SLIP_TOP: LinePattern = LinePattern::new(
+    r"^(?:([0-9]{1,4}) )?(?:\(Slip Opinion\) ?)?OCTOBER TERM, [0-9]{4}(?: ([0-9]{1,4}))?$|^\(Slip Opinion\)$",
+    |s| s.contains("OCTOBER TERM, ") || s == "(Slip Opinion)",
+);
+static CITE_AS: LinePattern = LinePattern::new(
+    r"^(?:([0-9]{1,4}) )?Cite as: .{0,60}\([0-9]{4} ?\)(?: ([0-9]{1,4}))?$",
+    |s| s.contains("Cite as: "),
+);
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:Syllabus|Opinion of the Court|Per Curiam|PER CURIAM|Opinion of .{1,60}|.{1,80}(?:C\. )?JJ?\., (?:concurring|dissenting|statement).{0,80}|Statement of .{1,60}|Appendix.{0,80}|Concurring opinion.{0,60}|Dissenting opinion.{0,60})$",
     )
 });
-static WATERMARK: LazyLock<Regex> = LazyLock::new(|| re(r"^Page Proof Pending Publication$"));
-static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:[IVXL]{1,7}|[A-H]|[1-9]|[a-h]|\*(?: ?\*){2,}|(?:[IVX]{1,5}|[A-H]) [A-H1-9])$")
+static WATERMARK: LinePattern = LinePattern::new(r"^Page Proof Pending Publication$", |s| {
+    s == "Page Proof Pending Publication"
 });
-static FOOT_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:—{3,}|-{8,})$"));
-static RULE: LazyLock<Regex> = LazyLock::new(|| re(r"^_{5,}$"));
-static COURT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^SUPREME COURT OF THE UNITED STATES$|^(?i:United States Court of Appeals)")
+static HEADING: LinePattern = LinePattern::new(
+    r"^(?:[IVXL]{1,7}|[A-H]|[1-9]|[a-h]|\*(?: ?\*){2,}|(?:[IVX]{1,5}|[A-H]) [A-H1-9])$",
+    |s| s.len() <= 7 || s.starts_with('*'),
+);
+static FOOT_SEP: LinePattern = LinePattern::new(r"^(?:—{3,}|-{8,})$", |s| {
+    is_run_of(s, '—', 3) || is_run_of(s, '-', 8)
 });
-static CAPTION_END: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^\[[A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}\]$|Decided [A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}\.?$|^Decided [A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}",
-    )
-});
-static CAPTION_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?i:on writ of certiorari|certiorari to|on petition for|on application|on appeal|appeal from|on bill of complaint)|PETITIONERS?\b|RESPONDENTS?\b|APPELLANTS?\b|APPELLEES?\b|^\[[A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}\]$|^Nos?\. [0-9]",
-    )
-});
+static RULE: LinePattern = LinePattern::new(r"^_{5,}$", |s| is_run_of(s, '_', 5));
+static COURT_LINE: LinePattern = LinePattern::new(
+    r"^SUPREME COURT OF THE UNITED STATES$|^(?i:United States Court of Appeals)",
+    |s| s.starts_with("SUPREME ") || starts_with_ignore_case(s, "united "),
+);
+static CAPTION_END: LinePattern = LinePattern::new(
+    r"^\[[A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}\]$|Decided [A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}\.?$|^Decided [A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}",
+    |s| s.starts_with('[') || s.contains("Decided "),
+);
+static CAPTION_LIKE: LinePattern = LinePattern::new(
+    r"^(?i:on writ of certiorari|certiorari to|on petition for|on application|on appeal|appeal from|on bill of complaint)|PETITIONERS?\b|RESPONDENTS?\b|APPELLANTS?\b|APPELLEES?\b|^\[[A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}\]$|^Nos?\. [0-9]",
+    |s| {
+        s.starts_with(['o', 'O', 'c', 'C', 'a', 'A', '[', 'N'])
+            || s.contains("PETITIONER")
+            || s.contains("RESPONDENT")
+            || s.contains("APPELL")
+    },
+);
 static DOCKET: LazyLock<Regex> = LazyLock::new(|| {
     re(r"Nos?\. [0-9]+(?:[–-][0-9A-Z]+)?(?:,? (?:and )?[0-9]+(?:[–-][0-9A-Z]+)?)*(?:, Orig\.)?")
 });
@@ -210,23 +278,108 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:January|February|March|April|May|June|July|August|September|October|November|December) [0-9]{1,2}, [0-9]{4}",
     )
 });
-static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:(?:CHIEF )?JUSTICE|(?:Chief )?Justice|MR\. (?:CHIEF )?JUSTICE|Mr\. (?:Chief )?Justice) [A-Za-z’'. ]+?(?:,| delivered| announced)|^PER CURIAM\.?$|^Per Curiam\.$|^[A-Z][A-Za-z’'.]+, (?:C\. )?J\., (?:delivered|announced|filed)",
-    )
-});
-static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^NOTICE: This (?:opinion|preliminary print) is subject to formal revision")
-});
-static MARKER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\((?:[a-z]|[0-9]{1,2}|[ivx]{1,4})\) |^Held: "));
-static NOTE_START: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^([0-9]{1,3}|\*{1,3}|†|‡) ?[^\s\p{Ll}]"));
+static AUTHOR: LinePattern = LinePattern::new(
+    r"^(?:(?:CHIEF )?JUSTICE|(?:Chief )?Justice|MR\. (?:CHIEF )?JUSTICE|Mr\. (?:Chief )?Justice) [A-Za-z’'. ]+?(?:,| delivered| announced)|^PER CURIAM\.?$|^Per Curiam\.$|^[A-Z][A-Za-z’'.]+, (?:C\. )?J\., (?:delivered|announced|filed)",
+    |s| {
+        [
+            "CHIEF JUSTICE ",
+            "JUSTICE ",
+            "Chief Justice ",
+            "Justice ",
+            "MR. ",
+            "Mr. ",
+            "PER CURIAM",
+            "Per Curiam",
+        ]
+        .iter()
+        .any(|p| s.starts_with(p))
+            || s.contains("J., ")
+    },
+);
+static NOTICE: LinePattern = LinePattern::new(
+    r"^NOTICE: This (?:opinion|preliminary print) is subject to formal revision",
+    |s| s.starts_with("NOTICE: This "),
+);
+static MARKER: LinePattern =
+    LinePattern::new(r"^\((?:[a-z]|[0-9]{1,2}|[ivx]{1,4})\) |^Held: ", |s| {
+        s.starts_with(['(', 'H'])
+    });
+static NOTE_START: LinePattern =
+    LinePattern::new(r"^([0-9]{1,3}|\*{1,3}|†|‡) ?[^\s\p{Ll}]", |s| {
+        s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'))
+    });
+
+/// The label of a line that starts a footnote ("12", "*", "†"): what
+/// [`NOTE_START`] matches, less the space and the character after it.
+fn note_label(s: &str) -> Option<&str> {
+    let m = NOTE_START.find(s)?.as_str();
+    let last = m.chars().next_back()?;
+    let label = &m[..m.len() - last.len_utf8()];
+    Some(label.strip_suffix(' ').unwrap_or(label))
+}
+
+/// A running-title line read as (number before, title, number after), as
+/// `^(?:([0-9]{1,4}) )?(.+?)(?: ([0-9]{1,4}))?$` would read it: "2 KEMP
+/// v. UNITED STATES" or "KEMP v. UNITED STATES 3".
+fn title_parts(s: &str) -> Option<(Option<&str>, &str, Option<&str>)> {
+    /// `s` split after a run of one to four digits and a space.
+    fn number_then_rest(s: &str) -> Option<(&str, &str)> {
+        let n = s.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = s[n..].strip_prefix(' ')?;
+        (1..=4).contains(&n).then(|| (&s[..n], rest))
+    }
+    /// `s` split before a space and a run of one to four digits that ends it.
+    fn rest_then_number(s: &str) -> Option<(&str, &str)> {
+        let n = s.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let rest = s[..s.len() - n].strip_suffix(' ')?;
+        (1..=4).contains(&n).then(|| (rest, &s[s.len() - n..]))
+    }
+    let split_end = |t| match rest_then_number(t) {
+        Some((middle, n)) if !middle.is_empty() => (middle, Some(n)),
+        _ => (t, None),
+    };
+    if s.is_empty() || s.contains('\n') {
+        return None;
+    }
+    if let Some((lead, rest)) = number_then_rest(s).filter(|(_, r)| !r.is_empty()) {
+        let (middle, trail) = split_end(rest);
+        return Some((Some(lead), middle, trail));
+    }
+    let (middle, trail) = split_end(s);
+    Some((None, middle, trail))
+}
+
+/// The line patterns and, for each, the test in front of it: the tests
+/// must pass every line the pattern matches.
+#[cfg(test)]
+fn line_patterns() -> [(&'static str, &'static LinePattern); 14] {
+    [
+        ("PAGE_NUM", &PAGE_NUM),
+        ("SLIP_TOP", &SLIP_TOP),
+        ("CITE_AS", &CITE_AS),
+        ("WATERMARK", &WATERMARK),
+        ("HEADING", &HEADING),
+        ("FOOT_SEP", &FOOT_SEP),
+        ("RULE", &RULE),
+        ("COURT_LINE", &COURT_LINE),
+        ("CAPTION_END", &CAPTION_END),
+        ("CAPTION_LIKE", &CAPTION_LIKE),
+        ("AUTHOR", &AUTHOR),
+        ("NOTICE", &NOTICE),
+        ("MARKER", &MARKER),
+        ("NOTE_START", &NOTE_START),
+    ]
+}
 
 /// White space folded to single spaces, for matching patterns against
 /// pdftotext -layout lines.
 fn collapse(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains("  ") && !s.contains('\t') && !s.contains('\u{a0}') {
+    static SPACES: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("  "));
+    static NO_BREAK: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("\u{a0}"));
+    let b = s.as_bytes();
+    if SPACES.find(b).is_none() && memchr::memchr(b'\t', b).is_none() && NO_BREAK.find(b).is_none()
+    {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -243,6 +396,12 @@ fn collapse(s: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Whether a line is a rule (`FOOT_SEP` or `RULE`) once its white space
+/// is folded. Only a line that begins with a rule's character is folded.
+fn is_rule_line(s: &str, rule: &LinePattern) -> bool {
+    s.trim_start().starts_with(['—', '-', '_']) && rule.is_match(&collapse(s))
 }
 
 /// The section a running-head label or author line names.
@@ -334,20 +493,21 @@ static ASCII_WIDTHS: LazyLock<[u32; 128]> = LazyLock::new(|| {
 });
 
 fn width(s: &str) -> u32 {
-    if s.is_ascii() {
-        let t = &*ASCII_WIDTHS;
-        return s.bytes().map(|b| t[usize::from(b)]).sum();
-    }
     let t = &*ASCII_WIDTHS;
-    s.chars()
-        .map(|c| {
-            if c.is_ascii() {
-                t[c as usize]
-            } else {
-                char_width(c)
-            }
-        })
-        .sum()
+    let b = s.as_bytes();
+    let mut w = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii() {
+            w += t[usize::from(b[i])];
+            i += 1;
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            w += char_width(c);
+            i += c.len_utf8();
+        }
+    }
+    w
 }
 
 /// A line ending in the middle of a citation: a volume and the first words
@@ -555,8 +715,8 @@ fn paragraph_per_line(text: &str, lines: &[Line]) -> Units {
             continue;
         }
         if in_notes {
-            if let Some(c) = NOTE_START.captures(s) {
-                let label = c.get(1).map_or("", |m| m.as_str()).to_string();
+            if let Some(label) = note_label(s) {
+                let label = label.to_string();
                 units.notes.push(Note {
                     label,
                     lines: vec![(l.start, l.end, None)],
@@ -773,7 +933,7 @@ fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
         // Footnotes below the separator.
         let mut sep = ls
             .iter()
-            .position(|l| FOOT_SEP.is_match(&collapse(&text[l.start..l.end])));
+            .position(|l| is_rule_line(&text[l.start..l.end], &FOOT_SEP));
         if sep.is_none() {
             // pdftotext's default mode can glue the rule to the end of the
             // page's last line of text ("and un——————").
@@ -812,7 +972,7 @@ fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
             _ => (&ls[..], &[][..]),
         };
         for (k, l) in main.iter().enumerate() {
-            if RULE.is_match(&collapse(&text[l.start..l.end])) {
+            if is_rule_line(&text[l.start..l.end], &RULE) {
                 continue;
             }
             body.push(BodyLine {
@@ -835,19 +995,13 @@ fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
                 next_note += 1;
                 continue;
             }
-            let label = NOTE_START.captures(&s).and_then(|c| {
-                let lab = c.get(1)?.as_str();
-                match lab.parse::<u32>() {
-                    Ok(n)
-                        if n == next_note
-                            || (n == 1 && next_note > 1 && units.notes.is_empty()) =>
-                    {
-                        next_note = n + 1;
-                        Some(lab.to_string())
-                    }
-                    Ok(_) => None,
-                    Err(_) => Some(lab.to_string()),
+            let label = note_label(&s).and_then(|lab| match lab.parse::<u32>() {
+                Ok(n) if n == next_note || (n == 1 && next_note > 1 && units.notes.is_empty()) => {
+                    next_note = n + 1;
+                    Some(lab.to_string())
                 }
+                Ok(_) => None,
+                Err(_) => Some(lab.to_string()),
             });
             match (label, units.notes.last_mut()) {
                 (None, Some(n)) => n.lines.push((l.start, l.end, number)),
@@ -865,10 +1019,14 @@ fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
     // Paragraphs. In -layout text an indented line starts one; in -raw text
     // a line starts one when the line before ended a sentence and the next
     // word would have fit on it.
-    let widths: Vec<u32> = body
-        .iter()
-        .map(|b| width(&text[b.line.start..b.line.end]))
-        .collect();
+    // (Indented text needs no widths.)
+    let widths: Vec<u32> = if layout {
+        Vec::new()
+    } else {
+        body.iter()
+            .map(|b| width(&text[b.line.start..b.line.end]))
+            .collect()
+    };
     let full_all = full_width(widths.clone());
     // The syllabus is set in a smaller face than the opinions: a full line
     // is measured per part, from lines that end in a hyphen (always full).
@@ -895,7 +1053,7 @@ fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
     let mut block_body_indent: Option<usize> = None;
     let mut after_heading = true;
     let mut current: Option<Section> = None;
-    for b in &body {
+    for (k, b) in body.iter().enumerate() {
         let l = b.line;
         let s = &text[l.start..l.end];
         let collapsed = collapse(s);
@@ -955,7 +1113,7 @@ fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
             } else if ends_sentence(ps) {
                 let first_word = collapsed.split(' ').next().unwrap_or("");
                 let full = fulls.get(&b.section).copied().unwrap_or(full_all);
-                let fits = width(ps) + 278 + width(first_word) < full;
+                let fits = widths[k - 1] + 278 + width(first_word) < full;
                 // A line starting in lower case or with "§" goes on a
                 // sentence ("See 42 U. S. C.\n§406(b)"), whatever the width.
                 let goes_on = collapsed.starts_with(|c: char| c.is_lowercase() || c == '§');
@@ -1085,8 +1243,8 @@ fn strip_head(text: &str, ls: &mut Vec<Line>, repeated: &HashMap<String, usize>)
                 break;
             }
         } else if repeated.contains_key(&margin_key(s)) {
-            if let Some(c) = TITLE_NUM.captures(s) {
-                head.number = head.number.or(num(&c, &[1, 3]));
+            if let Some((lead, _, trail)) = title_parts(s) {
+                head.number = head.number.or(lead.or(trail).and_then(|n| n.parse().ok()));
             }
             is_title_line = title.is_some() || s.contains(" v. ");
         } else if let Some(number) = title.filter(|k| seen_head || k.is_some()) {
@@ -1137,16 +1295,11 @@ fn continues_title(s: &str) -> bool {
 /// For a running title line: `Some(number)` with the page number it carries,
 /// `Some(None)` when it carries none, `None` when it is not a title.
 fn is_title_with_number(s: &str) -> Option<Option<u32>> {
-    let c = TITLE_NUM.captures(s)?;
-    let title = c.get(2)?.as_str();
+    let (lead, title, trail) = title_parts(s)?;
     if !is_title(title) || !(title.contains(" v. ") || title.starts_with("IN RE")) {
         return None;
     }
-    let n = c
-        .get(1)
-        .or_else(|| c.get(3))
-        .and_then(|m| m.as_str().parse().ok());
-    Some(n)
+    Some(lead.or(trail).and_then(|n| n.parse().ok()))
 }
 
 #[cfg(test)]
@@ -1182,6 +1335,65 @@ mod tests {
         );
     }
 
+    /// The hand-written readers give what the patterns they stand for
+    /// give, on every line of the shipped texts.
+    #[test]
+    fn title_parts_and_note_labels_read_as_the_patterns() {
+        let title = Regex::new(r"^(?:([0-9]{1,4}) )?(.+?)(?: ([0-9]{1,4}))?$").unwrap();
+        let mut lines: Vec<String> = [
+            "",
+            "12",
+            "12 ",
+            "12 X",
+            "1 2",
+            "X 1",
+            "X 12345",
+            "12345 X",
+            "5  12",
+            "A 1234 5678",
+            "2 KEMP v. UNITED STATES 3",
+            "a\nb",
+            "é 7",
+            "7 é",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for text in shipped_texts() {
+            for l in split_lines(&text) {
+                let s = &text[l.start..l.end];
+                lines.push(s.to_string());
+                lines.push(collapse(s).into_owned());
+            }
+        }
+        for s in &lines {
+            let want = title.captures(s).map(|c| {
+                let g = |i| c.get(i).map(|m: regex::Match| m.as_str());
+                (g(1), g(2).unwrap_or_default(), g(3))
+            });
+            assert_eq!(title_parts(s), want, "{s:?}");
+            let want = NOTE_START
+                .regex()
+                .captures(s)
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str());
+            assert_eq!(note_label(s), want, "{s:?}");
+        }
+    }
+
+    fn shipped_texts() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut texts = Vec::new();
+        for entry in std::fs::read_dir(dir).expect("corpus directory") {
+            let path = entry.expect("corpus entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                texts.push(std::fs::read_to_string(&path).expect("corpus text"));
+            }
+        }
+        assert!(!texts.is_empty(), "the shipped texts were read");
+        texts
+    }
+
     #[test]
     fn titles() {
         assert_eq!(
@@ -1190,5 +1402,64 @@ mod tests {
         );
         assert_eq!(is_title_with_number("KEMP v. UNITED STATES"), Some(None));
         assert_eq!(is_title_with_number("See Imbler v. Pachtman"), None);
+    }
+    /// Every line a pattern matches passes the test in front of it: checked
+    /// on each line of the shipped texts, as written and with its white
+    /// space folded, and on lines written to match each pattern.
+    #[test]
+    fn line_pattern_tests_pass_every_match() {
+        let mut lines: Vec<String> = [
+            "12",
+            "— 4 —",
+            "Page 3 of 40",
+            "4 OCTOBER TERM, 2008 7",
+            "(Slip Opinion)",
+            "12 Cite as: 555 U. S. ____ (2009) 3",
+            "Cite as: 599 U. S. ____ (2023 ) 5",
+            "Page Proof Pending Publication",
+            "IV",
+            "* * *",
+            "II A",
+            "——————",
+            "--------",
+            "_______",
+            "SUPREME COURT OF THE UNITED STATES",
+            "UNITED STATES COURT OF APPEALS FOR THE FIFTH CIRCUIT",
+            "[January 26, 2009]",
+            "Decided January 26, 2009",
+            "ON WRIT OF CERTIORARI TO THE UNITED STATES",
+            "JOHN VAN DE KAMP, ET AL., PETITIONERS",
+            "No. 07–854",
+            "JUSTICE BREYER delivered the opinion of the Court.",
+            "PER CURIAM.",
+            "BREYER, J., delivered the opinion of the Court.",
+            "NOTICE: This opinion is subject to formal revision before publication",
+            "(b) The",
+            "Held: The",
+            "1 See",
+            "* The",
+            "† Together",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for text in shipped_texts() {
+            for l in split_lines(&text) {
+                let s = &text[l.start..l.end];
+                lines.push(s.to_string());
+                lines.push(collapse(s).into_owned());
+            }
+        }
+        assert!(lines.len() > 5000, "the shipped texts were read");
+        for (name, p) in line_patterns() {
+            let mut matched = 0;
+            for s in &lines {
+                if p.regex().is_match(s) {
+                    matched += 1;
+                    assert!((p.may_match)(s), "{name}: the test turns away {s:?}");
+                }
+            }
+            assert!(matched > 0, "{name} matched no line");
+        }
     }
 }
