@@ -457,6 +457,17 @@ impl<'a> Builder<'a> {
         let mut i = 0;
         let bytes = s.as_bytes();
         while i < bytes.len() {
+            // Only a soft hyphen (0xC2 0xAD) or, in web text, a hyphen is
+            // looked at.
+            let next = if self.fix_inline_splits {
+                memchr::memchr2(0xC2, b'-', &bytes[i..])
+            } else {
+                memchr::memchr(0xC2, &bytes[i..])
+            };
+            let Some(k) = next else {
+                break;
+            };
+            i += k;
             let at = r.start + i;
             if bytes[i] == 0xC2 && bytes.get(i + 1) == Some(&0xAD) {
                 self.raw_copy(from..at);
@@ -614,6 +625,20 @@ fn fold_for_matching(src: &str, reading: &str, rmap: &OffsetMap) -> (String, Off
     };
     let mut i = 0;
     while i < reading.len() {
+        // Most bytes stay as they are: printable ASCII, line ends, and a
+        // single space that is not inside ". . .".
+        let b = bytes[i];
+        if (b > b' ' && b < 0x80) || b == b'\n' {
+            i += 1;
+            continue;
+        }
+        if b == b' '
+            && bytes.get(i + 1) != Some(&b' ')
+            && !(i > 0 && bytes[i - 1] == b'.' && bytes.get(i + 1) == Some(&b'.'))
+        {
+            i += 1;
+            continue;
+        }
         let c = reading[i..].chars().next().unwrap_or(' ');
         let clen = c.len_utf8();
         let repl: Option<&str> = match c {
