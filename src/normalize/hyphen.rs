@@ -11,15 +11,46 @@
 //! Digits are never joined: "1171-\n1172" keeps its hyphen.
 
 use super::words::is_word;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
+/// Where counts of word forms seen unbroken come from.
+pub(crate) trait Counts {
+    /// How often `word` (in any case) was seen unbroken.
+    fn count(&self, word: &str) -> u32;
+}
+
 /// Word forms seen unbroken in one document, counted without regard to
-/// case. Keys borrow the document's text: counting allocates nothing per
+/// case. Keys borrow the document's text or the list of forms asked for:
+/// counting allocates nothing per word. The default lexicon has seen no
 /// word.
-#[derive(Default)]
 pub(crate) struct Lexicon<'t> {
     words: HashMap<Folded<'t>, u32, BuildHasherDefault<Prehashed>>,
+    /// Whether every word form is counted, or only those asked for.
+    every: bool,
+}
+
+/// Writes down every word form asked for and answers 0. Run over the line
+/// breaks of a document, it lists the forms its [`Lexicon`] must count:
+/// which forms the decisions ask for never depends on the answers.
+#[derive(Default)]
+pub(crate) struct Asked {
+    words: RefCell<Vec<String>>,
+}
+
+impl Asked {
+    /// The forms asked for, in the order asked.
+    pub(crate) fn into_words(self) -> Vec<String> {
+        self.words.into_inner()
+    }
+}
+
+impl Counts for Asked {
+    fn count(&self, word: &str) -> u32 {
+        self.words.borrow_mut().push(word.to_string());
+        0
+    }
 }
 
 /// A word compared by its lowercase form, with the hash of that form.
@@ -106,128 +137,177 @@ impl Hasher for Prehashed {
     }
 }
 
+impl Default for Lexicon<'_> {
+    fn default() -> Self {
+        Lexicon {
+            words: HashMap::default(),
+            every: true,
+        }
+    }
+}
+
 impl<'t> Lexicon<'t> {
     /// Counts every word of `text` that does not end a line with a hyphen.
     /// One pass over the text.
     pub(crate) fn from_text(text: &'t str) -> Lexicon<'t> {
-        Lexicon::from_text_wanted(text, &Wanted::everything())
-    }
-
-    /// Like [`Lexicon::from_text`], counting only the words `wanted` asks
-    /// for (and maybe some more): the others are never looked up.
-    pub(crate) fn from_text_wanted(text: &'t str, wanted: &Wanted) -> Lexicon<'t> {
-        // About one distinct word form in 60 bytes of opinion text.
         let mut lex = Lexicon {
+            // About one distinct word form in 60 bytes of opinion text.
             words: HashMap::with_capacity_and_hasher(text.len() / 60, Default::default()),
+            every: true,
         };
-        let mut start: Option<usize> = None;
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let (is_part, len) = if b.is_ascii() {
-                let part = b.is_ascii_alphabetic()
-                    || (b == b'-'
-                        && start.is_some()
-                        && bytes.get(i + 1).is_some_and(|n| {
-                            n.is_ascii_alphabetic() || (!n.is_ascii() && next_is_alpha(text, i + 1))
-                        }));
-                (part, 1)
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_alphabetic(), c.len_utf8())
-            };
-            match (is_part, start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    if wanted.wants(&bytes[s..i]) {
-                        lex.add(&text[s..i], bytes, i);
-                    }
-                    start = None;
-                }
-                _ => {}
+        for_each_word(text, |word, end, _| {
+            if !cut_at_line_end(text, end) {
+                *lex.words.entry(Folded::new(word)).or_insert(0) += 1;
             }
-            i += len;
-        }
-        if let Some(s) = start {
-            if wanted.wants(&bytes[s..]) {
-                lex.add(&text[s..], bytes, text.len());
-            }
-        }
+        });
         lex
     }
 
-    fn add(&mut self, word: &'t str, bytes: &[u8], end: usize) {
-        // A word cut by a line-end hyphen is not evidence.
-        if bytes.get(end) == Some(&b'-') {
-            let rest = &bytes[end + 1..];
-            let ws = rest
-                .iter()
-                .take_while(|b| **b == b' ' || **b == b'\r')
-                .count();
-            if matches!(rest.get(ws), Some(b'\n') | None) {
+    /// Like [`Lexicon::from_text`], counting only the forms `words` lists
+    /// (those an [`Asked`] wrote down): a word of the text costs a hash
+    /// and a look in a small table.
+    pub(crate) fn counting(text: &'t str, words: &'t [String]) -> Lexicon<'t> {
+        let mut lex = Lexicon {
+            words: HashMap::with_capacity_and_hasher(words.len(), Default::default()),
+            every: false,
+        };
+        let mut shapes = Shapes::default();
+        for w in words {
+            lex.words.entry(Folded::new(w)).or_insert(0);
+            shapes.add(w);
+        }
+        if lex.words.is_empty() {
+            return lex;
+        }
+        for_each_word(text, |word, end, ascii| {
+            if ascii && !shapes.may_hold(word) {
                 return;
             }
-        }
-        *self.words.entry(Folded::new(word)).or_insert(0) += 1;
-    }
-
-    /// How often `word` (in any case) was seen unbroken.
-    pub(crate) fn count(&self, word: &str) -> u32 {
-        self.words.get(&Folded::new(word)).copied().unwrap_or(0)
+            if let Some(n) = lex.words.get_mut(&Folded::new(word)) {
+                if !cut_at_line_end(text, end) {
+                    *n += 1;
+                }
+            }
+        });
+        lex
     }
 }
 
-/// The words a document's lexicon must count: those that begin like the
-/// left half of a word cut by a line-end hyphen ("mate-" wants "material"
-/// and "mate-rial" alike). Kept as sets of first letters and first two
-/// letters, so a word is checked in a step; words it cannot judge (not
-/// ASCII at the start) are counted.
-pub(crate) struct Wanted {
+/// The shapes of a set of ASCII words, without regard to case: first two
+/// letters and length. A word whose shape is not in the set is not in it,
+/// and is turned away before it is hashed.
+struct Shapes {
+    bits: Vec<u64>,
+    /// Set when a word of the set cannot be told by its shape.
     all: bool,
-    one: [bool; 26],
-    two: [bool; 26 * 26],
 }
 
-impl Wanted {
-    /// Wants every word.
-    pub(crate) fn everything() -> Wanted {
-        Wanted {
-            all: true,
-            ..Wanted::nothing()
-        }
-    }
-
-    /// Wants no word yet.
-    pub(crate) fn nothing() -> Wanted {
-        Wanted {
+impl Default for Shapes {
+    fn default() -> Shapes {
+        Shapes {
+            bits: vec![0; Shapes::SIZE.div_ceil(64)],
             all: false,
-            one: [false; 26],
-            two: [false; 26 * 26],
+        }
+    }
+}
+
+impl Shapes {
+    const LENGTHS: usize = 32;
+    const SIZE: usize = 26 * 26 * Shapes::LENGTHS;
+
+    fn key(word: &[u8]) -> Option<usize> {
+        let (a, b) = (letter(word.first()?)?, letter(word.get(1)?)?);
+        let len = word.len().min(Shapes::LENGTHS - 1);
+        Some((a * 26 + b) * Shapes::LENGTHS + len)
+    }
+
+    fn add(&mut self, word: &str) {
+        // A word that is not ASCII only matches words that are not either,
+        // which always pass; unless it lowercases to ASCII ("K", the Kelvin
+        // sign).
+        if !word.is_ascii() {
+            self.all |= word.to_lowercase().is_ascii();
+            return;
+        }
+        match Shapes::key(word.as_bytes()) {
+            Some(k) => self.bits[k / 64] |= 1 << (k % 64),
+            None => self.all = true,
         }
     }
 
-    /// Wants the words that begin with `left`, in any case.
-    pub(crate) fn add_prefix(&mut self, left: &str) {
-        let b = left.as_bytes();
-        match (b.first().and_then(letter), b.get(1).and_then(letter)) {
-            (Some(x), _) if b.len() == 1 => self.one[x] = true,
-            (Some(x), Some(y)) => self.two[x * 26 + y] = true,
-            (None, _) if b.is_empty() => {}
-            _ => self.all = true,
-        }
+    /// Whether the ASCII `word` may be in the set.
+    fn may_hold(&self, word: &str) -> bool {
+        self.all
+            || Shapes::key(word.as_bytes()).is_none_or(|k| self.bits[k / 64] & (1 << (k % 64)) != 0)
     }
+}
 
-    fn wants(&self, word: &[u8]) -> bool {
-        if self.all {
-            return true;
+impl Counts for Lexicon<'_> {
+    fn count(&self, word: &str) -> u32 {
+        let n = self.words.get(&Folded::new(word)).copied();
+        debug_assert!(
+            self.every || n.is_some(),
+            "{word:?} was not asked for before the lexicon was built"
+        );
+        n.unwrap_or(0)
+    }
+}
+
+/// Calls `f` with each word of `text` (letters, and hyphens between
+/// letters), the byte offset where it ends and whether it is ASCII.
+fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str, usize, bool)) {
+    let bytes = text.as_bytes();
+    // The letter at `i` and its length in bytes, if there is one.
+    let letter_at = |i: usize| -> Option<usize> {
+        let b = *bytes.get(i)?;
+        if b.is_ascii() {
+            b.is_ascii_alphabetic().then_some(1)
+        } else {
+            let c = text[i..].chars().next()?;
+            c.is_alphabetic().then(|| c.len_utf8())
         }
-        match (word.first().and_then(letter), word.get(1).and_then(letter)) {
-            (Some(x), Some(y)) => self.one[x] || self.two[x * 26 + y],
-            (Some(x), None) if word.len() == 1 => self.one[x],
-            // Not ASCII at the start, or a letter then a hyphen: counted.
-            _ => true,
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() && !b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
         }
+        match letter_at(i) {
+            Some(_) => {}
+            None => {
+                // Not a letter: a character of two or more bytes.
+                i += text[i..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
+        }
+        let start = i;
+        let mut ascii = true;
+        loop {
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                break;
+            }
+            if !bytes[i].is_ascii() {
+                match letter_at(i) {
+                    Some(n) => {
+                        ascii = false;
+                        i += n;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if bytes[i] == b'-' && letter_at(i + 1).is_some() {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        f(&text[start..i], i, ascii);
     }
 }
 
@@ -237,8 +317,19 @@ fn letter(b: &u8) -> Option<usize> {
         .then(|| usize::from(b.to_ascii_lowercase() - b'a'))
 }
 
-fn next_is_alpha(text: &str, i: usize) -> bool {
-    text[i..].chars().next().is_some_and(char::is_alphabetic)
+/// Whether the word ending at `end` is cut by a line-end hyphen: such a
+/// word is not evidence.
+fn cut_at_line_end(text: &str, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.get(end) != Some(&b'-') {
+        return false;
+    }
+    let rest = &bytes[end + 1..];
+    let ws = rest
+        .iter()
+        .take_while(|b| **b == b' ' || **b == b'\r')
+        .count();
+    matches!(rest.get(ws), Some(b'\n') | None)
 }
 
 /// Strips a possessive ending so "Goldstein’s" is looked up as "goldstein".
@@ -255,7 +346,7 @@ pub(crate) fn stem(word: &str) -> &str {
 /// (`true`: keep "decision-making") or only marks the break (`false`: join
 /// "mate-rial" into "material"). `left` and `right` are the letters on each
 /// side of the break.
-pub(crate) fn keep_hyphen(left: &str, right: &str, lex: &Lexicon) -> bool {
+pub(crate) fn keep_hyphen(left: &str, right: &str, lex: &impl Counts) -> bool {
     let l_last = left.chars().next_back();
     let r_first = right.chars().next();
     match (l_last, r_first) {
@@ -263,9 +354,9 @@ pub(crate) fn keep_hyphen(left: &str, right: &str, lex: &Lexicon) -> bool {
         _ => return true,
     }
     let right = stem(right);
-    let (l, r) = (left.to_lowercase(), right.to_lowercase());
-    let joined = format!("{l}{r}");
-    let compound = format!("{l}-{r}");
+    // Counts and the word list ignore case.
+    let joined = format!("{left}{right}");
+    let compound = format!("{left}-{right}");
     let (seen_joined, seen_compound) = (lex.count(&joined), lex.count(&compound));
     if seen_joined != seen_compound {
         return seen_compound > seen_joined;
@@ -277,13 +368,13 @@ pub(crate) fn keep_hyphen(left: &str, right: &str, lex: &Lexicon) -> bool {
     if r_first.is_some_and(char::is_uppercase) {
         return true;
     }
-    is_word(&l) && is_word(&r)
+    is_word(left) && is_word(right)
 }
 
 /// Whether a line break with no hyphen split a word whose hyphen the text
 /// extractor dropped ("Ab\nbott"): joined only when the joined form is known
 /// and the halves are not both words.
-pub(crate) fn join_unmarked(left: &str, right: &str, lex: &Lexicon) -> bool {
+pub(crate) fn join_unmarked(left: &str, right: &str, lex: &impl Counts) -> bool {
     if left.is_empty() || right.is_empty() {
         return false;
     }
@@ -297,19 +388,19 @@ pub(crate) fn join_unmarked(left: &str, right: &str, lex: &Lexicon) -> bool {
     if !right.chars().all(char::is_alphabetic) {
         return false;
     }
-    let (l, r) = (left.to_lowercase(), right.to_lowercase());
-    let joined = format!("{l}{r}");
-    if is_word(&l) && is_word(&r) {
+    if is_word(left) && is_word(right) {
         // Two words ("the reactions") stay two, unless they make a long
         // English word that the document also writes whole ("Re sources"
         // where "resources" is seen): a typesetter breaks long words, and
         // two short words are rarely the halves of one.
-        return joined.chars().count() >= 8
-            && l.chars().count() >= 2
-            && r.chars().count() >= 3
-            && is_word(&joined)
-            && lex.count(&joined) > 0;
+        let (l, r) = (left.chars().count(), right.chars().count());
+        if l + r < 8 || l < 2 || r < 3 {
+            return false;
+        }
+        let joined = format!("{left}{right}");
+        return is_word(&joined) && lex.count(&joined) > 0;
     }
+    let joined = format!("{left}{right}");
     is_word(&joined) || lex.count(&joined) > 0
 }
 
@@ -340,17 +431,26 @@ mod tests {
     }
 
     #[test]
-    fn a_lexicon_counts_the_words_line_end_halves_ask_for() {
-        let mut wanted = Wanted::nothing();
-        wanted.add_prefix("Mate");
-        wanted.add_prefix("a");
-        let lex = Lexicon::from_text_wanted("Material, mate-rial; an other; zebra; Été", &wanted);
+    fn a_lexicon_counts_the_words_asked_for() {
+        let asked = Asked::default();
+        assert!(!keep_hyphen("Mate", "rial", &asked));
+        assert_eq!(asked.count("an"), 0);
+        assert_eq!(asked.count("Été"), 0);
+        let words = asked.into_words();
+        assert_eq!(words, ["Material", "Mate-rial", "an", "Été"]);
+        let text = "Material, mate-rial; an other; zebra; été; mate-\nrial";
+        let lex = Lexicon::counting(text, &words);
         assert_eq!(lex.count("material"), 1);
-        assert_eq!(lex.count("mate-rial"), 1);
+        assert_eq!(lex.count("MATE-RIAL"), 1);
         assert_eq!(lex.count("an"), 1);
-        assert_eq!(lex.count("other"), 0);
-        assert_eq!(lex.count("zebra"), 0);
         assert_eq!(lex.count("été"), 1);
+        assert_eq!(lex.words.len(), 4);
+        // Counted alike when every word is.
+        let every = Lexicon::from_text(text);
+        for w in &words {
+            assert_eq!(every.count(w), lex.count(w), "{w}");
+        }
+        assert_eq!(every.count("zebra"), 1);
     }
 
     #[test]

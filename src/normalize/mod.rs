@@ -15,7 +15,7 @@ mod words;
 pub use offset_map::OffsetMap;
 
 use crate::span::Span;
-use hyphen::Lexicon;
+use hyphen::{Counts, Lexicon};
 use layout::{Role, Unit};
 use serde::Serialize;
 use std::ops::Range;
@@ -275,27 +275,24 @@ impl Normalizer {
             .form
             .unwrap_or_else(|| layout::detect_form(text, &lines));
         let units = layout::analyze(text, &lines, form);
-        let lexicon = if units.unmarked_breaks || form == InputForm::ParagraphPerLine {
-            // Unmarked breaks and web text's inline splits ask about any
-            // word.
+        // The lexicon counts the word forms that line breaks ask about.
+        // Web text's inline splits are decided while text is copied, and
+        // may ask about any word.
+        let asked: Vec<String>;
+        let lexicon = if form == InputForm::ParagraphPerLine {
             Lexicon::from_text(text)
         } else {
-            // Only the words that begin like the left half of a line-end
-            // hyphen are ever looked up.
-            let mut wanted = hyphen::Wanted::nothing();
-            let lines = units.body.iter().map(|u| (u.start, u.end)).chain(
-                units
-                    .notes
-                    .iter()
-                    .flat_map(|n| n.lines.iter().map(|&(s, e, _)| (s, e))),
-            );
-            for (s, e) in lines {
-                let line = &text[s..e];
-                if line.ends_with('-') && !line.ends_with("--") {
-                    wanted.add_prefix(word_before(line, line.len() - 1));
-                }
-            }
-            Lexicon::from_text_wanted(text, &wanted)
+            let ask = hyphen::Asked::default();
+            for_each_break(&units, |(s, e), (next_s, next_e)| {
+                join(
+                    &ask,
+                    units.unmarked_breaks,
+                    &text[s..e],
+                    &text[next_s..next_e],
+                );
+            });
+            asked = ask.into_words();
+            Lexicon::counting(text, &asked)
         };
         let mut b = Builder::new(text, &lexicon, units.unmarked_breaks, form);
         b.build(&units);
@@ -352,10 +349,7 @@ impl<'a> Builder<'a> {
         let mut next_note = 0;
         let mut i = 0;
         while i < body.len() {
-            let mut j = i + 1;
-            while j < body.len() && continues(body[j].role, body[i].role) {
-                j += 1;
-            }
+            let j = block_end(body, i);
             let group = &body[i..j];
             let kind = match group[0].role {
                 Role::Heading => BlockKind::Heading,
@@ -417,7 +411,7 @@ impl<'a> Builder<'a> {
                 // Decide the line break.
                 let line = &self.src[from..e];
                 let next = &self.src[next_s..next_e];
-                match self.join(line, next) {
+                match join(self.lex, self.unmarked, line, next) {
                     Join::Space => {
                         self.copy(from..e);
                         self.out.push(' ');
@@ -522,42 +516,70 @@ impl<'a> Builder<'a> {
             None
         }
     }
+}
 
-    /// How to join `line` with the `next` line of the same block.
-    fn join(&self, line: &str, next: &str) -> Join {
-        if line.ends_with('\u{ad}') {
-            return Join::Drop(2);
-        }
-        if line.ends_with(['–', '—']) {
-            return Join::Drop(0);
-        }
-        if line.ends_with('-') && !line.ends_with("--") {
-            let left = word_before(line, line.len() - 1);
-            let right = word_after(next, 0);
-            if left.is_empty() || right.is_empty() {
-                // "pre- and post-trial", "§§1983-": keep as written.
-                return if right.is_empty() {
-                    Join::Space
-                } else {
-                    Join::Drop(0)
-                };
-            }
-            return if hyphen::keep_hyphen(left, right, self.lex) {
-                Join::Drop(0)
+/// How to join `line` with the `next` line of the same block.
+fn join(lex: &impl Counts, unmarked: bool, line: &str, next: &str) -> Join {
+    if line.ends_with('\u{ad}') {
+        return Join::Drop(2);
+    }
+    if line.ends_with(['–', '—']) {
+        return Join::Drop(0);
+    }
+    if line.ends_with('-') && !line.ends_with("--") {
+        let left = word_before(line, line.len() - 1);
+        let right = word_after(next, 0);
+        if left.is_empty() || right.is_empty() {
+            // "pre- and post-trial", "§§1983-": keep as written.
+            return if right.is_empty() {
+                Join::Space
             } else {
-                Join::Drop(1)
+                Join::Drop(0)
             };
         }
-        if self.unmarked {
-            let left = word_before(line, line.len());
-            let right = word_after(next, 0);
-            if left.len() == line.len() - line.trim_end_matches(char::is_alphabetic).len()
-                && hyphen::join_unmarked(left, right, self.lex)
-            {
-                return Join::Drop(0);
-            }
+        return if hyphen::keep_hyphen(left, right, lex) {
+            Join::Drop(0)
+        } else {
+            Join::Drop(1)
+        };
+    }
+    if unmarked {
+        let left = word_before(line, line.len());
+        let right = word_after(next, 0);
+        if left.len() == line.len() - line.trim_end_matches(char::is_alphabetic).len()
+            && hyphen::join_unmarked(left, right, lex)
+        {
+            return Join::Drop(0);
         }
-        Join::Space
+    }
+    Join::Space
+}
+
+/// The end of the block that begins with unit `i`.
+fn block_end(body: &[Unit], i: usize) -> usize {
+    let mut j = i + 1;
+    while j < body.len() && continues(body[j].role, body[i].role) {
+        j += 1;
+    }
+    j
+}
+
+/// Calls `f` with each pair of source lines (start, end) that a line break
+/// of a block joins: in body blocks and in footnotes.
+fn for_each_break(units: &layout::Units, mut f: impl FnMut((usize, usize), (usize, usize))) {
+    let body = &units.body;
+    let mut i = 0;
+    while i < body.len() {
+        let j = block_end(body, i);
+        for w in body[i..j].windows(2) {
+            f((w[0].start, w[0].end), (w[1].start, w[1].end));
+        }
+        i = j;
+    }
+    for n in &units.notes {
+        for w in n.lines.windows(2) {
+            f((w[0].0, w[0].1), (w[1].0, w[1].1));
+        }
     }
 }
 
