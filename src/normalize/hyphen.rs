@@ -19,6 +19,12 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 pub(crate) trait Counts {
     /// How often `word` (in any case) was seen unbroken.
     fn count(&self, word: &str) -> u32;
+
+    /// Whether this only lists the forms asked for ([`Asked`]): a decision
+    /// may then ask for every form it could need and stop there.
+    fn lists_only(&self) -> bool {
+        false
+    }
 }
 
 /// Word forms seen unbroken in one document, counted without regard to
@@ -50,6 +56,10 @@ impl Counts for Asked {
     fn count(&self, word: &str) -> u32 {
         self.words.borrow_mut().push(word.to_string());
         0
+    }
+
+    fn lists_only(&self) -> bool {
+        true
     }
 }
 
@@ -253,55 +263,76 @@ impl Counts for Lexicon<'_> {
     }
 }
 
+/// Byte classes for finding words: other ASCII, ASCII letters, and bytes
+/// of characters beyond ASCII.
+const OTHER: u8 = 0;
+const LETTER: u8 = 1;
+const WIDE: u8 = 2;
+static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if b >= 0x80 {
+            WIDE
+        } else if (b as u8).is_ascii_alphabetic() {
+            LETTER
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Calls `f` with each word of `text` (letters, and hyphens between
 /// letters), the byte offset where it ends and whether it is ASCII.
 fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str, usize, bool)) {
     let bytes = text.as_bytes();
-    // The letter at `i` and its length in bytes, if there is one.
-    let letter_at = |i: usize| -> Option<usize> {
-        let b = *bytes.get(i)?;
-        if b.is_ascii() {
-            b.is_ascii_alphabetic().then_some(1)
-        } else {
-            let c = text[i..].chars().next()?;
-            c.is_alphabetic().then(|| c.len_utf8())
-        }
-    };
+    let n = bytes.len();
+    // The character at `i` (a character boundary) if it is a letter.
+    let wide_letter = |i: usize| text[i..].chars().next().filter(|c| c.is_alphabetic());
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() && !b.is_ascii_alphabetic() {
-            i += 1;
-            continue;
+    loop {
+        // To the next letter or character beyond ASCII. Only whole
+        // characters are stepped over, so `i` stays on a boundary.
+        match bytes[i..]
+            .iter()
+            .position(|&b| CLASS[usize::from(b)] != OTHER)
+        {
+            Some(k) => i += k,
+            None => return,
         }
-        match letter_at(i) {
-            Some(_) => {}
-            None => {
-                // Not a letter: a character of two or more bytes.
-                i += text[i..].chars().next().map_or(1, char::len_utf8);
+        if bytes[i] >= 0x80 {
+            if let Some(c) = text[i..].chars().next().filter(|c| !c.is_alphabetic()) {
+                i += c.len_utf8();
                 continue;
             }
         }
         let start = i;
         let mut ascii = true;
         loop {
-            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-            if i >= bytes.len() {
+            i += bytes[i..]
+                .iter()
+                .position(|&b| CLASS[usize::from(b)] != LETTER)
+                .unwrap_or(n - i);
+            if i >= n {
                 break;
             }
-            if !bytes[i].is_ascii() {
-                match letter_at(i) {
-                    Some(n) => {
+            if bytes[i] >= 0x80 {
+                match wide_letter(i) {
+                    Some(c) => {
                         ascii = false;
-                        i += n;
+                        i += c.len_utf8();
                         continue;
                     }
                     None => break,
                 }
             }
-            if bytes[i] == b'-' && letter_at(i + 1).is_some() {
+            // A hyphen between letters is part of the word.
+            let next = bytes.get(i + 1).copied().unwrap_or(0);
+            if bytes[i] == b'-'
+                && (next.is_ascii_alphabetic() || (next >= 0x80 && wide_letter(i + 1).is_some()))
+            {
                 i += 1;
                 continue;
             }
@@ -386,6 +417,11 @@ pub(crate) fn join_unmarked(left: &str, right: &str, lex: &impl Counts) -> bool 
     }
     let right = stem(right);
     if !right.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    if lex.lists_only() {
+        // Both ways below ask about the joined form and no other.
+        lex.count(&format!("{left}{right}"));
         return false;
     }
     if is_word(left) && is_word(right) {

@@ -850,20 +850,19 @@ fn pdf(text: &str, lines: &[Line], form: InputForm) -> Units {
         section: Section,
         page_top: bool,
     }
-    let mut body: Vec<BodyLine> = Vec::new();
+    let mut body: Vec<BodyLine> = Vec::with_capacity(lines.len());
 
+    // The lines of the page at hand, one buffer for all pages.
+    let mut ls: Vec<Line> = Vec::new();
     for (pi, page) in pages.iter().enumerate() {
-        let mut ls: Vec<Line> = page
-            .iter()
-            .copied()
-            .filter(|l| {
-                let s = &text[l.start..l.end];
-                !l.is_blank() && !WATERMARK.is_match(s) && !RULE.is_match(s)
-            })
-            .collect();
+        ls.clear();
+        ls.extend(page.iter().copied().filter(|l| {
+            let s = &text[l.start..l.end];
+            !l.is_blank() && !WATERMARK.is_match(s) && !RULE.is_match(s)
+        }));
         if prelim && pi == 0 {
             // The cover of a preliminary print: caption material and a notice.
-            for l in ls {
+            for &l in &ls {
                 let s = &text[l.start..l.end];
                 if NOTICE.is_match(s) {
                     break;
@@ -1161,14 +1160,17 @@ fn full_width(mut ws: Vec<u32>) -> u32 {
     p80.min(median + median / 5)
 }
 
-fn group_pages(lines: &[Line]) -> Vec<Vec<Line>> {
-    let mut pages: Vec<Vec<Line>> = Vec::new();
-    for l in lines {
-        while pages.len() <= l.page {
-            pages.push(Vec::new());
+fn group_pages(lines: &[Line]) -> Vec<&[Line]> {
+    // Lines come in page order: a page is a run of them.
+    let mut pages: Vec<&[Line]> = Vec::new();
+    let mut start = 0;
+    for (i, l) in lines.iter().enumerate() {
+        while pages.len() < l.page {
+            pages.push(&lines[start..i]);
+            start = i;
         }
-        pages[l.page].push(*l);
     }
+    pages.push(&lines[start..]);
     pages
 }
 
@@ -1182,7 +1184,7 @@ fn margin_key(s: &str) -> String {
 
 /// Lines that stand at the top or foot of many pages (running heads and
 /// footers of any court), keyed by [`margin_key`].
-fn repeated_margins(text: &str, pages: &[Vec<Line>]) -> HashMap<String, usize> {
+fn repeated_margins(text: &str, pages: &[&[Line]]) -> HashMap<String, usize> {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for page in pages {
         let nonblank: Vec<&Line> = page.iter().filter(|l| !l.is_blank()).collect();
