@@ -3,7 +3,9 @@
 use super::citation::{Citation, CitationKind, Pin};
 use super::tables;
 use crate::normalize::{BlockKind, Normalized, Section};
-use regex::{Captures, Regex, RegexBuilder};
+#[cfg(test)]
+use regex::RegexBuilder;
+use regex::{Captures, Regex};
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -22,6 +24,9 @@ const PAREN_MAX: usize = 1000;
 
 /// Appends `spelling` to a pattern so that any spacing matches: each space
 /// matches any run of whitespace, and whitespace may follow each period.
+/// The reporter trie ([`REPORTERS`]) matches spellings this way; the
+/// pattern is what the tests check it against.
+#[cfg(test)]
 fn push_flexible(pat: &mut String, spelling: &str) {
     let chars: Vec<char> = spelling.chars().collect();
     let mut buf = [0u8; 4];
@@ -72,21 +77,24 @@ const AFTER_CASE: [&str; 6] = [
 /// The one anchor pattern, used only to find where anchors are (a DFA
 /// search, no capture groups). Alternatives are tried in order at each
 /// start, so statutes come before case reporters ("42 U. S. C." is no
-/// reporter). What matched is then taken apart by [`SMALL`] and
-/// [`CASE_PARTS`], which are cheap: the reporter alternation has thousands
-/// of branches, and resolving capture groups over it costs far more than
-/// finding the match.
-static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
-    let mut reps = String::new();
-    for (i, s) in tables::reporter_spellings().enumerate() {
-        if i > 0 {
-            reps.push('|');
-        }
-        push_flexible(&mut reps, s);
-    }
-    let case = format!(
-        r"(?:(?-u:\b)[0-9]{{1,4}} +(?:{reps})(?: +[0-9]{{1,7}}(?-u:\b)| +_{{2,}}| *, +at(?: |_)))"
-    );
+/// reporter). Case citations are found in two steps: the pattern stops at
+/// a volume followed by a character a reporter can begin with (a case
+/// *candidate*), and [`case_at`] reads the reporter with the trie of all
+/// spellings ([`REPORTERS`]) and the page or blank after it. Thousands of
+/// spellings kept out of the pattern make it small: compiled in a fraction
+/// of the time, searched faster. What else matched is taken apart by
+/// [`SMALL`].
+static ANCHOR: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
+    let mut firsts: Vec<char> = tables::reporter_spellings()
+        .filter_map(|s| s.trim_start().chars().next())
+        .collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    let class: String = firsts
+        .iter()
+        .map(|c| regex::escape(&c.to_string()))
+        .collect();
+    let case = format!(r"(?:(?-u:\b)[0-9]{{1,4}} +[{class}])");
     let pat = BEFORE_CASE
         .iter()
         .copied()
@@ -94,12 +102,220 @@ static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
         .chain(AFTER_CASE.iter().copied())
         .collect::<Vec<_>>()
         .join("|");
-    RegexBuilder::new(&pat)
-        .size_limit(1 << 28)
-        .dfa_size_limit(1 << 28)
-        .build()
+    regex_automata::meta::Regex::builder()
+        .configure(regex_automata::meta::Config::new().auto_prefilter(false))
+        .build(&pat)
         .expect("anchor pattern compiles")
 });
+
+/// Whether an anchor match is a case candidate: a volume and the first
+/// character of a reporter. The other alternatives that begin with a
+/// number end with a number or "§".
+fn is_case_candidate(m: &str) -> bool {
+    m.starts_with(|c: char| c.is_ascii_digit())
+        && m.ends_with(|c: char| !c.is_ascii_digit() && c != '§')
+}
+
+/// Every reporter spelling in a trie, matched as the pattern made by
+/// [`push_flexible`] matches it: spaces may stand where the spelling has
+/// white space or after a period, nowhere else.
+static REPORTERS: LazyLock<Trie> = LazyLock::new(|| {
+    let mut trie = Trie::default();
+    for (i, s) in tables::reporter_spellings().enumerate() {
+        trie.insert(s, u32::try_from(i).unwrap_or(u32::MAX));
+    }
+    trie
+});
+
+#[derive(Default)]
+struct Trie {
+    nodes: Vec<TrieNode>,
+}
+
+#[derive(Default)]
+struct TrieNode {
+    edges: Vec<TrieEdge>,
+    /// The first spelling (in pattern order) that ends here.
+    spelling: Option<u32>,
+}
+
+struct TrieEdge {
+    byte: u8,
+    /// Whether spaces may come before the byte.
+    spaced: bool,
+    to: u32,
+}
+
+impl Trie {
+    fn insert(&mut self, spelling: &str, index: u32) {
+        if self.nodes.is_empty() {
+            self.nodes.push(TrieNode::default());
+        }
+        let mut node = 0usize;
+        let mut spaced = false;
+        for c in spelling.chars() {
+            if c.is_whitespace() {
+                spaced = true;
+                continue;
+            }
+            let mut buf = [0u8; 4];
+            for (k, &byte) in c.encode_utf8(&mut buf).as_bytes().iter().enumerate() {
+                let spaced = spaced && k == 0;
+                let found = self.nodes[node]
+                    .edges
+                    .iter()
+                    .find(|e| e.byte == byte && e.spaced == spaced)
+                    .map(|e| e.to as usize);
+                node = match found {
+                    Some(n) => n,
+                    None => {
+                        let n = self.nodes.len();
+                        self.nodes.push(TrieNode::default());
+                        self.nodes[node].edges.push(TrieEdge {
+                            byte,
+                            spaced,
+                            to: n as u32,
+                        });
+                        n
+                    }
+                };
+            }
+            spaced = c == '.';
+        }
+        let end = &mut self.nodes[node].spelling;
+        *end = Some(end.map_or(index, |e| e.min(index)));
+    }
+
+    /// Every spelling that `text` begins with at `start`: (spelling, end).
+    fn matches(&self, text: &[u8], start: usize, mut f: impl FnMut(u32, usize)) {
+        if self.nodes.is_empty() {
+            return;
+        }
+        let mut stack = vec![(0usize, start)];
+        while let Some((node, at)) = stack.pop() {
+            let n = &self.nodes[node];
+            if let Some(k) = n.spelling {
+                f(k, at);
+            }
+            for e in &n.edges {
+                let mut p = at;
+                if e.spaced {
+                    while text.get(p) == Some(&b' ') {
+                        p += 1;
+                    }
+                }
+                if text.get(p) == Some(&e.byte) {
+                    stack.push((e.to as usize, p + 1));
+                }
+            }
+        }
+    }
+}
+
+/// Byte offsets (start, end) into the matching text.
+type Bytes = (usize, usize);
+
+/// A case anchor: volume, reporter as written, and the page or blank page
+/// that follows (or neither, for ", at").
+#[derive(Clone, Copy)]
+struct CaseAnchor {
+    whole: Bytes,
+    vol: Bytes,
+    rep: Bytes,
+    page: Option<Bytes>,
+    blank: Option<Bytes>,
+}
+
+/// What follows a reporter: where it ends, and the page or blank page.
+#[derive(Clone, Copy)]
+struct Tail {
+    end: usize,
+    page: Option<Bytes>,
+    blank: Option<Bytes>,
+}
+
+/// The case anchor at `start`, if one is there: as the pattern
+/// `\b[0-9]{1,4} +(?:spelling|...)(?: +[0-9]{1,7}\b| +_{2,}| *, +at(?: |_))`
+/// would match it, its spellings in the order of
+/// [`tables::reporter_spellings`] (the first that matches with a tail
+/// wins), `start` being a word boundary.
+fn case_at(text: &str, start: usize) -> Option<CaseAnchor> {
+    let b = text.as_bytes();
+    let spaces = |mut p: usize| {
+        while b.get(p) == Some(&b' ') {
+            p += 1;
+        }
+        p
+    };
+    let digits = |p: usize| {
+        b[p.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let vol_len = digits(start);
+    if !(1..=4).contains(&vol_len) {
+        return None;
+    }
+    let vol_end = start + vol_len;
+    let rep_start = spaces(vol_end);
+    if rep_start == vol_end {
+        return None;
+    }
+    // The tail after a spelling ending at `e`, in the pattern's order.
+    let tail = |e: usize| -> Option<Tail> {
+        let p = spaces(e);
+        if p > e {
+            let n = digits(p);
+            let after = b.get(p + n);
+            let boundary = !after.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+            if (1..=7).contains(&n) && boundary {
+                return Some(Tail {
+                    end: p + n,
+                    page: Some((p, p + n)),
+                    blank: None,
+                });
+            }
+            let n = b[p..].iter().take_while(|&&c| c == b'_').count();
+            if n >= 2 {
+                return Some(Tail {
+                    end: p + n,
+                    page: None,
+                    blank: Some((p, p + n)),
+                });
+            }
+        }
+        if b.get(p) == Some(&b',') {
+            let q = spaces(p + 1);
+            if q > p + 1 && b[q..].starts_with(b"at") && matches!(b.get(q + 2), Some(b' ' | b'_')) {
+                return Some(Tail {
+                    end: q + 3,
+                    page: None,
+                    blank: None,
+                });
+            }
+        }
+        None
+    };
+    // (spelling, where it ends, its tail)
+    let mut best: Option<(u32, usize, Tail)> = None;
+    REPORTERS.matches(b, rep_start, |k, e| {
+        if best.is_some_and(|(bk, ..)| bk <= k) {
+            return;
+        }
+        if let Some(t) = tail(e) {
+            best = Some((k, e, t));
+        }
+    });
+    let (_, rep_end, t) = best?;
+    Some(CaseAnchor {
+        whole: (start, t.end),
+        vol: (start, vol_end),
+        rep: (rep_start, rep_end),
+        page: t.page,
+        blank: t.blank,
+    })
+}
 
 /// Every anchor alternative but case citations, anchored at the start of
 /// the text after an anchor's start. When it matches exactly the anchor
@@ -114,15 +330,6 @@ static SMALL: LazyLock<Regex> = LazyLock::new(|| {
         .copied()
         .collect();
     re(&format!("^(?:{})", alts.join("|")))
-});
-
-/// A case anchor taken apart: volume, reporter as written, and the page,
-/// blank page or ", at " that follows. Matched against exactly the anchor's
-/// text, the reporter is what lies between the volume and that tail.
-static CASE_PARTS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?s)^(?P<vol>[0-9]{1,4})[^\S\n]+(?P<rep>.+?)(?:[^\S\n]+(?P<page>[0-9]{1,7})|[^\S\n]+(?P<blank>_{2,})|[^\S\n]*,[^\S\n]+at(?:[^\S\n]|_))$",
-    )
 });
 
 /// One capture group of an anchor, in matching-text offsets.
@@ -147,55 +354,69 @@ impl<'h> Group<'h> {
     }
 }
 
-/// The capture groups of one anchor: captures over a slice of the matching
-/// text that begins at `base`.
-struct Anchor<'h> {
-    caps: Captures<'h>,
-    base: usize,
+/// The parts of one anchor: the capture groups of [`SMALL`] over a slice
+/// of the matching text that begins at `base`, or a case anchor.
+enum Anchor<'h> {
+    Small { caps: Captures<'h>, base: usize },
+    Case { text: &'h str, case: CaseAnchor },
 }
 
 impl<'h> Anchor<'h> {
-    /// Takes apart the anchor `m` found in `text`.
+    /// Takes apart the anchor `m`, not a case candidate, found in `text`.
     fn parse(text: &'h str, m: Range<usize>) -> Option<Anchor<'h>> {
-        let rest = &text[m.start..];
-        if let Some(caps) = SMALL.captures(rest) {
-            if caps.get(0).is_some_and(|g| g.end() == m.len()) {
-                return Some(Anchor {
-                    caps,
-                    base: m.start,
-                });
-            }
-        }
-        let caps = CASE_PARTS.captures(&text[m.clone()])?;
-        Some(Anchor {
-            caps,
-            base: m.start,
-        })
+        let caps = SMALL.captures(&text[m.start..])?;
+        caps.get(0)
+            .is_some_and(|g| g.end() == m.len())
+            .then_some(Anchor::Small {
+                caps,
+                base: m.start,
+            })
     }
 
     fn is_case(&self) -> bool {
-        self.caps.name("rep").is_some()
+        matches!(self, Anchor::Case { .. })
     }
 
     fn name(&self, name: &str) -> Option<Group<'h>> {
-        self.caps.name(name).map(|g| Group {
-            start: self.base + g.start(),
-            text: g.as_str(),
-        })
+        match self {
+            Anchor::Small { caps, base } => caps.name(name).map(|g| Group {
+                start: base + g.start(),
+                text: g.as_str(),
+            }),
+            Anchor::Case { text, case } => {
+                let (s, e) = match name {
+                    "vol" => case.vol,
+                    "rep" => case.rep,
+                    "page" => case.page?,
+                    "blank" => case.blank?,
+                    _ => return None,
+                };
+                Some(Group {
+                    start: s,
+                    text: &text[s..e],
+                })
+            }
+        }
     }
 
     fn whole(&self) -> Option<Group<'h>> {
-        self.caps.get(0).map(|g| Group {
-            start: self.base + g.start(),
-            text: g.as_str(),
-        })
+        match self {
+            Anchor::Small { caps, base } => caps.get(0).map(|g| Group {
+                start: base + g.start(),
+                text: g.as_str(),
+            }),
+            Anchor::Case { text, case } => Some(Group {
+                start: case.whole.0,
+                text: &text[case.whole.0..case.whole.1],
+            }),
+        }
     }
 }
 
 impl std::ops::Index<&str> for Anchor<'_> {
     type Output = str;
     fn index(&self, name: &str) -> &str {
-        self.caps.name(name).map_or("", |g| g.as_str())
+        self.name(name).map_or("", |g| g.text)
     }
 }
 
@@ -634,12 +855,21 @@ pub(crate) fn scan(source: &str, norm: &Normalized) -> Vec<Citation> {
     let text = norm.matching();
     let mut pos = 0;
     while pos < text.len() {
-        let Some(m) = ANCHOR.find_at(text, pos) else {
+        let Some(m) = ANCHOR.find(regex_automata::Input::new(text).range(pos..)) else {
             break;
         };
-        let next = Anchor::parse(text, m.range())
-            .and_then(|a| s.anchor(&a))
-            .unwrap_or(m.end());
+        // Where to go on when the anchor comes to nothing: past it, or
+        // past the start of a candidate that is no case citation (an
+        // "Id." may begin with its last character).
+        let (anchor, past) = if is_case_candidate(&text[m.range()]) {
+            match case_at(text, m.start()) {
+                Some(case) => (Some(Anchor::Case { text, case }), case.whole.1),
+                None => (None, m.start() + 1),
+            }
+        } else {
+            (Anchor::parse(text, m.range()), m.end())
+        };
+        let next = anchor.and_then(|a| s.anchor(&a)).unwrap_or(past);
         pos = next.max(m.start() + 1);
         while !text.is_char_boundary(pos) {
             pos += 1;
@@ -1858,6 +2088,114 @@ mod tests {
         assert_eq!(sibling_subsection("2617(b)(2)-(3)", "(d)"), "2617(d)");
         assert_eq!(sibling_subsection("2250(a)(1)", "(a)(3)"), "2250(a)(3)");
         assert_eq!(sibling_subsection("1396b(a)(2)-(5)", "(7)"), "1396b(a)(7)");
+    }
+
+    /// An anchor found: start, end, and the parts of a case anchor.
+    type Found = (usize, usize, Option<Vec<Option<String>>>);
+
+    /// The anchors of `text` as one pattern with every reporter spelling
+    /// in it finds them.
+    fn anchors_by_pattern(text: &str) -> Vec<Found> {
+        static FULL: LazyLock<Regex> = LazyLock::new(|| {
+            let mut reps = String::new();
+            for (i, s) in tables::reporter_spellings().enumerate() {
+                if i > 0 {
+                    reps.push('|');
+                }
+                push_flexible(&mut reps, s);
+            }
+            let case = format!(
+                r"(?:(?-u:\b)[0-9]{{1,4}} +(?:{reps})(?: +[0-9]{{1,7}}(?-u:\b)| +_{{2,}}| *, +at(?: |_)))"
+            );
+            let pat = BEFORE_CASE
+                .iter()
+                .copied()
+                .chain([case.as_str()])
+                .chain(AFTER_CASE.iter().copied())
+                .collect::<Vec<_>>()
+                .join("|");
+            RegexBuilder::new(&pat)
+                .size_limit(1 << 28)
+                .dfa_size_limit(1 << 28)
+                .build()
+                .unwrap()
+        });
+        let parts = re(
+            r"(?s)^(?P<vol>[0-9]{1,4}) +(?P<rep>.+?)(?: +(?P<page>[0-9]{1,7})| +(?P<blank>_{2,})| *, +at(?: |_))$",
+        );
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while let Some(m) = FULL.find_at(text, pos) {
+            let small = SMALL
+                .find(&text[m.start()..])
+                .is_some_and(|s| s.end() == m.len());
+            let case = (!small).then(|| {
+                let c = parts.captures(m.as_str()).unwrap();
+                ["vol", "rep", "page", "blank"]
+                    .iter()
+                    .map(|n| c.name(n).map(|g| g.as_str().to_string()))
+                    .collect()
+            });
+            out.push((m.start(), m.end(), case));
+            pos = m.end();
+        }
+        out
+    }
+
+    /// The same, found as `scan` finds them.
+    fn anchors_by_trie(text: &str) -> Vec<Found> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while let Some(m) = ANCHOR.find(regex_automata::Input::new(text).range(pos..)) {
+            if !is_case_candidate(&text[m.range()]) {
+                out.push((m.start(), m.end(), None));
+                pos = m.end();
+                continue;
+            }
+            match case_at(text, m.start()) {
+                Some(c) => {
+                    let a = Anchor::Case { text, case: c };
+                    let parts = ["vol", "rep", "page", "blank"]
+                        .iter()
+                        .map(|n| a.name(n).map(|g| g.as_str().to_string()))
+                        .collect();
+                    out.push((c.whole.0, c.whole.1, Some(parts)));
+                    pos = c.whole.1;
+                }
+                None => pos = m.start() + 1,
+            }
+        }
+        out
+    }
+
+    /// The trie of reporter spellings finds the case anchors one pattern
+    /// with every spelling finds, with the same parts, on the shipped
+    /// texts and on spacings written to try it.
+    #[test]
+    fn case_anchors_agree_with_the_full_pattern() {
+        let mut texts = vec![
+            "5 U. S. App. D. C. 100; 424 U. S., at 430; 596 U. S. ___, ___; 5 F.3d 10; \
+             5 F. 3d 1138a; 12 miles; 1998 Id. at 5; 42 U. S. C. § 1983; 3 App. 45; \
+             5 (So. 2nd) 7; 5  U.  S.  7; 5 U.S.,at 7; 5 U. S. ,  at_; 12 F. Supp. 2d 1; \
+             12345 U. S. 1; 1 U. S. 12345678; 7 F. 2d 9_; 7 Cal. App. 4th 12, 15"
+                .to_string(),
+        ];
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                texts.push(crate::normalize::normalize(&text).matching().to_string());
+            }
+        }
+        let mut cases = 0;
+        for text in &texts {
+            let want = anchors_by_pattern(text);
+            let got = anchors_by_trie(text);
+            cases += want.iter().filter(|a| a.2.is_some()).count();
+            assert_eq!(got, want);
+        }
+        assert!(cases > 300, "{cases} case anchors compared");
     }
 
     #[test]
