@@ -6,9 +6,17 @@
 //! An index file is one header line and a JSON body:
 //!
 //! ```text
-//! pincite-index 1 <body length in bytes> <FNV-1a 64 checksum of the body, 16 hex digits>\n
+//! pincite-index 2 <body length in bytes> <checksum of the body, 16 hex digits>\n
 //! {"files": [...], "hits": [...]}
 //! ```
+//!
+//! The checksum is made in two steps, so that both can run on all cores:
+//! each 1 MiB block of the body is hashed, then the blocks' hashes. A hash
+//! reads its bytes eight at a time as little-endian words (the last word
+//! padded with zeros) and, from the FNV-1a offset basis, takes each word
+//! in with `h = (h ^ word) * P`, `P` the FNV-1a 64 prime; a block's hash is
+//! then mixed with its length the same way. Any change to one word changes
+//! the result.
 //!
 //! The magic word and version come first so that another file or another
 //! version is named as such; the length finds a truncated file and the
@@ -26,7 +34,7 @@ use std::fmt;
 use std::path::Path;
 
 /// The version of the index file format this build reads and writes.
-pub const INDEX_VERSION: u32 = 1;
+pub const INDEX_VERSION: u32 = 2;
 
 const MAGIC: &str = "pincite-index";
 
@@ -575,7 +583,7 @@ impl Index {
         let head = format!(
             "{MAGIC} {INDEX_VERSION} {} {:016x}\n",
             body.len(),
-            fnv1a(&body)
+            checksum(&body)
         );
         (head, body)
     }
@@ -645,7 +653,7 @@ impl Index {
         if body.len() > len {
             return Err(corrupt("data after the end"));
         }
-        if fnv1a(body) != sum {
+        if checksum(body) != sum {
             return Err(corrupt("checksum mismatch"));
         }
         let stored: Stored = serde_json::from_slice(body).map_err(|e| corrupt(&e.to_string()))?;
@@ -658,14 +666,37 @@ impl Index {
     }
 }
 
-/// FNV-1a, 64 bits: a checksum that finds a changed or lost byte.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+/// The bytes of a checksum block.
+const CHECKSUM_BLOCK: usize = 1 << 20;
+
+/// The body's checksum (see the module docs): a hash of each 1 MiB block,
+/// in parallel, then a hash of those.
+fn checksum(body: &[u8]) -> u64 {
+    let blocks: Vec<u64> = body.par_chunks(CHECKSUM_BLOCK).map(word_hash).collect();
+    let mut h = FNV_BASIS;
+    for b in blocks {
+        h = (h ^ b).wrapping_mul(FNV_PRIME);
     }
     h
+}
+
+/// FNV-1a's step over 64-bit words, with the length taken in last.
+fn word_hash(bytes: &[u8]) -> u64 {
+    let mut h = FNV_BASIS;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let w = u64::from_le_bytes(w.try_into().expect("eight bytes"));
+        h = (h ^ w).wrapping_mul(FNV_PRIME);
+    }
+    let rest = words.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(FNV_PRIME);
+    }
+    (h ^ bytes.len() as u64).wrapping_mul(FNV_PRIME)
 }
 
 #[derive(Serialize, Deserialize)]
@@ -900,25 +931,49 @@ mod tests {
             IndexErrorKind::Corrupt
         );
         let other = String::from_utf8(bytes.clone()).unwrap().replacen(
-            "pincite-index 1 ",
             "pincite-index 2 ",
+            "pincite-index 3 ",
             1,
         );
         let e = Index::from_bytes(other.as_bytes()).unwrap_err();
         assert_eq!(e.kind(), IndexErrorKind::Version);
-        assert!(e.to_string().contains("version 2"));
+        assert!(e.to_string().contains("version 3"));
         assert_eq!(
             Index::from_bytes(b"hello\n").unwrap_err().kind(),
             IndexErrorKind::NotAnIndex
         );
         // A well-formed body with a hit pointing at a missing file.
         let body = br#"{"files":[],"hits":[{"file":3,"span":[0,1],"line":1,"col":1,"slip_page":null,"section":"opinion","kind":"id","authority":null,"pins":[],"case_name":null,"context":"","quotation":null}]}"#;
-        let mut f = format!("pincite-index 1 {} {:016x}\n", body.len(), fnv1a(body)).into_bytes();
+        let mut f =
+            format!("pincite-index 2 {} {:016x}\n", body.len(), checksum(body)).into_bytes();
         f.extend_from_slice(body);
         assert_eq!(
             Index::from_bytes(&f).unwrap_err().kind(),
             IndexErrorKind::Corrupt
         );
+    }
+
+    #[test]
+    fn checksum_finds_a_change_in_any_block() {
+        let body: Vec<u8> = (0..3 * CHECKSUM_BLOCK + 13)
+            .map(|i| (i * 31 % 251) as u8)
+            .collect();
+        let sum = checksum(&body);
+        for at in [
+            0,
+            7,
+            CHECKSUM_BLOCK - 1,
+            CHECKSUM_BLOCK,
+            2 * CHECKSUM_BLOCK + 5,
+            body.len() - 1,
+        ] {
+            let mut changed = body.clone();
+            changed[at] ^= 0x20;
+            assert_ne!(checksum(&changed), sum, "byte {at}");
+        }
+        assert_ne!(checksum(&body[..body.len() - 1]), sum);
+        // Zero bytes at the end are not the padding of the last word.
+        assert_ne!(checksum(b"ab"), checksum(b"ab\0"));
     }
 
     #[test]
