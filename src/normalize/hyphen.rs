@@ -290,7 +290,7 @@ fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str, usize, bool)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     // The character at `i` (a character boundary) if it is a letter.
-    let wide_letter = |i: usize| text[i..].chars().next().filter(|c| c.is_alphabetic());
+    let wide_letter = |i: usize| text[i..].chars().next().filter(|&c| is_letter(c));
     let mut i = 0;
     loop {
         // To the next letter or character beyond ASCII. Only whole
@@ -303,7 +303,7 @@ fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str, usize, bool)) {
             None => return,
         }
         if bytes[i] >= 0x80 {
-            if let Some(c) = text[i..].chars().next().filter(|c| !c.is_alphabetic()) {
+            if let Some(c) = text[i..].chars().next().filter(|&c| !is_letter(c)) {
                 i += c.len_utf8();
                 continue;
             }
@@ -340,6 +340,12 @@ fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str, usize, bool)) {
         }
         f(&text[start..i], i, ascii);
     }
+}
+
+/// Whether `c` is alphabetic, the punctuation of opinions (curly quotes,
+/// dashes, "§") told without a table lookup.
+fn is_letter(c: char) -> bool {
+    !matches!(c, '\u{2000}'..='\u{206F}' | '§' | '¶' | '\u{a0}' | '\u{ad}') && c.is_alphabetic()
 }
 
 /// An ASCII letter's place in the alphabet.

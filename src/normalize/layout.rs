@@ -1176,14 +1176,8 @@ fn group_pages(lines: &[Line]) -> Vec<&[Line]> {
 
 /// A line as compared across pages: digits folded, spaces collapsed.
 fn margin_key(s: &str) -> String {
-    collapse(s)
-        .chars()
-        .map(|c| if c.is_ascii_digit() { '#' } else { c })
-        .collect()
+    collapse(s).replace(|c: char| c.is_ascii_digit(), "#")
 }
-
-/// Lines that stand at the top or foot of many pages (running heads and
-/// footers of any court), keyed by [`margin_key`].
 fn repeated_margins(text: &str, pages: &[&[Line]]) -> HashMap<String, usize> {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for page in pages {
