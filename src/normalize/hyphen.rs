@@ -19,12 +19,6 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 pub(crate) trait Counts {
     /// How often `word` (in any case) was seen unbroken.
     fn count(&self, word: &str) -> u32;
-
-    /// Whether this only lists the forms asked for ([`Asked`]): a decision
-    /// may then ask for every form it could need and stop there.
-    fn lists_only(&self) -> bool {
-        false
-    }
 }
 
 /// Word forms seen unbroken in one document, counted without regard to
@@ -56,10 +50,6 @@ impl Counts for Asked {
     fn count(&self, word: &str) -> u32 {
         self.words.borrow_mut().push(word.to_string());
         0
-    }
-
-    fn lists_only(&self) -> bool {
-        true
     }
 }
 
@@ -423,11 +413,6 @@ pub(crate) fn join_unmarked(left: &str, right: &str, lex: &impl Counts) -> bool 
     }
     let right = stem(right);
     if !right.chars().all(char::is_alphabetic) {
-        return false;
-    }
-    if lex.lists_only() {
-        // Both ways below ask about the joined form and no other.
-        lex.count(&format!("{left}{right}"));
         return false;
     }
     if is_word(left) && is_word(right) {

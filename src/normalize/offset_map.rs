@@ -2,6 +2,7 @@
 
 use crate::span::Span;
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// One stretch of the normalized text and the source bytes it came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,6 +46,22 @@ pub struct OffsetMap {
     /// Piece indices sorted by source start, for mapping back the other
     /// way; made on first use.
     by_src: std::sync::OnceLock<Vec<u32>>,
+    /// The piece the last lookup found. Lookups mostly go forward through
+    /// the text, a few pieces at a time: they start here and step, and
+    /// search the whole map only when that fails (a long document's map is
+    /// larger than the caches).
+    hint: Hint,
+}
+
+/// A piece index kept between lookups; any value is correct, a near one
+/// is fast.
+#[derive(Debug, Default)]
+struct Hint(AtomicUsize);
+
+impl Clone for Hint {
+    fn clone(&self) -> Hint {
+        Hint(AtomicUsize::new(self.0.load(Ordering::Relaxed)))
+    }
 }
 
 impl OffsetMap {
@@ -54,6 +71,7 @@ impl OffsetMap {
             dst_len: 0,
             src_len,
             by_src: std::sync::OnceLock::new(),
+            hint: Hint::default(),
         }
     }
 
@@ -157,15 +175,35 @@ impl OffsetMap {
         self.src_len
     }
 
+    /// The number of pieces that `below` holds for, given that it holds
+    /// for a first run of the pieces and not after (a partition point):
+    /// found by stepping from the last lookup's piece when it is near.
+    fn partition(&self, below: impl Fn(&Piece) -> bool) -> usize {
+        const STEPS: usize = 8;
+        let ps = &self.pieces;
+        let h = self.hint.0.load(Ordering::Relaxed).min(ps.len());
+        // The answer is in h..=h + STEPS when piece h - 1 is below and
+        // one of the next ones is not.
+        let from_h = (h == 0 || below(&ps[h - 1]))
+            .then(|| ps[h..].iter().take(STEPS).position(|p| !below(p)))
+            .flatten();
+        let i = match from_h {
+            Some(k) => h + k,
+            None => ps.partition_point(below),
+        };
+        self.hint.0.store(i.saturating_sub(1), Ordering::Relaxed);
+        i
+    }
+
     /// The piece holding byte `n` (the one that starts at `n` on a boundary).
     fn piece_at(&self, n: usize) -> Option<&Piece> {
-        let i = self.pieces.partition_point(|p| p.dst <= n);
+        let i = self.partition(|p| p.dst <= n);
         i.checked_sub(1).map(|i| &self.pieces[i])
     }
 
     /// The piece ending at or holding `n` (the one that ends at `n` on a boundary).
     fn piece_before(&self, n: usize) -> Option<&Piece> {
-        let i = self.pieces.partition_point(|p| p.dst < n);
+        let i = self.partition(|p| p.dst < n);
         i.checked_sub(1).map(|i| &self.pieces[i])
     }
 
@@ -232,9 +270,7 @@ impl OffsetMap {
         if range.start >= range.end {
             return;
         }
-        let first = self
-            .pieces
-            .partition_point(|p| p.dst + p.dst_len <= range.start);
+        let first = self.partition(|p| p.dst + p.dst_len <= range.start);
         for p in &self.pieces[first..] {
             if p.dst >= range.end {
                 break;
