@@ -40,6 +40,11 @@ pub(crate) struct Asked {
 }
 
 impl Asked {
+    /// How many forms were asked for so far.
+    pub(crate) fn len(&self) -> usize {
+        self.words.borrow().len()
+    }
+
     /// The forms asked for, in the order asked.
     pub(crate) fn into_words(self) -> Vec<String> {
         self.words.into_inner()

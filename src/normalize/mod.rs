@@ -278,23 +278,31 @@ impl Normalizer {
         // The lexicon counts the word forms that line breaks ask about.
         // Web text's inline splits are decided while text is copied, and
         // may ask about any word.
+        // The breaks decided without asking are kept, by where their line
+        // ends, and not decided again.
         let asked: Vec<String>;
+        let mut decided = Decided::default();
         let lexicon = if form == InputForm::ParagraphPerLine {
             Lexicon::from_text(text)
         } else {
             let ask = hyphen::Asked::default();
             for_each_break(&units, |(s, e), (next_s, next_e)| {
-                join(
+                let before = ask.len();
+                let j = join(
                     &ask,
                     units.unmarked_breaks,
                     &text[s..e],
                     &text[next_s..next_e],
                 );
+                if ask.len() == before {
+                    decided.insert(e, j);
+                }
             });
             asked = ask.into_words();
             Lexicon::counting(text, &asked)
         };
         let mut b = Builder::new(text, &lexicon, units.unmarked_breaks, form);
+        b.decided = decided;
         b.build(&units);
         let (reading, mut reading_map, blocks) = (b.out, b.map, b.blocks);
         reading_map.shrink();
@@ -324,6 +332,8 @@ struct Builder<'a> {
     src: &'a str,
     lex: &'a Lexicon<'a>,
     unmarked: bool,
+    /// Line breaks already decided, by where their line ends.
+    decided: Decided,
     fix_inline_splits: bool,
     out: String,
     map: OffsetMap,
@@ -336,6 +346,7 @@ impl<'a> Builder<'a> {
             src,
             lex,
             unmarked,
+            decided: Decided::default(),
             fix_inline_splits: form == InputForm::ParagraphPerLine,
             out: String::with_capacity(src.len()),
             map: OffsetMap::new(src.len()),
@@ -411,7 +422,11 @@ impl<'a> Builder<'a> {
                 // Decide the line break.
                 let line = &self.src[from..e];
                 let next = &self.src[next_s..next_e];
-                match join(self.lex, self.unmarked, line, next) {
+                let j = match self.decided.get(&e) {
+                    Some(&j) => j,
+                    None => join(self.lex, self.unmarked, line, next),
+                };
+                match j {
                     Join::Space => {
                         self.copy(from..e);
                         self.out.push(' ');
@@ -583,7 +598,11 @@ fn for_each_break(units: &layout::Units, mut f: impl FnMut((usize, usize), (usiz
     }
 }
 
+/// Line-break decisions by where the line ends.
+type Decided = std::collections::HashMap<usize, Join, words::WordBuild>;
+
 /// How two lines of a block meet.
+#[derive(Clone, Copy)]
 enum Join {
     /// A space replaces the break.
     Space,
