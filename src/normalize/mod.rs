@@ -294,9 +294,7 @@ impl Normalizer {
                     &text[s..e],
                     &text[next_s..next_e],
                 );
-                if ask.len() == before {
-                    decided.insert(e, j);
-                }
+                decided.breaks.push((e, (ask.len() == before).then_some(j)));
             });
             asked = ask.into_words();
             Lexicon::counting(text, &asked)
@@ -355,36 +353,21 @@ impl<'a> Builder<'a> {
     }
 
     fn build(&mut self, units: &layout::Units) {
-        let body = &units.body;
-        let notes = &units.notes;
-        let mut next_note = 0;
-        let mut i = 0;
-        while i < body.len() {
-            let j = block_end(body, i);
-            let group = &body[i..j];
-            let kind = match group[0].role {
-                Role::Heading => BlockKind::Heading,
-                Role::Caption | Role::CaptionCont => BlockKind::Caption,
-                _ => BlockKind::Paragraph,
-            };
-            let lines: Vec<(usize, usize, Option<u32>)> = group
-                .iter()
-                .map(|u| (u.start, u.end, u.slip_page))
-                .collect();
-            self.block(kind, group[0].section, None, &lines);
-            // A page's footnotes come after the block that is open at the
-            // page's end: the last block before one that starts later.
-            let next_page = body.get(j).map_or(usize::MAX, |u: &Unit| u.page);
-            while next_note < notes.len() && notes[next_note].page < next_page {
-                self.note(&notes[next_note]);
-                next_note += 1;
+        for_each_block(units, |b| match b {
+            Part::Body(group) => {
+                let kind = match group[0].role {
+                    Role::Heading => BlockKind::Heading,
+                    Role::Caption | Role::CaptionCont => BlockKind::Caption,
+                    _ => BlockKind::Paragraph,
+                };
+                let lines: Vec<(usize, usize, Option<u32>)> = group
+                    .iter()
+                    .map(|u| (u.start, u.end, u.slip_page))
+                    .collect();
+                self.block(kind, group[0].section, None, &lines);
             }
-            i = j;
-        }
-        while next_note < notes.len() {
-            self.note(&notes[next_note]);
-            next_note += 1;
-        }
+            Part::Note(n) => self.note(n),
+        });
     }
 
     fn note(&mut self, n: &layout::Note) {
@@ -422,8 +405,8 @@ impl<'a> Builder<'a> {
                 // Decide the line break.
                 let line = &self.src[from..e];
                 let next = &self.src[next_s..next_e];
-                let j = match self.decided.get(&e) {
-                    Some(&j) => j,
+                let j = match self.decided.next(e) {
+                    Some(j) => j,
                     None => join(self.lex, self.unmarked, line, next),
                 };
                 match j {
@@ -579,27 +562,70 @@ fn block_end(body: &[Unit], i: usize) -> usize {
     j
 }
 
-/// Calls `f` with each pair of source lines (start, end) that a line break
-/// of a block joins: in body blocks and in footnotes.
-fn for_each_break(units: &layout::Units, mut f: impl FnMut((usize, usize), (usize, usize))) {
+/// A block's source: a run of body units or a footnote.
+enum Part<'u> {
+    Body(&'u [Unit]),
+    Note(&'u layout::Note),
+}
+
+/// Calls `f` with each block's source in reading order. A page's footnotes
+/// come after the block that is open at the page's end: the last block
+/// before one that starts later.
+fn for_each_block<'u>(units: &'u layout::Units, mut f: impl FnMut(Part<'u>)) {
     let body = &units.body;
+    let notes = &units.notes;
+    let mut next_note = 0;
     let mut i = 0;
     while i < body.len() {
         let j = block_end(body, i);
-        for w in body[i..j].windows(2) {
-            f((w[0].start, w[0].end), (w[1].start, w[1].end));
+        f(Part::Body(&body[i..j]));
+        let next_page = body.get(j).map_or(usize::MAX, |u: &Unit| u.page);
+        while next_note < notes.len() && notes[next_note].page < next_page {
+            f(Part::Note(&notes[next_note]));
+            next_note += 1;
         }
         i = j;
     }
-    for n in &units.notes {
-        for w in n.lines.windows(2) {
-            f((w[0].0, w[0].1), (w[1].0, w[1].1));
-        }
+    for n in &notes[next_note..] {
+        f(Part::Note(n));
     }
 }
 
-/// Line-break decisions by where the line ends.
-type Decided = std::collections::HashMap<usize, Join, words::WordBuild>;
+/// Calls `f` with each pair of source lines (start, end) that a line break
+/// of a block joins, in reading order.
+fn for_each_break(units: &layout::Units, mut f: impl FnMut((usize, usize), (usize, usize))) {
+    for_each_block(units, |b| match b {
+        Part::Body(group) => {
+            for w in group.windows(2) {
+                f((w[0].start, w[0].end), (w[1].start, w[1].end));
+            }
+        }
+        Part::Note(n) => {
+            for w in n.lines.windows(2) {
+                f((w[0].0, w[0].1), (w[1].0, w[1].1));
+            }
+        }
+    });
+}
+
+/// Line-break decisions made before the lexicon was built, in reading
+/// order: where the line ends, and the decision if it did not need the
+/// lexicon.
+#[derive(Default)]
+struct Decided {
+    breaks: Vec<(usize, Option<Join>)>,
+    next: usize,
+}
+
+impl Decided {
+    /// The decision of the next break, which ends a line at `e`, if it was
+    /// made.
+    fn next(&mut self, e: usize) -> Option<Join> {
+        let d = self.breaks.get(self.next).filter(|(at, _)| *at == e);
+        self.next += 1;
+        d.and_then(|&(_, j)| j)
+    }
+}
 
 /// How two lines of a block meet.
 #[derive(Clone, Copy)]

@@ -51,6 +51,8 @@ pub struct OffsetMap {
     /// search the whole map only when that fails (a long document's map is
     /// larger than the caches).
     hint: Hint,
+    /// The same for lookups by source position.
+    src_hint: Hint,
 }
 
 /// A piece index kept between lookups; any value is correct, a near one
@@ -72,6 +74,7 @@ impl OffsetMap {
             src_len,
             by_src: std::sync::OnceLock::new(),
             hint: Hint::default(),
+            src_hint: Hint::default(),
         }
     }
 
@@ -107,7 +110,18 @@ impl OffsetMap {
     /// ```
     pub fn from_source(&self, src: usize) -> Option<usize> {
         let by_src = self.by_src();
-        let i = by_src.partition_point(|&k| self.pieces[k as usize].src <= src);
+        let below = |&k: &u32| self.pieces[k as usize].src <= src;
+        // As for the pieces in text order: from the last lookup's place
+        // when it is near.
+        let h = self.src_hint.0.load(Ordering::Relaxed).min(by_src.len());
+        let near = (h == 0 || below(&by_src[h - 1]))
+            .then(|| by_src[h..].iter().take(8).position(|k| !below(k)))
+            .flatten();
+        let i = match near {
+            Some(k) => h + k,
+            None => by_src.partition_point(below),
+        };
+        self.src_hint.0.store(i.saturating_sub(1), Ordering::Relaxed);
         if let Some(&k) = i.checked_sub(1).and_then(|i| by_src.get(i)) {
             let p = &self.pieces[k as usize];
             if src < p.src + p.src_len.max(1) {
