@@ -87,14 +87,18 @@ impl OffsetMap {
     /// Piece indices sorted by source position.
     fn by_src(&self) -> &[u32] {
         self.by_src.get_or_init(|| {
-            let mut by_src: Vec<u32> = (0..self.pieces.len() as u32).collect();
-            // Nearly sorted already (only moved footnotes are out of order):
-            // the stable sort finds the runs.
-            by_src.sort_by_key(|&i| {
-                let p = &self.pieces[i as usize];
-                (p.src, p.dst)
-            });
-            by_src
+            // Sorted as (source start, index) pairs side by side: the index
+            // follows the normalized order, so it breaks ties as the
+            // normalized start would. Nearly sorted already (only moved
+            // footnotes are out of order): the sort finds the runs.
+            let mut keyed: Vec<(usize, u32)> = self
+                .pieces
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.src, i as u32))
+                .collect();
+            keyed.sort();
+            keyed.into_iter().map(|(_, i)| i).collect()
         })
     }
 
