@@ -125,7 +125,9 @@ impl OffsetMap {
             Some(k) => h + k,
             None => by_src.partition_point(below),
         };
-        self.src_hint.0.store(i.saturating_sub(1), Ordering::Relaxed);
+        self.src_hint
+            .0
+            .store(i.saturating_sub(1), Ordering::Relaxed);
         if let Some(&k) = i.checked_sub(1).and_then(|i| by_src.get(i)) {
             let p = &self.pieces[k as usize];
             if src < p.src + p.src_len.max(1) {
