@@ -621,6 +621,10 @@ impl Decided {
     /// The decision of the next break, which ends a line at `e`, if it was
     /// made.
     fn next(&mut self, e: usize) -> Option<Join> {
+        debug_assert!(
+            self.breaks.is_empty() || self.breaks.get(self.next).is_some_and(|b| b.0 == e),
+            "line breaks met in another order than they were decided"
+        );
         let d = self.breaks.get(self.next).filter(|(at, _)| *at == e);
         self.next += 1;
         d.and_then(|&(_, j)| j)

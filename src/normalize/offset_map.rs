@@ -345,6 +345,53 @@ mod tests {
         assert_eq!(m.to_source(2), 4);
     }
 
+    /// Lookups that start from the last piece found give what a search of
+    /// the whole map gives, in any order.
+    #[test]
+    fn lookups_from_the_last_piece_agree_with_whole_searches() {
+        // Copies with gaps between them and replacements, source order
+        // broken once (a moved footnote).
+        let mut m = OffsetMap::new(10_000);
+        let mut src = 0;
+        for i in 0..500 {
+            if i == 300 {
+                src = 9_000;
+            }
+            if i % 3 == 0 {
+                m.push_replace(src..src + 3, 1);
+            } else {
+                m.push_copy(src..src + 5);
+            }
+            src += 7;
+        }
+        let fresh = || OffsetMap {
+            hint: Hint::default(),
+            src_hint: Hint::default(),
+            ..m.clone()
+        };
+        let mut x: usize = 12_345;
+        for step in 0..5_000 {
+            // Mostly forward in small steps, sometimes anywhere.
+            x = if step % 7 == 0 {
+                (x * 7_919 + 13) % (m.len() + 5)
+            } else {
+                (x + step % 5) % (m.len() + 5)
+            };
+            let r = x..(x + step % 9).min(m.len());
+            assert_eq!(
+                m.span_to_source(r.clone()),
+                fresh().span_to_source(r.clone())
+            );
+            let s = (x * 3) % 10_000;
+            assert_eq!(m.from_source(s), fresh().from_source(s), "{s}");
+            let mut a = Vec::new();
+            let mut b = Vec::new();
+            m.for_each_piece(r.clone(), |n, s, c| a.push((n, s, c)));
+            fresh().for_each_piece(r, |n, s, c| b.push((n, s, c)));
+            assert_eq!(a, b);
+        }
+    }
+
     #[test]
     fn merges_adjacent_copies() {
         let mut m = OffsetMap::new(10);
