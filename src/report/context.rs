@@ -6,6 +6,7 @@
 
 use crate::extract::{Citation, CitationKind};
 use crate::normalize::Normalized;
+use std::collections::HashMap;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -67,20 +68,60 @@ fn runs_on(piece: &str, next: &str) -> bool {
 /// The sentences of a block of the reading text, as ranges of the whole
 /// reading text: Unicode sentence bounds, joined again where legal
 /// abbreviations made them break too early.
+#[cfg(test)]
 pub(crate) fn sentences(reading: &str, block: Range<usize>) -> Vec<Range<usize>> {
-    let text = &reading[block.clone()];
-    let mut out: Vec<Range<usize>> = Vec::new();
-    let mut joined = false;
-    for (at, piece) in text.split_sentence_bound_indices() {
-        let r = block.start + at..block.start + at + piece.len();
-        match out.last_mut() {
-            Some(prev) if joined => prev.end = r.end,
-            _ => out.push(r.clone()),
+    let mut s = Sentences::new(reading, block);
+    s.through(usize::MAX);
+    s.found
+}
+
+/// The sentences of one block, found as far as they are asked for: the
+/// Unicode sentence bounds are the slow part of the places of a document,
+/// and a block's text after its last citation needs none.
+pub(crate) struct Sentences<'r> {
+    text: &'r str,
+    start: usize,
+    bounds: unicode_segmentation::USentenceBoundIndices<'r>,
+    /// The sentences so far; all final but the last, which a later piece
+    /// may still join.
+    found: Vec<Range<usize>>,
+    /// Whether the next piece joins the last sentence.
+    joined: bool,
+    done: bool,
+}
+
+impl<'r> Sentences<'r> {
+    pub(crate) fn new(reading: &'r str, block: Range<usize>) -> Sentences<'r> {
+        let text = &reading[block.clone()];
+        Sentences {
+            text,
+            start: block.start,
+            bounds: text.split_sentence_bound_indices(),
+            found: Vec::new(),
+            joined: false,
+            done: false,
         }
-        let rest = &text[at + piece.len()..];
-        joined = !rest.is_empty() && runs_on(piece, rest);
     }
-    out
+
+    /// The sentences, found at least up to one that starts at or after
+    /// `pos` (a reading-text offset), or all of them: every sentence before
+    /// that one is as the whole block's would be.
+    pub(crate) fn through(&mut self, pos: usize) -> &[Range<usize>] {
+        while !self.done && self.found.last().is_none_or(|s| s.start < pos) {
+            let Some((at, piece)) = self.bounds.next() else {
+                self.done = true;
+                break;
+            };
+            let r = self.start + at..self.start + at + piece.len();
+            match self.found.last_mut() {
+                Some(prev) if self.joined => prev.end = r.end,
+                _ => self.found.push(r),
+            }
+            let rest = &self.text[at + piece.len()..];
+            self.joined = !rest.is_empty() && runs_on(piece, rest);
+        }
+        &self.found
+    }
 }
 
 /// The stretches of `reading[range]` inside quotation marks, without the
@@ -151,7 +192,10 @@ const MAX_CONTEXT: usize = 800;
 pub(crate) fn places(norm: &Normalized, cites: &[Citation]) -> Vec<Place> {
     let reading = norm.reading();
     let mut out = Vec::with_capacity(cites.len());
-    let mut cache: Option<(usize, Vec<Range<usize>>)> = None;
+    // Each block's sentences, by the block's start: citations come in
+    // source order, which goes back and forth between a paragraph and the
+    // footnotes of the page it runs across.
+    let mut sentences_of: HashMap<usize, Sentences> = HashMap::new();
     // End of the previous citation that bounds a quotation search, and
     // its block.
     let mut prev_end: Option<usize> = None;
@@ -168,10 +212,10 @@ pub(crate) fn places(norm: &Normalized, cites: &[Citation]) -> Vec<Place> {
             });
             continue;
         };
-        if cache.as_ref().is_none_or(|(s, _)| *s != block.start) {
-            cache = Some((block.start, sentences(reading, block.clone())));
-        }
-        let sents = &cache.as_ref().expect("just filled").1;
+        let sents = sentences_of
+            .entry(block.start)
+            .or_insert_with(|| Sentences::new(reading, block.clone()))
+            .through(r.end);
         let i = sents
             .partition_point(|s| s.end <= r.start)
             .min(sents.len().saturating_sub(1));
