@@ -659,20 +659,26 @@ fn statute_group(key: &str) -> u8 {
 }
 
 fn compare_entries(a: &Entry, b: &Entry) -> Ordering {
-    a.category.cmp(&b.category).then_with(|| match a.category {
-        Category::Case => {
-            let ka = a.name.as_deref().unwrap_or(&a.authority).to_lowercase();
-            let kb = b.name.as_deref().unwrap_or(&b.authority).to_lowercase();
-            // Named cases first, then those known only by their reporter.
-            (a.name.is_none(), ka)
-                .cmp(&(b.name.is_none(), kb))
-                .then_with(|| natural_cmp(&a.authority, &b.authority))
-        }
-        Category::Statute => statute_group(&a.authority)
-            .cmp(&statute_group(&b.authority))
-            .then_with(|| natural_cmp(&a.authority, &b.authority)),
-        Category::Other => natural_cmp(&a.authority, &b.authority),
-    })
+    a.category
+        .cmp(&b.category)
+        .then_with(|| match a.category {
+            Category::Case => {
+                let ka = a.name.as_deref().unwrap_or(&a.authority).to_lowercase();
+                let kb = b.name.as_deref().unwrap_or(&b.authority).to_lowercase();
+                // Named cases first, then those known only by their reporter.
+                (a.name.is_none(), ka)
+                    .cmp(&(b.name.is_none(), kb))
+                    .then_with(|| natural_cmp(&a.authority, &b.authority))
+            }
+            Category::Statute => statute_group(&a.authority)
+                .cmp(&statute_group(&b.authority))
+                .then_with(|| natural_cmp(&a.authority, &b.authority)),
+            Category::Other => natural_cmp(&a.authority, &b.authority),
+        })
+        // Entries the orders above call equal ("§ 2244(b)" and "§ 2244(B)")
+        // keep one order from run to run.
+        .then_with(|| a.authority.cmp(&b.authority))
+        .then_with(|| a.name.cmp(&b.name))
 }
 
 #[cfg(test)]
@@ -695,6 +701,34 @@ mod tests {
             Ordering::Less
         );
         assert_eq!(natural_cmp("a 07", "a 7"), Ordering::Equal);
+    }
+
+    #[test]
+    fn entries_that_sort_alike_keep_one_order() {
+        // Ten pairs that the case-blind order calls equal: the hash order
+        // they are gathered in would put about half of them either way.
+        let mut src = String::new();
+        for n in 2240..2250 {
+            src.push_str(&format!(
+                "See 28 U. S. C. §{n}(b)(1). And 28 U. S. C. §{n}(B)(1).\n"
+            ));
+        }
+        let want: Vec<String> = (2240..2250)
+            .flat_map(|n| {
+                [
+                    format!("28 U.S.C. § {n}(B)(1)"),
+                    format!("28 U.S.C. § {n}(b)(1)"),
+                ]
+            })
+            .collect();
+        for _ in 0..5 {
+            let got: Vec<String> = table(&src)
+                .entries
+                .iter()
+                .map(|e| e.authority.clone())
+                .collect();
+            assert_eq!(got, want);
+        }
     }
 
     #[test]
