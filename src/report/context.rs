@@ -181,7 +181,12 @@ const SIGNALS: &[&str] = &[
 /// Whether `before` (the sentence's text before a citation) is empty or
 /// only a signal.
 fn opens_sentence(before: &str) -> bool {
-    let b = before.trim().to_lowercase();
+    let b = before.trim();
+    // Longer than any signal: not lowercased to be compared.
+    if b.len() > 16 {
+        return false;
+    }
+    let b = b.to_lowercase();
     b.is_empty() || SIGNALS.contains(&b.as_str())
 }
 
