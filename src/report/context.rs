@@ -8,7 +8,6 @@ use crate::extract::{Citation, CitationKind};
 use crate::normalize::Normalized;
 use std::collections::HashMap;
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// The range of the reading text a citation covers: from where its first
 /// source byte went to just past where its last character went.
@@ -75,13 +74,12 @@ pub(crate) fn sentences(reading: &str, block: Range<usize>) -> Vec<Range<usize>>
     s.found
 }
 
-/// The sentences of one block, found as far as they are asked for: the
-/// Unicode sentence bounds are the slow part of the places of a document,
-/// and a block's text after its last citation needs none.
+/// The sentences of one block, found as far as they are asked for: a
+/// block's text after its last citation needs none.
 pub(crate) struct Sentences<'r> {
     text: &'r str,
     start: usize,
-    bounds: unicode_segmentation::USentenceBoundIndices<'r>,
+    bounds: super::sentence::Bounds<'r>,
     /// The sentences so far; all final but the last, which a later piece
     /// may still join.
     found: Vec<Range<usize>>,
@@ -96,7 +94,7 @@ impl<'r> Sentences<'r> {
         Sentences {
             text,
             start: block.start,
-            bounds: text.split_sentence_bound_indices(),
+            bounds: super::sentence::Bounds::new(text),
             found: Vec::new(),
             joined: false,
             done: false,

@@ -3,6 +3,7 @@
 
 pub(crate) mod context;
 mod html;
+mod sentence;
 mod toa;
 mod verify;
 
