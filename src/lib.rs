@@ -22,6 +22,8 @@ mod ingest;
 mod normalize;
 mod report;
 mod resolve;
+#[cfg(test)]
+mod shipped;
 mod span;
 
 pub use error::{Error, ErrorKind, Result};

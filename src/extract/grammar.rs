@@ -2180,13 +2180,8 @@ mod tests {
              12345 U. S. 1; 1 U. S. 12345678; 7 F. 2d 9_; 7 Cal. App. 4th 12, 15"
                 .to_string(),
         ];
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                texts.push(crate::normalize::normalize(&text).matching().to_string());
-            }
+        for (_, text) in crate::shipped::texts() {
+            texts.push(crate::normalize::normalize(&text).matching().to_string());
         }
         let mut cases = 0;
         for text in &texts {

@@ -1355,13 +1355,7 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        for text in shipped_texts() {
-            for l in split_lines(&text) {
-                let s = &text[l.start..l.end];
-                lines.push(s.to_string());
-                lines.push(collapse(s).into_owned());
-            }
-        }
+        lines.extend(shipped_lines());
         for s in &lines {
             let want = title.captures(s).map(|c| {
                 let g = |i| c.get(i).map(|m: regex::Match| m.as_str());
@@ -1377,17 +1371,18 @@ mod tests {
         }
     }
 
-    fn shipped_texts() -> Vec<String> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        let mut texts = Vec::new();
-        for entry in std::fs::read_dir(dir).expect("corpus directory") {
-            let path = entry.expect("corpus entry").path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                texts.push(std::fs::read_to_string(&path).expect("corpus text"));
+    /// Every line of the shipped texts, as written and with its white
+    /// space folded.
+    fn shipped_lines() -> Vec<String> {
+        let mut lines = Vec::new();
+        for (_, text) in crate::shipped::texts() {
+            for l in split_lines(&text) {
+                let s = &text[l.start..l.end];
+                lines.push(s.to_string());
+                lines.push(collapse(s).into_owned());
             }
         }
-        assert!(!texts.is_empty(), "the shipped texts were read");
-        texts
+        lines
     }
 
     #[test]
@@ -1439,13 +1434,7 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        for text in shipped_texts() {
-            for l in split_lines(&text) {
-                let s = &text[l.start..l.end];
-                lines.push(s.to_string());
-                lines.push(collapse(s).into_owned());
-            }
-        }
+        lines.extend(shipped_lines());
         assert!(lines.len() > 5000, "the shipped texts were read");
         for (name, p) in line_patterns() {
             let mut matched = 0;

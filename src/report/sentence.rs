@@ -327,20 +327,15 @@ mod tests {
             assert!(matches!(Bounds::new(s), Bounds::Fast { .. }), "{s:?}");
             assert_eq!(fast, unicode, "{s:?}");
         }
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
         let (mut fast_blocks, mut blocks) = (0, 0);
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                let norm = crate::normalize(&text);
-                for b in norm.blocks() {
-                    let block = &norm.reading()[b.reading.clone()];
-                    fast_blocks += usize::from(matches!(Bounds::new(block), Bounds::Fast { .. }));
-                    blocks += 1;
-                    let (fast, unicode) = both(block);
-                    assert_eq!(fast, unicode, "{}: {block:?}", path.display());
-                }
+        for (path, text) in crate::shipped::texts() {
+            let norm = crate::normalize(&text);
+            for b in norm.blocks() {
+                let block = &norm.reading()[b.reading.clone()];
+                fast_blocks += usize::from(matches!(Bounds::new(block), Bounds::Fast { .. }));
+                blocks += 1;
+                let (fast, unicode) = both(block);
+                assert_eq!(fast, unicode, "{}: {block:?}", path.display());
             }
         }
         // Most blocks: those with a letter beyond Latin-1 or a rarer sign
