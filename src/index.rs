@@ -23,7 +23,7 @@
 //! checksum a corrupted one before the body is read. A file that fails any
 //! check gives an [`IndexError`], never a panic and never a partial index.
 
-use crate::extract::{Citation, CitationKind, Pin};
+use crate::citation::{Citation, CitationKind, Pin};
 use crate::normalize::{Normalized, Section};
 use crate::report::context;
 use crate::span::Span;
@@ -355,10 +355,10 @@ fn hits_of(file: usize, source: &str, norm: &Normalized, cites: &[Citation]) -> 
                 col: col as u32,
                 slip_page: c.slip_page,
                 section: c.section,
-                kind: c.kind,
+                kind: c.kind(),
                 authority: c.authority.clone(),
                 pins: c.pins.clone(),
-                case_name: c.case_name.clone(),
+                case_name: c.case_name().map(str::to_string),
                 context: reading
                     .get(p.context.clone())
                     .unwrap_or("")

@@ -15,10 +15,12 @@
 //! ```
 #![deny(missing_docs)]
 
+mod citation;
 mod error;
 mod extract;
 mod index;
 mod ingest;
+mod law;
 mod normalize;
 mod report;
 mod resolve;
@@ -26,15 +28,19 @@ mod resolve;
 mod shipped;
 mod span;
 
+pub use citation::{
+    Category, Citation, CitationKind, Code, Form, FullCase, Id, Internal, Pin, Record, Reference,
+    ShortCase, Statute, Supra,
+};
 pub use error::{Error, ErrorKind, Result};
-pub use extract::{Citation, CitationKind, Pin, extract};
+pub use extract::extract;
 pub use index::{FileCount, Hit, INDEX_VERSION, Index, IndexError, IndexErrorKind, Query};
 pub use ingest::Document;
 pub use normalize::{
     Block, BlockKind, InputForm, Metadata, Normalized, Normalizer, OffsetMap, Section, normalize,
 };
 pub use report::{
-    Category, Entry, FAR_PAST_PAGES, FilePages, Finding, Occurrence, PASSIM_PAGES, SectionPages,
+    Entry, FAR_PAST_PAGES, FilePages, Finding, Heading, Occurrence, PASSIM_PAGES, SectionPages,
     Severity, TableOfAuthorities, annotate_html, verify,
 };
 pub use span::Span;

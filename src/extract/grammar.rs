@@ -1,7 +1,12 @@
 //! The citation grammar: anchors, then bounded parsing around each one.
 
-use super::citation::{Citation, CitationKind, Pin};
 use super::tables;
+use crate::citation::{
+    Citation, Code, Form, FullCase, Id, Internal, Pin, Place, Record, Reference, ShortCase,
+    Statute, Supra,
+};
+use crate::law::pages::full_range_end;
+use crate::law::sections::base_section;
 use crate::normalize::{BlockKind, Normalized, Section};
 #[cfg(test)]
 use regex::RegexBuilder;
@@ -988,7 +993,7 @@ impl<'a> Scanner<'a> {
         // not refer to those, so the source it refers to may come after.
         let mut last_note: Option<usize> = None;
         for i in 0..self.out.len() {
-            let b = self.out[i].block;
+            let b = self.out[i].place.block;
             let note = is_note(b);
             if note {
                 let at = match call {
@@ -996,28 +1001,32 @@ impl<'a> Scanner<'a> {
                     _ => self.footnote_call(i),
                 };
                 call = Some((b, at));
-                self.out[i].note_call = Some(at);
+                self.out[i].place.note_call = Some(at);
             }
             let c = &self.out[i];
-            if c.kind == CitationKind::Id && c.statute_section.is_none() {
+            if matches!(&c.form, Form::Id(id) if id.section.is_none()) {
                 let from = if note {
-                    match last_note.filter(|&j| self.out[j].block == b) {
-                        Some(j) => Some((self.past_parentheticals(self.out[j].matching.end), b)),
-                        None => Some((self.line_start(c.matching.start), b)),
+                    match last_note.filter(|&j| self.out[j].place.block == b) {
+                        Some(j) => {
+                            Some((self.past_parentheticals(self.out[j].place.matching.end), b))
+                        }
+                        None => Some((self.line_start(c.place.matching.start), b)),
                     }
                 } else {
                     last_body.map(|j| {
-                        let d = &self.out[j];
+                        let d = &self.out[j].place;
                         (self.past_parentheticals(d.matching.end), d.block)
                     })
                 };
                 if let Some((lo, block)) = from {
-                    self.out[i].other_before = self.other_source(lo, c.matching.start, block);
+                    let source = self.other_source(lo, c.place.matching.start, block);
+                    if let Form::Id(id) = &mut self.out[i].form {
+                        id.other_source = source;
+                    }
                 }
             }
             let c = &self.out[i];
-            let bare = (c.kind == CitationKind::Statute && c.statute_code.is_none())
-                || c.cites_other_opinion();
+            let bare = c.is_codeless_statute() || c.cites_other_opinion();
             if !note && !bare {
                 last_body = Some(i);
             }
@@ -1083,7 +1092,7 @@ impl<'a> Scanner<'a> {
     /// failing that, the footnote's own start.
     fn footnote_call(&self, i: usize) -> usize {
         let blocks = self.norm.blocks();
-        let c = &self.out[i];
+        let c = &self.out[i].place;
         let own = self.line_start(c.matching.start);
         let label = blocks
             .get(c.block)
@@ -1126,39 +1135,29 @@ impl<'a> Scanner<'a> {
             .map_or(Section::Opinion, |b| b.section)
     }
 
-    /// A citation of `kind` over `range` of the matching text, with span,
+    /// A citation of `form` over `range` of the matching text, with span,
     /// text, section and slip page filled in.
-    fn cite(&mut self, kind: CitationKind, range: Range<usize>) -> Citation {
+    fn cite(&mut self, form: Form, range: Range<usize>) -> Citation {
         let section = self.section_at(range.start);
         let span = self.norm.matching_map().span_to_source(range.clone());
         let text = self.source.get(span.range()).unwrap_or("").to_string();
         Citation {
-            kind,
+            form,
             span,
             text,
             authority: None,
             pins: Vec::new(),
-            volume: None,
-            reporter: None,
-            first_page: None,
-            case_name: None,
-            court: None,
-            court_id: None,
-            year: None,
             signal: self.signal_before(range.start),
             parenthetical: None,
             section,
             slip_page: self.norm.slip_page_at_source(span.start),
             warnings: Vec::new(),
-            statute_section: None,
-            statute_code: None,
-            parallel: false,
-            matching: range,
-            block: self.line,
-            note_call: None,
-            other_before: None,
             antecedent: None,
-            blank_pin: false,
+            place: Place {
+                matching: range,
+                block: self.line,
+                note_call: None,
+            },
         }
     }
 
@@ -1168,10 +1167,18 @@ impl<'a> Scanner<'a> {
         if caps.is_case() {
             self.case(caps)
         } else if caps.name("usc").is_some() {
-            let code = format!("{} {}", &caps["title"], squeeze(&caps["code"]));
+            let title = caps["title"].parse().ok()?;
+            let code = match squeeze(&caps["code"]).as_str() {
+                "C.F.R." => Code::Cfr { title },
+                written => Code::UsCode {
+                    title,
+                    annotated: written.ends_with("A."),
+                },
+            };
+            let code = Some(code);
             let mark = caps.name("usc_sec")?;
             let many = mark.as_str() == "§§";
-            self.statute(caps.whole()?.start(), mark.end(), many, Some(code))
+            self.statute(caps.whole()?.start(), mark.end(), many, code)
         } else if caps.name("rs").is_some() {
             let start = caps.whole()?.start();
             let mark = caps.name("rs_sec")?;
@@ -1181,7 +1188,7 @@ impl<'a> Scanner<'a> {
             let word = self.text[..start].trim_end_matches(' ');
             let word = word.rsplit([' ', '\n']).next().unwrap_or("");
             let state = word.starts_with(|c: char| c.is_ascii_uppercase()) && word.ends_with('.');
-            let code = (!state).then(|| "Rev. Stat.".to_string());
+            let code = (!state).then_some(Code::RevisedStatutes);
             self.statute(start, mark.end(), many, code)
         } else if let Some(m) = caps.name("sec") {
             self.statute(m.start(), m.end(), m.as_str() == "§§", None)
@@ -1189,8 +1196,10 @@ impl<'a> Scanner<'a> {
             // "Section 523(a)(2)(A)" spelled out, as at a sentence start.
             self.statute(w.start(), w.end(), w.as_str() == "Sections", None)
         } else if let Some(m) = caps.name("stat") {
-            let mut c = self.cite(CitationKind::Statute, m.range());
-            c.authority = Some(format!("{} Stat. {}", &caps["svol"], &caps["spage"]));
+            let volume = caps["svol"].parse().ok()?;
+            let page = caps["spage"].parse().ok()?;
+            let mut c = self.cite(Form::Statute(Statute::Large { volume, page }), m.range());
+            c.authority = Some(format!("{volume} Stat. {page}"));
             let mut end = m.end();
             // "58 Stat. 96-97": the pages the citation spans.
             let page = caps.name("spage")?;
@@ -1211,8 +1220,13 @@ impl<'a> Scanner<'a> {
             self.out.push(c);
             Some(end)
         } else if let Some(m) = caps.name("pl") {
-            let mut c = self.cite(CitationKind::Statute, m.range());
-            c.authority = Some(format!("Pub. L. {}-{}", &caps["congress"], &caps["law"]));
+            let congress = caps["congress"].parse().ok()?;
+            let law = caps["law"].parse().ok()?;
+            let mut c = self.cite(
+                Form::Statute(Statute::PublicLaw { congress, law }),
+                m.range(),
+            );
+            c.authority = Some(format!("Pub. L. {congress}-{law}"));
             self.out.push(c);
             Some(m.end())
         } else if caps.name("id").is_some() {
@@ -1233,11 +1247,14 @@ impl<'a> Scanner<'a> {
 
     /// Rebuilds a citation over a new range, keeping what was parsed.
     fn reframe(&mut self, c: Citation, range: Range<usize>) -> Citation {
-        let fresh = self.cite(c.kind, range);
+        let fresh = self.cite(c.form.clone(), range);
         Citation {
             span: fresh.span,
             text: fresh.text,
-            matching: fresh.matching,
+            place: Place {
+                matching: fresh.place.matching,
+                ..c.place
+            },
             ..c
         }
     }
@@ -1255,18 +1272,17 @@ impl<'a> Scanner<'a> {
             && caps.name("page").is_some()
             && self.text[..m.start()].ends_with(", ")
             && self.out.last().is_some_and(|p| {
-                p.kind == CitationKind::FullCase
-                    && p.matching.end + 2 == m.start()
-                    && p.year.is_none()
+                p.full_case().is_some_and(|f| f.year.is_none())
+                    && p.place.matching.end + 2 == m.start()
             });
         let mut pins = Vec::new();
         let mut first_page = None;
-        let kind;
+        let full;
         let mut end;
         // Blank pins ("___, ___") were written: the pin is a slip page.
         let mut blank_pins = false;
         if let Some(p) = caps.name("page") {
-            kind = CitationKind::FullCase;
+            full = true;
             first_page = p.as_str().parse().ok();
             end = p.end();
             if let Some(p) = self.more_pins(end) {
@@ -1278,14 +1294,14 @@ impl<'a> Scanner<'a> {
                 blank_pins = true;
             }
         } else if let Some(b) = caps.name("blank") {
-            kind = CitationKind::FullCase;
+            full = true;
             end = b.end();
             if let Some(bp) = BLANK_PIN.find(&self.text[end..]) {
                 end += bp.end();
                 blank_pins = true;
             }
         } else {
-            kind = CitationKind::ShortCase;
+            full = false;
             // ", at ___" may be written without the space ("at___"): the
             // anchor then ends on the blank's first stroke.
             let tail = if self.text[..m.end()].ends_with('_') {
@@ -1309,7 +1325,7 @@ impl<'a> Scanner<'a> {
         }
         let mut court = None;
         let mut year = None;
-        if kind == CitationKind::FullCase {
+        if full {
             // "___, ___, (2011)": a stray comma after blank pins.
             if blank_pins
                 && self.text[end..].starts_with(',')
@@ -1326,55 +1342,70 @@ impl<'a> Scanner<'a> {
                 end += cy.get(0)?.end();
             }
         }
-        let mut c = self.cite(kind, start..end);
-        c.volume = Some(volume);
-        c.reporter = Some(rep.canonical.to_string());
-        c.first_page = first_page;
-        c.pins = pins;
-        c.case_name = name.map(|n| n.1);
-        c.blank_pin = kind == CitationKind::ShortCase && blank_pins;
-        if parallel {
-            let prev = self.out.last_mut()?;
-            c.case_name.clone_from(&prev.case_name);
-            c.parallel = true;
-            prev.year = year;
-            prev.court.clone_from(&court);
-        }
-        if let Some(w) = &court {
+        let mut case_name = name.map(|n| n.1);
+        let court_id = court.as_deref().and_then(|w| {
             let district = rep.canonical.starts_with("F. Supp") || rep.canonical == "F.R.D.";
-            c.court_id = if district {
+            if district {
                 tables::district_court_id(w)
             } else {
                 tables::court_id(w)
-            };
-        }
+            }
+        });
         if parallel {
-            self.out.last_mut()?.court_id = c.court_id;
+            let prev = self.out.last_mut()?;
+            if let Form::FullCase(p) = &mut prev.form {
+                case_name.clone_from(&p.case_name);
+                p.year = year;
+                p.court.clone_from(&court);
+                p.court_id = court_id;
+            }
         }
-        c.court = court;
-        c.year = year;
-        c.parenthetical = self.parenthetical(end);
+        let parenthetical = self.parenthetical(end);
         // "596 U. S. ___, ___ (2022) (slip op., at 8)": the pin of a
         // blank-page citation is a slip-opinion page. A case whose volume
         // gives its first page has no such pin: the slip page is no page of
         // the volume. (A short citation learns which it is on resolving.)
-        if c.pins.is_empty() && c.parenthetical.is_some() && first_page.is_none() {
+        if pins.is_empty() && parenthetical.is_some() && first_page.is_none() {
             let open = end + self.text[end..].find('(').unwrap_or(0) + 1;
             if let Some(at) = SLIP_OP_AT.find(&self.text[open..]) {
                 if let Some(p) = self.pins_at(open + at.end()) {
-                    c.pins = p.pins;
+                    pins = p.pins;
                 }
             }
         }
-        if kind == CitationKind::FullCase {
-            c.authority = match first_page {
-                Some(p) => Some(format!("{volume} {} {p}", rep.canonical)),
-                None => c
-                    .case_name
+        let reporter = rep.canonical.to_string();
+        let (form, authority) = if full {
+            let authority = match first_page {
+                Some(p) => Some(format!("{volume} {reporter} {p}")),
+                None => case_name
                     .as_ref()
-                    .map(|n| format!("{n}, {volume} {} ___", rep.canonical)),
+                    .map(|n| format!("{n}, {volume} {reporter} ___")),
             };
-        }
+            let form = Form::FullCase(FullCase {
+                volume,
+                reporter,
+                database: rep.is_database(),
+                first_page,
+                case_name,
+                court,
+                court_id,
+                year,
+                parallel,
+            });
+            (form, authority)
+        } else {
+            let form = Form::ShortCase(ShortCase {
+                volume,
+                reporter,
+                case_name,
+                blank_pin: blank_pins,
+            });
+            (form, None)
+        };
+        let mut c = self.cite(form, start..end);
+        c.pins = pins;
+        c.parenthetical = parenthetical;
+        c.authority = authority;
         self.out.push(c);
         Some(end)
     }
@@ -1387,7 +1418,7 @@ impl<'a> Scanner<'a> {
         start: usize,
         mark_end: usize,
         many: bool,
-        code: Option<String>,
+        code: Option<Code>,
     ) -> Option<usize> {
         let first = SECTION.captures(&self.text[mark_end..])?;
         let first_start = mark_end + first.get(1)?.start();
@@ -1421,14 +1452,19 @@ impl<'a> Scanner<'a> {
         if code.is_none() && self.not_a_statute(start, sections[0].1, end, &base) {
             return Some(end);
         }
-        for (s, e, sec) in sections {
+        for (s, e, section) in sections {
             if code.is_some() {
-                self.coded.insert(base_section(&sec).to_string());
+                self.coded.insert(base_section(&section).to_string());
             }
-            let mut c = self.cite(CitationKind::Statute, s..e);
-            c.authority = code.as_ref().map(|code| format!("{code} § {sec}"));
-            c.statute_section = Some(sec);
-            c.statute_code = code.clone();
+            let authority = code.map(|code| format!("{code} § {section}"));
+            let bare = code.is_none();
+            let form = Form::Statute(Statute::Section {
+                code,
+                section,
+                bare,
+            });
+            let mut c = self.cite(form, s..e);
+            c.authority = authority;
             self.out.push(c);
         }
         // "42 U. S. C. §1983 (2006 ed.)": the edition note goes with the
@@ -1510,7 +1546,16 @@ impl<'a> Scanner<'a> {
     /// document (a concurrence citing the Court's opinion, or the reverse).
     fn other_opinion(&mut self, m: Range<usize>) -> Option<usize> {
         let p = self.pins_at(m.end - 1)?;
-        let mut c = self.cite(CitationKind::Internal, m.start..p.end);
+        let reference = if self.text[m.start..].starts_with(['a', 'A']) {
+            Reference::Ante
+        } else {
+            Reference::Post
+        };
+        let form = Form::Internal(Internal {
+            reference,
+            labeled: false,
+        });
+        let mut c = self.cite(form, m.start..p.end);
         c.pins = p.pins;
         c.authority = Some(self.own.clone());
         c.parenthetical = self.parenthetical(p.end);
@@ -1535,9 +1580,12 @@ impl<'a> Scanner<'a> {
                 end = base + g.end();
             }
         }
-        let mut c = self.cite(CitationKind::Id, m.start..end);
+        let form = Form::Id(Id {
+            section,
+            ..Id::default()
+        });
+        let mut c = self.cite(form, m.start..end);
         c.pins = pins;
-        c.statute_section = section;
         c.parenthetical = self.parenthetical(end);
         self.out.push(c);
         Some(end)
@@ -1581,18 +1629,23 @@ impl<'a> Scanner<'a> {
                 end += f.get(0)?.end();
             }
         }
-        let kind = if name.is_some() {
-            CitationKind::Supra
-        } else {
-            CitationKind::Internal
-        };
         let start = name.as_ref().map(|n| n.0).or(part_start).unwrap_or(m.start);
-        let mut c = self.cite(kind, start..end);
+        let (form, authority) = match name {
+            Some((_, case_name)) => (Form::Supra(Supra { case_name }), None),
+            None => {
+                let reference = if infra {
+                    Reference::Infra
+                } else {
+                    Reference::Supra
+                };
+                let labeled = part_start.is_some();
+                let form = Form::Internal(Internal { reference, labeled });
+                (form, Some(self.own.clone()))
+            }
+        };
+        let mut c = self.cite(form, start..end);
         c.pins = pins;
-        if kind == CitationKind::Internal {
-            c.authority = Some(self.own.clone());
-        }
-        c.case_name = name.map(|n| n.1);
+        c.authority = authority;
         c.parenthetical = self.parenthetical(end);
         self.out.push(c);
         Some(end)
@@ -1605,9 +1658,12 @@ impl<'a> Scanner<'a> {
         let from = volume.map_or(m.start, |(at, v)| at + v.len());
         let source = squeeze_spaced(self.text[from..digit].trim());
         let p = self.pins_at(digit)?;
-        let mut c = self.cite(CitationKind::Record, m.start..p.end);
+        let form = Form::Record(Record {
+            volume: volume.and_then(|(_, v)| v.parse().ok()),
+            document: source.clone(),
+        });
+        let mut c = self.cite(form, m.start..p.end);
         c.pins = p.pins;
-        c.volume = volume.and_then(|(_, v)| v.parse().ok());
         c.authority = Some(source);
         c.parenthetical = self.parenthetical(p.end);
         self.out.push(c);
@@ -1620,7 +1676,11 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let p = self.pins_at(m.end - 1)?;
-        let mut c = self.cite(CitationKind::Internal, m.start..p.end);
+        let form = Form::Internal(Internal {
+            reference: Reference::Syllabus,
+            labeled: false,
+        });
+        let mut c = self.cite(form, m.start..p.end);
         c.pins = p.pins;
         c.authority = Some(self.own.clone());
         self.out.push(c);
@@ -1748,21 +1808,6 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// The end of a page range written short: "1278-79" ends at 1279,
-/// "1299-01" at 1301; `digits` is how many digits `last` was written with.
-fn full_range_end(page: u32, last: u32, digits: usize) -> u32 {
-    let written = page.checked_ilog10().map_or(1, |l| l as usize + 1);
-    if last >= page || digits >= written {
-        return last;
-    }
-    let unit = 10u32.pow(digits as u32);
-    let mut end = page - page % unit + last;
-    if end < page {
-        end += unit;
-    }
-    end
-}
-
 /// Whether `rest` starts with an ordinary lowercase word, which no pin is
 /// followed by ("and n. 5", "n. 3", "et seq." and "ff." may be).
 fn starts_with_a_word(rest: &str) -> bool {
@@ -1819,11 +1864,6 @@ fn sibling_subsection(first: &str, sub: &str) -> String {
         cut = first.find('(').unwrap_or(first.len());
     }
     format!("{}{sub}", &first[..cut])
-}
-
-/// A statute section without its subsections: "523(a)(2)(A)" -> "523".
-fn base_section(sec: &str) -> &str {
-    sec.split('(').next().unwrap_or(sec)
 }
 
 /// Removes all whitespace: "U. S. C." -> "U.S.C.".

@@ -6,13 +6,11 @@
 //! signal) and forward (pins, parentheticals). The scan resumes after the
 //! citation proper, so citations inside parentheticals are found too.
 
-mod citation;
 mod grammar;
 #[allow(dead_code)]
 mod tables;
 
-pub use citation::{Citation, CitationKind, Pin};
-
+use crate::citation::Citation;
 use crate::normalize::Normalized;
 
 /// Finds every citation in a normalized opinion, in document order, and
@@ -26,7 +24,7 @@ use crate::normalize::Normalized;
 /// let cites = pincite::extract(src, &pincite::normalize(src));
 /// assert_eq!(cites.len(), 2);
 /// assert_eq!(cites[0].authority.as_deref(), Some("424 U.S. 409"));
-/// assert_eq!(cites[0].case_name.as_deref(), Some("Imbler v. Pachtman"));
+/// assert_eq!(cites[0].case_name(), Some("Imbler v. Pachtman"));
 /// assert_eq!(cites[1].text, "Id., at 428");
 /// assert_eq!(cites[1].authority.as_deref(), Some("424 U.S. 409"));
 /// ```

@@ -40,6 +40,15 @@ pub(crate) struct Reporter {
     pub(crate) shared: bool,
 }
 
+impl Reporter {
+    /// Whether the reporter is a database (Westlaw's "WL", Lexis's "U.S.
+    /// Dist. LEXIS" and the like): its "pages" are document numbers, its
+    /// pins star pages.
+    pub(crate) fn is_database(&self) -> bool {
+        self.canonical == "WL" || self.canonical.ends_with("LEXIS")
+    }
+}
+
 /// Builds one row of the generated `EDITIONS` table.
 const fn ed(
     canonical: &'static str,

@@ -4,7 +4,7 @@
 //! Citations carry spans of the original bytes; the reports work on the
 //! reading text and map back only through the [`OffsetMap`](crate::OffsetMap).
 
-use crate::extract::{Citation, CitationKind};
+use crate::citation::Citation;
 use crate::normalize::Normalized;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -263,7 +263,7 @@ pub(crate) fn places(norm: &Normalized, cites: &[Citation]) -> Vec<Place> {
         } else {
             Vec::new()
         };
-        let bare_section = c.kind == CitationKind::Statute && c.statute_code.is_none();
+        let bare_section = c.is_codeless_statute();
         if !bare_section {
             prev_end = Some(r.end);
         }

@@ -3,8 +3,8 @@
 //! occurrence.
 
 use super::context;
-use super::toa::{Category, TableOfAuthorities, escape_html, print_pin};
-use crate::extract::{Citation, CitationKind};
+use super::toa::{Heading, TableOfAuthorities, escape_html, print_pin};
+use crate::citation::{Citation, CitationKind};
 use crate::normalize::Normalized;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -38,7 +38,7 @@ fn tooltip(c: &Citation, printed: &HashMap<&str, &str>) -> String {
     } else {
         format!(", at {}", pins.join(", "))
     };
-    match (c.kind, c.authority.as_deref()) {
+    match (c.kind(), c.authority.as_deref()) {
         (CitationKind::Internal, _) => format!("this opinion{at}"),
         (_, Some(a)) => format!("{}{at}", printed.get(a).copied().unwrap_or(a)),
         (_, None) => {
@@ -127,16 +127,16 @@ pub fn annotate_html(title: &str, norm: &Normalized, cites: &[Citation]) -> Stri
             let end = cr.end.min(r.end).max(cr.start);
             s.push_str(&escape_html(&reading[pos..cr.start]));
             let c = &cites[i];
-            let class = if c.authority.is_none() && c.kind != CitationKind::Internal {
-                format!("{} unresolved", c.kind.as_str())
+            let class = if c.authority.is_none() && c.kind() != CitationKind::Internal {
+                format!("{} unresolved", c.kind().as_str())
             } else {
-                c.kind.as_str().to_string()
+                c.kind().as_str().to_string()
             };
             let _ = write!(
                 s,
                 "<cite id=\"c{i}\" class=\"{class}\" data-kind=\"{}\" data-authority=\"{}\" \
                  data-pins=\"{}\" title=\"{}\">{}</cite>",
-                c.kind.as_str(),
+                c.kind().as_str(),
                 escape_html(c.authority.as_deref().unwrap_or("")),
                 escape_html(&c.pins_string()),
                 escape_html(&tooltip(c, &printed)),
@@ -150,7 +150,7 @@ pub fn annotate_html(title: &str, norm: &Normalized, cites: &[Citation]) -> Stri
     }
     s.push_str(&escape_html(&reading[at..]));
     s.push_str("</main>\n<nav id=\"toa\">\n<h1>Table of Authorities</h1>\n");
-    for cat in [Category::Case, Category::Statute, Category::Other] {
+    for cat in [Heading::Case, Heading::Statute, Heading::Other] {
         let entries: Vec<_> = toa.entries().iter().filter(|e| e.category == cat).collect();
         if entries.is_empty() {
             continue;

@@ -9,6 +9,6 @@ mod verify;
 
 pub use html::annotate_html;
 pub use toa::{
-    Category, Entry, FilePages, Occurrence, PASSIM_PAGES, SectionPages, TableOfAuthorities,
+    Entry, FilePages, Heading, Occurrence, PASSIM_PAGES, SectionPages, TableOfAuthorities,
 };
 pub use verify::{FAR_PAST_PAGES, Finding, Severity, verify};

@@ -1,7 +1,7 @@
 //! The table of authorities: every authority cited, by category, as a
 //! brief's table prints it.
 
-use crate::extract::{Citation, CitationKind, Pin};
+use crate::citation::{Category, Citation, CitationKind, Code, Form, Pin, Statute};
 use crate::normalize::Section;
 use crate::span::Span;
 use serde::Serialize;
@@ -12,7 +12,8 @@ use std::fmt::Write as _;
 /// The part of the table an authority is listed in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Category {
+#[non_exhaustive]
+pub enum Heading {
     /// Cases ("Imbler v. Pachtman, 424 U.S. 409 (1976)").
     Case,
     /// Statutes ("42 U.S.C. § 1983", "14 Stat. 533").
@@ -21,13 +22,24 @@ pub enum Category {
     Other,
 }
 
-impl Category {
+impl Heading {
+    /// The heading an authority of `category` is listed under; `None` for
+    /// references to the document itself, which the table leaves out.
+    pub fn of(category: Category) -> Option<Heading> {
+        match category {
+            Category::Case => Some(Heading::Case),
+            Category::Statute => Some(Heading::Statute),
+            Category::Record => Some(Heading::Other),
+            Category::Internal => None,
+        }
+    }
+
     /// The name used in output: `case`, `statute`, `other`.
     pub fn as_str(self) -> &'static str {
         match self {
-            Category::Case => "case",
-            Category::Statute => "statute",
-            Category::Other => "other",
+            Heading::Case => "case",
+            Heading::Statute => "statute",
+            Heading::Other => "other",
         }
     }
 
@@ -35,9 +47,9 @@ impl Category {
     /// Authorities".
     pub fn heading(self) -> &'static str {
         match self {
-            Category::Case => "Cases",
-            Category::Statute => "Statutes",
-            Category::Other => "Other Authorities",
+            Heading::Case => "Cases",
+            Heading::Statute => "Statutes",
+            Heading::Other => "Other Authorities",
         }
     }
 }
@@ -95,7 +107,7 @@ pub struct FilePages {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Entry {
     /// The part of the table it is listed in.
-    pub category: Category,
+    pub category: Heading,
     /// The canonical key ("424 U.S. 409", "42 U.S.C. § 1983", "App.").
     pub authority: String,
     /// The case name of its fullest citation ("Imbler v. Pachtman"), for
@@ -222,7 +234,9 @@ pub struct TableOfAuthorities {
 /// What is gathered about one authority while the table is built.
 #[derive(Default)]
 struct Gather {
-    kinds: BTreeSet<u8>,
+    headings: BTreeSet<Heading>,
+    /// Where a statute goes in the statutes' order (see [`statute_group`]).
+    statute_group: Option<u8>,
     names: Vec<String>,
     court: Option<String>,
     year: Option<u16>,
@@ -245,14 +259,15 @@ impl TableOfAuthorities {
             files.push(name.to_string());
             let mut last_primary: Option<&str> = None;
             for (ci, c) in cites.iter().enumerate() {
-                if c.kind == CitationKind::Internal {
+                let Some(heading) = c.category().and_then(Heading::of) else {
                     continue;
-                }
+                };
                 let Some(own) = c.authority.as_deref() else {
                     continue;
                 };
-                if c.kind == CitationKind::FullCase {
-                    if !c.parallel {
+                let full = c.full_case();
+                if let Some(f) = full {
+                    if !f.parallel {
                         last_primary = Some(own);
                     } else if let Some(primary) = last_primary.filter(|p| *p != own) {
                         if !parallel_of.contains_key(own) && !by_key.contains_key(own) {
@@ -265,26 +280,30 @@ impl TableOfAuthorities {
                 let redirected = parallel_of.get(own);
                 let key = redirected.map_or(own, String::as_str);
                 let g = by_key.entry(key.to_string()).or_default();
-                g.kinds.insert(kind_rank(c.kind));
-                if c.kind == CitationKind::FullCase {
-                    if !c.parallel {
-                        if let Some(n) = &c.case_name {
+                g.headings.insert(heading);
+                if let Some(Form::Statute(s)) = c.form.effective() {
+                    let group = statute_group(s);
+                    g.statute_group = Some(g.statute_group.map_or(group, |k| k.min(group)));
+                }
+                if let Some(f) = full {
+                    if !f.parallel {
+                        if let Some(n) = &f.case_name {
                             g.names.push(n.clone());
                         }
                     }
                     if g.year.is_none() {
-                        g.year = c.year;
+                        g.year = f.year;
                     }
                     if g.court.is_none() {
-                        g.court.clone_from(&c.court);
+                        g.court.clone_from(&f.court);
                     }
-                } else if matches!(c.kind, CitationKind::ShortCase | CitationKind::Supra) {
-                    if let Some(n) = &c.case_name {
-                        g.names.push(n.clone());
+                } else if matches!(c.form, Form::ShortCase(_) | Form::Supra(_)) {
+                    if let Some(n) = c.case_name() {
+                        g.names.push(n.to_string());
                     }
                 }
                 // A parallel citation is one reference with its case.
-                if c.kind == CitationKind::FullCase && c.parallel && redirected.is_some() {
+                if c.is_parallel() && redirected.is_some() {
                     continue;
                 }
                 // Pins of a parallel reporter are pages of another book.
@@ -298,17 +317,23 @@ impl TableOfAuthorities {
                     index: ci,
                     span: c.span,
                     slip_page: c.slip_page,
-                    kind: c.kind,
+                    kind: c.kind(),
                     section: c.section,
                 });
             }
         }
         let several = files.len() > 1;
-        let mut entries: Vec<Entry> = by_key
+        let mut entries: Vec<(u8, Entry)> = by_key
             .into_iter()
-            .map(|(key, g)| finish(key, g, &files, several))
+            .map(|(key, g)| {
+                (
+                    g.statute_group.unwrap_or(STATUTE_GROUPS),
+                    finish(key, g, &files, several),
+                )
+            })
             .collect();
         entries.sort_by(compare_entries);
+        let entries = entries.into_iter().map(|(_, e)| e).collect();
         TableOfAuthorities { files, entries }
     }
 
@@ -344,7 +369,7 @@ impl TableOfAuthorities {
     /// citation, references, pins and pages.
     pub fn to_markdown(&self) -> String {
         let mut s = String::from("# Table of Authorities\n");
-        for cat in [Category::Case, Category::Statute, Category::Other] {
+        for cat in [Heading::Case, Heading::Statute, Heading::Other] {
             let rows: Vec<&Entry> = self.entries.iter().filter(|e| e.category == cat).collect();
             if rows.is_empty() {
                 continue;
@@ -402,7 +427,7 @@ impl TableOfAuthorities {
              td,th{border-bottom:1px solid #ccc;padding:.3em;text-align:left;vertical-align:top}\
              td.n{text-align:right}\n</style>\n</head>\n<body>\n<h1>Table of Authorities</h1>\n",
         );
-        for cat in [Category::Case, Category::Statute, Category::Other] {
+        for cat in [Heading::Case, Heading::Statute, Heading::Other] {
             let rows: Vec<&Entry> = self.entries.iter().filter(|e| e.category == cat).collect();
             if rows.is_empty() {
                 continue;
@@ -460,16 +485,6 @@ fn csv_cell(s: &str) -> String {
     }
 }
 
-/// Ranks kinds so that the category follows the most telling one.
-fn kind_rank(k: CitationKind) -> u8 {
-    match k {
-        CitationKind::FullCase | CitationKind::ShortCase | CitationKind::Supra => 0,
-        CitationKind::Statute => 1,
-        CitationKind::Record => 2,
-        _ => 3,
-    }
-}
-
 /// Sorts pins by page, then range end, then footnote; a pin without a
 /// page (a footnote alone) comes first.
 fn pin_key(p: Pin) -> (u32, u32, u32, u32) {
@@ -489,18 +504,6 @@ fn pin_from_key(k: (u32, u32, u32, u32)) -> Pin {
     }
 }
 
-/// The category of an authority cited only by forms that do not tell
-/// (Id.): from how its key looks.
-fn category_of_key(key: &str) -> Category {
-    if key.contains('§') || key.contains(" Stat. ") || key.starts_with("Pub. L.") {
-        Category::Statute
-    } else if key.starts_with("App.") || key.starts_with("Tr.") {
-        Category::Other
-    } else {
-        Category::Case
-    }
-}
-
 /// The name to print: the fullest name a full citation gave ("Imbler v.
 /// Pachtman" over "Imbler"), else the longest short-form name.
 fn best_name(names: &[String]) -> Option<String> {
@@ -514,13 +517,8 @@ fn best_name(names: &[String]) -> Option<String> {
 }
 
 fn finish(key: String, g: Gather, files: &[String], several: bool) -> Entry {
-    let category = match g.kinds.first() {
-        Some(0) => Category::Case,
-        Some(1) => Category::Statute,
-        Some(2) => Category::Other,
-        _ => category_of_key(&key),
-    };
-    let name = if category == Category::Case {
+    let category = g.headings.first().copied().unwrap_or(Heading::Case);
+    let name = if category == Heading::Case {
         best_name(&g.names)
     } else {
         None
@@ -532,7 +530,7 @@ fn finish(key: String, g: Gather, files: &[String], several: bool) -> Entry {
     for p in &g.parallels {
         let _ = write!(citation, ", {p}");
     }
-    if category == Category::Case {
+    if category == Heading::Case {
         match (&g.court, g.year) {
             (Some(c), Some(y)) => {
                 let _ = write!(citation, " ({c} {y})");
@@ -642,27 +640,29 @@ fn trim_zeros(d: &[u8]) -> &[u8] {
     &d[z.min(d.len().saturating_sub(1))..]
 }
 
+/// The number of statute groups: the group of the rest.
+const STATUTE_GROUPS: u8 = 4;
+
 /// Statutes: the United States Code by title and section, then the
 /// Statutes at Large, Public Laws, the Revised Statutes, and the rest.
-fn statute_group(key: &str) -> u8 {
-    if key.contains("U.S.C.") {
-        0
-    } else if key.contains(" Stat. ") && !key.starts_with("Rev. Stat.") {
-        1
-    } else if key.starts_with("Pub. L.") {
-        2
-    } else if key.starts_with("Rev. Stat.") {
-        3
-    } else {
-        4
+fn statute_group(s: &Statute) -> u8 {
+    match s {
+        Statute::Section { code, .. } => match code {
+            Some(Code::UsCode { .. }) => 0,
+            Some(Code::RevisedStatutes) => 3,
+            _ => STATUTE_GROUPS,
+        },
+        Statute::Large { .. } => 1,
+        Statute::PublicLaw { .. } => 2,
     }
 }
 
-fn compare_entries(a: &Entry, b: &Entry) -> Ordering {
+/// Compares two entries with their statute groups.
+fn compare_entries((ga, a): &(u8, Entry), (gb, b): &(u8, Entry)) -> Ordering {
     a.category
         .cmp(&b.category)
         .then_with(|| match a.category {
-            Category::Case => {
+            Heading::Case => {
                 let ka = a.name.as_deref().unwrap_or(&a.authority).to_lowercase();
                 let kb = b.name.as_deref().unwrap_or(&b.authority).to_lowercase();
                 // Named cases first, then those known only by their reporter.
@@ -670,10 +670,10 @@ fn compare_entries(a: &Entry, b: &Entry) -> Ordering {
                     .cmp(&(b.name.is_none(), kb))
                     .then_with(|| natural_cmp(&a.authority, &b.authority))
             }
-            Category::Statute => statute_group(&a.authority)
-                .cmp(&statute_group(&b.authority))
+            Heading::Statute => ga
+                .cmp(gb)
                 .then_with(|| natural_cmp(&a.authority, &b.authority)),
-            Category::Other => natural_cmp(&a.authority, &b.authority),
+            Heading::Other => natural_cmp(&a.authority, &b.authority),
         })
         // Entries the orders above call equal ("§ 2244(b)" and "§ 2244(B)")
         // keep one order from run to run.
@@ -725,7 +725,8 @@ mod tests {
         assert_eq!(got, want);
         // The order does not rest on the order the entries were gathered
         // in: no two of them compare equal.
-        for w in entries.windows(2) {
+        let grouped: Vec<(u8, Entry)> = entries.into_iter().map(|e| (0, e)).collect();
+        for w in grouped.windows(2) {
             assert_eq!(compare_entries(&w[0], &w[1]), Ordering::Less);
         }
     }
@@ -747,7 +748,7 @@ mod tests {
                 "Rev. Stat. § 1979"
             ]
         );
-        assert!(t.entries().iter().all(|e| e.category == Category::Statute));
+        assert!(t.entries().iter().all(|e| e.category == Heading::Statute));
     }
 
     #[test]
@@ -794,7 +795,7 @@ mod tests {
         let t = table("As said supra, at 10, the record shows it. App. 45.\n");
         let keys: Vec<&str> = t.entries().iter().map(|e| e.authority.as_str()).collect();
         assert_eq!(keys, ["App."]);
-        assert_eq!(t.entries()[0].category, Category::Other);
+        assert_eq!(t.entries()[0].category, Heading::Other);
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! the document.
 
 use super::context::{self, Place};
-use crate::extract::{Citation, CitationKind};
+use crate::citation::{Citation, CitationKind, Form, Reference};
+use crate::law::names::party_matches;
+use crate::law::pages::digits;
 use crate::normalize::{BlockKind, Normalized, Section};
 use crate::span::Span;
 use serde::Serialize;
@@ -133,34 +135,36 @@ struct FullCase {
     name: Option<String>,
     /// Every name it is cited by in full.
     names: Vec<String>,
+    /// Whether it is cited from a database (Westlaw, Lexis), whose pins
+    /// are star pages.
+    database: bool,
 }
 
 fn full_cites(cites: &[Citation]) -> HashMap<String, FullCase> {
     let mut out: HashMap<String, FullCase> = HashMap::new();
-    for c in cites.iter().filter(|c| c.kind == CitationKind::FullCase) {
+    for (c, f) in cites.iter().filter_map(|c| Some((c, c.full_case()?))) {
         let Some(key) = &c.authority else { continue };
         let e = out.entry(key.clone()).or_insert(FullCase {
             volumes: HashSet::new(),
             first_page: None,
             name: None,
             names: Vec::new(),
+            database: f.database,
         });
-        if let Some(n) = &c.case_name {
+        if let Some(n) = &f.case_name {
             e.names.push(n.clone());
         }
-        if let (Some(v), Some(r)) = (c.volume, &c.reporter) {
-            e.volumes.insert((v, r.clone()));
-        }
+        e.volumes.insert((f.volume, f.reporter.clone()));
         if e.first_page.is_none() {
-            e.first_page = c.first_page;
+            e.first_page = f.first_page;
         }
-        let better = match (&e.name, &c.case_name) {
+        let better = match (&e.name, &f.case_name) {
             (None, Some(_)) => true,
             (Some(a), Some(b)) => b.contains(" v. ") && !a.contains(" v. "),
             _ => false,
         };
         if better {
-            e.name.clone_from(&c.case_name);
+            e.name.clone_from(&f.case_name);
         }
     }
     out
@@ -182,10 +186,11 @@ fn check_short_volumes(
     full: &HashMap<String, FullCase>,
     out: &mut Vec<Finding>,
 ) {
-    for c in cites.iter().filter(|c| c.kind == CitationKind::ShortCase) {
-        let (Some(key), Some(v), Some(r)) = (&c.authority, c.volume, &c.reporter) else {
+    for c in cites.iter() {
+        let (Form::ShortCase(s), Some(key)) = (&c.form, &c.authority) else {
             continue;
         };
+        let (v, r) = (s.volume, &s.reporter);
         let Some(f) = full.get(key) else { continue };
         if f.volumes.is_empty() || f.volumes.contains(&(v, r.clone())) {
             continue;
@@ -211,15 +216,9 @@ fn alternative<'a>(
             f.first_page
                 .is_some_and(|fp| fp <= page && page <= fp.saturating_add(FAR_PAST_PAGES))
         })
-        .filter(|(_, f)| match c.kind {
-            CitationKind::ShortCase => c
-                .volume
-                .zip(c.reporter.clone())
-                .is_some_and(|vr| f.volumes.contains(&vr)),
-            CitationKind::Supra => c
-                .case_name
-                .as_deref()
-                .is_some_and(|n| f.names.iter().any(|full| name_matches(full, n))),
+        .filter(|(_, f)| match &c.form {
+            Form::ShortCase(s) => f.volumes.contains(&(s.volume, s.reporter.clone())),
+            Form::Supra(s) => f.names.iter().any(|full| party_matches(full, &s.case_name)),
             _ => false,
         })
         .map(|(k, _)| k.as_str())
@@ -236,7 +235,7 @@ fn alternative<'a>(
 fn check_pins(cites: &[Citation], full: &HashMap<String, FullCase>, out: &mut Vec<Finding>) {
     for c in cites {
         if !matches!(
-            c.kind,
+            c.kind(),
             CitationKind::FullCase
                 | CitationKind::ShortCase
                 | CitationKind::Id
@@ -245,20 +244,14 @@ fn check_pins(cites: &[Citation], full: &HashMap<String, FullCase>, out: &mut Ve
         {
             continue;
         }
+        let own = c.authority.as_ref().and_then(|k| full.get(k));
         // Database citations pin star pages ("2007 WL 1234, *6").
-        if c.authority
-            .as_deref()
-            .is_some_and(|a| a.contains(" WL ") || a.contains("LEXIS"))
-        {
+        if c.full_case().is_some_and(|f| f.database) || own.is_some_and(|f| f.database) {
             continue;
         }
-        let first = match c.kind {
-            CitationKind::FullCase => c.first_page,
-            _ => c
-                .authority
-                .as_ref()
-                .and_then(|k| full.get(k))
-                .and_then(|f| f.first_page),
+        let first = match c.full_case() {
+            Some(f) => f.first_page,
+            None => own.and_then(|f| f.first_page),
         };
         let key = c.authority.as_deref().unwrap_or("?");
         for p in &c.pins {
@@ -270,18 +263,15 @@ fn check_pins(cites: &[Citation], full: &HashMap<String, FullCase>, out: &mut Ve
             let Some(first) = first else { continue };
             if page < first {
                 let mut msg = format!("pin {page} is before the first page of {key}");
-                let severity = if c.kind == CitationKind::Id {
+                let severity = if c.kind() == CitationKind::Id {
                     msg.push_str(" (does the Id. refer to a source pincite does not recognize?)");
                     Severity::Warning
                 } else if let Some(other) = alternative(c, page, full) {
                     msg.push_str(&format!("; the citation may mean {other}"));
                     Severity::Warning
-                } else if let Some(n) = c.case_name.as_deref().filter(|n| {
-                    c.kind != CitationKind::FullCase
-                        && c.authority
-                            .as_ref()
-                            .and_then(|k| full.get(k))
-                            .is_some_and(|f| !f.names.iter().any(|full| name_matches(full, n)))
+                } else if let Some(n) = c.case_name().filter(|n| {
+                    c.kind() != CitationKind::FullCase
+                        && own.is_some_and(|f| !f.names.iter().any(|full| party_matches(full, n)))
                 }) {
                     msg.push_str(&format!(
                         "; \"{n}\" names no full citation of the document, so the case may be one it never cites in full"
@@ -307,22 +297,16 @@ fn check_pins(cites: &[Citation], full: &HashMap<String, FullCase>, out: &mut Ve
     }
 }
 
-/// The number of decimal digits of `n`.
-fn digits(n: u32) -> u32 {
-    n.checked_ilog10().map_or(1, |d| d + 1)
-}
-
 /// Whether a citation is a passing mention that an Id. skips over.
 fn skipped_by_id(c: &Citation) -> bool {
-    (c.kind == CitationKind::Statute && c.statute_code.is_none())
-        || c.kind == CitationKind::Internal
+    c.is_codeless_statute() || c.kind() == CitationKind::Internal
 }
 
 /// Id. with nothing to refer to, or after a string of authorities.
 fn check_ids(norm: &Normalized, cites: &[Citation], places: &[Place], out: &mut Vec<Finding>) {
     let reading = norm.reading();
     for c in cites {
-        if c.kind != CitationKind::Id {
+        if c.kind() != CitationKind::Id {
             continue;
         }
         // The citation the resolver took the Id. to mean: in a footnote,
@@ -332,7 +316,7 @@ fn check_ids(norm: &Normalized, cites: &[Citation], places: &[Place], out: &mut 
             // "Id. §5" resolved to the last statute, or an Id. of a source
             // pincite does not parse (a brief, a dictionary): nothing to
             // check here.
-            if c.authority.is_none() && c.other_before.is_none() {
+            if c.authority.is_none() && c.other_source().is_none() {
                 let msg = "Id. with no earlier citation to refer to".to_string();
                 out.push(finding(c, Severity::Warning, "id-unresolved", msg));
             }
@@ -356,12 +340,12 @@ fn check_ids(norm: &Normalized, cites: &[Citation], places: &[Place], out: &mut 
             k -= 1;
             let d = &cites[k];
             // A parallel citation: "54 Wis. 539, 11 N. W. 703".
-            let parallel = d.parallel
-                || (cites[k + 1].kind == CitationKind::FullCase
-                    && d.kind == CitationKind::FullCase
-                    && cites[k + 1].case_name.is_none()
+            let next = cites[k + 1].full_case();
+            let parallel = d.is_parallel()
+                || (next.is_some_and(|n| n.case_name.is_none())
+                    && d.full_case().is_some()
                     && gap.trim() == ",");
-            if skipped_by_id(d) || parallel || cites[k + 1].parallel {
+            if skipped_by_id(d) || parallel || cites[k + 1].is_parallel() {
                 continue;
             }
             let a = d.authority.as_deref();
@@ -428,35 +412,21 @@ fn joins_a_string(gap: &str) -> bool {
         .all(|w| w.is_empty() || STRING_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
-/// Whether a case name of a full citation answers to the name of a short
-/// form ("Imbler" for "Imbler v. Pachtman").
-fn name_matches(full: &str, short: &str) -> bool {
-    full == short
-        || full.split(" v. ").any(|p| {
-            let p = p.trim();
-            p == short
-                || (p.starts_with(short) && p[short.len()..].starts_with(' '))
-                || (p.ends_with(short) && p[..p.len() - short.len()].ends_with(' '))
-        })
-}
-
 /// Supra and short cites before the full cite, or with none at all.
 fn check_short_forms(cites: &[Citation], out: &mut Vec<Finding>) {
     for (i, c) in cites.iter().enumerate() {
-        if !matches!(c.kind, CitationKind::Supra | CitationKind::ShortCase) || c.authority.is_some()
-        {
+        if !matches!(c.form, Form::Supra(_) | Form::ShortCase(_)) || c.authority.is_some() {
             continue;
         }
         let later = cites[i + 1..].iter().find(|d| {
-            d.kind == CitationKind::FullCase
-                && (c
-                    .case_name
-                    .as_deref()
-                    .zip(d.case_name.as_deref())
-                    .is_some_and(|(s, f)| name_matches(f, s))
-                    || (c.volume.is_some() && c.volume == d.volume && c.reporter == d.reporter))
+            d.full_case().is_some_and(|f| {
+                c.case_name()
+                    .zip(f.case_name.as_deref())
+                    .is_some_and(|(s, f)| party_matches(f, s))
+                    || (c.volume() == Some(f.volume) && c.reporter() == Some(&f.reporter))
+            })
         });
-        let form = if c.kind == CitationKind::Supra {
+        let form = if c.kind() == CitationKind::Supra {
             "supra"
         } else {
             "short citation"
@@ -593,7 +563,7 @@ fn parts(norm: &Normalized) -> HashMap<Section, Part> {
 /// "supra, at 10" and "Pp. 3-6" naming pages the document does not have.
 fn check_internal(norm: &Normalized, cites: &[Citation], out: &mut Vec<Finding>) {
     let mut parts_cache: Option<HashMap<Section, Part>> = None;
-    for c in cites.iter().filter(|c| c.kind == CitationKind::Internal) {
+    for (c, r) in cites.iter().filter_map(|c| Some((c, c.internal()?))) {
         if after_a_name(norm, c) {
             continue;
         }
@@ -626,7 +596,14 @@ fn check_internal(norm: &Normalized, cites: &[Citation], out: &mut Vec<Finding>)
         } else {
             Section::Opinion
         });
-        let lower = c.text.trim_start().to_lowercase();
+        // "supra, at 10" looks back, "infra, at 12" ahead ("Part II-A,
+        // supra" names a part, not a page).
+        let direction = match r.reference {
+            _ if r.labeled => None,
+            Reference::Supra => Some("supra"),
+            Reference::Infra => Some("infra"),
+            _ => None,
+        };
         for p in &c.pins {
             if let (Some(page), Some((lo, hi))) = (p.page, pages) {
                 let end = p.end.unwrap_or(page).max(page);
@@ -646,14 +623,12 @@ fn check_internal(norm: &Normalized, cites: &[Citation], out: &mut Vec<Finding>)
                     continue;
                 }
                 if let Some(here) = c.slip_page.filter(|_| c.section != Section::Syllabus) {
-                    let wrong = (lower.starts_with("supra") && page > here)
-                        || (lower.starts_with("infra") && end < here);
-                    if wrong {
-                        let word = if lower.starts_with("supra") {
-                            "supra"
-                        } else {
-                            "infra"
-                        };
+                    let wrong = match direction {
+                        Some("supra") => page > here,
+                        Some(_) => end < here,
+                        None => false,
+                    };
+                    if let Some(word) = direction.filter(|_| wrong) {
                         let msg = format!("\"{word}\" refers to page {page} from page {here}");
                         out.push(finding(c, Severity::Warning, "internal-direction", msg));
                     }
@@ -680,8 +655,10 @@ fn check_internal(norm: &Normalized, cites: &[Citation], out: &mut Vec<Finding>)
 /// this document. A "supra" opening a sentence or after a lead-in ("see
 /// supra", "earlier, supra") is a reference to the document.
 fn after_a_name(norm: &Normalized, c: &Citation) -> bool {
-    let lower = c.text.trim_start().to_lowercase();
-    if !(lower.starts_with("supra") || lower.starts_with("infra")) {
+    let looks_back_or_ahead = c
+        .internal()
+        .is_some_and(|r| !r.labeled && matches!(r.reference, Reference::Supra | Reference::Infra));
+    if !looks_back_or_ahead {
         return false;
     }
     let Some(at) = norm.reading_map().from_source(c.span.start) else {

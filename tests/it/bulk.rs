@@ -35,7 +35,7 @@ fn bulk_dir() -> Option<PathBuf> {
 
 fn is_short_form(c: &Citation) -> bool {
     matches!(
-        c.kind,
+        c.kind(),
         CitationKind::ShortCase | CitationKind::Id | CitationKind::Supra
     )
 }
@@ -62,7 +62,7 @@ fn bulk_opinions_extract_with_few_unresolved_short_forms() {
         bytes += src.len();
         let cites = pincite::extract(&src, &pincite::normalize(&src));
         for c in &cites {
-            *kinds.entry(c.kind.as_str()).or_default() += 1;
+            *kinds.entry(c.kind().as_str()).or_default() += 1;
             assert_eq!(src.get(c.span.range()), Some(c.text.as_str()));
             if !is_short_form(c) {
                 continue;
@@ -77,12 +77,12 @@ fn bulk_opinions_extract_with_few_unresolved_short_forms() {
                     other_source += 1;
                     continue;
                 }
-                *unresolved.entry(c.kind.as_str()).or_default() += 1;
+                *unresolved.entry(c.kind().as_str()).or_default() += 1;
                 if sample.len() < 12 && unresolved.values().sum::<usize>() % 25 == 1 {
                     let name = f.file_name().unwrap_or_default().to_string_lossy();
                     sample.push(format!(
                         "  {name}: {} {:?}: {}",
-                        c.kind,
+                        c.kind(),
                         c.text.replace('\n', " "),
                         c.warnings.join("; ")
                     ));

@@ -51,7 +51,7 @@ fn unescape(text: &str) -> String {
 pub(crate) fn row(c: &Citation) -> String {
     format!(
         "{}\t{}\t{}\t{}\t{}\t{}\t{}",
-        c.kind,
+        c.kind(),
         c.authority.as_deref().unwrap_or(""),
         c.pins_string(),
         c.slip_page.map(|p| p.to_string()).unwrap_or_default(),

@@ -10,7 +10,7 @@ const SYLLABUS: &str = "corpus/van_de_kamp_v_goldstein_2009_syllabus.txt";
 fn counts(cites: &[Citation]) -> BTreeMap<String, usize> {
     let mut m = BTreeMap::new();
     for c in cites {
-        *m.entry(c.kind.to_string()).or_insert(0) += 1;
+        *m.entry(c.kind().to_string()).or_insert(0) += 1;
     }
     m
 }
@@ -27,7 +27,7 @@ fn van_de_kamp_syllabus_matches_its_annotation() {
 
 #[test]
 fn van_de_kamp_opinion_is_cited_alike_in_both_forms() {
-    let key = |c: &Citation| (c.kind, c.authority.clone(), c.pins_string());
+    let key = |c: &Citation| (c.kind(), c.authority.clone(), c.pins_string());
     let opinion = |rel: &str| -> Vec<_> {
         cites_of(&read(rel))
             .iter()
@@ -45,7 +45,7 @@ fn van_de_kamp_opinion_is_cited_alike_in_both_forms() {
 fn first(src: &str, kind: CitationKind) -> Citation {
     cites_of(src)
         .into_iter()
-        .find(|c| c.kind == kind)
+        .find(|c| c.kind() == kind)
         .unwrap_or_else(|| panic!("no {kind} in {src:?}"))
 }
 
@@ -60,9 +60,9 @@ fn known_facts_of_the_slip() {
             .unwrap_or_else(|| panic!("no citation {t:?}"))
     };
     let g = find("Goldstein v. Long Beach, 481 F. 3d 1170, 1171–1172 (CA9 2007)");
-    assert_eq!(g.court.as_deref(), Some("CA9"));
-    assert_eq!(g.court_id, Some("ca9"));
-    assert_eq!(g.year, Some(2007));
+    assert_eq!(g.court(), Some("CA9"));
+    assert_eq!(g.court_id(), Some("ca9"));
+    assert_eq!(g.year(), Some(2007));
     assert_eq!(g.authority.as_deref(), Some("481 F.3d 1170"));
     let i = cites.iter().position(|c| c.text == "Ibid.").unwrap();
     assert_eq!(cites[i - 1].authority.as_deref(), Some("177 F.2d 579"));
@@ -70,13 +70,13 @@ fn known_facts_of_the_slip() {
     assert_eq!(cites[i].pins_string(), "581");
     assert_eq!(find("Id., at 431,  n. 34").pins_string(), "431n34");
     let internal = find("supra, at 10");
-    assert_eq!(internal.kind, CitationKind::Internal);
+    assert_eq!(internal.kind(), CitationKind::Internal);
     assert_eq!(internal.authority.as_deref(), Some("slip op."));
     let k = find("Kalina, supra, at 132");
     assert_eq!(k.parenthetical.as_deref(), Some("SCALIA, J., concurring"));
     let statutes: Vec<_> = cites
         .iter()
-        .filter(|c| c.kind == CitationKind::Statute)
+        .filter(|c| c.kind() == CitationKind::Statute)
         .take(3)
         .map(|c| c.authority.as_deref().unwrap_or(""))
         .collect();
@@ -92,7 +92,7 @@ fn syllabus_case_name_never_swallows_the_previous_sentence() {
         "Pp. 11-12. 481 F. 3d 1170, reversed and remanded.\n",
         CitationKind::FullCase,
     );
-    assert_eq!(c.case_name, None);
+    assert_eq!(c.case_name(), None);
     assert_eq!(c.authority.as_deref(), Some("481 F.3d 1170"));
 }
 
@@ -118,8 +118,8 @@ fn blank_page_slip_cites_are_full_cites_keyed_by_name() {
         "See Kemp v. United States, 596 U. S. ___ (2022).\n",
         CitationKind::FullCase,
     );
-    assert_eq!(c.first_page, None);
-    assert_eq!(c.year, Some(2022));
+    assert_eq!(c.first_page(), None);
+    assert_eq!(c.year(), Some(2022));
     assert_eq!(
         c.authority.as_deref(),
         Some("Kemp v. United States, 596 U.S. ___")
@@ -148,7 +148,7 @@ fn statute_forms() {
     );
     assert_eq!(cites[1].text, "§§1983");
     assert_eq!(cites[2].text, "1985");
-    assert!(cites.iter().all(|c| c.kind == CitationKind::Statute));
+    assert!(cites.iter().all(|c| c.kind() == CitationKind::Statute));
 }
 
 #[test]
@@ -156,7 +156,7 @@ fn bare_section_resolves_to_the_last_full_statute_and_id_section_to_its_code() {
     let cites = cites_of(
         "See 42 U. S. C. §1983. In this §1983 action, Imbler, 424 U. S. 409, 410 (1976), id., at 411; Id. §1985.\n",
     );
-    let kinds: Vec<_> = cites.iter().map(|c| c.kind).collect();
+    let kinds: Vec<_> = cites.iter().map(|c| c.kind()).collect();
     assert_eq!(
         kinds,
         [
@@ -184,7 +184,7 @@ fn pins_lists_ranges_and_footnotes() {
         Some("App. to Pet. for Cert.")
     );
     assert_eq!(cites[4].authority.as_deref(), Some("Tr."));
-    assert_eq!(cites[5].kind, CitationKind::Internal);
+    assert_eq!(cites[5].kind(), CitationKind::Internal);
 }
 
 #[test]
@@ -201,9 +201,9 @@ fn parallel_citations_share_name_and_year() {
         "See McCord v. Western Union Telegraph Co., 39 Minn. 181, 185, 39 N. W. 315, 317 (1888).\n",
     );
     assert_eq!(cites.len(), 2);
-    assert_eq!(cites[0].year, Some(1888));
-    assert_eq!(cites[1].year, Some(1888));
-    assert_eq!(cites[1].case_name, cites[0].case_name);
+    assert_eq!(cites[0].year(), Some(1888));
+    assert_eq!(cites[1].year(), Some(1888));
+    assert_eq!(cites[1].case_name(), cites[0].case_name());
     assert_eq!(cites[0].pins_string(), "185");
     assert_eq!(cites[1].authority.as_deref(), Some("39 N.W. 315"));
 }
@@ -215,31 +215,31 @@ fn case_names_keep_corporate_suffixes_and_drop_opening_participles() {
         CitationKind::FullCase,
     );
     assert_eq!(
-        c.case_name.as_deref(),
+        c.case_name(),
         Some("Sumitomo Shoji America, Inc. v. Avagliano")
     );
     let c = first(
         "It held so. Invoking Strang v. Bradner, 114 U. S. 555, the court erred.\n",
         CitationKind::FullCase,
     );
-    assert_eq!(c.case_name.as_deref(), Some("Strang v. Bradner"));
+    assert_eq!(c.case_name(), Some("Strang v. Bradner"));
     let c = first(
         "The Court of Appeals in Croll v. Croll, 229 F. 3d 133 (2000), held.\n",
         CitationKind::FullCase,
     );
-    assert_eq!(c.case_name.as_deref(), Some("Croll v. Croll"));
+    assert_eq!(c.case_name(), Some("Croll v. Croll"));
 }
 
 #[test]
 fn joint_appendix_volumes_are_record_citations() {
     let c = first("Compact, 1 App. 7–51.\n", CitationKind::Record);
     assert_eq!(c.authority.as_deref(), Some("App."));
-    assert_eq!(c.volume, Some(1));
+    assert_eq!(c.volume(), Some(1));
     assert_eq!(c.pins_string(), "7-51");
     assert!(
         cites_of("Compact, 1 App. 7.\n")
             .iter()
-            .all(|c| c.kind == CitationKind::Record)
+            .all(|c| c.kind() == CitationKind::Record)
     );
 }
 
@@ -270,7 +270,7 @@ fn short_cites_pick_the_case_of_their_volume_by_page() {
     );
     let auth: Vec<_> = cites
         .iter()
-        .filter(|c| c.kind == CitationKind::ShortCase)
+        .filter(|c| c.kind() == CitationKind::ShortCase)
         .map(|c| c.authority.clone().unwrap_or_default())
         .collect();
     assert_eq!(auth, ["424 U.S. 409", "424 U.S. 1"]);
@@ -358,7 +358,7 @@ fn summary(src: &str) -> Vec<String> {
         .map(|c| {
             format!(
                 "{} {} {}",
-                c.kind,
+                c.kind(),
                 c.authority.as_deref().unwrap_or("-"),
                 c.pins_string()
             )
@@ -395,7 +395,7 @@ fn short_cite_in_a_volume_of_two_cases_prefers_the_name_then_the_nearest_first_p
     let src = "Kalina v. Fletcher, 522 U. S. 118 (1997); Doe v. Roe, 522 U. S. 121 (1997). “it is the interest in protecting the proper functioning of the office, rather than the interest in protecting its occupant, that is of primary importance.” Kalina, 522 U. S., at 125. See 522 U. S., at 125. Roe, 522 U. S., at 130.\n";
     let short: Vec<_> = cites_of(src)
         .into_iter()
-        .filter(|c| c.kind == CitationKind::ShortCase)
+        .filter(|c| c.kind() == CitationKind::ShortCase)
         .map(|c| c.authority.unwrap_or_default())
         .collect();
     assert_eq!(short, ["522 U.S. 118", "522 U.S. 121", "522 U.S. 121"]);
@@ -422,7 +422,7 @@ fn id_after_a_source_pincite_does_not_parse_is_unresolved_with_a_warning() {
     for src in cases {
         let cites = cites_of(src);
         let id = cites.last().unwrap();
-        assert_eq!(id.kind, CitationKind::Id, "{src}");
+        assert_eq!(id.kind(), CitationKind::Id, "{src}");
         assert_eq!(id.authority, None, "{src}");
         assert!(
             id.warnings[0].contains("does not recognize"),
@@ -445,13 +445,13 @@ fn named_supras_after_sentence_ends_and_without_a_comma_are_supras() {
                Davis: costs. Herring, supra, at 144. An enhanced award may be justified,” Hensley supra, at 435; the commission of a crime.” Helling, supra, at 38.\n";
     let supras: Vec<_> = cites_of(src)
         .into_iter()
-        .filter(|c| c.kind != CitationKind::FullCase)
+        .filter(|c| c.kind() != CitationKind::FullCase)
         .map(|c| {
             format!(
                 "{} {} {}",
-                c.kind,
-                c.case_name.unwrap_or_default(),
-                c.authority.unwrap_or_default()
+                c.kind(),
+                c.case_name().unwrap_or_default(),
+                c.authority.as_deref().unwrap_or_default()
             )
         })
         .collect();
@@ -469,7 +469,7 @@ fn named_supras_after_sentence_ends_and_without_a_comma_are_supras() {
         "As we said in Part II–A, supra, the rule holds.\n",
         CitationKind::Internal,
     );
-    assert_eq!(c.case_name, None);
+    assert_eq!(c.case_name(), None);
     assert_eq!(c.text, "Part II–A, supra");
 }
 
@@ -512,8 +512,9 @@ fn abbreviated_ranges_are_read_in_full() {
 fn case_names_are_whole_and_start_at_the_first_party() {
     let name = |src: &str| {
         first(src, CitationKind::FullCase)
-            .case_name
+            .case_name()
             .unwrap_or_default()
+            .to_string()
     };
     // National Federation of Independent Business v. Sebelius (2012).
     assert_eq!(
@@ -550,7 +551,7 @@ fn canada_supreme_court_reports_are_not_south_carolina_reports() {
     let cites = cites_of(
         "See Thomson v. Thomson, [1994] 3 S. C. R. 551, 589–590, 119 D. L. R. (4th) 253, 281. See [1994] 3 S. C. R., at 589–590.\n",
     );
-    assert_eq!(cites[0].reporter.as_deref(), Some("S.C.R."));
+    assert_eq!(cites[0].reporter(), Some("S.C.R."));
     assert_eq!(cites[0].authority.as_deref(), Some("3 S.C.R. 551"));
     assert_eq!(cites[1].authority.as_deref(), Some("3 S.C.R. 551"));
 }
@@ -560,7 +561,7 @@ fn preliminary_print_pages_are_reporter_pages() {
     let src = read("corpus/scotus_kemp_v_us_2022_prelim_slip.txt");
     let internal: Vec<_> = cites_of(&src)
         .into_iter()
-        .filter(|c| c.kind == CitationKind::Internal)
+        .filter(|c| c.kind() == CitationKind::Internal)
         .collect();
     assert!(!internal.is_empty());
     for c in &internal {
@@ -571,7 +572,7 @@ fn preliminary_print_pages_are_reporter_pages() {
     let slip = cites_of(&read(SLIP));
     assert!(
         slip.iter()
-            .filter(|c| c.kind == CitationKind::Internal)
+            .filter(|c| c.kind() == CitationKind::Internal)
             .all(|c| c.authority.as_deref() == Some("slip op."))
     );
 }
@@ -629,7 +630,7 @@ fn ante_and_post_are_references_to_the_decision_itself() {
     );
     let internal: Vec<_> = cites
         .iter()
-        .filter(|c| c.kind == CitationKind::Internal)
+        .filter(|c| c.kind() == CitationKind::Internal)
         .map(|c| (c.text.as_str(), c.authority.as_deref(), c.pins_string()))
         .collect();
     assert_eq!(
@@ -641,7 +642,7 @@ fn ante_and_post_are_references_to_the_decision_itself() {
     );
     // An Id. after them is not taken for the case before them.
     let id = cites.last().unwrap();
-    assert_eq!(id.kind, CitationKind::Id);
+    assert_eq!(id.kind(), CitationKind::Id);
     assert_eq!(id.authority, None);
     assert!(!id.warnings.is_empty());
 }
@@ -668,7 +669,7 @@ fn blank_pins_ranges_and_lists_take_the_slip_opinion_pins() {
     );
     let key = "Lamar, Archer & Cofrin, LLP v. Appling, 584 U.S. ___";
     assert_eq!(cites[0].authority.as_deref(), Some(key));
-    assert_eq!(cites[0].year, Some(2018));
+    assert_eq!(cites[0].year(), Some(2018));
     assert_eq!(cites[0].pins_string(), "10-11");
     assert_eq!(cites[1].text, "Appling, 584 U. S., at ___–___");
     assert_eq!(cites[1].authority.as_deref(), Some(key));
@@ -689,7 +690,7 @@ fn blank_pins_ranges_and_lists_take_the_slip_opinion_pins() {
         "Alabama v. North Carolina, 560 U. S. 330 ___, ___ (2010)"
     );
     assert_eq!(cites[1].pins_string(), "");
-    assert_eq!(cites[2].kind, CitationKind::ShortCase);
+    assert_eq!(cites[2].kind(), CitationKind::ShortCase);
     assert_eq!(cites[2].authority.as_deref(), Some("560 U.S. 330"));
     assert_eq!(cites[2].pins_string(), "");
 }
@@ -714,7 +715,7 @@ fn westlaw_citations_are_full_citations() {
     );
     let full: Vec<_> = cites
         .iter()
-        .filter(|c| c.kind == CitationKind::FullCase)
+        .filter(|c| c.kind() == CitationKind::FullCase)
         .map(|c| (c.text.as_str(), c.authority.as_deref(), c.pins_string()))
         .collect();
     assert_eq!(
@@ -770,8 +771,9 @@ fn a_footnote_named_before_supra_is_a_footnote_of_the_opinion() {
 fn case_names_run_over_firms_numbered_bodies_and_foreign_words() {
     let name = |src: &str| {
         first(src, CitationKind::FullCase)
-            .case_name
+            .case_name()
             .unwrap_or_default()
+            .to_string()
     };
     // Coney Island Auto Parts v. Burton (2026).
     assert_eq!(

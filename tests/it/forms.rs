@@ -46,7 +46,7 @@ type Key = (&'static str, Option<String>, String);
 fn keys(rel: &str) -> BTreeMap<Key, usize> {
     let mut m = BTreeMap::new();
     for c in cites_of(&read(rel)) {
-        *m.entry((c.kind.as_str(), c.authority.clone(), c.pins_string()))
+        *m.entry((c.kind().as_str(), c.authority.clone(), c.pins_string()))
             .or_insert(0) += 1;
     }
     m

@@ -22,7 +22,7 @@ pub(crate) fn check(src: &str) -> Vec<Citation> {
 const FULL: &str = "Imbler v. Pachtman, 424 U. S. 409 (1976). ";
 
 fn count(cites: &[Citation], kind: CitationKind) -> usize {
-    cites.iter().filter(|c| c.kind == kind).count()
+    cites.iter().filter(|c| c.kind() == kind).count()
 }
 
 #[test]

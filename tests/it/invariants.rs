@@ -83,7 +83,7 @@ pub(crate) fn check_cites(src: &str, cites: &[Citation]) {
         assert!(!c.text.is_empty(), "citation {i} is empty at {sp:?}");
         let Some(auth) = &c.authority else { continue };
         if !matches!(
-            c.kind,
+            c.kind(),
             CitationKind::Id | CitationKind::Supra | CitationKind::ShortCase
         ) {
             continue;
@@ -93,14 +93,15 @@ pub(crate) fn check_cites(src: &str, cites: &[Citation]) {
             // "Id. §5" names a section of the code cited before it.
             earlier
                 .iter()
-                .any(|e| matches!(e.kind, CitationKind::Statute | CitationKind::Id))
+                .any(|e| matches!(e.kind(), CitationKind::Statute | CitationKind::Id))
         } else {
             earlier.iter().any(|e| e.authority.as_ref() == Some(auth))
         };
         assert!(
             found,
             "citation {i} ({} {:?}) resolved to {auth} with no antecedent before it",
-            c.kind, c.text
+            c.kind(),
+            c.text
         );
     }
 }

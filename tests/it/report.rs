@@ -2,7 +2,7 @@
 //! counted by reading the texts.
 
 use crate::corpus::{cites_of, read};
-use pincite::{Category, TableOfAuthorities};
+use pincite::{Heading, TableOfAuthorities};
 use std::path::PathBuf;
 
 const SLIP: &str = "corpus/van_de_kamp_v_goldstein_2009_slip.txt";
@@ -10,7 +10,7 @@ const SYLLABUS: &str = "corpus/van_de_kamp_v_goldstein_2009_syllabus.txt";
 
 /// An entry as the slip test checks it: category, citation, count, pins,
 /// slip pages, passim.
-type Row<'a> = (Category, &'a str, usize, String, Vec<u32>, bool);
+type Row<'a> = (Heading, &'a str, usize, String, Vec<u32>, bool);
 
 /// The slip opinion's table, entry by entry: citation as printed, count of
 /// references (full, short, Id., supra), pins, slip pages, passim.
@@ -37,7 +37,7 @@ fn toa_of_the_van_de_kamp_slip() {
     let expected: Vec<Row> = vec![
         // "(obligations under Brady v. Maryland, 373 U. S. 83 (1963), ...)", p. 9.
         (
-            Category::Case,
+            Heading::Case,
             "Brady v. Maryland, 373 U.S. 83 (1963)",
             1,
             s(""),
@@ -45,7 +45,7 @@ fn toa_of_the_van_de_kamp_slip() {
             false,
         ),
         (
-            Category::Case,
+            Heading::Case,
             "Buckley v. Fitzsimmons, 509 U.S. 259 (1993)",
             1,
             s("277"),
@@ -55,7 +55,7 @@ fn toa_of_the_van_de_kamp_slip() {
         // Full cite at 486 (p. 5); supra at 492 and 496 (p. 6); "Burns, 500
         // U. S., at 486" (p. 12).
         (
-            Category::Case,
+            Heading::Case,
             "Burns v. Reed, 500 U.S. 478 (1991)",
             4,
             s("486, 492, 496"),
@@ -65,7 +65,7 @@ fn toa_of_the_van_de_kamp_slip() {
         // Full cite (p. 1), "Giglio, supra, at 154" (p. 2), "see Giglio, 405
         // U. S. 150" (p. 6).
         (
-            Category::Case,
+            Heading::Case,
             "Giglio v. United States, 405 U.S. 150 (1972)",
             3,
             s("154"),
@@ -73,7 +73,7 @@ fn toa_of_the_van_de_kamp_slip() {
             false,
         ),
         (
-            Category::Case,
+            Heading::Case,
             "Goldstein v. Long Beach, 481 F.3d 1170 (CA9 2007)",
             2,
             s("1171\u{2013}1172, 1176"),
@@ -82,7 +82,7 @@ fn toa_of_the_van_de_kamp_slip() {
         ),
         // The full cite and its "Ibid.".
         (
-            Category::Case,
+            Heading::Case,
             "Gregoire v. Biddle, 177 F.2d 579 (CA2 1949)",
             2,
             s("581"),
@@ -91,7 +91,7 @@ fn toa_of_the_van_de_kamp_slip() {
         ),
         // 1 full, 5 supra, 3 short, 22 Id./ibid.
         (
-            Category::Case,
+            Heading::Case,
             "Imbler v. Pachtman, 424 U.S. 409 (1976)",
             31,
             s(
@@ -102,7 +102,7 @@ fn toa_of_the_van_de_kamp_slip() {
         ),
         // Full at 127, 130 (p. 5); supra at 126 and 132 (p. 6); short at 125 (p. 8).
         (
-            Category::Case,
+            Heading::Case,
             "Kalina v. Fletcher, 522 U.S. 118 (1997)",
             4,
             s("125, 126, 127, 130, 132"),
@@ -112,7 +112,7 @@ fn toa_of_the_van_de_kamp_slip() {
         // 42 U. S. C. §1983 (p. 1) and nine "§1983" mentions: p. 2 once,
         // p. 3 four times, p. 4 three times, p. 12 once.
         (
-            Category::Statute,
+            Heading::Statute,
             "42 U.S.C. § 1983",
             10,
             s(""),
@@ -120,7 +120,7 @@ fn toa_of_the_van_de_kamp_slip() {
             true,
         ),
         (
-            Category::Statute,
+            Heading::Statute,
             "Rev. Stat. § 1979",
             1,
             s(""),
@@ -128,7 +128,7 @@ fn toa_of_the_van_de_kamp_slip() {
             false,
         ),
         (
-            Category::Other,
+            Heading::Other,
             "App.",
             3,
             s("45, 54\u{2013}55, 59\u{2013}60"),

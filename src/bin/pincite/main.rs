@@ -367,7 +367,7 @@ fn tsv_row(c: &Citation) -> String {
     let page = c.slip_page.map(|p| p.to_string()).unwrap_or_default();
     format!(
         "{}\t{}\t{}\t{}\t{}\t{}\t{}",
-        c.kind,
+        c.kind(),
         c.authority.as_deref().unwrap_or(""),
         c.pins_string(),
         page,

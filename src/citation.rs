@@ -1,0 +1,600 @@
+//! The citation record: what one citation is, as data.
+//!
+//! A [`Citation`] holds what every citation has (its span, text, pins,
+//! authority, place in the document) and a [`Form`]: the typed data of the
+//! form it takes, one variant per form with that form's own fields. Later
+//! stages ask the form or [`CitationKind::category`]; they never parse a
+//! citation's text or its authority key again.
+
+use crate::normalize::Section;
+use crate::span::Span;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+use std::fmt;
+use std::ops::Range;
+
+/// What form a citation takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CitationKind {
+    /// A full case citation: "Imbler v. Pachtman, 424 U. S. 409 (1976)".
+    FullCase,
+    /// A short case citation: "424 U. S., at 430", "Kalina, 522 U. S., at 125".
+    ShortCase,
+    /// "Id.", "id., at 417", "Ibid.".
+    Id,
+    /// A case cited by party name and "supra": "Giglio, supra, at 154".
+    Supra,
+    /// A reference to another page of the same document: "supra, at 10",
+    /// "infra, at 12", a syllabus's "Pp. 3-6".
+    Internal,
+    /// A statute: "42 U. S. C. §1983", "Rev. Stat. §1979", "14 Stat. 533",
+    /// or a bare "§1983".
+    Statute,
+    /// A record citation: "App. 45", "App. to Pet. for Cert. 12a", "Tr. 45".
+    Record,
+}
+
+impl CitationKind {
+    /// Every kind, in the order above.
+    pub const ALL: [CitationKind; 7] = [
+        CitationKind::FullCase,
+        CitationKind::ShortCase,
+        CitationKind::Id,
+        CitationKind::Supra,
+        CitationKind::Internal,
+        CitationKind::Statute,
+        CitationKind::Record,
+    ];
+
+    /// The kind of an output name: the inverse of [`CitationKind::as_str`].
+    ///
+    /// ```
+    /// use pincite::CitationKind;
+    /// assert_eq!(CitationKind::named("short_case"), Some(CitationKind::ShortCase));
+    /// assert_eq!(CitationKind::named("case"), None);
+    /// ```
+    pub fn named(name: &str) -> Option<CitationKind> {
+        CitationKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// The name used in output ("full_case", "id", ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CitationKind::FullCase => "full_case",
+            CitationKind::ShortCase => "short_case",
+            CitationKind::Id => "id",
+            CitationKind::Supra => "supra",
+            CitationKind::Internal => "internal",
+            CitationKind::Statute => "statute",
+            CitationKind::Record => "record",
+        }
+    }
+
+    /// The category of authority a citation of this kind cites; `None`
+    /// for an "Id.", which cites whatever it refers to
+    /// ([`Citation::category`] knows that once it is resolved).
+    ///
+    /// ```
+    /// use pincite::{Category, CitationKind};
+    /// assert_eq!(CitationKind::Supra.category(), Some(Category::Case));
+    /// assert_eq!(CitationKind::Id.category(), None);
+    /// ```
+    pub fn category(self) -> Option<Category> {
+        match self {
+            CitationKind::FullCase | CitationKind::ShortCase | CitationKind::Supra => {
+                Some(Category::Case)
+            }
+            CitationKind::Statute => Some(Category::Statute),
+            CitationKind::Record => Some(Category::Record),
+            CitationKind::Internal => Some(Category::Internal),
+            CitationKind::Id => None,
+        }
+    }
+}
+
+impl fmt::Display for CitationKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What kind of authority a citation cites.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Category {
+    /// A case.
+    Case,
+    /// A statute: a code section, the Statutes at Large, a Public Law.
+    Statute,
+    /// The record of the case: the joint appendix, a transcript.
+    Record,
+    /// The citing document itself ("supra, at 10", "ante, at 5").
+    Internal,
+}
+
+/// A pinpoint: a page, a page range, a footnote.
+///
+/// Displays as the annotation files write it: `428`, `425-426`, `431n33`,
+/// `n5` (a footnote without a page).
+///
+/// ```
+/// let pin = pincite::Pin { page: Some(431), end: None, footnote: Some(33) };
+/// assert_eq!(pin.to_string(), "431n33");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Pin {
+    /// The page (a star page's number for "*5"); `None` for a footnote
+    /// cited without a page ("supra, n. 5").
+    pub page: Option<u32>,
+    /// The last page of a range ("425-426"), else `None`.
+    pub end: Option<u32>,
+    /// The footnote ("431, n. 33"), else `None`.
+    pub footnote: Option<u32>,
+}
+
+impl fmt::Display for Pin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(p) = self.page {
+            write!(f, "{p}")?;
+        }
+        if let Some(e) = self.end {
+            write!(f, "-{e}")?;
+        }
+        if let Some(n) = self.footnote {
+            write!(f, "n{n}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A full case citation's own data: "Imbler v. Pachtman, 424 U. S. 409
+/// (1976)".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FullCase {
+    /// The reporter volume.
+    pub volume: u32,
+    /// The reporter's canonical abbreviation ("U.S.", "F.3d").
+    pub reporter: String,
+    /// Whether the reporter is a database (Westlaw, Lexis), whose pins
+    /// are star pages, not pages after the first.
+    pub database: bool,
+    /// The first page; `None` for a blank-page slip citation ("596 U. S.
+    /// ___").
+    pub first_page: Option<u32>,
+    /// The case name as written before the citation.
+    pub case_name: Option<String>,
+    /// The court as written in the closing parenthetical ("CA9", "SDNY").
+    pub court: Option<String>,
+    /// The courts-db id of `court` ("ca9", "nysd"), when known.
+    pub court_id: Option<&'static str>,
+    /// The year in the closing parenthetical.
+    pub year: Option<u16>,
+    /// Whether this is a parallel citation of the full citation right
+    /// before it ("39 Minn. 181, 39 N. W. 315"), whose name it shares.
+    pub parallel: bool,
+}
+
+/// A short case citation's own data: "Kalina, 522 U. S., at 125".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShortCase {
+    /// The reporter volume.
+    pub volume: u32,
+    /// The reporter's canonical abbreviation.
+    pub reporter: String,
+    /// The party name written before it, if any.
+    pub case_name: Option<String>,
+    /// Whether its pin is blank ("584 U. S., at ___"): the case has no
+    /// pages yet, and a pin taken from a slip-opinion parenthetical
+    /// ("(slip op., at 10)") is a page of the case only then.
+    pub(crate) blank_pin: bool,
+}
+
+/// An "Id." or "Ibid.": its own data and what it was resolved to.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Id {
+    /// The section of "Id. §5", a section of the statute cited before.
+    pub section: Option<String>,
+    /// The form of the citation the Id. stands for once resolved: the
+    /// full or short citation, statute or record it refers to (for "Id.
+    /// §5", that statute with section 5). `None` while unresolved.
+    pub target: Option<Box<Form>>,
+    /// A source pincite does not parse ("Brief for Petitioner 12", a
+    /// dictionary, a treaty document) that the Id. refers to: written
+    /// between it and the citation before it, or reached through an
+    /// earlier Id. of the same chain.
+    pub(crate) other_source: Option<String>,
+}
+
+/// A case cited by party name and "supra": "Giglio, supra, at 154".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Supra {
+    /// The party name before "supra".
+    pub case_name: String,
+}
+
+/// Which way a reference to the document itself points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Reference {
+    /// "supra, at 10": an earlier page; also "Part II-A, supra" and "n. 1,
+    /// supra" (see [`Internal::labeled`]).
+    Supra,
+    /// "infra, at 12": a later page.
+    Infra,
+    /// "ante, at 5": the opinion before, of the same decision.
+    Ante,
+    /// "post, at 1": an opinion after, of the same decision.
+    Post,
+    /// A syllabus's "Pp. 3-6": pages of the opinion it summarizes.
+    Syllabus,
+}
+
+/// A reference to the citing document itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Internal {
+    /// Which way it points.
+    pub reference: Reference,
+    /// Whether a part or footnote is named before "supra" ("Part II-A,
+    /// supra", "n. 1, supra") instead of a page after it.
+    pub labeled: bool,
+}
+
+impl Internal {
+    /// Whether this cites another opinion of the same decision ("ante, at
+    /// 5", "post, at 1").
+    pub fn cites_other_opinion(&self) -> bool {
+        matches!(self.reference, Reference::Ante | Reference::Post)
+    }
+}
+
+/// The code a statute section belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Code {
+    /// The United States Code, a title: "42 U.S.C."; `annotated` for the
+    /// U.S.C.A.
+    UsCode {
+        /// The title.
+        title: u32,
+        /// Whether cited as the annotated code ("U.S.C.A.").
+        annotated: bool,
+    },
+    /// The Code of Federal Regulations, a title: "29 C.F.R.".
+    Cfr {
+        /// The title.
+        title: u32,
+    },
+    /// The Revised Statutes of the United States ("Rev. Stat.").
+    RevisedStatutes,
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Code::UsCode {
+                title,
+                annotated: false,
+            } => write!(f, "{title} U.S.C."),
+            Code::UsCode {
+                title,
+                annotated: true,
+            } => write!(f, "{title} U.S.C.A."),
+            Code::Cfr { title } => write!(f, "{title} C.F.R."),
+            Code::RevisedStatutes => f.write_str("Rev. Stat."),
+        }
+    }
+}
+
+/// A statute citation's own data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Statute {
+    /// A section: "42 U. S. C. §1983", "Rev. Stat. §1979", or a bare
+    /// "§1983", which resolution gives the code its section was last
+    /// cited with.
+    Section {
+        /// The code: named before the section, or for a bare section the
+        /// one resolution found (`None` until then).
+        code: Option<Code>,
+        /// The section as written: "1983", "523(a)(2)(A)".
+        section: String,
+        /// Whether the section was written without its code ("§1983").
+        bare: bool,
+    },
+    /// A page of the Statutes at Large: "14 Stat. 533".
+    Large {
+        /// The volume.
+        volume: u32,
+        /// The first page.
+        page: u32,
+    },
+    /// A Public Law: "Pub. L. 111-2".
+    PublicLaw {
+        /// The Congress.
+        congress: u32,
+        /// The law's number.
+        law: u32,
+    },
+}
+
+impl Statute {
+    /// The code of a section cited with one.
+    pub fn code(&self) -> Option<Code> {
+        match self {
+            Statute::Section { code, .. } => *code,
+            _ => None,
+        }
+    }
+
+    /// The first page of a Statutes at Large citation.
+    pub fn large_page(&self) -> Option<u32> {
+        match self {
+            Statute::Large { page, .. } => Some(*page),
+            _ => None,
+        }
+    }
+}
+
+/// A record citation's own data: "App. 45", "1 App. 7", "Tr. 12".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    /// The numbered volume of the joint appendix ("1 App. 7").
+    pub volume: Option<u32>,
+    /// The record document as written, spaces folded ("App.", "App. to
+    /// Pet. for Cert.").
+    pub document: String,
+}
+
+/// The typed data of a citation's form, one variant per
+/// [`CitationKind`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Form {
+    /// A full case citation.
+    FullCase(FullCase),
+    /// A short case citation.
+    ShortCase(ShortCase),
+    /// An "Id." or "Ibid.".
+    Id(Id),
+    /// A supra citation of a case.
+    Supra(Supra),
+    /// A reference to the document itself.
+    Internal(Internal),
+    /// A statute.
+    Statute(Statute),
+    /// A record citation.
+    Record(Record),
+}
+
+impl Form {
+    /// The kind of this form.
+    pub fn kind(&self) -> CitationKind {
+        match self {
+            Form::FullCase(_) => CitationKind::FullCase,
+            Form::ShortCase(_) => CitationKind::ShortCase,
+            Form::Id(_) => CitationKind::Id,
+            Form::Supra(_) => CitationKind::Supra,
+            Form::Internal(_) => CitationKind::Internal,
+            Form::Statute(_) => CitationKind::Statute,
+            Form::Record(_) => CitationKind::Record,
+        }
+    }
+
+    /// The form an Id. stands for: its target once resolved; any other
+    /// form stands for itself.
+    pub fn effective(&self) -> Option<&Form> {
+        match self {
+            Form::Id(id) => id.target.as_deref(),
+            other => Some(other),
+        }
+    }
+}
+
+/// Where a citation is in the matching text, for the stages after the
+/// scan.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub(crate) struct Place {
+    /// The citation's range in the matching text.
+    pub(crate) matching: Range<usize>,
+    /// The index of the block (line of the matching text) it is in.
+    pub(crate) block: usize,
+    /// For a citation inside a footnote: where the footnote is called in
+    /// the body (a matching-text offset), which is where an "Id." opening
+    /// the footnote looks back from.
+    pub(crate) note_call: Option<usize>,
+}
+
+/// One citation found in an opinion, with its authority resolved where
+/// possible.
+///
+/// An unresolved citation is still a citation: `authority` is `None` and
+/// `warnings` says why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Citation {
+    /// The typed data of its form.
+    pub form: Form,
+    /// Its bytes in the original input.
+    pub span: Span,
+    /// The original text of `span`.
+    pub text: String,
+    /// What it cites: "424 U.S. 409", "42 U.S.C. § 1983", "App.",
+    /// "slip op."; `None` when it could not be resolved.
+    pub authority: Option<String>,
+    /// The pinpoints, in the order written.
+    pub pins: Vec<Pin>,
+    /// The introductory signal ("See", "Cf.", "see also").
+    pub signal: Option<String>,
+    /// An explanatory parenthetical that follows ("SCALIA, J., concurring").
+    pub parenthetical: Option<String>,
+    /// The part of the document the citation is in.
+    pub section: Section,
+    /// The slip page the citation starts on, when the text is paginated.
+    pub slip_page: Option<u32>,
+    /// What went wrong or looks doubtful in resolving it.
+    pub warnings: Vec<String>,
+    /// For a resolved "Id.": the index, in the document's citations, of
+    /// the citation it refers to.
+    pub antecedent: Option<usize>,
+    /// Where it is in the matching text.
+    pub(crate) place: Place,
+}
+
+impl Citation {
+    /// The citation's form.
+    pub fn kind(&self) -> CitationKind {
+        self.form.kind()
+    }
+
+    /// The category of authority it cites; for an "Id.", that of the
+    /// citation it was resolved to refer to (`None` while unresolved).
+    pub fn category(&self) -> Option<Category> {
+        self.form.effective().and_then(|f| f.kind().category())
+    }
+
+    /// The reporter volume (case citations) or the numbered volume of a
+    /// joint appendix.
+    pub fn volume(&self) -> Option<u32> {
+        match &self.form {
+            Form::FullCase(c) => Some(c.volume),
+            Form::ShortCase(c) => Some(c.volume),
+            Form::Record(r) => r.volume,
+            _ => None,
+        }
+    }
+
+    /// The reporter's canonical abbreviation ("U.S.", "F.3d").
+    pub fn reporter(&self) -> Option<&str> {
+        match &self.form {
+            Form::FullCase(c) => Some(&c.reporter),
+            Form::ShortCase(c) => Some(&c.reporter),
+            _ => None,
+        }
+    }
+
+    /// The first page of a full case citation; `None` for short citations
+    /// and blank-page slip citations ("596 U. S. ___").
+    pub fn first_page(&self) -> Option<u32> {
+        match &self.form {
+            Form::FullCase(c) => c.first_page,
+            _ => None,
+        }
+    }
+
+    /// The case name as written before the citation, or the party name of
+    /// a short or supra citation.
+    pub fn case_name(&self) -> Option<&str> {
+        match &self.form {
+            Form::FullCase(c) => c.case_name.as_deref(),
+            Form::ShortCase(c) => c.case_name.as_deref(),
+            Form::Supra(s) => Some(&s.case_name),
+            _ => None,
+        }
+    }
+
+    /// The court as written in a full citation's closing parenthetical
+    /// ("CA9", "SDNY").
+    pub fn court(&self) -> Option<&str> {
+        self.full_case().and_then(|c| c.court.as_deref())
+    }
+
+    /// The courts-db id of [`Citation::court`] ("ca9", "nysd"), when known.
+    pub fn court_id(&self) -> Option<&'static str> {
+        self.full_case().and_then(|c| c.court_id)
+    }
+
+    /// The year in a full citation's closing parenthetical.
+    pub fn year(&self) -> Option<u16> {
+        self.full_case().and_then(|c| c.year)
+    }
+
+    /// The full case citation's data.
+    pub fn full_case(&self) -> Option<&FullCase> {
+        match &self.form {
+            Form::FullCase(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The statute's data.
+    pub fn statute(&self) -> Option<&Statute> {
+        match &self.form {
+            Form::Statute(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The internal reference's data.
+    pub fn internal(&self) -> Option<&Internal> {
+        match &self.form {
+            Form::Internal(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// Whether this is a parallel citation of the full citation before it.
+    pub fn is_parallel(&self) -> bool {
+        self.full_case().is_some_and(|c| c.parallel)
+    }
+
+    /// Whether this cites another opinion of the same decision ("ante, at
+    /// 5", "post, at 1"). An "Id." after it is not taken to refer to it:
+    /// such an Id. more often follows a source pincite does not parse.
+    pub fn cites_other_opinion(&self) -> bool {
+        self.internal().is_some_and(Internal::cites_other_opinion)
+    }
+
+    /// Whether this is a statute citation that names no code: a bare
+    /// section ("§1983"), a Statutes at Large page or a Public Law.
+    pub(crate) fn is_codeless_statute(&self) -> bool {
+        match self.statute() {
+            Some(Statute::Section { bare, .. }) => *bare,
+            Some(_) => true,
+            None => false,
+        }
+    }
+
+    /// For an "Id.": the source pincite does not parse that it refers to.
+    pub(crate) fn other_source(&self) -> Option<&str> {
+        match &self.form {
+            Form::Id(id) => id.other_source.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The pins written as in annotation files: `428,430`, `431n33`.
+    pub fn pins_string(&self) -> String {
+        let parts: Vec<String> = self.pins.iter().map(Pin::to_string).collect();
+        parts.join(",")
+    }
+}
+
+/// The fields of the JSON output, flat: `kind`, `span`, `text`,
+/// `authority`, `pins`, `volume`, `reporter`, `first_page`, `case_name`,
+/// `court`, `court_id`, `year`, `signal`, `parenthetical`, `section`,
+/// `slip_page`, `warnings`.
+impl Serialize for Citation {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Citation", 17)?;
+        st.serialize_field("kind", &self.kind())?;
+        st.serialize_field("span", &self.span)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("authority", &self.authority)?;
+        st.serialize_field("pins", &self.pins)?;
+        st.serialize_field("volume", &self.volume())?;
+        st.serialize_field("reporter", &self.reporter())?;
+        st.serialize_field("first_page", &self.first_page())?;
+        st.serialize_field("case_name", &self.case_name())?;
+        st.serialize_field("court", &self.court())?;
+        st.serialize_field("court_id", &self.court_id())?;
+        st.serialize_field("year", &self.year())?;
+        st.serialize_field("signal", &self.signal)?;
+        st.serialize_field("parenthetical", &self.parenthetical)?;
+        st.serialize_field("section", &self.section)?;
+        st.serialize_field("slip_page", &self.slip_page)?;
+        st.serialize_field("warnings", &self.warnings)?;
+        st.end()
+    }
+}

@@ -1,0 +1,307 @@
+//! Cases: the full citation a short form, a supra or an Id. after a
+//! parallel citation means.
+
+use super::ids::{Role, first_page_pin};
+use crate::citation::{Citation, Form};
+use crate::law::names;
+use std::collections::{BTreeMap, HashMap};
+
+/// How far past its first page a pin may lie and still be read as a page
+/// of that reporter when choosing among parallel citations or same-named
+/// cases.
+const PIN_REACH: u32 = 300;
+
+/// How many distinct authorities one name or volume keeps, the latest.
+const KEEP: usize = 32;
+
+/// How many longer names one short name is looked up in: a document naming
+/// thousands of parties "Smith v. ..." stays linear.
+const MAX_NAMES_SHARING_A_WORD: usize = 64;
+
+/// The full case citations seen so far.
+#[derive(Default)]
+pub(super) struct Cases {
+    /// By whole name and party, sorted, so that a short name finds the
+    /// longer names it begins in one range search.
+    by_name: BTreeMap<String, Vec<usize>>,
+    by_volume: HashMap<(u32, String), Vec<usize>>,
+    /// The full citations of parallel groups ("39 Minn. 181, 39 N. W.
+    /// 315") by authority, and the first citation of each one's group.
+    by_authority: HashMap<String, usize>,
+    primary_of: HashMap<usize, usize>,
+}
+
+impl Cases {
+    /// A full citation: remembered by volume, by name and party, and as a
+    /// member of its parallel group.
+    pub(super) fn full(&mut self, cites: &mut [Citation], i: usize) -> Role {
+        if cites[i].authority.is_none() {
+            cites[i]
+                .warnings
+                .push("blank-page citation without a case name".to_string());
+        }
+        let Some(c) = cites[i].full_case() else {
+            return Role::Pages;
+        };
+        let key = (c.volume, c.reporter.clone());
+        let name = c.case_name.clone().filter(|_| !c.parallel);
+        if c.parallel {
+            let j = i - 1;
+            let first = self.primary_of.get(&j).copied().unwrap_or(j);
+            for k in [j, i] {
+                self.primary_of.insert(k, first);
+                if let Some(a) = cites[k].authority.clone() {
+                    self.by_authority.insert(a, k);
+                }
+            }
+        }
+        remember(cites, self.by_volume.entry(key).or_default(), i);
+        if let Some(name) = name {
+            for k in names::name_keys(&name) {
+                remember(cites, self.by_name.entry(k).or_default(), i);
+            }
+        }
+        Role::Pages
+    }
+
+    /// A short citation: the case of its volume (of its name, when it has
+    /// one, else the nearest below the pin), or, when the name matches a
+    /// case of another volume only, that case with a warning.
+    pub(super) fn short(&mut self, cites: &mut [Citation], i: usize) -> Role {
+        let Form::ShortCase(s) = &cites[i].form else {
+            return Role::Pages;
+        };
+        let (key, name, blank_pin) = (
+            (s.volume, s.reporter.clone()),
+            s.case_name.clone(),
+            s.blank_pin,
+        );
+        let pin = first_page_pin(&cites[i]);
+        let named = name
+            .as_ref()
+            .map(|n| pick_by_pin(cites, &self.lookup_name(n), pin));
+        let in_volume = self.by_volume.get(&key);
+        let by_vol = in_volume.and_then(|c| {
+            // A blank pin ("554 U. S., at ___") is a pin of a case without
+            // pages yet: a blank-page citation of the volume.
+            let blank: Vec<usize> = c
+                .iter()
+                .copied()
+                .filter(|&j| blank_pin && cites[j].first_page().is_none())
+                .collect();
+            let c = if blank.is_empty() { c } else { &blank[..] };
+            pick_in_volume(cites, c, name.as_deref(), pin)
+        });
+        // A name that matches a case of another volume only: the volume
+        // is written wrong ("Imbler, 425 U. S., at 425"). A full citation
+        // of the volume without a name ("In Gonzales v. Oregon, ... 546 U.
+        // S. 243") is no other case.
+        let nameless_in_volume = by_vol.is_some_and(|v| cites[v].case_name().is_none());
+        let name_elsewhere = named.flatten().filter(|j| {
+            name.is_some()
+                && !nameless_in_volume
+                && !in_volume.is_some_and(|c| c.contains(j))
+                && !in_volume.is_some_and(|c| {
+                    c.iter()
+                        .any(|&k| name_matches(cites[k].case_name(), name.as_deref()))
+                })
+        });
+        let target = match (by_vol, name_elsewhere) {
+            (Some(j), None) => Some(j),
+            _ => name_elsewhere.or(named.flatten()),
+        };
+        // "560 U. S., at ___ (slip op., at 14)" after "560 U. S. 330": the
+        // slip page is no page of the volume.
+        if blank_pin && target.is_some_and(|j| cites[j].first_page().is_some()) {
+            cites[i].pins.clear();
+        }
+        cites[i].antecedent = target;
+        if let (Some(j), None) = (by_vol, name_elsewhere) {
+            cites[i].authority = cites[j].authority.clone();
+            if cites[j].authority.is_none() {
+                cites[i]
+                    .warnings
+                    .push("the full citation of this volume has no name".to_string());
+            }
+        } else if let Some(j) = target {
+            cites[i].authority = cites[j].authority.clone();
+            let w = format!(
+                "volume {} {} matches no earlier full citation of this name; resolved by name to {}",
+                key.0,
+                key.1,
+                cites[j].authority.as_deref().unwrap_or("?"),
+            );
+            cites[i].warnings.push(w);
+        } else {
+            cites[i]
+                .warnings
+                .push("no earlier full citation for this short citation".to_string());
+        }
+        Role::Pages
+    }
+
+    /// A supra: the case of its name a pin fits, else the latest.
+    pub(super) fn supra(&mut self, cites: &mut [Citation], i: usize) -> Role {
+        let pin = first_page_pin(&cites[i]);
+        let hit = cites[i]
+            .case_name()
+            .and_then(|n| pick_by_pin(cites, &self.lookup_name(n), pin));
+        cites[i].antecedent = hit;
+        match hit {
+            Some(j) => cites[i].authority = cites[j].authority.clone(),
+            None => cites[i]
+                .warnings
+                .push("no earlier full citation by this name".to_string()),
+        }
+        Role::Pages
+    }
+
+    /// For an "Id." (citation `i`) whose antecedent is `j`: the citation it
+    /// means. After a parallel citation ("39 Minn. 181, 185, 39 N. W. 315")
+    /// that is the first of the group unless the pin fits only another;
+    /// after an Id. or short form that resolved into a group, that member
+    /// unless the pin fits only another.
+    pub(super) fn parallel_choice(&self, cites: &[Citation], j: usize, i: usize) -> usize {
+        if self.primary_of.is_empty() {
+            return j;
+        }
+        let full = if matches!(cites[j].form, Form::FullCase(_)) {
+            self.primary_of.get(&j).copied()
+        } else {
+            cites[j]
+                .authority
+                .as_ref()
+                .and_then(|a| self.by_authority.get(a).copied())
+        };
+        let Some(full) = full else { return j };
+        let Some(&first) = self.primary_of.get(&full) else {
+            return j;
+        };
+        let Some(pin) = first_page_pin(&cites[i]) else {
+            return full;
+        };
+        if pin_fits(cites, full, pin) {
+            return full;
+        }
+        // The group: its first citation and the parallel ones right after.
+        let group = std::iter::once(first)
+            .chain((first + 1..cites.len()).take_while(|&k| cites[k].is_parallel()));
+        group
+            .into_iter()
+            .find(|&m| pin_fits(cites, m, pin))
+            .unwrap_or(full)
+    }
+
+    /// The full citations known by `name`, or by a party name that starts
+    /// with it.
+    fn lookup_name(&self, name: &str) -> Vec<usize> {
+        if let Some(js) = self.by_name.get(name) {
+            return js.clone();
+        }
+        // The names that begin with `name` and a space: the keys from
+        // "name " up to "name!" ('!' follows ' ').
+        let (from, to) = (format!("{name} "), format!("{name}!"));
+        let mut out: Vec<usize> = self
+            .by_name
+            .range(from..to)
+            .take(MAX_NAMES_SHARING_A_WORD)
+            .flat_map(|(_, js)| js.iter().copied())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Adds full citation `i` to a list of full citations kept by name or
+/// volume: one entry per authority (the latest), at most [`KEEP`], so that
+/// a document citing one case thousands of times stays linear.
+fn remember(cites: &[Citation], list: &mut Vec<usize>, i: usize) {
+    list.retain(|&j| cites[j].authority != cites[i].authority);
+    if list.len() == KEEP {
+        list.remove(0);
+    }
+    list.push(i);
+}
+
+/// Whether page `pin` can be a page of full citation `j`.
+fn pin_fits(cites: &[Citation], j: usize, pin: u32) -> bool {
+    match cites[j].first_page() {
+        Some(first) => first <= pin && pin <= first.saturating_add(PIN_REACH),
+        None => true,
+    }
+}
+
+/// Whether a full citation's name is known by `short` (a party name).
+fn name_matches(full: Option<&str>, short: Option<&str>) -> bool {
+    let (Some(full), Some(short)) = (full, short) else {
+        return false;
+    };
+    names::name_keys(full)
+        .iter()
+        .any(|k| k == short || (k.starts_with(short) && k[short.len()..].starts_with(' ')))
+}
+
+/// Of the full citations in one volume, the one a short citation means:
+/// among those whose name matches its name (when it has one and any do),
+/// the one starting at or before its pin and closest to it, else the last.
+fn pick_in_volume(
+    cites: &[Citation],
+    candidates: &[usize],
+    name: Option<&str>,
+    pin: Option<u32>,
+) -> Option<usize> {
+    let named: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&j| name_matches(cites[j].case_name(), name))
+        .collect();
+    let pool = if named.is_empty() {
+        candidates
+    } else {
+        &named[..]
+    };
+    let before_pin = pool
+        .iter()
+        .copied()
+        .filter(|&j| match (cites[j].first_page(), pin) {
+            (Some(first), Some(p)) => first <= p,
+            _ => false,
+        })
+        .max_by_key(|&j| (cites[j].first_page(), j));
+    before_pin.or_else(|| pool.last().copied())
+}
+
+/// Of the full citations a name found, the one a pin fits (the latest),
+/// else the latest.
+fn pick_by_pin(cites: &[Citation], found: &[usize], pin: Option<u32>) -> Option<usize> {
+    pin.and_then(|p| {
+        found
+            .iter()
+            .copied()
+            .filter(|&j| pin_fits(cites, j, p))
+            .max()
+    })
+    .or_else(|| found.iter().copied().max())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_name_finds_the_names_it_begins() {
+        let mut cases = Cases::default();
+        cases.by_name.insert("Long Beach".to_string(), vec![1]);
+        cases
+            .by_name
+            .insert("Long Beach Unified".to_string(), vec![2]);
+        cases.by_name.insert("Long".to_string(), vec![3]);
+        cases.by_name.insert("Longview".to_string(), vec![4]);
+        assert_eq!(cases.lookup_name("Long"), [3]);
+        assert_eq!(cases.lookup_name("Long Beach"), [1]);
+        cases.by_name.remove("Long");
+        assert_eq!(cases.lookup_name("Long"), [1, 2]);
+        assert!(cases.lookup_name("Short").is_empty());
+    }
+}
