@@ -33,7 +33,6 @@ pub use citation::{
     ShortCase, Statute, Supra,
 };
 pub use error::{Error, ErrorKind, Result};
-pub use extract::extract;
 pub use index::{FileCount, Hit, INDEX_VERSION, Index, IndexError, IndexErrorKind, Query};
 pub use ingest::Document;
 pub use normalize::{
@@ -44,6 +43,27 @@ pub use report::{
     Severity, TableOfAuthorities, annotate_html, verify,
 };
 pub use span::Span;
+
+/// Finds every citation in a normalized opinion, in document order, and
+/// resolves Id., supra and short forms to their authorities.
+///
+/// `source` is the text `norm` was made from: spans point into it and each
+/// citation's `text` is copied from it.
+///
+/// ```
+/// let src = "See Imbler v. Pachtman, 424 U. S. 409, 430 (1976). Id., at 428.\n";
+/// let cites = pincite::extract(src, &pincite::normalize(src));
+/// assert_eq!(cites.len(), 2);
+/// assert_eq!(cites[0].authority.as_deref(), Some("424 U.S. 409"));
+/// assert_eq!(cites[0].case_name(), Some("Imbler v. Pachtman"));
+/// assert_eq!(cites[1].text, "Id., at 428");
+/// assert_eq!(cites[1].authority.as_deref(), Some("424 U.S. 409"));
+/// ```
+pub fn extract(source: &str, norm: &Normalized) -> Vec<Citation> {
+    let mut cites = extract::scan(source, norm);
+    resolve::resolve(&mut cites);
+    cites
+}
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -6,3 +6,4 @@
 pub(crate) mod names;
 pub(crate) mod pages;
 pub(crate) mod sections;
+pub(crate) mod words;

@@ -5,6 +5,40 @@ pub(crate) fn base_section(sec: &str) -> &str {
     sec.split('(').next().unwrap_or(sec)
 }
 
+/// The subsection a list continues with, written alone: after
+/// "522(d)(5)", "(6)" is "522(d)(6)"; after "11603(a)", "(b)" is
+/// "11603(b)". It replaces the level of the first section whose kind (a
+/// number, a lowercase or a capital letter) it shares, else adds to the
+/// section.
+pub(crate) fn sibling_subsection(first: &str, sub: &str) -> String {
+    let kind = |p: &str| {
+        p.chars()
+            .nth(1)
+            .map(|c| (c.is_ascii_digit(), c.is_ascii_uppercase()))
+    };
+    // "2617(b)(2)-(3)": the range's end is no level of its own.
+    let first = first.split(")-").next().unwrap_or(first);
+    let first = if first.contains('(') && !first.ends_with(')') {
+        format!("{first})")
+    } else {
+        first.to_string()
+    };
+    let want = kind(sub);
+    let mut cut = first.find('(').unwrap_or(first.len());
+    let mut at = cut;
+    while at < first.len() {
+        let close = first[at..].find(')').map_or(first.len(), |i| at + i + 1);
+        if kind(&first[at..close]) == want {
+            cut = at;
+        }
+        at = close;
+    }
+    if want.is_none() {
+        cut = first.find('(').unwrap_or(first.len());
+    }
+    format!("{}{sub}", &first[..cut])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -13,5 +47,14 @@ mod tests {
     fn the_base_section_drops_the_subsections() {
         assert_eq!(base_section("523(a)(2)(A)"), "523");
         assert_eq!(base_section("1983"), "1983");
+    }
+
+    #[test]
+    fn subsections_written_alone_continue_the_first_section() {
+        assert_eq!(sibling_subsection("522(d)(5)", "(6)"), "522(d)(6)");
+        assert_eq!(sibling_subsection("11603(a)", "(b)"), "11603(b)");
+        assert_eq!(sibling_subsection("2617(b)(2)-(3)", "(d)"), "2617(d)");
+        assert_eq!(sibling_subsection("2250(a)(1)", "(a)(3)"), "2250(a)(3)");
+        assert_eq!(sibling_subsection("1396b(a)(2)-(5)", "(7)"), "1396b(a)(7)");
     }
 }

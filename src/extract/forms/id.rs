@@ -1,0 +1,43 @@
+//! "Id." and "Ibid.", with a pin ("Id., at 430", "id. at 5") or a section
+//! of the statute before ("Id. §5").
+
+use super::statute::SECTION;
+use crate::citation::{Form, Id};
+use crate::extract::scanner::{Scanner, re};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// "Id.", "id.", "Ibid.", "ibid.".
+pub(super) const ANCHOR: &str = r"(?-u:\b)(?:Ibid|ibid|Id|id)\.";
+
+static AT: LazyLock<Regex> = LazyLock::new(|| re(r"^,?[^\S\n]*at[^\S\n]+"));
+static ID_SECTION: LazyLock<Regex> = LazyLock::new(|| re(r"^,?[^\S\n]*§§?"));
+
+/// An "Id." and its pins or section.
+pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
+    let mut end = m.end;
+    let mut pins = Vec::new();
+    let mut section = None;
+    if let Some(at) = AT.find(&s.text[end..]) {
+        if let Some(p) = s.pins_at(end + at.end()) {
+            pins = p.pins;
+            end = p.end;
+        }
+    } else if let Some(mark) = ID_SECTION.find(&s.text[end..]) {
+        let base = end + mark.end();
+        if let Some(g) = SECTION.captures(&s.text[base..]).and_then(|c| c.get(1)) {
+            section = Some(s.text[base + g.start()..base + g.end()].to_string());
+            end = base + g.end();
+        }
+    }
+    let form = Form::Id(Id {
+        section,
+        ..Id::default()
+    });
+    let mut c = s.cite(form, m.start..end);
+    c.pins = pins;
+    c.parenthetical = s.parenthetical(end);
+    s.out.push(c);
+    end
+}

@@ -1,0 +1,93 @@
+//! The citation forms: each a module with its anchor pattern and its
+//! parser, listed once in [`FORMS`].
+
+mod case;
+mod id;
+mod internal;
+mod record;
+mod session_law;
+pub(super) mod statute;
+mod supra;
+
+use super::scanner::Scanner;
+use std::ops::Range;
+
+/// One form of the grammar: the anchor pattern that finds it and the
+/// parser that reads it.
+pub(super) struct Rule {
+    /// A name, by which the tests find a form.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(super) name: &'static str,
+    /// The anchor pattern: cheap to find, no look-around beyond ASCII word
+    /// boundaries (see the module docs of `extract`).
+    pub(super) anchor: fn() -> String,
+    /// Reads the citation whose anchor matched at the range given; returns
+    /// where scanning resumes (past the citation, or past the anchor when
+    /// it is no citation).
+    pub(super) parse: fn(&mut Scanner<'_>, Range<usize>) -> usize,
+}
+
+/// Every form, in the order their anchors are tried at one position:
+/// statutes before case reporters ("42 U. S. C." is no reporter).
+pub(super) static FORMS: &[Rule] = &[
+    Rule {
+        name: "code section",
+        anchor: || statute::CODE.to_string(),
+        parse: statute::parse_code,
+    },
+    Rule {
+        name: "revised statutes",
+        anchor: || statute::REVISED.to_string(),
+        parse: statute::parse_revised,
+    },
+    Rule {
+        name: "statutes at large",
+        anchor: || session_law::LARGE.to_string(),
+        parse: session_law::parse_large,
+    },
+    Rule {
+        name: "public law",
+        anchor: || session_law::PUBLIC_LAW.to_string(),
+        parse: session_law::parse_public_law,
+    },
+    Rule {
+        name: "record",
+        anchor: || record::ANCHOR.to_string(),
+        parse: record::parse,
+    },
+    Rule {
+        name: "case",
+        anchor: case::anchor,
+        parse: case::parse,
+    },
+    Rule {
+        name: "id",
+        anchor: || id::ANCHOR.to_string(),
+        parse: id::parse,
+    },
+    Rule {
+        name: "supra",
+        anchor: || supra::ANCHOR.to_string(),
+        parse: supra::parse,
+    },
+    Rule {
+        name: "bare section",
+        anchor: || statute::BARE.to_string(),
+        parse: statute::parse_bare,
+    },
+    Rule {
+        name: "section word",
+        anchor: || statute::WORD.to_string(),
+        parse: statute::parse_word,
+    },
+    Rule {
+        name: "syllabus pages",
+        anchor: || internal::SYLLABUS.to_string(),
+        parse: internal::parse_syllabus,
+    },
+    Rule {
+        name: "other opinion",
+        anchor: || internal::OTHER_OPINION.to_string(),
+        parse: internal::parse_other_opinion,
+    },
+];

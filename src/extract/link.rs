@@ -1,0 +1,187 @@
+//! After the scan: each footnote citation tied to where its footnote is
+//! called, and the sources pincite does not parse that stand between an
+//! "Id." and the citation before it.
+
+use super::scanner::{Scanner, floor_boundary, re};
+use crate::citation::Form;
+use crate::normalize::BlockKind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How far back before an "Id." a source pincite does not parse is looked
+/// for, in bytes.
+const OTHER_LOOKBACK: usize = 1500;
+
+/// Sources pincite does not parse as citations but which an "Id." may
+/// refer to: briefs, transcripts, treaty documents, dictionaries and other
+/// books (an edition and year: "(2d ed. 1999)"), The Federalist,
+/// legislative materials, law reviews, constitutions, web pages, and
+/// anything cited by "p." or "pp." (the Supreme Court's style for
+/// everything but cases), and another opinion of the same decision ("post,
+/// at 7", "ante, at 9").
+static OTHER_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"Treaty[^\S\n]+Doc\.|Dictionary|(?-u:\b)The[^\S\n]+Federalist",
+        r"|(?-u:\b)Brief[^\S\n]+(?:for|of|in|as)[^\S\n]|Reply[^\S\n]+Brief|Oral[^\S\n]+Arg\.",
+        r"|(?-u:\b)Restatement|(?-u:\b)(?:H\.[^\S\n]*R\.|S\.)[^\S\n]*(?:Conf\.[^\S\n]*)?(?:Rep|Doc|Res)\.",
+        r"|Cong\.[^\S\n]*(?:Rec|Globe)|Fed\.[^\S\n]*Reg\.|(?-u:\b)L\.[^\S\n]*(?:Rev|J)\.",
+        r"|Law[^\S\n]+(?:Review|Journal)|(?-u:\b)ed\.[^\S\n]+[0-9]{4}\)",
+        r"|(?-u:\b)pp?\.[^\S\n]+[0-9]|Encyclop|https?://|www\.|(?-u:\b)Const\.|(?-u:\b)Amdt\.",
+        r"|(?-u:\b)No\.[^\S\n]+[0-9]+-[0-9]+,?[^\S\n]+\(",
+        r"|(?-u:\b)(?:[Aa]nte|[Pp]ost),[^\S\n]+at[^\S\n]+[0-9]",
+    ))
+});
+
+/// Where footnote `label` is called in `line`: the label glued to the
+/// word or punctuation before it ("immunity.5", "at 681,5").
+fn find_call(line: &str, label: &str) -> Option<usize> {
+    if label.is_empty() || !label.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let b = line.as_bytes();
+    line.rmatch_indices(label).map(|(i, _)| i).find(|&i| {
+        let before = i.checked_sub(1).map(|p| b[p]);
+        let after = b.get(i + label.len());
+        before.is_some_and(|c| !c.is_ascii_digit() && !matches!(c, b' ' | b'$'))
+            && !line[..i].ends_with('§')
+            && after.is_none_or(|c| !c.is_ascii_digit())
+    })
+}
+
+impl Scanner<'_> {
+    /// After the scan: ties each citation in a footnote to the place the
+    /// footnote is called from, and finds the sources pincite does not
+    /// parse that stand between an "Id." and the citation before it in the
+    /// same run of text (the body, or one footnote).
+    pub(super) fn link(&mut self) {
+        let blocks = self.norm.blocks();
+        let is_note = |b: usize| blocks.get(b).is_some_and(|k| k.kind == BlockKind::Footnote);
+        let mut call: Option<(usize, usize)> = None;
+        let mut last_body: Option<usize> = None;
+        // The last citation in a footnote, "ante, at 5" aside: an Id. does
+        // not refer to those, so the source it refers to may come after.
+        let mut last_note: Option<usize> = None;
+        for i in 0..self.out.len() {
+            let b = self.out[i].place.block;
+            let note = is_note(b);
+            if note {
+                let at = match call {
+                    Some((cb, at)) if cb == b => at,
+                    _ => self.footnote_call(i),
+                };
+                call = Some((b, at));
+                self.out[i].place.note_call = Some(at);
+            }
+            let c = &self.out[i];
+            if matches!(&c.form, Form::Id(id) if id.section.is_none()) {
+                let from = if note {
+                    match last_note.filter(|&j| self.out[j].place.block == b) {
+                        Some(j) => {
+                            Some((self.past_parentheticals(self.out[j].place.matching.end), b))
+                        }
+                        None => Some((self.line_start(c.place.matching.start), b)),
+                    }
+                } else {
+                    last_body.map(|j| {
+                        let d = &self.out[j].place;
+                        (self.past_parentheticals(d.matching.end), d.block)
+                    })
+                };
+                if let Some((lo, block)) = from {
+                    let source = self.other_source(lo, c.place.matching.start, block);
+                    if let Form::Id(id) = &mut self.out[i].form {
+                        id.other_source = source;
+                    }
+                }
+            }
+            let c = &self.out[i];
+            let bare = c.is_codeless_statute() || c.cites_other_opinion();
+            if !note && !bare {
+                last_body = Some(i);
+            }
+            if note && !c.cites_other_opinion() {
+                last_note = Some(i);
+            }
+        }
+    }
+
+    /// The offset after any parentheticals that follow `at` ("(1976)
+    /// (quoting Brief for Petitioner 12)" belongs to the citation before).
+    fn past_parentheticals(&self, mut at: usize) -> usize {
+        while let Some(p) = self.parenthetical(at) {
+            let open = at + self.text[at..].find('(').unwrap_or(0);
+            at = open + p.len() + 2;
+        }
+        at
+    }
+
+    /// An unparsed source between `lo` and `hi` (block `block` at `lo`),
+    /// outside footnotes when `lo` is in the body.
+    fn other_source(&self, lo: usize, hi: usize, mut block: usize) -> Option<String> {
+        if lo >= hi {
+            return None;
+        }
+        // Only the stretch just before the Id. is read: far back, a source
+        // without a citation after it is prose, not what the Id. means.
+        let lo = if hi - lo > OTHER_LOOKBACK {
+            let from = floor_boundary(self.text, hi - OTHER_LOOKBACK);
+            block += memchr::memchr_iter(b'\n', &self.text.as_bytes()[lo..from]).count();
+            from
+        } else {
+            lo
+        };
+        let blocks = self.norm.blocks();
+        let body = blocks
+            .get(block)
+            .is_some_and(|k| k.kind != BlockKind::Footnote);
+        // The source nearest the Id. names it.
+        let mut found = None;
+        for part in self.text[lo..hi].split('\n') {
+            let skip = body
+                && blocks
+                    .get(block)
+                    .is_some_and(|k| k.kind == BlockKind::Footnote);
+            if !skip {
+                if let Some(m) = OTHER_SOURCE.find_iter(part).last() {
+                    found = Some(m.as_str().trim_end_matches(['(', ' ']).to_string());
+                }
+            }
+            block += 1;
+        }
+        found
+    }
+
+    /// Where the footnote holding citation `i` is called from in the body:
+    /// the label glued to the text of one of the body blocks before it, or
+    /// failing that, the footnote's own start.
+    fn footnote_call(&self, i: usize) -> usize {
+        let blocks = self.norm.blocks();
+        let c = &self.out[i].place;
+        let own = self.line_start(c.matching.start);
+        let label = blocks
+            .get(c.block)
+            .and_then(|b| b.footnote.as_deref())
+            .unwrap_or("");
+        let bytes = self.text.as_bytes();
+        let mut k = c.block;
+        let mut end = own;
+        // The footnotes of a page follow the paragraph open at its end:
+        // the call is in one of the few blocks before.
+        for _ in 0..12 {
+            if k == 0 || end == 0 {
+                break;
+            }
+            k -= 1;
+            let line_end = end - 1;
+            let start = memchr::memrchr(b'\n', &bytes[..line_end]).map_or(0, |p| p + 1);
+            let body = blocks.get(k).is_some_and(|b| b.kind != BlockKind::Footnote);
+            if body {
+                if let Some(p) = find_call(&self.text[start..line_end], label) {
+                    return start + p;
+                }
+            }
+            end = start;
+        }
+        own
+    }
+}

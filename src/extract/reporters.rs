@@ -1,0 +1,245 @@
+//! Reporters: every spelling reporters-db knows, in a trie that reads a
+//! case anchor's reporter and what follows it.
+
+use super::tables;
+use std::sync::LazyLock;
+
+/// Every reporter spelling in a trie, matched as the pattern made by
+/// `push_flexible` (in the tests) matches it: spaces may stand where the spelling has
+/// white space or after a period, nowhere else.
+static REPORTERS: LazyLock<Trie> = LazyLock::new(|| {
+    let mut trie = Trie::default();
+    for (i, s) in tables::reporter_spellings().enumerate() {
+        trie.insert(s, u32::try_from(i).unwrap_or(u32::MAX));
+    }
+    trie
+});
+
+#[derive(Default)]
+struct Trie {
+    nodes: Vec<TrieNode>,
+}
+
+#[derive(Default)]
+struct TrieNode {
+    edges: Vec<TrieEdge>,
+    /// The first spelling (in pattern order) that ends here.
+    spelling: Option<u32>,
+}
+
+struct TrieEdge {
+    byte: u8,
+    /// Whether spaces may come before the byte.
+    spaced: bool,
+    to: u32,
+}
+
+impl Trie {
+    fn insert(&mut self, spelling: &str, index: u32) {
+        if self.nodes.is_empty() {
+            self.nodes.push(TrieNode::default());
+        }
+        let mut node = 0usize;
+        let mut spaced = false;
+        for c in spelling.chars() {
+            if c.is_whitespace() {
+                spaced = true;
+                continue;
+            }
+            let mut buf = [0u8; 4];
+            for (k, &byte) in c.encode_utf8(&mut buf).as_bytes().iter().enumerate() {
+                let spaced = spaced && k == 0;
+                let found = self.nodes[node]
+                    .edges
+                    .iter()
+                    .find(|e| e.byte == byte && e.spaced == spaced)
+                    .map(|e| e.to as usize);
+                node = match found {
+                    Some(n) => n,
+                    None => {
+                        let n = self.nodes.len();
+                        self.nodes.push(TrieNode::default());
+                        self.nodes[node].edges.push(TrieEdge {
+                            byte,
+                            spaced,
+                            to: n as u32,
+                        });
+                        n
+                    }
+                };
+            }
+            spaced = c == '.';
+        }
+        let end = &mut self.nodes[node].spelling;
+        *end = Some(end.map_or(index, |e| e.min(index)));
+    }
+
+    /// Every spelling that `text` begins with at `start`: (spelling, end).
+    fn matches(&self, text: &[u8], start: usize, mut f: impl FnMut(u32, usize)) {
+        if self.nodes.is_empty() {
+            return;
+        }
+        let mut stack = vec![(0usize, start)];
+        while let Some((node, at)) = stack.pop() {
+            let n = &self.nodes[node];
+            if let Some(k) = n.spelling {
+                f(k, at);
+            }
+            for e in &n.edges {
+                let mut p = at;
+                if e.spaced {
+                    while text.get(p) == Some(&b' ') {
+                        p += 1;
+                    }
+                }
+                if text.get(p) == Some(&e.byte) {
+                    stack.push((e.to as usize, p + 1));
+                }
+            }
+        }
+    }
+}
+
+/// Byte offsets (start, end) into the matching text.
+pub(super) type Bytes = (usize, usize);
+
+/// A case anchor: volume, reporter as written, and the page or blank page
+/// that follows (or neither, for ", at").
+#[derive(Clone, Copy)]
+pub(super) struct CaseAnchor {
+    pub(super) whole: Bytes,
+    pub(super) vol: Bytes,
+    pub(super) rep: Bytes,
+    pub(super) page: Option<Bytes>,
+    pub(super) blank: Option<Bytes>,
+}
+
+/// What follows a reporter: where it ends, and the page or blank page.
+#[derive(Clone, Copy)]
+struct Tail {
+    end: usize,
+    page: Option<Bytes>,
+    blank: Option<Bytes>,
+}
+
+/// The case anchor at `start`, if one is there: as the pattern
+/// `\b[0-9]{1,4} +(?:spelling|...)(?: +[0-9]{1,7}\b| +_{2,}| *, +at(?: |_))`
+/// would match it, its spellings in the order of
+/// [`tables::reporter_spellings`] (the first that matches with a tail
+/// wins), `start` being a word boundary.
+pub(super) fn case_at(text: &str, start: usize) -> Option<CaseAnchor> {
+    let b = text.as_bytes();
+    let spaces = |mut p: usize| {
+        while b.get(p) == Some(&b' ') {
+            p += 1;
+        }
+        p
+    };
+    let digits = |p: usize| {
+        b[p.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let vol_len = digits(start);
+    if !(1..=4).contains(&vol_len) {
+        return None;
+    }
+    let vol_end = start + vol_len;
+    let rep_start = spaces(vol_end);
+    if rep_start == vol_end {
+        return None;
+    }
+    // The tail after a spelling ending at `e`, in the pattern's order.
+    let tail = |e: usize| -> Option<Tail> {
+        let p = spaces(e);
+        if p > e {
+            let n = digits(p);
+            let after = b.get(p + n);
+            let boundary = !after.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+            if (1..=7).contains(&n) && boundary {
+                return Some(Tail {
+                    end: p + n,
+                    page: Some((p, p + n)),
+                    blank: None,
+                });
+            }
+            let n = b[p..].iter().take_while(|&&c| c == b'_').count();
+            if n >= 2 {
+                return Some(Tail {
+                    end: p + n,
+                    page: None,
+                    blank: Some((p, p + n)),
+                });
+            }
+        }
+        if b.get(p) == Some(&b',') {
+            let q = spaces(p + 1);
+            if q > p + 1 && b[q..].starts_with(b"at") && matches!(b.get(q + 2), Some(b' ' | b'_')) {
+                return Some(Tail {
+                    end: q + 3,
+                    page: None,
+                    blank: None,
+                });
+            }
+        }
+        None
+    };
+    // (spelling, where it ends, its tail)
+    let mut best: Option<(u32, usize, Tail)> = None;
+    REPORTERS.matches(b, rep_start, |k, e| {
+        if best.is_some_and(|(bk, ..)| bk <= k) {
+            return;
+        }
+        if let Some(t) = tail(e) {
+            best = Some((k, e, t));
+        }
+    });
+    let (_, rep_end, t) = best?;
+    Some(CaseAnchor {
+        whole: (start, t.end),
+        vol: (start, vol_end),
+        rep: (rep_start, rep_end),
+        page: t.page,
+        blank: t.blank,
+    })
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use crate::extract::scanner::re;
+
+    /// Appends `spelling` to a pattern so that any spacing matches: each space
+    /// matches any run of whitespace, and whitespace may follow each period.
+    /// The reporter trie ([`REPORTERS`]) matches spellings this way; the
+    /// pattern is what the tests check it against.
+    pub(crate) fn push_flexible(pat: &mut String, spelling: &str) {
+        let chars: Vec<char> = spelling.chars().collect();
+        let mut buf = [0u8; 4];
+        for (i, &c) in chars.iter().enumerate() {
+            if c.is_whitespace() {
+                if !pat.ends_with(" *") {
+                    pat.push_str(" *");
+                }
+            } else if c == '.' {
+                pat.push_str(r"\.");
+                if chars.get(i + 1).is_some_and(|n| !n.is_whitespace()) {
+                    pat.push_str(" *");
+                }
+            } else {
+                pat.push_str(&regex::escape(c.encode_utf8(&mut buf)));
+            }
+        }
+    }
+
+    #[test]
+    fn flexible_spellings_match_any_spacing() {
+        let mut p = String::from("^(?:");
+        push_flexible(&mut p, "F. 3d");
+        p.push_str(")$");
+        let r = re(&p);
+        assert!(r.is_match("F. 3d"));
+        assert!(r.is_match("F.3d"));
+        assert!(r.is_match("F.  3d"));
+    }
+}

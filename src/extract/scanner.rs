@@ -1,0 +1,222 @@
+//! The scanning state the forms share: the texts, the current block, the
+//! citations found so far, and what every form reads around its anchor
+//! (parentheticals, signals).
+
+use super::forms::statute::OtherSection;
+use crate::citation::{Citation, Form, Place};
+use crate::normalize::{Normalized, Section};
+use regex::{Captures, Regex};
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The longest signal looked back over, in bytes.
+pub(super) const SIGNAL_LOOKBACK: usize = 30;
+/// How far back a "with" looks for its "Compare", in bytes.
+const COMPARE_LOOKBACK: usize = 400;
+/// The longest explanatory parenthetical captured, in bytes.
+const PAREN_MAX: usize = 1000;
+
+/// Compiles a small fixed pattern.
+pub(super) fn re(p: &str) -> Regex {
+    Regex::new(p).expect("pattern compiles")
+}
+
+/// The largest char boundary of `text` at or below `i`.
+pub(super) fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Removes all whitespace: "U. S. C." -> "U.S.C.".
+pub(super) fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Folds whitespace runs to one space.
+pub(super) fn squeeze_spaced(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+static SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[\s;(])((?:See|see)(?: also|, e\.g\.,| generally)?|Cf\.|cf\.|But see|but see|But cf\.|but cf\.|Compare|compare|Accord|accord|Contra|contra|E\.g\.,|e\.g\.,|with|and) $",
+    )
+});
+
+/// Scanning state: the texts, the current line (block) and the output.
+pub(super) struct Scanner<'a> {
+    pub(super) source: &'a str,
+    pub(super) norm: &'a Normalized,
+    /// The matching text, which the anchors and forms read.
+    pub(super) text: &'a str,
+    /// The block index of `line_pos`: the matching text has one block a line.
+    pub(super) line: usize,
+    line_pos: usize,
+    /// The authority of references to the document itself: "slip op.",
+    /// or for a preliminary print its own reporter citation.
+    pub(super) own: String,
+    pub(super) out: Vec<Citation>,
+    /// The sections (without subsections) cited with a code so far.
+    pub(super) coded: HashSet<String>,
+    /// The last bare section read as a section of something other than a
+    /// statute.
+    pub(super) other_section: Option<OtherSection>,
+}
+
+impl<'a> Scanner<'a> {
+    /// A scanner at the start of `norm`'s matching text; `source` is the
+    /// text `norm` was made from.
+    pub(super) fn new(source: &'a str, norm: &'a Normalized) -> Scanner<'a> {
+        Scanner {
+            source,
+            norm,
+            text: norm.matching(),
+            line: 0,
+            line_pos: 0,
+            own: own_citation(source, norm).unwrap_or_else(|| "slip op.".to_string()),
+            out: Vec::new(),
+            coded: HashSet::new(),
+            other_section: None,
+        }
+    }
+
+    /// The capture groups of `pattern` (anchored with `^`) over the anchor
+    /// `m`, when they cover exactly that anchor; group offsets count from
+    /// `m.start`.
+    pub(super) fn parts(&self, pattern: &Regex, m: &Range<usize>) -> Option<Captures<'a>> {
+        let caps = pattern.captures(&self.text[m.start..])?;
+        (caps.get(0)?.end() == m.len()).then_some(caps)
+    }
+
+    /// The start of the line (block) of matching-text offset `at`.
+    pub(super) fn line_start(&self, at: usize) -> usize {
+        memchr::memrchr(b'\n', &self.text.as_bytes()[..at]).map_or(0, |p| p + 1)
+    }
+
+    /// The document section of a matching-text offset at or after every
+    /// offset asked before.
+    pub(super) fn section_at(&mut self, at: usize) -> Section {
+        if at > self.line_pos {
+            self.line +=
+                memchr::memchr_iter(b'\n', &self.text.as_bytes()[self.line_pos..at]).count();
+            self.line_pos = at;
+        }
+        self.norm
+            .blocks()
+            .get(self.line)
+            .map_or(Section::Opinion, |b| b.section)
+    }
+
+    /// A citation of `form` over `range` of the matching text, with span,
+    /// text, section and slip page filled in.
+    pub(super) fn cite(&mut self, form: Form, range: Range<usize>) -> Citation {
+        let section = self.section_at(range.start);
+        let span = self.norm.matching_map().span_to_source(range.clone());
+        let text = self.source.get(span.range()).unwrap_or("").to_string();
+        Citation {
+            form,
+            span,
+            text,
+            authority: None,
+            pins: Vec::new(),
+            signal: self.signal_before(range.start),
+            parenthetical: None,
+            section,
+            slip_page: self.norm.slip_page_at_source(span.start),
+            warnings: Vec::new(),
+            antecedent: None,
+            place: Place {
+                matching: range,
+                block: self.line,
+                note_call: None,
+            },
+        }
+    }
+
+    /// Rebuilds a citation over a new range, keeping what was parsed.
+    pub(super) fn reframe(&mut self, c: Citation, range: Range<usize>) -> Citation {
+        let fresh = self.cite(c.form.clone(), range);
+        Citation {
+            span: fresh.span,
+            text: fresh.text,
+            place: Place {
+                matching: fresh.place.matching,
+                ..c.place
+            },
+            ..c
+        }
+    }
+
+    /// An explanatory parenthetical right after `at`, without its parentheses.
+    pub(super) fn parenthetical(&self, at: usize) -> Option<String> {
+        let rest = &self.text[at..];
+        let open = rest.len() - rest.trim_start_matches(' ').len();
+        if !rest[open..].starts_with('(') {
+            return None;
+        }
+        let mut depth = 0usize;
+        for (i, ch) in rest[open..].char_indices() {
+            if i > PAREN_MAX || ch == '\n' {
+                return None;
+            }
+            match ch {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(rest[open + 1..open + i].to_string());
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The signal written right before `at`.
+    fn signal_before(&self, at: usize) -> Option<String> {
+        let lo = floor_boundary(self.text, at.saturating_sub(SIGNAL_LOOKBACK));
+        let window = &self.text[lo..at];
+        let signal = SIGNAL.captures(window).map(|c| c[1].to_string())?;
+        if signal == "with" || signal == "and" {
+            // The second half of "Compare X with Y" (or "Compare X and
+            // Y"): after a comma, shortly after a "Compare" in the same block.
+            let lo = floor_boundary(self.text, at.saturating_sub(COMPARE_LOOKBACK));
+            let block = self.text[lo..at].rsplit('\n').next().unwrap_or("");
+            let after_comma = window.ends_with(&format!(", {signal} "));
+            if !after_comma || !(block.contains("Compare ") || block.contains("compare ")) {
+                return None;
+            }
+        }
+        Some(signal)
+    }
+}
+
+/// The reporter citation of a preliminary print ("596 U.S. 528"), whose
+/// pages are pages of the U. S. Reports: its cover names the volume, its
+/// first page head the first page.
+fn own_citation(source: &str, norm: &Normalized) -> Option<String> {
+    static VOLUME: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^\s*PRELIMINARY PRINT\s+Volume[^\S\n]+([0-9]{1,4})[^\S\n]+U\.[^\S\n]*S\.")
+    });
+    let head = &source[..floor_boundary(source, source.len().min(200))];
+    let head = head.strip_prefix('\u{feff}').unwrap_or(head);
+    let volume = VOLUME.captures(head)?;
+    let first = norm.blocks().iter().find_map(|b| b.slip_page)?;
+    Some(format!("{} U.S. {first}", &volume[1]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signals_are_read_back() {
+        let s = SIGNAL.captures("reasons. See also ").unwrap();
+        assert_eq!(&s[1], "See also");
+        assert!(SIGNAL.captures("the seesaw ").is_none());
+    }
+}

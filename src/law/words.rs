@@ -1,0 +1,80 @@
+//! Word lists of case names, kept as data files in `src/law/words/`: one
+//! word a line, `#` lines are comments. They are read once, sorted, and
+//! searched by bisection.
+
+use std::sync::LazyLock;
+
+/// A sorted list of words.
+pub(crate) struct WordList(Vec<&'static str>);
+
+impl WordList {
+    fn parse(text: &'static str) -> WordList {
+        let mut words: Vec<&'static str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        WordList(words)
+    }
+
+    /// Whether `word` is on the list, exactly.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.0.binary_search(&word).is_ok()
+    }
+}
+
+macro_rules! word_list {
+    ($(#[$doc:meta])* $name:ident, $file:literal) => {
+        $(#[$doc])*
+        pub(crate) static $name: LazyLock<WordList> =
+            LazyLock::new(|| WordList::parse(include_str!(concat!("words/", $file))));
+    };
+}
+
+word_list!(
+    /// Capitalized words that start a sentence or clause, not a case name
+    /// ("See", "Thus", "Held:").
+    STOP_WORDS,
+    "stop_words.txt"
+);
+word_list!(
+    /// Lowercase words that may sit inside a case name ("of", "ex", "rel.").
+    CONNECTORS,
+    "connectors.txt"
+);
+word_list!(
+    /// Corporate suffixes written after a comma inside a case name ("Inc.").
+    CORPORATE_SUFFIXES,
+    "corporate_suffixes.txt"
+);
+word_list!(
+    /// Abbreviations ending in a period that may sit inside a case name
+    /// ("Co.", "Dist.", "Comm'n").
+    NAME_ABBREVIATIONS,
+    "name_abbreviations.txt"
+);
+word_list!(
+    /// Capitalized words that open a sentence without being part of the
+    /// case name after them ("Later", "Indeed").
+    SENTENCE_OPENERS,
+    "sentence_openers.txt"
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_read_without_comments() {
+        assert!(STOP_WORDS.contains("See"));
+        assert!(STOP_WORDS.contains("Held:"));
+        assert!(!STOP_WORDS.contains("# Capitalized"));
+        assert!(CONNECTORS.contains("&"));
+        assert!(NAME_ABBREVIATIONS.contains("Comm'n"));
+        assert!(CORPORATE_SUFFIXES.contains("LLC"));
+        assert!(SENTENCE_OPENERS.contains("Later"));
+        assert!(!NAME_ABBREVIATIONS.contains("Imbler"));
+    }
+}
