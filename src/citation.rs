@@ -135,6 +135,20 @@ pub struct Pin {
     pub footnote: Option<u32>,
 }
 
+impl Pin {
+    /// Whether the pin cites `page`: its page, or a page of its range.
+    pub fn covers(&self, page: u32) -> bool {
+        self.page
+            .is_some_and(|p| p == page || (p < page && self.end.is_some_and(|e| page <= e)))
+    }
+
+    /// Whether the pin is a range that ends before it starts ("425-420");
+    /// an abbreviated range ("1278-79") is read in full when extracted.
+    pub fn is_reversed(&self) -> bool {
+        self.page.zip(self.end).is_some_and(|(p, e)| e < p)
+    }
+}
+
 impl fmt::Display for Pin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(p) = self.page {

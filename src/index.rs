@@ -24,6 +24,7 @@
 //! check gives an [`IndexError`], never a panic and never a partial index.
 
 use crate::citation::{Citation, CitationKind, Pin};
+use crate::law::names;
 use crate::normalize::{Normalized, Section};
 use crate::report::context;
 use crate::span::Span;
@@ -74,10 +75,7 @@ impl Hit {
     ///
     /// An abbreviated range ("1278-79") is read in full ("1278-1279").
     pub fn cites_page(&self, page: u32) -> bool {
-        self.pins.iter().any(|p| match p.page {
-            Some(s) => s == page || (s < page && p.end.is_some_and(|e| page <= range_end(s, e))),
-            None => false,
-        })
+        self.pins.iter().any(|p| p.covers(page))
     }
 }
 
@@ -258,23 +256,6 @@ pub(crate) fn compact_key(s: &str) -> String {
     out
 }
 
-/// The last page of a range, with an abbreviated end read in full:
-/// 1278-79 ends at 1279, 304-5 at 305.
-pub(crate) fn range_end(page: u32, end: u32) -> u32 {
-    if end >= page {
-        return end;
-    }
-    let Some(unit) = 10u32.checked_pow(end.checked_ilog10().map_or(1, |d| d + 1)) else {
-        return end;
-    };
-    let full = page - page % unit + end;
-    if full >= page {
-        full
-    } else {
-        full.saturating_add(unit)
-    }
-}
-
 /// A name as looked up: lower case, spaces folded.
 fn name_key(s: &str) -> String {
     s.split_whitespace()
@@ -304,10 +285,10 @@ fn authority_tables(hits: &[Hit]) -> AuthorityTables {
     (by_authority, by_compact)
 }
 
-/// The lower-case case names and parties of the full citations with
-/// their authority keys, sorted, without repeats.
+/// The name keys of the full citations ([`names::name_keys`] and
+/// [`names::tail_keys`]), lower case, with their authority keys, sorted, without repeats.
 fn name_table(hits: &[Hit]) -> Vec<(String, String)> {
-    let mut names: Vec<(String, String)> = Vec::new();
+    let mut table: Vec<(String, String)> = Vec::new();
     for h in hits {
         if h.kind != CitationKind::FullCase {
             continue;
@@ -315,22 +296,13 @@ fn name_table(hits: &[Hit]) -> Vec<(String, String)> {
         let (Some(key), Some(name)) = (&h.authority, &h.case_name) else {
             continue;
         };
-        let full = name_key(name);
-        for party in full.split(" v. ") {
-            let party = party.trim();
-            let party = party
-                .strip_prefix("in re ")
-                .or_else(|| party.strip_prefix("ex parte "))
-                .unwrap_or(party);
-            if !party.is_empty() && party != full {
-                names.push((party.to_string(), key.clone()));
-            }
+        for k in names::name_keys(name).iter().chain(&names::tail_keys(name)) {
+            table.push((name_key(k), key.clone()));
         }
-        names.push((full, key.clone()));
     }
-    names.sort_unstable();
-    names.dedup();
-    names
+    table.sort_unstable();
+    table.dedup();
+    table
 }
 
 /// One document's hits.
@@ -978,11 +950,6 @@ mod tests {
 
     #[test]
     fn abbreviated_ranges_read_in_full() {
-        assert_eq!(range_end(1278, 79), 1279);
-        assert_eq!(range_end(304, 5), 305);
-        assert_eq!(range_end(692, 94), 694);
-        assert_eq!(range_end(198, 2), 202);
-        assert_eq!(range_end(425, 426), 426);
         let ix = Index::build(&[(
             "a.txt",
             "Lee v. Flintkote Co., 593 F. 2d 1275, 1278-79 (CADC 1979).\n",

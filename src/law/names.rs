@@ -1,28 +1,73 @@
 //! Case and party names: how a short form's name finds its case.
+//!
+//! One rule, used by resolution, verification and the index alike: a
+//! short name names a case when it is one of the case's keys or their
+//! first words: a party ([`name_keys`]: "Imbler" for "Imbler v. Pachtman",
+//! "Long" for "Long Beach", "Gault" for "In re Gault"), or more weakly a
+//! party's tail ([`tail_keys`]: "Boerne" for "City of Boerne v. Flores").
 
-/// The keys a full case citation can be found by later: the whole name and
-/// each party ("Goldstein v. Long Beach" gives "Goldstein" and "Long Beach").
+/// What opens a party's name without being part of how it is cited short.
+const PARTY_PREFIXES: [&str; 3] = ["In re ", "Ex parte ", "In the Matter of "];
+
+/// The parties of a case name, as written: "Goldstein v. Long Beach"
+/// gives "Goldstein" and "Long Beach"; "In re Gault" gives "Gault".
+pub(crate) fn parties(name: &str) -> impl Iterator<Item = &str> {
+    name.split(" v. ")
+        .map(|p| {
+            let p = p.trim();
+            PARTY_PREFIXES
+                .iter()
+                .find_map(|pre| p.strip_prefix(pre))
+                .unwrap_or(p)
+        })
+        .filter(|p| !p.is_empty())
+}
+
+/// The keys a full case citation can be found by later: the whole name
+/// and each party ("Goldstein v. Long Beach" gives "Goldstein" and "Long
+/// Beach"). A short name finds the case when it is a key or a key's first
+/// words.
 pub(crate) fn name_keys(name: &str) -> Vec<String> {
     let mut keys = vec![name.to_string()];
-    for party in name.split(" v. ") {
-        let party = party.trim();
-        if !party.is_empty() && party != name {
+    for party in parties(name) {
+        if !keys.iter().any(|k| k == party) {
             keys.push(party.to_string());
         }
     }
     keys
 }
 
+/// Weaker keys: each party's tail from a capitalized word on ("City of
+/// Boerne" gives "Boerne", "Board of Comm'rs of Bryan Cty." gives "Bryan
+/// Cty."), by which a supra may name a case that no party begins with.
+pub(crate) fn tail_keys(name: &str) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    for party in parties(name) {
+        for (i, _) in party.match_indices(' ') {
+            let tail = &party[i + 1..];
+            if tail.starts_with(|c: char| c.is_uppercase()) && !keys.iter().any(|k| k == tail) {
+                keys.push(tail.to_string());
+            }
+        }
+    }
+    keys
+}
+
+/// Whether `key` is `short` or begins with it and a space: "Long Beach"
+/// begins with "Long", not with "Lon".
+pub(crate) fn begins_with_words(key: &str, short: &str) -> bool {
+    key.strip_prefix(short)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+}
+
 /// Whether a case name of a full citation answers to the name of a short
 /// form ("Imbler" for "Imbler v. Pachtman").
 pub(crate) fn party_matches(full: &str, short: &str) -> bool {
-    full == short
-        || full.split(" v. ").any(|p| {
-            let p = p.trim();
-            p == short
-                || (p.starts_with(short) && p[short.len()..].starts_with(' '))
-                || (p.ends_with(short) && p[..p.len() - short.len()].ends_with(' '))
-        })
+    !short.is_empty()
+        && name_keys(full)
+            .iter()
+            .chain(&tail_keys(full))
+            .any(|k| begins_with_words(k, short))
 }
 
 #[cfg(test)]
@@ -30,10 +75,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_key_by_party() {
+    fn names_key_by_party_and_its_tails() {
         assert_eq!(
             name_keys("Goldstein v. Long Beach"),
             ["Goldstein v. Long Beach", "Goldstein", "Long Beach"]
         );
+        assert_eq!(tail_keys("Goldstein v. Long Beach"), ["Beach"]);
+        assert_eq!(name_keys("In re Gault"), ["In re Gault", "Gault"]);
+        assert!(tail_keys("In re Gault").is_empty());
+        assert_eq!(tail_keys("City of Boerne v. Flores"), ["Boerne"]);
+    }
+
+    #[test]
+    fn a_short_name_matches_a_party_or_its_first_or_last_words() {
+        assert!(party_matches("Imbler v. Pachtman", "Imbler"));
+        assert!(party_matches("Imbler v. Pachtman", "Pachtman"));
+        assert!(party_matches("Imbler v. Pachtman", "Imbler v. Pachtman"));
+        assert!(party_matches("Goldstein v. Long Beach", "Long"));
+        assert!(party_matches("City of Boerne v. Flores", "Boerne"));
+        assert!(party_matches("In re Gault", "Gault"));
+        assert!(!party_matches("Imbler v. Pachtman", "Imb"));
+        assert!(!party_matches("Imbler v. Pachtman", "Kalina"));
+        assert!(!party_matches("Imbler v. Pachtman", ""));
     }
 }

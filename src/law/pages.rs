@@ -15,11 +15,6 @@ pub(crate) fn full_range_end(page: u32, last: u32, digits: usize) -> u32 {
     end
 }
 
-/// The number of decimal digits of `n`.
-pub(crate) fn digits(n: u32) -> u32 {
-    n.checked_ilog10().map_or(1, |d| d + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -29,8 +24,8 @@ mod tests {
         assert_eq!(full_range_end(1278, 79, 2), 1279);
         assert_eq!(full_range_end(1299, 1, 2), 1301);
         assert_eq!(full_range_end(425, 426, 3), 426);
-        assert_eq!(digits(0), 1);
-        assert_eq!(digits(79), 2);
-        assert_eq!(digits(1278), 4);
+        assert_eq!(full_range_end(304, 5, 1), 305);
+        assert_eq!(full_range_end(198, 2, 1), 202);
+        assert_eq!(full_range_end(1295, 5, 2), 1305);
     }
 }

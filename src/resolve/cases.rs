@@ -24,6 +24,9 @@ pub(super) struct Cases {
     /// By whole name and party, sorted, so that a short name finds the
     /// longer names it begins in one range search.
     by_name: BTreeMap<String, Vec<usize>>,
+    /// By the tails of parties ([`names::tail_keys`]), for a supra no name
+    /// finds.
+    by_tail: BTreeMap<String, Vec<usize>>,
     by_volume: HashMap<(u32, String), Vec<usize>>,
     /// The full citations of parallel groups ("39 Minn. 181, 39 N. W.
     /// 315") by authority, and the first citation of each one's group.
@@ -60,6 +63,9 @@ impl Cases {
             for k in names::name_keys(&name) {
                 remember(cites, self.by_name.entry(k).or_default(), i);
             }
+            for k in names::tail_keys(&name) {
+                remember(cites, self.by_tail.entry(k).or_default(), i);
+            }
         }
         Role::Pages
     }
@@ -79,7 +85,7 @@ impl Cases {
         let pin = first_page_pin(&cites[i]);
         let named = name
             .as_ref()
-            .map(|n| pick_by_pin(cites, &self.lookup_name(n), pin));
+            .map(|n| pick_by_pin(cites, &lookup(&self.by_name, n), pin));
         let in_volume = self.by_volume.get(&key);
         let by_vol = in_volume.and_then(|c| {
             // A blank pin ("554 U. S., at ___") is a pin of a case without
@@ -140,12 +146,20 @@ impl Cases {
         Role::Pages
     }
 
-    /// A supra: the case of its name a pin fits, else the latest.
+    /// A supra: the case of its name a pin fits, else the latest; failing
+    /// a party's name, the tail of one ("Boerne" for "City of Boerne").
     pub(super) fn supra(&mut self, cites: &mut [Citation], i: usize) -> Role {
         let pin = first_page_pin(&cites[i]);
-        let hit = cites[i]
-            .case_name()
-            .and_then(|n| pick_by_pin(cites, &self.lookup_name(n), pin));
+        let hit = cites[i].case_name().and_then(|n| {
+            let found = lookup(&self.by_name, n);
+            if !found.is_empty() {
+                return pick_by_pin(cites, &found, pin);
+            }
+            // A tail is weak evidence: the pin must fit too.
+            let found = lookup(&self.by_tail, n);
+            let fits = |&j: &usize| pin.is_none_or(|p| pin_fits(cites, j, p));
+            found.iter().copied().filter(fits).max()
+        });
         cites[i].antecedent = hit;
         match hit {
             Some(j) => cites[i].authority = cites[j].authority.clone(),
@@ -191,26 +205,25 @@ impl Cases {
             .find(|&m| pin_fits(cites, m, pin))
             .unwrap_or(full)
     }
+}
 
-    /// The full citations known by `name`, or by a party name that starts
-    /// with it.
-    fn lookup_name(&self, name: &str) -> Vec<usize> {
-        if let Some(js) = self.by_name.get(name) {
-            return js.clone();
-        }
-        // The names that begin with `name` and a space: the keys from
-        // "name " up to "name!" ('!' follows ' ').
-        let (from, to) = (format!("{name} "), format!("{name}!"));
-        let mut out: Vec<usize> = self
-            .by_name
-            .range(from..to)
-            .take(MAX_NAMES_SHARING_A_WORD)
-            .flat_map(|(_, js)| js.iter().copied())
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+/// The full citations known by `name` in `keys`, or by a key that starts
+/// with it and a space.
+fn lookup(keys: &BTreeMap<String, Vec<usize>>, name: &str) -> Vec<usize> {
+    if let Some(js) = keys.get(name) {
+        return js.clone();
     }
+    // The names that begin with `name` and a space: the keys from
+    // "name " up to "name!" ('!' follows ' ').
+    let (from, to) = (format!("{name} "), format!("{name}!"));
+    let mut out: Vec<usize> = keys
+        .range(from..to)
+        .take(MAX_NAMES_SHARING_A_WORD)
+        .flat_map(|(_, js)| js.iter().copied())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Adds full citation `i` to a list of full citations kept by name or
@@ -234,12 +247,8 @@ fn pin_fits(cites: &[Citation], j: usize, pin: u32) -> bool {
 
 /// Whether a full citation's name is known by `short` (a party name).
 fn name_matches(full: Option<&str>, short: Option<&str>) -> bool {
-    let (Some(full), Some(short)) = (full, short) else {
-        return false;
-    };
-    names::name_keys(full)
-        .iter()
-        .any(|k| k == short || (k.starts_with(short) && k[short.len()..].starts_with(' ')))
+    full.zip(short)
+        .is_some_and(|(full, short)| names::party_matches(full, short))
 }
 
 /// Of the full citations in one volume, the one a short citation means:
@@ -291,17 +300,15 @@ mod tests {
 
     #[test]
     fn a_short_name_finds_the_names_it_begins() {
-        let mut cases = Cases::default();
-        cases.by_name.insert("Long Beach".to_string(), vec![1]);
-        cases
-            .by_name
-            .insert("Long Beach Unified".to_string(), vec![2]);
-        cases.by_name.insert("Long".to_string(), vec![3]);
-        cases.by_name.insert("Longview".to_string(), vec![4]);
-        assert_eq!(cases.lookup_name("Long"), [3]);
-        assert_eq!(cases.lookup_name("Long Beach"), [1]);
-        cases.by_name.remove("Long");
-        assert_eq!(cases.lookup_name("Long"), [1, 2]);
-        assert!(cases.lookup_name("Short").is_empty());
+        let mut by_name = BTreeMap::new();
+        by_name.insert("Long Beach".to_string(), vec![1]);
+        by_name.insert("Long Beach Unified".to_string(), vec![2]);
+        by_name.insert("Long".to_string(), vec![3]);
+        by_name.insert("Longview".to_string(), vec![4]);
+        assert_eq!(lookup(&by_name, "Long"), [3]);
+        assert_eq!(lookup(&by_name, "Long Beach"), [1]);
+        by_name.remove("Long");
+        assert_eq!(lookup(&by_name, "Long"), [1, 2]);
+        assert!(lookup(&by_name, "Short").is_empty());
     }
 }
