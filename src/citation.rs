@@ -548,6 +548,17 @@ impl Citation {
         }
     }
 
+    /// Whether the citation's pages are not yet known: a blank-page
+    /// citation ("596 U. S. ___") or a short citation with a blank pin
+    /// ("554 U. S., at ___"), whose pins are slip-opinion pages if any.
+    pub fn is_blank(&self) -> bool {
+        match &self.form {
+            Form::FullCase(c) => c.first_page.is_none(),
+            Form::ShortCase(c) => c.blank_pin,
+            _ => false,
+        }
+    }
+
     /// Whether this is a parallel citation of the full citation before it.
     pub fn is_parallel(&self) -> bool {
         self.full_case().is_some_and(|c| c.parallel)

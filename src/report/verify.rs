@@ -239,7 +239,7 @@ fn check_pins(cites: &[Citation], full: &HashMap<String, FullCase>, out: &mut Ve
                 | CitationKind::ShortCase
                 | CitationKind::Id
                 | CitationKind::Supra
-        ) || c.text.contains("__")
+        ) || c.is_blank()
         {
             continue;
         }
