@@ -9,7 +9,7 @@
 use crate::normalize::Section;
 use crate::span::Span;
 use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 use std::ops::Range;
 
@@ -115,27 +115,75 @@ pub enum Category {
     Internal,
 }
 
-/// A pinpoint: a page, a page range, a footnote.
+/// What a pin counts: pages, the star pages of a database or another
+/// reporter ("*3"), or numbered paragraphs ("¶ 20").
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum PinUnit {
+    /// A page of the reporter ("430").
+    #[default]
+    Page,
+    /// A star page ("*3"), as database citations pin.
+    Star,
+    /// A numbered paragraph ("¶ 20"), as public-domain citations pin.
+    Paragraph,
+}
+
+impl PinUnit {
+    /// Whether this is the page unit (left out of the JSON output).
+    pub fn is_page(&self) -> bool {
+        *self == PinUnit::Page
+    }
+}
+
+/// A pinpoint: a page, a page range, a footnote; or a star page or a
+/// paragraph.
 ///
 /// Displays as the annotation files write it: `428`, `425-426`, `431n33`,
-/// `n5` (a footnote without a page).
+/// `n5` (a footnote without a page), `*3`, `¶20-22`.
 ///
 /// ```
-/// let pin = pincite::Pin { page: Some(431), end: None, footnote: Some(33) };
+/// use pincite::{Pin, PinUnit};
+/// let pin = Pin { page: Some(431), end: None, footnote: Some(33), unit: PinUnit::Page };
 /// assert_eq!(pin.to_string(), "431n33");
+/// assert_eq!(Pin::paragraph(20).to_string(), "¶20");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Pin {
-    /// The page (a star page's number for "*5"); `None` for a footnote
-    /// cited without a page ("supra, n. 5").
+    /// The page (the number of a star page or paragraph, by `unit`);
+    /// `None` for a footnote cited without a page ("supra, n. 5").
     pub page: Option<u32>,
     /// The last page of a range ("425-426"), else `None`.
     pub end: Option<u32>,
     /// The footnote ("431, n. 33"), else `None`.
     pub footnote: Option<u32>,
+    /// What the numbers count: pages unless a star or a paragraph sign
+    /// says otherwise. Left out of the JSON output for pages.
+    #[serde(default, skip_serializing_if = "PinUnit::is_page")]
+    pub unit: PinUnit,
 }
 
 impl Pin {
+    /// A pin of one page.
+    pub fn page(page: u32) -> Pin {
+        Pin {
+            page: Some(page),
+            end: None,
+            footnote: None,
+            unit: PinUnit::Page,
+        }
+    }
+
+    /// A pin of one paragraph ("¶ 20").
+    pub fn paragraph(paragraph: u32) -> Pin {
+        Pin {
+            unit: PinUnit::Paragraph,
+            ..Pin::page(paragraph)
+        }
+    }
+
     /// Whether the pin cites `page`: its page, or a page of its range.
     pub fn covers(&self, page: u32) -> bool {
         self.page
@@ -151,6 +199,11 @@ impl Pin {
 
 impl fmt::Display for Pin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.unit {
+            PinUnit::Page => {}
+            PinUnit::Star => f.write_str("*")?,
+            PinUnit::Paragraph => f.write_str("\u{b6}")?,
+        }
         if let Some(p) = self.page {
             write!(f, "{p}")?;
         }

@@ -6,7 +6,7 @@
 //! An index file is one header line and a JSON body:
 //!
 //! ```text
-//! pincite-index 2 <body length in bytes> <checksum of the body, 16 hex digits>\n
+//! pincite-index 3 <body length in bytes> <checksum of the body, 16 hex digits>\n
 //! {"files": [...], "hits": [...]}
 //! ```
 //!
@@ -35,7 +35,7 @@ use std::fmt;
 use std::path::Path;
 
 /// The version of the index file format this build reads and writes.
-pub const INDEX_VERSION: u32 = 2;
+pub const INDEX_VERSION: u32 = 3;
 
 const MAGIC: &str = "pincite-index";
 
@@ -677,7 +677,7 @@ struct Stored {
     hits: Vec<StoredHit>,
 }
 
-/// A hit as stored: kinds and sections by name, pins as triples.
+/// A hit as stored: kinds and sections by name.
 #[derive(Serialize, Deserialize)]
 struct StoredHit {
     file: usize,
@@ -688,7 +688,7 @@ struct StoredHit {
     section: String,
     kind: String,
     authority: Option<String>,
-    pins: Vec<[Option<u32>; 3]>,
+    pins: Vec<Pin>,
     case_name: Option<String>,
     context: String,
     quotation: Option<String>,
@@ -705,7 +705,7 @@ struct StoredHitRef<'a> {
     section: &'static str,
     kind: &'static str,
     authority: Option<&'a str>,
-    pins: Vec<[Option<u32>; 3]>,
+    pins: &'a [Pin],
     case_name: Option<&'a str>,
     context: &'a str,
     quotation: Option<&'a str>,
@@ -722,7 +722,7 @@ impl<'a> From<&'a Hit> for StoredHitRef<'a> {
             section: h.section.as_str(),
             kind: h.kind.as_str(),
             authority: h.authority.as_deref(),
-            pins: h.pins.iter().map(|p| [p.page, p.end, p.footnote]).collect(),
+            pins: &h.pins,
             case_name: h.case_name.as_deref(),
             context: &h.context,
             quotation: h.quotation.as_deref(),
@@ -741,7 +741,7 @@ impl From<&Hit> for StoredHit {
             section: h.section.as_str().to_string(),
             kind: h.kind.as_str().to_string(),
             authority: h.authority.clone(),
-            pins: h.pins.iter().map(|p| [p.page, p.end, p.footnote]).collect(),
+            pins: h.pins.clone(),
             case_name: h.case_name.clone(),
             context: h.context.clone(),
             quotation: h.quotation.clone(),
@@ -780,15 +780,7 @@ impl StoredHit {
             section: section_named(&self.section)?,
             kind: CitationKind::named(&self.kind)?,
             authority: self.authority,
-            pins: self
-                .pins
-                .into_iter()
-                .map(|[page, end, footnote]| Pin {
-                    page,
-                    end,
-                    footnote,
-                })
-                .collect(),
+            pins: self.pins,
             case_name: self.case_name,
             context: self.context,
             quotation: self.quotation,
@@ -903,13 +895,13 @@ mod tests {
             IndexErrorKind::Corrupt
         );
         let other = String::from_utf8(bytes.clone()).unwrap().replacen(
-            "pincite-index 2 ",
             "pincite-index 3 ",
+            "pincite-index 4 ",
             1,
         );
         let e = Index::from_bytes(other.as_bytes()).unwrap_err();
         assert_eq!(e.kind(), IndexErrorKind::Version);
-        assert!(e.to_string().contains("version 3"));
+        assert!(e.to_string().contains("version 4"));
         assert_eq!(
             Index::from_bytes(b"hello\n").unwrap_err().kind(),
             IndexErrorKind::NotAnIndex
@@ -917,7 +909,7 @@ mod tests {
         // A well-formed body with a hit pointing at a missing file.
         let body = br#"{"files":[],"hits":[{"file":3,"span":[0,1],"line":1,"col":1,"slip_page":null,"section":"opinion","kind":"id","authority":null,"pins":[],"case_name":null,"context":"","quotation":null}]}"#;
         let mut f =
-            format!("pincite-index 2 {} {:016x}\n", body.len(), checksum(body)).into_bytes();
+            format!("pincite-index 3 {} {:016x}\n", body.len(), checksum(body)).into_bytes();
         f.extend_from_slice(body);
         assert_eq!(
             Index::from_bytes(&f).unwrap_err().kind(),

@@ -2,7 +2,7 @@
 //! "425-426", "431, n. 33", "nn. 3-4").
 
 use super::scanner::{Scanner, re};
-use crate::citation::Pin;
+use crate::citation::{Pin, PinUnit};
 use crate::law::pages::full_range_end;
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
@@ -11,10 +11,14 @@ use std::sync::LazyLock;
 /// written with a thousands comma ("62,308-62,309"), which is read only
 /// when three digits follow the comma: "681,5" is page 681 and the call of
 /// footnote 5.
+/// A star page ("*3") or a paragraph ("¶ 20", "¶¶ 20-22") is marked before
+/// its number. Numbers stay below a billion: no arithmetic on them
+/// overflows.
 static PIN: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^\*?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,5})[a-z]?(?:[^\S\n]*-[^\S\n]*\*?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,5})[a-z]?)?",
-    )
+    re(concat!(
+        r"^(?P<unit>\*|¶¶?[^\S\n]*)?(?P<page>[0-9]{1,3}(?:,[0-9]{3}){1,2}|[0-9]{1,5})[a-z]?",
+        r"(?:[^\S\n]*-[^\S\n]*(?:\*|¶)?(?P<end>[0-9]{1,3}(?:,[0-9]{3}){1,2}|[0-9]{1,5})[a-z]?)?",
+    ))
 });
 /// A footnote pin: "n. 5", "nn. 3-4", "& n. 5", "nn. 3, 4". After one "n."
 /// a comma ends it: "at 5, and n. 4, 17" is page 17 next.
@@ -87,14 +91,20 @@ impl Scanner<'_> {
             return None;
         }
         let number = |s: &str| s.replace(',', "").parse::<u32>().ok();
-        let page: Option<u32> = number(&p[1]);
-        let last = p.get(2).and_then(|e| {
+        let page: Option<u32> = number(&p["page"]);
+        let last = p.name("end").and_then(|e| {
             let digits = e.as_str().bytes().filter(u8::is_ascii_digit).count();
             Some(full_range_end(page?, number(e.as_str())?, digits))
         });
+        let unit = match p.name("unit").map(|u| u.as_str()) {
+            Some("*") => PinUnit::Star,
+            Some(_) => PinUnit::Paragraph,
+            None => PinUnit::Page,
+        };
         if let Some(f) = FOOTNOTE.captures(&self.text[end..]) {
             pins.extend(footnote_pins(page, &f).into_iter().map(|mut pin| {
                 pin.end = last;
+                pin.unit = unit;
                 pin
             }));
             end += f.get(0)?.end();
@@ -103,6 +113,7 @@ impl Scanner<'_> {
                 page,
                 end: last,
                 footnote: None,
+                unit,
             });
         }
         Some(end)
@@ -128,6 +139,7 @@ pub(super) fn footnote_pins(page: Option<u32>, f: &Captures<'_>) -> Vec<Pin> {
             page,
             end: None,
             footnote: g.as_str().parse().ok(),
+            unit: PinUnit::Page,
         });
     }
     pins

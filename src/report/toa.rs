@@ -1,7 +1,7 @@
 //! The table of authorities: every authority cited, by category, as a
 //! brief's table prints it.
 
-use crate::citation::{Category, Citation, CitationKind, Code, Form, Pin, Statute};
+use crate::citation::{Category, Citation, CitationKind, Code, Form, Pin, PinUnit, Statute};
 use crate::normalize::Section;
 use crate::span::Span;
 use serde::Serialize;
@@ -198,7 +198,11 @@ impl Entry {
 
 /// A pin as printed: "425", "425–426", "431 n. 33", "n. 5".
 pub(crate) fn print_pin(p: Pin) -> String {
-    let mut s = String::new();
+    let mut s = String::from(match p.unit {
+        PinUnit::Page => "",
+        PinUnit::Star => "*",
+        PinUnit::Paragraph => "\u{b6} ",
+    });
     if let Some(page) = p.page {
         let _ = write!(s, "{page}");
     }
@@ -240,7 +244,7 @@ struct Gather {
     names: Vec<String>,
     court: Option<String>,
     year: Option<u16>,
-    pins: BTreeSet<(u32, u32, u32, u32)>,
+    pins: BTreeSet<PinKey>,
     parallels: Vec<String>,
     occurrences: Vec<Occurrence>,
 }
@@ -485,22 +489,20 @@ fn csv_cell(s: &str) -> String {
     }
 }
 
-/// Sorts pins by page, then range end, then footnote; a pin without a
-/// page (a footnote alone) comes first.
-fn pin_key(p: Pin) -> (u32, u32, u32, u32) {
-    (
-        u32::from(p.page.is_some()),
-        p.page.unwrap_or(0),
-        p.end.map_or(0, |e| e + 1),
-        p.footnote.map_or(0, |n| n + 1),
-    )
+/// How pins sort: pages before star pages and paragraphs, then by page,
+/// range end and footnote; a pin without a page (a footnote alone) first.
+type PinKey = (PinUnit, Option<u32>, Option<u32>, Option<u32>);
+
+fn pin_key(p: Pin) -> PinKey {
+    (p.unit, p.page, p.end, p.footnote)
 }
 
-fn pin_from_key(k: (u32, u32, u32, u32)) -> Pin {
+fn pin_from_key((unit, page, end, footnote): PinKey) -> Pin {
     Pin {
-        page: (k.0 == 1).then_some(k.1),
-        end: k.2.checked_sub(1),
-        footnote: k.3.checked_sub(1),
+        page,
+        end,
+        footnote,
+        unit,
     }
 }
 
@@ -804,8 +806,10 @@ mod tests {
             page,
             end,
             footnote,
+            unit: PinUnit::Page,
         };
         assert_eq!(print_pin(p(Some(425), Some(426), None)), "425\u{2013}426");
+        assert_eq!(print_pin(Pin::paragraph(20)), "\u{b6} 20");
         assert_eq!(print_pin(p(Some(431), None, Some(33))), "431 n. 33");
         assert_eq!(print_pin(p(None, None, Some(5))), "n. 5");
         assert_eq!(

@@ -178,7 +178,7 @@ fn pins_lists_ranges_and_footnotes() {
         "Roe v. Wade, 410 U. S. 113, 120 & n. 5 (1973). Id., at 130, nn. 3–4. Id., at *7. App. to Pet. for Cert. 12a. Tr. 45. See supra, n. 5.\n",
     );
     let pins: Vec<_> = cites.iter().map(Citation::pins_string).collect();
-    assert_eq!(pins, ["120n5", "130n3,130n4", "7", "12", "45", "n5"]);
+    assert_eq!(pins, ["120n5", "130n3,130n4", "*7", "12", "45", "n5"]);
     assert_eq!(
         cites[3].authority.as_deref(),
         Some("App. to Pet. for Cert.")
@@ -724,12 +724,12 @@ fn westlaw_citations_are_full_citations() {
             (
                 "2010 WL 2817220, *4 (WD Okla., July 16, 2010)",
                 Some("2010 WL 2817220"),
-                "4".to_string()
+                "*4".to_string()
             ),
             (
                 "2009 WL 3922803, *8",
                 Some("2009 WL 3922803"),
-                "8".to_string()
+                "*8".to_string()
             ),
         ]
     );
