@@ -94,7 +94,7 @@ mod tests {
                 push_flexible(&mut reps, s);
             }
             let case = format!(
-                r"(?:(?-u:\b)[0-9]{{1,4}} +(?:{reps})(?: +[0-9]{{1,7}}(?-u:\b)| +_{{2,}}| *, +at(?: |_)))"
+                r"(?:(?-u:\b)[0-9]{{1,4}} +(?:{reps})(?: +[0-9]{{1,7}}(?-u:\b)| +_{{2,}}| *, +at(?: |_)| +at(?:_| [0-9*_]| ¶| pp?\.)))"
             );
             let patterns: Vec<String> = forms::FORMS
                 .iter()
@@ -116,22 +116,44 @@ mod tests {
                 .unwrap()
         });
         let parts = scanner::re(
-            r"(?s)^(?P<vol>[0-9]{1,4}) +(?P<rep>.+?)(?: +(?P<page>[0-9]{1,7})| +(?P<blank>_{2,})| *, +at(?: |_))$",
+            r"(?s)^(?P<vol>[0-9]{1,4}) +(?P<rep>.+?)(?: +(?P<page>[0-9]{1,7})| +(?P<blank>_{2,})| *, +at(?: |_)| +at(?: |_))$",
         );
         let mut out = Vec::new();
         let mut pos = 0;
         while let Some(m) = FULL.find(regex_automata::Input::new(text).range(pos..)) {
-            let case = (m.pattern().as_usize() == case_form()).then(|| {
-                let c = parts.captures(&text[m.range()]).unwrap();
+            let is_case = m.pattern().as_usize() == case_form();
+            let end = if is_case {
+                m.end() - pin_start(&text[m.range()])
+            } else {
+                m.end()
+            };
+            let case = is_case.then(|| {
+                let c = parts.captures(&text[m.start()..end]).unwrap();
                 ["vol", "rep", "page", "blank"]
                     .iter()
                     .map(|n| c.name(n).map(|g| g.as_str().to_string()))
                     .collect()
             });
-            out.push((m.start(), m.end(), case));
-            pos = m.end();
+            out.push((m.start(), end, case));
+            pos = end;
         }
         out
+    }
+
+    /// How many bytes at the end of a case anchor matched by the full
+    /// pattern are the start of a pin after a Bluebook " at " ("5 U.S. at
+    /// 7", "at ¶ 3", "at p. 7"), which the trie leaves to the pins.
+    fn pin_start(m: &str) -> usize {
+        let after_at = |n: usize| m.len() >= n && m[..m.len() - n].ends_with(" at ");
+        if after_at(3) && m.ends_with("pp.") {
+            3
+        } else if after_at(2) && (m.ends_with("p.") || m.ends_with('¶')) {
+            2
+        } else if after_at(1) && m.ends_with(|c: char| c.is_ascii_digit() || c == '*' || c == '_') {
+            1
+        } else {
+            0
+        }
     }
 
     /// The same, found as `scan` finds them: a case candidate, then the
@@ -172,7 +194,9 @@ mod tests {
             "5 U. S. App. D. C. 100; 424 U. S., at 430; 596 U. S. ___, ___; 5 F.3d 10; \
              5 F. 3d 1138a; 12 miles; 1998 Id. at 5; 42 U. S. C. § 1983; 3 App. 45; \
              5 (So. 2nd) 7; 5  U.  S.  7; 5 U.S.,at 7; 5 U. S. ,  at_; 12 F. Supp. 2d 1; \
-             12345 U. S. 1; 1 U. S. 12345678; 7 F. 2d 9_; 7 Cal. App. 4th 12, 15"
+             12345 U. S. 1; 1 U. S. 12345678; 7 F. 2d 9_; 7 Cal. App. 4th 12, 15; \
+             454 U.S. at 241; 105 Idaho at 667; 1 So.2d at 1; 5 U.S. at least; \
+             154 Cal.App.4th at p. 560; 2 F.3d at ¶ 4; 3 F.3d at *5; 4 U.S. at___"
                 .to_string(),
         ];
         for (_, text) in crate::shipped::texts() {

@@ -27,7 +27,9 @@ pub(super) static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
         r"^,?[^\S\n]*(?:&[^\S\n]*|and[^\S\n]+)?(?:nn\.[^\S\n]*([0-9]{1,3})(?:[^\S\n]*(?:-|,|&|and)[^\S\n]*([0-9]{1,3}))?|n\.[^\S\n]*([0-9]{1,3})(?:[^\S\n]*(?:-|&|and)[^\S\n]*([0-9]{1,3}))?)",
     )
 });
-static PIN_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"^,[^\S\n]*"));
+/// What separates pins, and a first pin from a first page: a comma, and
+/// in the Bluebook's database style an "at" ("2020 WL 1234567, at *3").
+static PIN_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"^,[^\S\n]*(?:at[^\S\n]+)?"));
 
 /// Pins parsed forward from a position.
 pub(super) struct Pins {

@@ -122,9 +122,21 @@ struct Tail {
     blank: Option<Bytes>,
 }
 
+/// Whether what follows an "at" (without a comma before it) begins a pin:
+/// " 241", " *3", " ¶ 20", " p. 560", " ___" or "___".
+fn pin_follows_at(rest: &[u8]) -> bool {
+    match rest {
+        [b'_', ..] => true,
+        [b' ', c, ..] if c.is_ascii_digit() || matches!(c, b'*' | b'_') => true,
+        [b' ', 0xC2, 0xB6, ..] | [b' ', b'p', b'.', ..] | [b' ', b'p', b'p', b'.', ..] => true,
+        _ => false,
+    }
+}
+
 /// The case anchor at `start`, if one is there: as the pattern
-/// `\b[0-9]{1,4} +(?:spelling|...)(?: +[0-9]{1,7}\b| +_{2,}| *, +at(?: |_))`
-/// would match it, its spellings in the order of
+/// `\b[0-9]{1,4} +(?:spelling|...)(?: +[0-9]{1,7}\b| +_{2,}| *, +at(?: |_)| +at(?: |_))`
+/// would match it (the last, the Bluebook's "454 U.S. at 241", only before
+/// a pin: [`pin_follows_at`]), its spellings in the order of
 /// [`tables::reporter_spellings`] (the first that matches with a tail
 /// wins), `start` being a word boundary.
 pub(super) fn case_at(text: &str, start: usize) -> Option<CaseAnchor> {
@@ -170,6 +182,15 @@ pub(super) fn case_at(text: &str, start: usize) -> Option<CaseAnchor> {
                     end: p + n,
                     page: None,
                     blank: Some((p, p + n)),
+                });
+            }
+            // "454 U.S. at 241": the Bluebook's short form, no comma; a pin
+            // must follow, so that "5 U.S. at least" is none.
+            if b[p..].starts_with(b"at") && pin_follows_at(&b[p + 2..]) {
+                return Some(Tail {
+                    end: p + 3,
+                    page: None,
+                    blank: None,
                 });
             }
         }

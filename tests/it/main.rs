@@ -11,3 +11,4 @@ mod mutate;
 mod normalize;
 mod props;
 mod report;
+mod styles;

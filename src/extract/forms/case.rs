@@ -13,6 +13,13 @@ use std::sync::LazyLock;
 
 static COURT_YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[^\S\n]*\(([^()]{0,40}?)[^\S\n]*([0-9]{4})\)"));
+/// A month and day closing a court parenthetical, before the year: "Mar.
+/// 2,", "July 16,".
+static DECISION_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[\s,])(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)\.?[^\S\n]+[0-9]{1,2},?$",
+    )
+});
 static SLIP_OP_AT: LazyLock<Regex> = LazyLock::new(|| re(r"^slip op\.,[^\S\n]*at[^\S\n]+"));
 /// The blank pins of a slip-opinion citation ("596 U. S. ___, ___", "___,
 /// ___-___", "___, ___, and n. 4, ___"), also written after a first page
@@ -22,6 +29,8 @@ static BLANK_PIN: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:(?:,[^\S\n]*|[^\S\n]+)(?:_{2,}(?:[^\S\n]*-[^\S\n]*_{2,})?|(?:and[^\S\n]+|&[^\S\n]*)?nn?\.[^\S\n]*[0-9]{1,3}))+",
     )
 });
+/// "p. " or "pp. " before a pin, as California writes it.
+static PAGE_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"^pp?\.[^\S\n]*"));
 /// A blank pin after ", at": "___" or a blank range "___-___".
 static BLANK_AT: LazyLock<Regex> = LazyLock::new(|| re(r"^_{2,}(?:[^\S\n]*-[^\S\n]*_{2,})?"));
 
@@ -181,7 +190,9 @@ fn after_at(s: &Scanner<'_>, m_end: usize) -> Tail {
     } else {
         m_end
     };
-    if let Some(p) = s.pins_at(tail) {
+    // California's "154 Cal.App.4th at p. 560".
+    let page_word = PAGE_WORD.find(&s.text[tail..]).map_or(0, |w| w.end());
+    if let Some(p) = s.pins_at(tail + page_word) {
         return Tail {
             pins: p.pins,
             end: p.end,
@@ -217,7 +228,12 @@ fn court_and_year(s: &Scanner<'_>, tail: &mut Tail) -> (Option<String>, Option<u
         return (None, None);
     };
     let written = cy[1].trim();
-    let court = (!written.is_empty()).then(|| written.to_string());
+    // "(S.D.N.Y. Mar. 2, 2020)": the date of decision is no part of the court.
+    let written = DECISION_DATE.find(written).map_or(written, |d| {
+        written[..d.start()].trim_end_matches([',', ' '])
+    });
+    let no_court = written.is_empty() || matches!(written, "decided" | "filed" | "dated");
+    let court = (!no_court).then(|| written.to_string());
     let year = cy[2].parse().ok();
     tail.end += cy.get(0).map_or(0, |g| g.end());
     (court, year)

@@ -11,7 +11,8 @@ use std::sync::LazyLock;
 /// "Id.", "id.", "Ibid.", "ibid.".
 pub(super) const ANCHOR: &str = r"(?-u:\b)(?:Ibid|ibid|Id|id)\.";
 
-static AT: LazyLock<Regex> = LazyLock::new(|| re(r"^,?[^\S\n]*at[^\S\n]+"));
+/// "at" before an Id.'s pin; a paragraph needs none ("Id. ¶ 10").
+static AT: LazyLock<Regex> = LazyLock::new(|| re(r"^,?[^\S\n]*(?:at[^\S\n]+|¶)"));
 static ID_SECTION: LazyLock<Regex> = LazyLock::new(|| re(r"^,?[^\S\n]*§§?"));
 
 /// An "Id." and its pins or section.
@@ -20,7 +21,14 @@ pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     let mut pins = Vec::new();
     let mut section = None;
     if let Some(at) = AT.find(&s.text[end..]) {
-        if let Some(p) = s.pins_at(end + at.end()) {
+        // The paragraph sign is the pin's own.
+        let at = at.end()
+            - if at.as_str().ends_with('¶') {
+                '¶'.len_utf8()
+            } else {
+                0
+            };
+        if let Some(p) = s.pins_at(end + at) {
             pins = p.pins;
             end = p.end;
         }
