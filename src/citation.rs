@@ -240,8 +240,30 @@ pub struct FullCase {
     /// The year in the closing parenthetical.
     pub year: Option<u16>,
     /// Whether this is a parallel citation of the full citation right
-    /// before it ("39 Minn. 181, 39 N. W. 315"), whose name it shares.
+    /// before it ("39 Minn. 181, 39 N. W. 315", "(2009) 173 Cal.App.4th
+    /// 655 [92 Cal.Rptr.3d 784]"), whose name it shares.
     pub parallel: bool,
+    /// The nominative reporter written inside the citation ("3 U.S. (3
+    /// Dall.) 386"): its volume and abbreviation.
+    pub nominative: Option<(u32, String)>,
+    /// For a citation of the case's subsequent history ("..., aff'd, 520
+    /// U.S. 681"): how it relates to the case cited before it.
+    pub history: Option<History>,
+    /// For a reporter abbreviation that several reporters share ("1 H.
+    /// 150": Hawaii, Handy or Hill) and nothing chose among: the key of the
+    /// citation in each. The authority is then unknown.
+    pub candidates: Vec<String>,
+}
+
+/// Subsequent history: a later decision in the same case ("aff'd", "cert.
+/// denied"), cited after the case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct History {
+    /// The relation as written, lower case: "aff'd", "cert. denied",
+    /// "aff'd in part, rev'd in part".
+    pub relation: String,
+    /// The authority of the case it is history of.
+    pub of: Option<String>,
 }
 
 /// A short case citation's own data: "Kalina, 522 U. S., at 125".
@@ -652,7 +674,9 @@ impl Citation {
 /// The fields of the JSON output, flat: `kind`, `span`, `text`,
 /// `authority`, `pins`, `volume`, `reporter`, `first_page`, `case_name`,
 /// `court`, `court_id`, `year`, `signal`, `parenthetical`, `section`,
-/// `slip_page`, `warnings`.
+/// `slip_page`, `warnings`; and for a full case citation where they apply,
+/// `nominative` ("3 Dall."), `history` (`{"relation", "of"}`) and
+/// `candidates`.
 impl Serialize for Citation {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("Citation", 17)?;
@@ -673,6 +697,17 @@ impl Serialize for Citation {
         st.serialize_field("section", &self.section)?;
         st.serialize_field("slip_page", &self.slip_page)?;
         st.serialize_field("warnings", &self.warnings)?;
+        if let Some(f) = self.full_case() {
+            if let Some((volume, reporter)) = &f.nominative {
+                st.serialize_field("nominative", &format!("{volume} {reporter}"))?;
+            }
+            if let Some(h) = &f.history {
+                st.serialize_field("history", h)?;
+            }
+            if !f.candidates.is_empty() {
+                st.serialize_field("candidates", &f.candidates)?;
+            }
+        }
         st.end()
     }
 }

@@ -191,7 +191,41 @@ def build_reporters(data):
     return editions, keys, spellings, collisions
 
 
-def render_reporters(editions, keys, spellings, collisions):
+def ambiguous_keys(editions, collisions):
+    """The keys no edition abbreviation owns that name several editions
+    ("H." for Haw., Handy and Hill): (key, sorted edition indices)."""
+    index_of = {e["canonical"]: i for i, e in enumerate(editions)}
+    out = []
+    for key, _, cands, _ in collisions:
+        if any(c[0] == 0 for c in cands):
+            continue
+        out.append((key, sorted({index_of[c[1]] for c in cands})))
+    return out
+
+
+# Public-domain reporters written "year-reporter-number" ("2006-Ohio-2095")
+# that reporters-db lists without that form: North Carolina's since 2021
+# (N.C. Sup. Ct. and Ct. App. orders of 2020, "2021-NCSC-1", "2021-NCCOA-1").
+EXTRA_HYPHENATED = ["NCCOA", "NCSC"]
+
+
+def neutral_forms(data):
+    """Reporters cited in the public-domain forms reporters-db gives as
+    regex templates: "year-reporter-number" and "reporter year-number"."""
+    hyphenated = set(EXTRA_HYPHENATED)
+    year_page = set()
+    for rkey in sorted(data):
+        for entry in data[rkey]:
+            for abbr, ed in entry["editions"].items():
+                for r in ed.get("regexes") or []:
+                    if r.startswith("$full_cite_format_neutral"):
+                        hyphenated.add(abbr)
+                    elif r == "$full_cite_year_page":
+                        year_page.add(abbr)
+    return sorted(hyphenated), sorted(year_page)
+
+
+def render_reporters(editions, keys, spellings, collisions, neutral):
     shared = [e for e in editions if e["shared"]]
     lines = [HEADER, ""]
     lines.append(
@@ -258,6 +292,31 @@ def render_reporters(editions, keys, spellings, collisions):
     for s in spellings:
         lines.append("    %s," % rust_str(s))
     lines.append("];")
+    lines.append("")
+    ambiguous = ambiguous_keys(editions, collisions)
+    lines.append(
+        "/// Whitespace-free spellings that name several editions, none of them"
+    )
+    lines.append(
+        "/// by its own abbreviation (\"H.\": Haw., Handy, Hill): key -> indices into"
+    )
+    lines.append("/// `EDITIONS`, sorted by key. %d keys." % len(ambiguous))
+    lines.append("#[rustfmt::skip]")
+    lines.append("static AMBIGUOUS_KEYS: &[(&str, &[u16])] = &[")
+    for key, idxs in ambiguous:
+        lines.append("    (%s, &[%s])," % (rust_str(key), ", ".join(str(i) for i in idxs)))
+    lines.append("];")
+    lines.append("")
+    hyphenated, year_page = neutral
+    lines.append(
+        "/// Public-domain reporters cited \"year-reporter-number\" (\"2006-Ohio-2095\")."
+    )
+    lines.append("static HYPHENATED_NEUTRAL: &[&str] = &[%s];" % ", ".join(rust_str(r) for r in hyphenated))
+    lines.append("")
+    lines.append(
+        "/// Reporters cited \"reporter year-number\" (\"T.C. Memo. 2019-233\")."
+    )
+    lines.append("static YEAR_PAGE: &[&str] = &[%s];" % ", ".join(rust_str(r) for r in year_page))
     lines.append("")
     lines.append("// Editions shared by several reporters-db entries (%d):" % len(shared))
     for e in shared:
@@ -598,7 +657,7 @@ def main(argv):
 
     args.out_dir.mkdir(parents=True, exist_ok=True)
     for name, text in [
-        ("reporters_data.rs", render_reporters(editions, rkeys, spellings, rcoll)),
+        ("reporters_data.rs", render_reporters(editions, rkeys, spellings, rcoll, neutral_forms(reporters))),
         ("courts_data.rs", render_courts(ckeys, single, ccoll, counts)),
     ]:
         path = args.out_dir / name

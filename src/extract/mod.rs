@@ -94,7 +94,7 @@ mod tests {
                 push_flexible(&mut reps, s);
             }
             let case = format!(
-                r"(?:(?-u:\b)[0-9]{{1,4}} +(?:{reps})(?: +[0-9]{{1,7}}(?-u:\b)| +_{{2,}}| *, +at(?: |_)| +at(?:_| [0-9*_]| ¶| pp?\.)))"
+                r"(?:(?-u:\b)[0-9]{{1,4}} +(?:{reps})(?: *\( *[0-9]{{1,3}} +(?:{reps}) *\))?(?: +[0-9]{{1,7}}(?-u:\b)| +_{{2,}}| *, +at(?: |_)| +at(?:_| [0-9*_]| ¶| pp?\.)))"
             );
             let patterns: Vec<String> = forms::FORMS
                 .iter()
@@ -116,7 +116,7 @@ mod tests {
                 .unwrap()
         });
         let parts = scanner::re(
-            r"(?s)^(?P<vol>[0-9]{1,4}) +(?P<rep>.+?)(?: +(?P<page>[0-9]{1,7})| +(?P<blank>_{2,})| *, +at(?: |_)| +at(?: |_))$",
+            r"(?s)^(?P<vol>[0-9]{1,4}) +(?P<rep>.+?)(?: *\( *[0-9]{1,3} +[^)]+\))?(?: +(?P<page>[0-9]{1,7})| +(?P<blank>_{2,})| *, +at(?: |_)| +at(?: |_))$",
         );
         let mut out = Vec::new();
         let mut pos = 0;
@@ -196,7 +196,8 @@ mod tests {
              5 (So. 2nd) 7; 5  U.  S.  7; 5 U.S.,at 7; 5 U. S. ,  at_; 12 F. Supp. 2d 1; \
              12345 U. S. 1; 1 U. S. 12345678; 7 F. 2d 9_; 7 Cal. App. 4th 12, 15; \
              454 U.S. at 241; 105 Idaho at 667; 1 So.2d at 1; 5 U.S. at least; \
-             154 Cal.App.4th at p. 560; 2 F.3d at ¶ 4; 3 F.3d at *5; 4 U.S. at___"
+             154 Cal.App.4th at p. 560; 2 F.3d at ¶ 4; 3 F.3d at *5; 4 U.S. at___; \
+             3 U.S. (3 Dall.) 386, 390; 5 U. S. (1 Cranch) 137; 1 Cranch 137; 9 U.S. (5 Foo) 1"
                 .to_string(),
         ];
         for (_, text) in crate::shipped::texts() {

@@ -55,8 +55,13 @@ pub(super) fn name_ending_at(text: &str, end: usize) -> Option<(usize, String)> 
                 })
         };
         let mut in_firm = false;
+        // "Riggs Nat. Bank of Washington, D. C. v. Zimmer": so does the
+        // comma before the District of Columbia.
+        let dc = after == Some("D.C.")
+            || (after == Some("D.") && words.get(k + 2).is_some_and(|n| n.1.starts_with("C.")));
         let w = match word.strip_suffix(',') {
             Some(w) if after.is_some_and(|a| CORPORATE_SUFFIXES.contains(a)) => w,
+            Some(w) if dc && capital(w) => w,
             Some(w) if capital(w) && !STOP_WORDS.contains(w) && (firm_chain || firm()) => {
                 in_firm = true;
                 w
@@ -79,6 +84,7 @@ pub(super) fn name_ending_at(text: &str, end: usize) -> Option<(usize, String)> 
             if q + 1 < w.len()
                 && tail.starts_with(|c: char| c.is_uppercase())
                 && !tail.contains([',', ';', ':', '"', ')', ']'])
+                && !STOP_WORDS.contains(tail)
             {
                 start = Some(o + q + 1);
             }
@@ -111,13 +117,13 @@ pub(super) fn name_ending_at(text: &str, end: usize) -> Option<(usize, String)> 
             before.is_empty()
                 || before.ends_with(['\n', '"', '?', '!'])
                 || (before.ends_with('.')
-                    && !matches!(last, "v." | "vs.")
+                    && !is_versus(last)
                     && !NAME_ABBREVIATIONS.contains(last)
                     && !is_initial(last))
         };
-        if w == "v." || w == "vs." || CONNECTORS.contains(w) {
+        if is_versus(w) || CONNECTORS.contains(w) {
             // Kept only when a capitalized word comes before it.
-        } else if w.starts_with(|c: char| c.is_uppercase()) {
+        } else if w.starts_with(|c: char| c.is_uppercase()) || is_elided_article(w) {
             let in_re = w == "In" && after == Some("re");
             if STOP_WORDS.contains(w) && !in_re {
                 break;
@@ -128,7 +134,7 @@ pub(super) fn name_ending_at(text: &str, end: usize) -> Option<(usize, String)> 
             // "Invoking Strang v. Bradner", "Later Imbler v. Pachtman": a
             // participle or an adverb opening the sentence is not part of
             // the name; a lone party name ("Herring, supra") is.
-            let more = after.is_some_and(|a| a != "v." && a != "vs.");
+            let more = after.is_some_and(|a| !is_versus(a));
             if more && (w.ends_with("ing") || SENTENCE_OPENERS.contains(w)) && opens() {
                 break;
             }
@@ -142,11 +148,14 @@ pub(super) fn name_ending_at(text: &str, end: usize) -> Option<(usize, String)> 
         {
             // "Hill v. Gateway 2000, Inc.": a number inside a company name.
         } else if w.bytes().all(|b| b.is_ascii_digit())
-            && after.is_some_and(|a| a == "of" || a.starts_with(|c: char| c.is_uppercase()))
+            && after.is_some_and(|a| {
+                a == "of" || is_versus(a) || a.starts_with(|c: char| c.is_uppercase())
+            })
             && k > 0
             && words[k - 1].1 == "No."
         {
-            // "Public Util. Dist. No. 1 of Snohomish Cty.": a numbered body.
+            // "Public Util. Dist. No. 1 of Snohomish Cty.", "Lee County
+            // School Dist. No. 1 v. Gardner": a numbered body.
         } else {
             break;
         }
@@ -155,10 +164,25 @@ pub(super) fn name_ending_at(text: &str, end: usize) -> Option<(usize, String)> 
     let s = start?;
     // "No. C 05-4518 WHA, 2006 WL 2355411": the end of a docket number.
     let clause = text[lo..s].rsplit([',', ';', '(']).next().unwrap_or("");
-    if clause.contains("No. ") && !text[s..end].contains(" v.") {
+    if clause.contains("No. ") && !text[s..end].contains(" v") {
         return None;
     }
     Some((s, tidy_name(&text[s..end])))
+}
+
+/// Whether `w` joins the parties of a case name: "v.", "vs.", and New
+/// York's "v" without a period.
+fn is_versus(w: &str) -> bool {
+    matches!(w, "v." | "vs." | "v")
+}
+
+/// Whether `w` is a name with an elided article before it: "d'Alene"
+/// ("Coeur d'Alene Tribe"), "l'Enfant".
+fn is_elided_article(w: &str) -> bool {
+    let w = w.replace('\u{2019}', "'");
+    w.split_once('\'').is_some_and(|(a, b)| {
+        matches!(a, "d" | "l" | "de") && b.starts_with(|c: char| c.is_uppercase())
+    })
 }
 
 /// A case name as keys compare it: "v." spaced as in print, also where the

@@ -112,7 +112,13 @@ pub(super) struct CaseAnchor {
     pub(super) rep: Bytes,
     pub(super) page: Option<Bytes>,
     pub(super) blank: Option<Bytes>,
+    /// A nominative reporter in parentheses after the reporter ("5 U.S.
+    /// (1 Cranch) 137"): its volume and spelling.
+    pub(super) nominative: Option<Nominative>,
 }
+
+/// A nominative reporter's volume and spelling.
+pub(super) type Nominative = (Bytes, Bytes);
 
 /// What follows a reporter: where it ends, and the page or blank page.
 #[derive(Clone, Copy)]
@@ -206,24 +212,70 @@ pub(super) fn case_at(text: &str, start: usize) -> Option<CaseAnchor> {
         }
         None
     };
+    // A tail right after the spelling, or after a nominative reporter.
+    let tail_or_nominative = |e: usize| match tail(e) {
+        Some(t) => Some((t, None)),
+        None => {
+            let (nom_end, nom) = nominative_at(b, e)?;
+            tail(nom_end).map(|t| (t, Some(nom)))
+        }
+    };
     // (spelling, where it ends, its tail)
-    let mut best: Option<(u32, usize, Tail)> = None;
+    let mut best: Option<(u32, usize, Tail, Option<Nominative>)> = None;
     REPORTERS.matches(b, rep_start, |k, e| {
-        if best.is_some_and(|(bk, ..)| bk <= k) {
+        if best.as_ref().is_some_and(|(bk, ..)| *bk <= k) {
             return;
         }
-        if let Some(t) = tail(e) {
-            best = Some((k, e, t));
+        if let Some((t, nom)) = tail_or_nominative(e) {
+            best = Some((k, e, t, nom));
         }
     });
-    let (_, rep_end, t) = best?;
+    let (_, rep_end, t, nominative) = best?;
     Some(CaseAnchor {
         whole: (start, t.end),
         vol: (start, vol_end),
         rep: (rep_start, rep_end),
         page: t.page,
         blank: t.blank,
+        nominative,
     })
+}
+
+/// A nominative reporter in parentheses at `e` (after spaces): " (3
+/// Dall.)", "(1 Cranch)". Returns where it ends and its volume and
+/// spelling.
+fn nominative_at(b: &[u8], e: usize) -> Option<(usize, Nominative)> {
+    let spaces = |mut p: usize| {
+        while b.get(p) == Some(&b' ') {
+            p += 1;
+        }
+        p
+    };
+    let open = spaces(e);
+    if b.get(open) != Some(&b'(') {
+        return None;
+    }
+    let vol_start = spaces(open + 1);
+    let n = b[vol_start..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if !(1..=3).contains(&n) {
+        return None;
+    }
+    let rep_start = spaces(vol_start + n);
+    if rep_start == vol_start + n {
+        return None;
+    }
+    let mut found = None;
+    REPORTERS.matches(b, rep_start, |_, r_end| {
+        let close = spaces(r_end);
+        if b.get(close) == Some(&b')') && found.is_none_or(|(_, e)| r_end > e) {
+            found = Some((close + 1, r_end));
+        }
+    });
+    let (end, rep_end) = found?;
+    Some((end, ((vol_start, vol_start + n), (rep_start, rep_end))))
 }
 
 #[cfg(test)]

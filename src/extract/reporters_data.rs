@@ -8191,6 +8191,70 @@ static REPORTER_SPELLINGS: &[&str] = &[
     "P",
 ];
 
+/// Whitespace-free spellings that name several editions, none of them
+/// by its own abbreviation ("H.": Haw., Handy, Hill): key -> indices into
+/// `EDITIONS`, sorted by key. 51 keys.
+#[rustfmt::skip]
+static AMBIGUOUS_KEYS: &[(&str, &[u16])] = &[
+    ("Am.Negl.Cas.", &[65, 67]),
+    ("Bailey", &[111, 112]),
+    ("BaileyRep.", &[111, 112]),
+    ("Col.", &[255, 261]),
+    ("D.&B.", &[358, 359]),
+    ("Dev.&B.", &[358, 359]),
+    ("Dev.Rep.", &[357, 360]),
+    ("Dudl.", &[367, 368]),
+    ("Gildersleeve", &[468, 828]),
+    ("Gildr.", &[468, 828]),
+    ("H.", &[489, 499, 513]),
+    ("H.Rep.", &[499, 513]),
+    ("Harper", &[492, 493]),
+    ("Harr.", &[494, 1281]),
+    ("Hayw.&H.", &[504, 506]),
+    ("HillRep.", &[513, 515]),
+    ("HillS.C.", &[513, 515]),
+    ("How.Rep.", &[528, 533]),
+    ("Ired.Rep.", &[590, 591]),
+    ("Johns.Rep.", &[595, 597]),
+    ("Johnson", &[595, 597, 829]),
+    ("JohnsonRep.", &[595, 597, 829]),
+    ("Marsh.", &[10, 592]),
+    ("Marsh.(Ky.)", &[10, 592]),
+    ("Marsh.Rep.", &[10, 592]),
+    ("Mas.", &[702, 703]),
+    ("Min.", &[756, 762]),
+    ("Min.Rep.", &[756, 762]),
+    ("Mon.", &[101, 774, 775, 1152]),
+    ("Mon.Rep.", &[101, 774, 1152]),
+    ("N.C.(Dev.&Bat.)", &[358, 795]),
+    ("N.M.(Gild.)", &[468, 828]),
+    ("OhioCir.Ct.", &[918, 920]),
+    ("Okla.Rep.", &[943, 945]),
+    ("P.R.", &[963, 974, 1013]),
+    ("Penn.", &[982, 1015, 1017]),
+    ("Phil.", &[1027, 1028]),
+    ("Phil.Rep.", &[1027, 1028]),
+    ("Phill.", &[1027, 1028]),
+    ("Phill.Rep.", &[1027, 1028]),
+    ("Phillips", &[1027, 1028]),
+    ("Riley", &[1071, 1072]),
+    ("Rob.Rep.", &[1073, 1074]),
+    ("Sp.", &[1131, 1132]),
+    ("Spears", &[1131, 1132]),
+    ("St.Rep.", &[854, 1138]),
+    ("W.", &[1296, 1312, 1326, 1336]),
+    ("W.2d", &[1297, 1327]),
+    ("Wa.", &[1296, 1307]),
+    ("Wash.Rep.", &[1296, 1305]),
+    ("Wy.", &[1255, 1336]),
+];
+
+/// Public-domain reporters cited "year-reporter-number" ("2006-Ohio-2095").
+static HYPHENATED_NEUTRAL: &[&str] = &["NCCOA", "NCSC", "NMCA", "NMCERT", "NMSC", "Ohio"];
+
+/// Reporters cited "reporter year-number" ("T.C. Memo. 2019-233").
+static YEAR_PAGE: &[&str] = &["T.C. Memo.", "T.C. Summary Opinion", "T.C.M. (RIA)"];
+
 // Editions shared by several reporters-db entries (24):
 //   Ark.: Arkansas Reports | Arkansas Reports
 //   Ark. App.: Arkansas Appellate Reports | Arkansas Appellate Reports

@@ -106,6 +106,36 @@ pub(crate) fn reporter(spelling: &str) -> Option<Reporter> {
     lookup(REPORTER_KEYS, spelling).map(|i| EDITIONS[usize::from(i)])
 }
 
+/// Every edition a spelling may name when reporters-db gives it to several
+/// and none of them by its own abbreviation ("H.": Haw., Handy and Hill);
+/// empty for any other spelling.
+pub(crate) fn reporter_candidates(spelling: &str) -> Vec<Reporter> {
+    lookup(AMBIGUOUS_KEYS, spelling)
+        .map(|idxs| idxs.iter().map(|&i| EDITIONS[usize::from(i)]).collect())
+        .unwrap_or_default()
+}
+
+/// Public-domain reporters cited "year-reporter-number" ("2006-Ohio-2095",
+/// "2000-NMSC-12").
+pub(crate) fn hyphenated_neutral() -> &'static [&'static str] {
+    HYPHENATED_NEUTRAL
+}
+
+/// Reporters cited "reporter year-number" ("T.C. Memo. 2019-233").
+pub(crate) fn year_page_reporters() -> &'static [&'static str] {
+    YEAR_PAGE
+}
+
+impl Reporter {
+    /// Whether a volume of the year `year` may be of this reporter: the
+    /// year lies in its years of publication (a start year of 1750 stands
+    /// for "unknown").
+    pub(crate) fn covers_year(&self, year: u16) -> bool {
+        let start = self.start_year.filter(|&y| y != 1750).unwrap_or(0);
+        year >= start && self.end_year.is_none_or(|end| year <= end)
+    }
+}
+
 /// Reporters of other countries that American opinions cite under a
 /// spelling reporters-db gives to an American reporter: "[1994] 3 S. C. R.
 /// 551" is Canada's Supreme Court Reports, not the South Carolina Reports

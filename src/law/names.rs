@@ -12,7 +12,9 @@ const PARTY_PREFIXES: [&str; 3] = ["In re ", "Ex parte ", "In the Matter of "];
 /// The parties of a case name, as written: "Goldstein v. Long Beach"
 /// gives "Goldstein" and "Long Beach"; "In re Gault" gives "Gault".
 pub(crate) fn parties(name: &str) -> impl Iterator<Item = &str> {
-    name.split(" v. ")
+    // New York writes "Rogers v Rogers".
+    let sep = if name.contains(" v. ") { " v. " } else { " v " };
+    name.split(sep)
         .map(|p| {
             let p = p.trim();
             PARTY_PREFIXES

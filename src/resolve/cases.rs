@@ -28,10 +28,15 @@ pub(super) struct Cases {
     /// finds.
     by_tail: BTreeMap<String, Vec<usize>>,
     by_volume: HashMap<(u32, String), Vec<usize>>,
-    /// The full citations of parallel groups ("39 Minn. 181, 39 N. W.
-    /// 315") by authority, and the first citation of each one's group.
+    /// The full citations of groups (parallel citations, "39 Minn. 181,
+    /// 39 N. W. 315", and subsequent history, "..., aff'd, 520 U.S. 681")
+    /// by authority, the first citation of each one's group, and each
+    /// group's members in order.
     by_authority: HashMap<String, usize>,
     primary_of: HashMap<usize, usize>,
+    groups: HashMap<usize, Vec<usize>>,
+    /// The last full citation.
+    last_full: Option<usize>,
 }
 
 impl Cases {
@@ -48,17 +53,22 @@ impl Cases {
         };
         let key = (c.volume, c.reporter.clone());
         let name = c.case_name.clone().filter(|_| !c.parallel);
-        if c.parallel {
-            let j = i - 1;
-            let first = self.primary_of.get(&j).copied().unwrap_or(j);
-            for k in [j, i] {
-                self.primary_of.insert(k, first);
-                if let Some(a) = cites[k].authority.clone() {
-                    self.by_authority.insert(a, k);
-                }
-            }
+        let nominative = c.nominative.clone();
+        let joins = if c.parallel {
+            i.checked_sub(1)
+        } else {
+            self.last_full.filter(|_| c.history.is_some())
+        };
+        if let Some(j) = joins {
+            self.join(cites, j, i);
         }
+        self.last_full = Some(i);
         remember(cites, self.by_volume.entry(key).or_default(), i);
+        // "5 U.S. (1 Cranch) 137": a short citation may name the
+        // nominative reporter ("1 Cranch, at 177").
+        if let Some(nominative) = nominative {
+            remember(cites, self.by_volume.entry(nominative).or_default(), i);
+        }
         if let Some(name) = name {
             for k in names::name_keys(&name) {
                 remember(cites, self.by_name.entry(k).or_default(), i);
@@ -68,6 +78,20 @@ impl Cases {
             }
         }
         Role::Pages
+    }
+
+    /// Puts full citation `i` in the group of `j`: a parallel citation of
+    /// it, or its subsequent history.
+    fn join(&mut self, cites: &[Citation], j: usize, i: usize) {
+        let first = self.primary_of.get(&j).copied().unwrap_or(j);
+        let members = self.groups.entry(first).or_insert_with(|| vec![first]);
+        members.push(i);
+        for k in [j, i] {
+            self.primary_of.insert(k, first);
+            if let Some(a) = cites[k].authority.clone() {
+                self.by_authority.insert(a, k);
+            }
+        }
     }
 
     /// A short citation: the case of its volume (of its name, when it has
@@ -172,9 +196,10 @@ impl Cases {
 
     /// For an "Id." (citation `i`) whose antecedent is `j`: the citation it
     /// means. After a parallel citation ("39 Minn. 181, 185, 39 N. W. 315")
-    /// that is the first of the group unless the pin fits only another;
-    /// after an Id. or short form that resolved into a group, that member
-    /// unless the pin fits only another.
+    /// or subsequent history ("72 F.3d 1354, aff'd, 520 U.S. 681") that is
+    /// the first of the group unless the pin fits only another; after an
+    /// Id. or short form that resolved into a group, that member unless the
+    /// pin fits only another.
     pub(super) fn parallel_choice(&self, cites: &[Citation], j: usize, i: usize) -> usize {
         if self.primary_of.is_empty() {
             return j;
@@ -197,11 +222,10 @@ impl Cases {
         if pin_fits(cites, full, pin) {
             return full;
         }
-        // The group: its first citation and the parallel ones right after.
-        let group = std::iter::once(first)
-            .chain((first + 1..cites.len()).take_while(|&k| cites[k].is_parallel()));
+        let group = self.groups.get(&first).map_or(&[][..], Vec::as_slice);
         group
-            .into_iter()
+            .iter()
+            .copied()
             .find(|&m| pin_fits(cites, m, pin))
             .unwrap_or(full)
     }

@@ -77,3 +77,147 @@ fn database_citations_pin_star_pages_and_name_their_court() {
     assert_eq!(cites[2].court_id(), Some("ilnd"));
     assert!(cites.iter().all(|c| c.kind() != CitationKind::ShortCase));
 }
+
+#[test]
+fn public_domain_citations_in_every_form() {
+    let got = rows(
+        "Doe v. Roe, 2021-Ohio-1234, ¶ 20. State v. X, 2019 ND 12, ¶ 8. People v. Y, 2017 IL \
+         App (1st) 143684-B, ¶ 3. Smith v. Commissioner, T.C. Memo. 2019-233. Jones v. \
+         Commissioner, T. C. Summary Opinion 2018-133. In re Z, 2022-NCSC-1, ¶ 15. State v. \
+         Dedman, 2004–NMSC–037. Id. ¶ 12.\n",
+    );
+    assert_eq!(
+        got,
+        [
+            "full_case 2021-Ohio-1234 ¶20",
+            "full_case 2019 ND 12 ¶8",
+            "full_case 2017 IL App (1st) 143684-B ¶3",
+            "full_case T.C. Memo. 2019-233",
+            "full_case T.C. Summary Opinion 2018-133",
+            "full_case 2022-NCSC-1 ¶15",
+            "full_case 2004-NMSC-037",
+            "id 2004-NMSC-037 ¶12",
+        ]
+    );
+}
+
+#[test]
+fn california_and_new_york_styles() {
+    let cites = cites_of(
+        "Yield Dynamics, Inc. v. TEA Systems Corp. (2007) 154 Cal.App.4th 547, 560 [66 \
+         Cal.Rptr.3d 1]. Later, Yield Dynamics, supra, 154 Cal.App.4th at p. 561. Rogers v \
+         Rogers, 63 NY2d 582, 585 [1984]. Matter of X, 146 AD2d 439 [1st Dept 1989].\n",
+    );
+    let got: Vec<String> = cites.iter().map(row).collect();
+    assert_eq!(
+        got,
+        [
+            "full_case 154 Cal. App. 4th 547 560",
+            "full_case 66 Cal. Rptr. 3d 1",
+            "short_case 154 Cal. App. 4th 547 561",
+            "full_case 63 N.Y.2d 582 585",
+            "full_case 146 A.D.2d 439",
+        ]
+    );
+    assert_eq!(
+        cites[0].case_name(),
+        Some("Yield Dynamics, Inc. v. TEA Systems Corp.")
+    );
+    assert_eq!(cites[0].year(), Some(2007));
+    assert!(cites[1].is_parallel());
+    assert_eq!(cites[1].case_name(), cites[0].case_name());
+    assert_eq!(cites[2].case_name(), Some("Yield Dynamics"));
+    assert_eq!(cites[3].case_name(), Some("Rogers v Rogers"));
+    assert_eq!(cites[3].year(), Some(1984));
+    assert_eq!(cites[4].court(), Some("1st Dept"));
+}
+
+#[test]
+fn nominative_reporters_are_read_inside_the_citation() {
+    let cites = cites_of(
+        "Calder v. Bull, 3 U.S. (3 Dall.) 386, 390 (1798). Marbury v. Madison, 5 U. S. (1 \
+         Cranch) 137 (1803). Later, 1 Cranch, at 177.\n",
+    );
+    let got: Vec<String> = cites.iter().map(row).collect();
+    assert_eq!(
+        got,
+        [
+            "full_case 3 U.S. 386 390",
+            "full_case 5 U.S. 137",
+            "short_case 5 U.S. 137 177"
+        ]
+    );
+    assert_eq!(
+        cites[0].full_case().and_then(|f| f.nominative.clone()),
+        Some((3, "Dall.".to_string()))
+    );
+}
+
+#[test]
+fn subsequent_history_belongs_to_the_case_before() {
+    let cites = cites_of(
+        "United States v. Carter, 918 F.2d 1501, 1505 (11th Cir. 1990), cert. denied, 502 U.S. \
+         849 (1991). Id. at 1506. Jones v. Clinton, 72 F.3d 1354 (8th Cir. 1996), aff'd in \
+         part, rev'd in part, 520 U.S. 681 (1997). Id. Id. at 690.\n",
+    );
+    let got: Vec<String> = cites.iter().map(row).collect();
+    assert_eq!(
+        got,
+        [
+            "full_case 918 F.2d 1501 1505",
+            "full_case 502 U.S. 849",
+            "id 918 F.2d 1501 1506",
+            "full_case 72 F.3d 1354",
+            "full_case 520 U.S. 681",
+            "id 72 F.3d 1354",
+            "id 520 U.S. 681 690",
+        ]
+    );
+    let h = cites[4]
+        .full_case()
+        .and_then(|f| f.history.clone())
+        .unwrap();
+    assert_eq!(h.relation, "aff'd in part, rev'd in part");
+    assert_eq!(h.of.as_deref(), Some("72 F.3d 1354"));
+    assert!(cites[3].full_case().is_some_and(|f| f.history.is_none()));
+}
+
+#[test]
+fn an_ambiguous_abbreviation_lists_its_candidates() {
+    let cites = cites_of("Smith v. Jones, 1 H. 150 (1840).\n");
+    let f = cites[0].full_case().unwrap();
+    assert_eq!(cites[0].authority, None);
+    assert!(f.candidates.len() > 1, "{:?}", f.candidates);
+    assert!(
+        cites[0].warnings[0].contains("may mean"),
+        "{:?}",
+        cites[0].warnings
+    );
+}
+
+#[test]
+fn case_names_of_every_shape() {
+    let name = |src: &str| cites_of(src)[0].case_name().map(str::to_string);
+    assert_eq!(
+        name("See Lee County School Dist. No. 1 v. Gardner, 263 F. Supp. 2d 1 (D. Mass. 2015).\n")
+            .as_deref(),
+        Some("Lee County School Dist. No. 1 v. Gardner")
+    );
+    assert_eq!(
+        name("Idaho v. Coeur d'Alene Tribe of Idaho, 521 U.S. 261 (1997).\n").as_deref(),
+        Some("Idaho v. Coeur d'Alene Tribe of Idaho")
+    );
+    assert_eq!(
+        name("Riggs Nat. Bank of Washington, D. C. v. Zimmer, 355 A. 2d 709 (Del. Ch. 1976).\n")
+            .as_deref(),
+        Some("Riggs Nat. Bank of Washington, D. C. v. Zimmer")
+    );
+    assert_eq!(
+        name("The court agreed. People v. Thompson, 50 Cal.4th 134 (2010).\n").as_deref(),
+        Some("People v. Thompson")
+    );
+    assert_eq!(
+        name("(See In re Clark (1993) 5 Cal.4th 750.)\n").as_deref(),
+        Some("In re Clark")
+    );
+}

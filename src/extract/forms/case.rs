@@ -1,9 +1,14 @@
 //! Case citations, full ("Imbler v. Pachtman, 424 U. S. 409 (1976)") and
-//! short ("Kalina, 522 U. S., at 125"): a volume, a reporter, and a page,
-//! a blank page ("596 U. S. ___") or ", at".
+//! short ("Kalina, 522 U. S., at 125", "454 U.S. at 241"): a volume, a
+//! reporter, and a page, a blank page ("596 U. S. ___") or "at".
+//!
+//! What every case citation shares, whatever its form (the public-domain
+//! forms of [`super::neutral`] too), is read here by [`read`]: the name
+//! before it, the pins, the court and year, a parallel citation's bond to
+//! the one before, subsequent history.
 
-use crate::citation::{Form, FullCase, Pin, ShortCase};
-use crate::extract::names::name_before;
+use crate::citation::{Form, FullCase, History, Pin, ShortCase};
+use crate::extract::names::{name_before, name_ending_at};
 use crate::extract::reporters::{CaseAnchor, case_at};
 use crate::extract::scanner::{Scanner, re};
 use crate::extract::tables::{self, Reporter};
@@ -11,8 +16,11 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static COURT_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[^\S\n]*\(([^()]{0,40}?)[^\S\n]*([0-9]{4})\)"));
+/// A court and year closing a full citation: "(CA9 2007)", "(1976)", and
+/// New York's "[1st Dept 1989]".
+static COURT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[^\S\n]*(?:\(([^()]{0,40}?)[^\S\n]*([0-9]{4})\)|\[([^\[\]]{0,40}?)[^\S\n]*([0-9]{4})\])")
+});
 /// A month and day closing a court parenthetical, before the year: "Mar.
 /// 2,", "July 16,".
 static DECISION_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -29,10 +37,36 @@ static BLANK_PIN: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:(?:,[^\S\n]*|[^\S\n]+)(?:_{2,}(?:[^\S\n]*-[^\S\n]*_{2,})?|(?:and[^\S\n]+|&[^\S\n]*)?nn?\.[^\S\n]*[0-9]{1,3}))+",
     )
 });
+/// The suffix of a public-domain number: "143684-B", "2012 IL 111733-U",
+/// "143684WC".
+static PAGE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:-[A-Z]|WC)(?-u:\b)"));
 /// "p. " or "pp. " before a pin, as California writes it.
 static PAGE_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"^pp?\.[^\S\n]*"));
 /// A blank pin after ", at": "___" or a blank range "___-___".
 static BLANK_AT: LazyLock<Regex> = LazyLock::new(|| re(r"^_{2,}(?:[^\S\n]*-[^\S\n]*_{2,})?"));
+/// The year California and the Supreme Court's older style write between
+/// the name and the volume: "People v. Smith (2009) 173 Cal.App.4th 655".
+static YEAR_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"[^\S\n]\(([0-9]{4})\)[^\S\n]+$"));
+/// A name and "supra" before a short citation, as California writes it:
+/// "Yield Dynamics, supra, 154 Cal.App.4th at p. 560".
+static SUPRA_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r",[^\S\n]*supra,[^\S\n]+$"));
+/// The relation of subsequent history written before a citation: ",
+/// aff'd, ", ", cert. denied, ", ", aff'd in part, rev'd in part, ".
+static HISTORY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let one = concat!(
+        r"(?:aff'd|rev'd|vacated|modified|remanded|reinstated|dismissed|superseded|",
+        r"cert\.[^\S\n]*(?:denied|granted|dismissed)|reh'g(?:[^\S\n]+en[^\S\n]+banc)?[^\S\n]+(?:denied|granted)|",
+        r"appeal[^\S\n]+(?:dismissed|denied)|overruled|abrogated)",
+        r"(?:[^\S\n]+(?:in[^\S\n]+part|on[^\S\n]+other[^\S\n]+grounds|as[^\S\n]+moot|per[^\S\n]+curiam|by))?"
+    );
+    re(&format!(
+        r",[^\S\n]*(?P<rel>{one}(?:(?:,[^\S\n]*|[^\S\n]+(?:and|&)[^\S\n]+){one})*)(?:,[^\S\n]*sub[^\S\n]+nom\.[^,]{{1,80}})?,[^\S\n]*$"
+    ))
+});
+
+/// How far back before a citation its subsequent-history phrase is looked
+/// for, in bytes.
+const HISTORY_LOOKBACK: usize = 120;
 
 /// The anchor: a volume and the first character of a reporter spelling
 /// (a case *candidate*); the trie of all spellings reads the rest
@@ -55,10 +89,80 @@ pub(super) fn anchor() -> String {
 /// case citation is passed by one character only: an "Id." may begin with
 /// its last character.
 pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
-    match case_at(s.text, m.start) {
-        Some(a) => read(s, &a).unwrap_or(a.whole.1),
-        None => m.start + 1,
-    }
+    let Some(a) = case_at(s.text, m.start) else {
+        return m.start + 1;
+    };
+    head_of(s, &a)
+        .and_then(|head| read(s, head))
+        .unwrap_or(a.whole.1)
+}
+
+/// What comes after a case citation's reporter.
+pub(super) enum After {
+    /// A first page, ending at the offset given.
+    Page(u32, usize),
+    /// A blank page ("596 U. S. ___"), ending at the offset given.
+    Blank(usize),
+    /// "at" or ", at" of a short citation, ending at the offset given.
+    At(usize),
+}
+
+/// A case citation as its form read it, before what all forms share.
+pub(super) struct Head {
+    /// Where its volume (or year) starts.
+    pub(super) at: usize,
+    pub(super) volume: u32,
+    /// The reporter's canonical abbreviation.
+    pub(super) reporter: String,
+    /// The reporters-db edition, when it is one (public-domain forms
+    /// outside reporters-db are not).
+    pub(super) edition: Option<Reporter>,
+    /// For an abbreviation several reporters share: each of them.
+    pub(super) candidates: Vec<Reporter>,
+    pub(super) after: After,
+    /// The key when the form writes it otherwise than "volume reporter
+    /// page" ("2006-Ohio-2095").
+    pub(super) key: Option<String>,
+    pub(super) nominative: Option<(u32, String)>,
+}
+
+/// The head of a volume-reporter citation found by the trie.
+fn head_of(s: &Scanner<'_>, a: &CaseAnchor) -> Option<Head> {
+    let text = s.text;
+    let spelling = &text[a.rep.0..a.rep.1];
+    let edition = tables::reporter(spelling)?;
+    let volume: u32 = text[a.vol.0..a.vol.1].parse().ok()?;
+    let mut key = None;
+    let after = match (a.page, a.blank) {
+        (Some(p), _) => {
+            let page: u32 = text[p.0..p.1].parse().ok()?;
+            // "2017 IL App (1st) 143684-B": a public-domain number's suffix.
+            let suffix = (edition.cite_type == "neutral")
+                .then(|| PAGE_SUFFIX.find(&text[p.1..]))
+                .flatten()
+                .map_or("", |m| m.as_str());
+            if !suffix.is_empty() {
+                key = Some(format!("{volume} {} {page}{suffix}", edition.canonical));
+            }
+            After::Page(page, p.1 + suffix.len())
+        }
+        (None, Some(b)) => After::Blank(b.1),
+        (None, None) => After::At(a.whole.1),
+    };
+    let nominative = a.nominative.and_then(|(v, r)| {
+        let rep = tables::reporter(&text[r.0..r.1])?;
+        Some((text[v.0..v.1].parse().ok()?, rep.canonical.to_string()))
+    });
+    Some(Head {
+        at: a.whole.0,
+        volume,
+        reporter: edition.canonical.to_string(),
+        edition: Some(edition),
+        candidates: tables::reporter_candidates(spelling),
+        after,
+        key,
+        nominative,
+    })
 }
 
 /// What follows the reporter: the pins, where the citation ends, and
@@ -69,39 +173,62 @@ struct Tail {
     blank_pins: bool,
 }
 
-fn read(s: &mut Scanner<'_>, a: &CaseAnchor) -> Option<usize> {
+/// The name a case citation at `at` follows, and the year written before
+/// the volume: "Kalina, 522 U. S.", "People v. Smith (2009) 173
+/// Cal.App.4th", "Yield Dynamics, supra, 154 Cal.App.4th".
+fn name_and_year_before(text: &str, at: usize) -> (Option<(usize, String)>, Option<u16>) {
+    if let Some(n) = name_before(text, at) {
+        return (Some(n), None);
+    }
+    let lo = at.saturating_sub(16);
+    let lo = (lo..at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
+    if let Some(y) = YEAR_BEFORE.captures(&text[lo..at]) {
+        let end = lo + y.get(0).map_or(0, |g| g.start());
+        return (name_ending_at(text, end), y[1].parse().ok());
+    }
+    if let Some(m) = SUPRA_BEFORE.find(&text[lo..at]) {
+        return (name_ending_at(text, lo + m.start()), None);
+    }
+    (None, None)
+}
+
+/// Reads what every case citation shares around its head; where the
+/// citation ends.
+pub(super) fn read(s: &mut Scanner<'_>, head: Head) -> Option<usize> {
     let text = s.text;
-    let rep = tables::reporter(&text[a.rep.0..a.rep.1])?;
-    let volume: u32 = text[a.vol.0..a.vol.1].parse().ok()?;
-    let at = a.whole.0;
-    let name = name_before(text, at);
+    let at = head.at;
+    let (name, year_before) = name_and_year_before(text, at);
     let start = name.as_ref().map_or(at, |n| n.0);
-    // A parallel citation ("39 Minn. 181, 185, 39 N. W. 315") follows
-    // the previous full citation after a comma: it shares its name.
-    let parallel = name.is_none()
-        && a.page.is_some()
-        && text[..at].ends_with(", ")
-        && s.out.last().is_some_and(|p| {
-            p.full_case().is_some_and(|f| f.year.is_none()) && p.place.matching.end + 2 == at
-        });
-    let (full, first_page, mut tail) = match (a.page, a.blank) {
-        (Some(p), _) => (true, text[p.0..p.1].parse().ok(), after_page(s, p.1)),
-        (None, Some(b)) => (true, None, after_blank(s, b.1)),
-        (None, None) => (false, None, after_at(s, a.whole.1)),
+    let parallel = name.is_none() && matches!(head.after, After::Page(..)) && follows_full(s, at);
+    let history = if name.is_none() && !parallel {
+        history_before(s, at)
+    } else {
+        None
     };
-    let (court, year) = if full {
+    let (full, first_page, mut tail) = match head.after {
+        After::Page(page, end) => (true, Some(page), after_page(s, end)),
+        After::Blank(end) => (true, None, after_blank(s, end)),
+        After::At(end) => (false, None, after_at(s, end)),
+    };
+    let bracketed = parallel && text[..at].ends_with('[');
+    let (court, year) = if full && !bracketed {
         court_and_year(s, &mut tail)
     } else {
         (None, None)
     };
+    let year = year.or(year_before);
     let mut case_name = name.map(|n| n.1);
-    let court_id = court.as_deref().and_then(|w| court_id(&rep, w));
+    let court_id = court
+        .as_deref()
+        .and_then(|w| court_id(head.edition.as_ref(), w));
     if parallel {
         if let Some(Form::FullCase(p)) = s.out.last_mut().map(|p| &mut p.form) {
             case_name.clone_from(&p.case_name);
-            p.year = year;
-            p.court.clone_from(&court);
-            p.court_id = court_id;
+            if !bracketed {
+                p.year = year;
+                p.court.clone_from(&court);
+                p.court_id = court_id;
+            }
         }
     }
     let end = tail.end;
@@ -113,42 +240,128 @@ fn read(s: &mut Scanner<'_>, a: &CaseAnchor) -> Option<usize> {
     if tail.pins.is_empty() && parenthetical.is_some() && first_page.is_none() {
         tail.pins = slip_op_pins(s, end).unwrap_or_default();
     }
-    let reporter = rep.canonical.to_string();
-    let (form, authority) = if full {
-        let authority = match first_page {
-            Some(p) => Some(format!("{volume} {reporter} {p}")),
-            None => case_name
-                .as_ref()
-                .map(|n| format!("{n}, {volume} {reporter} ___")),
-        };
-        let form = Form::FullCase(FullCase {
-            volume,
-            reporter,
-            database: rep.is_database(),
+    let (form, authority, warning) = if full {
+        let mut c = FullCase {
+            volume: head.volume,
+            reporter: head.reporter,
+            database: head.edition.is_some_and(|e| e.is_database()),
             first_page,
             case_name,
             court,
             court_id,
             year,
             parallel,
-        });
-        (form, authority)
+            nominative: head.nominative,
+            history,
+            candidates: Vec::new(),
+        };
+        let (authority, warning) = authority_of(&mut c, head.key, &head.candidates);
+        (Form::FullCase(c), authority, warning)
     } else {
-        let blank_pin = tail.blank_pins;
         let form = Form::ShortCase(ShortCase {
-            volume,
-            reporter,
+            volume: head.volume,
+            reporter: head.reporter,
             case_name,
-            blank_pin,
+            blank_pin: tail.blank_pins,
         });
-        (form, None)
+        (form, None, None)
     };
     let mut c = s.cite(form, start..end);
     c.pins = tail.pins;
     c.parenthetical = parenthetical;
     c.authority = authority;
+    c.warnings.extend(warning);
     s.out.push(c);
     Some(end)
+}
+
+/// Whether the citation at `at` follows the full citation before it right
+/// after a comma ("39 Minn. 181, 185, 39 N. W. 315") or in brackets
+/// (California's "173 Cal.App.4th 655 [92 Cal.Rptr.3d 784]"): a parallel
+/// citation of the same case.
+fn follows_full(s: &Scanner<'_>, at: usize) -> bool {
+    let before = &s.text[..at];
+    let bracket = before.ends_with('[');
+    let sep = if before.ends_with(", ") || before.ends_with(" [") {
+        2
+    } else if bracket {
+        1
+    } else {
+        return false;
+    };
+    // After a comma the citation before has no year yet: "54 Wis. 539, 11
+    // N. W. 703 (1882)". In brackets it may: "(2009) 173 Cal.App.4th 655".
+    s.out.last().is_some_and(|p| {
+        p.full_case().is_some_and(|f| f.year.is_none() || bracket)
+            && p.place.matching.end + sep == at
+    })
+}
+
+/// The subsequent history a nameless full citation at `at` is of: the
+/// relation written before it (", aff'd, ") right after a full case
+/// citation and its parentheticals.
+fn history_before(s: &Scanner<'_>, at: usize) -> Option<History> {
+    let text = s.text;
+    let lo = at.saturating_sub(HISTORY_LOOKBACK);
+    let lo = (lo..at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
+    let caps = HISTORY_BEFORE.captures(&text[lo..at])?;
+    let phrase_start = lo + caps.get(0)?.start();
+    let prev = s.out.iter().rev().find(|c| c.full_case().is_some())?;
+    if s.past_parentheticals(prev.place.matching.end) != phrase_start {
+        return None;
+    }
+    // The history of a history citation is the main case's.
+    let of = match prev.full_case().and_then(|f| f.history.as_ref()) {
+        Some(h) => h.of.clone(),
+        None => prev.authority.clone(),
+    };
+    let relation = caps["rel"].split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(History { relation, of })
+}
+
+/// The authority key of a full citation, and a warning when an ambiguous
+/// reporter abbreviation leaves it unknown. The year chooses among the
+/// reporters an abbreviation may mean when it fits one only.
+fn authority_of(
+    c: &mut FullCase,
+    key: Option<String>,
+    candidates: &[Reporter],
+) -> (Option<String>, Option<String>) {
+    if candidates.len() > 1 {
+        let fitting: Vec<&Reporter> = match c.year {
+            Some(y) => candidates.iter().filter(|r| r.covers_year(y)).collect(),
+            None => candidates.iter().collect(),
+        };
+        if let [only] = fitting[..] {
+            c.reporter = only.canonical.to_string();
+        } else {
+            let keys = |r: &&Reporter| match c.first_page {
+                Some(p) => format!("{} {} {p}", c.volume, r.canonical),
+                None => format!("{} {} ___", c.volume, r.canonical),
+            };
+            let pool = if fitting.is_empty() {
+                candidates.iter().collect()
+            } else {
+                fitting
+            };
+            c.candidates = pool.iter().map(keys).collect();
+            let names: Vec<&str> = pool.iter().map(|r| r.canonical).collect();
+            let w = format!(
+                "the reporter abbreviation may mean {}: cited as {}",
+                names.join(" or "),
+                c.candidates.join(", ")
+            );
+            return (None, Some(w));
+        }
+    }
+    let authority = key.or_else(|| match c.first_page {
+        Some(p) => Some(format!("{} {} {p}", c.volume, c.reporter)),
+        None => c
+            .case_name
+            .as_ref()
+            .map(|n| format!("{n}, {} {} ___", c.volume, c.reporter)),
+    });
+    (authority, None)
 }
 
 /// After a first page: pins ("409, 428, 430"), or blank pins ("560 U. S.
@@ -227,23 +440,30 @@ fn court_and_year(s: &Scanner<'_>, tail: &mut Tail) -> (Option<String>, Option<u
     let Some(cy) = COURT_YEAR.captures(&text[tail.end..]) else {
         return (None, None);
     };
-    let written = cy[1].trim();
+    let (written, year) = match (cy.get(1), cy.get(2)) {
+        (Some(w), Some(y)) => (w.as_str(), y.as_str()),
+        _ => (
+            cy.get(3).map_or("", |g| g.as_str()),
+            cy.get(4).map_or("", |g| g.as_str()),
+        ),
+    };
+    let written = written.trim();
     // "(S.D.N.Y. Mar. 2, 2020)": the date of decision is no part of the court.
     let written = DECISION_DATE.find(written).map_or(written, |d| {
         written[..d.start()].trim_end_matches([',', ' '])
     });
     let no_court = written.is_empty() || matches!(written, "decided" | "filed" | "dated");
     let court = (!no_court).then(|| written.to_string());
-    let year = cy[2].parse().ok();
     tail.end += cy.get(0).map_or(0, |g| g.end());
-    (court, year)
+    (court, year.parse().ok())
 }
 
 /// The courts-db id of a court as written after a reporter: a district
 /// court reporter reads the Supreme Court's short forms of single-district
 /// States ("(Mass. 1999)") as that district.
-fn court_id(rep: &Reporter, written: &str) -> Option<&'static str> {
-    let district = rep.canonical.starts_with("F. Supp") || rep.canonical == "F.R.D.";
+fn court_id(rep: Option<&Reporter>, written: &str) -> Option<&'static str> {
+    let district =
+        rep.is_some_and(|r| r.canonical.starts_with("F. Supp") || r.canonical == "F.R.D.");
     if district {
         tables::district_court_id(written)
     } else {

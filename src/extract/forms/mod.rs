@@ -4,6 +4,7 @@
 mod case;
 mod id;
 mod internal;
+mod neutral;
 mod record;
 mod session_law;
 pub(super) mod statute;
@@ -54,6 +55,16 @@ pub(super) static FORMS: &[Rule] = &[
         name: "record",
         anchor: || record::ANCHOR.to_string(),
         parse: record::parse,
+    },
+    Rule {
+        name: "hyphenated neutral",
+        anchor: neutral::hyphenated_anchor,
+        parse: neutral::parse_hyphenated,
+    },
+    Rule {
+        name: "year-page neutral",
+        anchor: neutral::year_page_anchor,
+        parse: neutral::parse_year_page,
     },
     Rule {
         name: "case",

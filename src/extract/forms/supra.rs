@@ -5,6 +5,7 @@
 use crate::citation::{Form, Internal, Reference, Supra};
 use crate::extract::names::{is_part_of_document, name_before, name_ending_at};
 use crate::extract::pins::{FOOTNOTE, footnote_pins};
+use crate::extract::reporters::case_at;
 use crate::extract::scanner::{SIGNAL_LOOKBACK, Scanner, floor_boundary, re};
 use regex::Regex;
 use std::ops::Range;
@@ -25,6 +26,11 @@ static NOTE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// A supra or infra, with the name or label before it and the pins after.
 pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     let infra = s.text[m.clone()].starts_with("infra");
+    // "Yield Dynamics, supra, 154 Cal.App.4th at p. 560": California's
+    // short citation, which reads the name itself.
+    if !infra && short_case_follows(s.text, m.end) {
+        return m.end;
+    }
     let mut name = if infra {
         None
     } else {
@@ -72,6 +78,17 @@ pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     c.parenthetical = s.parenthetical(end);
     s.out.push(c);
     end
+}
+
+/// Whether a short case citation ("154 Cal.App.4th at p. 560") follows
+/// the comma after "supra" ending at `end`.
+fn short_case_follows(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(',') else {
+        return false;
+    };
+    let at = end + 1 + (rest.len() - rest.trim_start_matches(' ').len());
+    text[at..].starts_with(|c: char| c.is_ascii_digit())
+        && case_at(text, at).is_some_and(|a| a.page.is_none() && a.blank.is_none())
 }
 
 /// A footnote named right before "supra" at `at` ("n. 1, supra"): where
