@@ -4,6 +4,7 @@ mod bulk;
 mod cli;
 mod corpus;
 mod extract;
+mod eyecite;
 mod forms;
 mod hostile;
 mod invariants;
