@@ -94,7 +94,7 @@ mod tests {
                 push_flexible(&mut reps, s);
             }
             let case = format!(
-                r"(?:(?-u:\b)[0-9]{{1,4}} +(?:{reps})(?: *\( *[0-9]{{1,3}} +(?:{reps}) *\))?(?: +[0-9]{{1,7}}(?-u:\b)| +_{{2,}}| *, +at(?: |_)| +at(?:_| [0-9*_]| ¶| pp?\.)))"
+                r"(?:(?-u:\b)[0-9]{{1,4}} +(?:{reps})(?: *\( *[0-9]{{1,3}} +(?:{reps}) *\))?(?: +[0-9]{{1,7}}(?-u:\b)| +_{{2,}}| *, +at(?: |_)| *, +[0-9]{{1,7}}(?-u:\b)| +[ivxlc]{{1,8}}(?: \(|,)| +at(?:_| [0-9*_]| ¶| pp?\.)))"
             );
             let patterns: Vec<String> = forms::FORMS
                 .iter()
@@ -116,7 +116,7 @@ mod tests {
                 .unwrap()
         });
         let parts = scanner::re(
-            r"(?s)^(?P<vol>[0-9]{1,4}) +(?P<rep>.+?)(?: *\( *[0-9]{1,3} +[^)]+\))?(?: +(?P<page>[0-9]{1,7})| +(?P<blank>_{2,})| *, +at(?: |_)| +at(?: |_))$",
+            r"(?s)^(?P<vol>[0-9]{1,4}) +(?P<rep>.+?)(?: *\( *[0-9]{1,3} +[^)]+\))?(?: +(?P<page>[0-9]{1,7})| +(?P<blank>_{2,})| *, +at(?: |_)| *, +(?P<cpage>[0-9]{1,7})| +(?P<rpage>[ivxlc]{1,8})| +at(?: |_))$",
         );
         let mut out = Vec::new();
         let mut pos = 0;
@@ -129,9 +129,10 @@ mod tests {
             };
             let case = is_case.then(|| {
                 let c = parts.captures(&text[m.start()..end]).unwrap();
-                ["vol", "rep", "page", "blank"]
+                let page = c.name("page").or(c.name("cpage")).or(c.name("rpage"));
+                [c.name("vol"), c.name("rep"), page, c.name("blank")]
                     .iter()
-                    .map(|n| c.name(n).map(|g| g.as_str().to_string()))
+                    .map(|g| g.map(|g| g.as_str().to_string()))
                     .collect()
             });
             out.push((m.start(), end, case));
@@ -144,6 +145,11 @@ mod tests {
     /// pattern are the start of a pin after a Bluebook " at " ("5 U.S. at
     /// 7", "at ¶ 3", "at p. 7"), which the trie leaves to the pins.
     fn pin_start(m: &str) -> usize {
+        // "12 Neb. App. lxiv (": the parenthesis or comma after a roman page.
+        let roman = m.trim_end_matches([' ', '(', ',']);
+        if roman.len() < m.len() && roman.ends_with(['i', 'v', 'x', 'l', 'c']) {
+            return m.len() - roman.len();
+        }
         let after_at = |n: usize| m.len() >= n && m[..m.len() - n].ends_with(" at ");
         if after_at(3) && m.ends_with("pp.") {
             3
@@ -197,7 +203,8 @@ mod tests {
              12345 U. S. 1; 1 U. S. 12345678; 7 F. 2d 9_; 7 Cal. App. 4th 12, 15; \
              454 U.S. at 241; 105 Idaho at 667; 1 So.2d at 1; 5 U.S. at least; \
              154 Cal.App.4th at p. 560; 2 F.3d at ¶ 4; 3 F.3d at *5; 4 U.S. at___; \
-             3 U.S. (3 Dall.) 386, 390; 5 U. S. (1 Cranch) 137; 1 Cranch 137; 9 U.S. (5 Foo) 1"
+             3 U.S. (3 Dall.) 386, 390; 5 U. S. (1 Cranch) 137; 1 Cranch 137; 9 U.S. (5 Foo) 1; \
+             foo 1 U.S., 1 bar; 2 U.S., 12a; 12 Neb. App. lxiv (2004); 4 F.2d xx,"
                 .to_string(),
         ];
         for (_, text) in crate::shipped::texts() {

@@ -84,7 +84,7 @@ pub(super) fn name_ending_at(text: &str, end: usize) -> Option<(usize, String)> 
             if q + 1 < w.len()
                 && tail.starts_with(|c: char| c.is_uppercase())
                 && !tail.contains([',', ';', ':', '"', ')', ']'])
-                && !STOP_WORDS.contains(tail)
+                && (!STOP_WORDS.contains(tail) || (tail == "In" && after == Some("re")))
             {
                 start = Some(o + q + 1);
             }

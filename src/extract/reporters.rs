@@ -128,6 +128,66 @@ struct Tail {
     blank: Option<Bytes>,
 }
 
+/// The length of a page number in lower-case roman numerals at the start
+/// of `rest` ("lxiv"), when a parenthetical or a comma follows it and it
+/// is a well-formed numeral ("civil" is none); else 0.
+pub(super) fn roman_page(rest: &[u8]) -> usize {
+    let n = rest
+        .iter()
+        .take_while(|c| matches!(c, b'i' | b'v' | b'x' | b'l' | b'c'))
+        .count();
+    let then = &rest[n..];
+    let closes = then.starts_with(b" (") || then.starts_with(b",");
+    if n == 0 || n > 8 || !closes {
+        return 0;
+    }
+    let numeral = std::str::from_utf8(&rest[..n]).unwrap_or("");
+    if roman_value(numeral).is_some() { n } else { 0 }
+}
+
+/// The value of a well-formed lower-case roman numeral below 400: one
+/// whose value written back gives the same numeral.
+fn roman_value(s: &str) -> Option<u32> {
+    const DIGITS: [(char, u32); 5] = [('c', 100), ('l', 50), ('x', 10), ('v', 5), ('i', 1)];
+    let value_of = |c: char| DIGITS.iter().find(|d| d.0 == c).map(|d| d.1);
+    let values: Vec<u32> = s.chars().map(value_of).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (k, &v) in values.iter().enumerate() {
+        if values.get(k + 1).is_some_and(|&next| next > v) {
+            total -= v as i64;
+        } else {
+            total += v as i64;
+        }
+    }
+    let total = u32::try_from(total)
+        .ok()
+        .filter(|&t| (1..400).contains(&t))?;
+    (to_roman(total) == s).then_some(total)
+}
+
+/// A number below 400 in lower-case roman numerals.
+fn to_roman(mut n: u32) -> String {
+    const STEPS: [(u32, &str); 9] = [
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (v, r) in STEPS {
+        while n >= v {
+            out.push_str(r);
+            n -= v;
+        }
+    }
+    out
+}
+
 /// Whether what follows an "at" (without a comma before it) begins a pin:
 /// " 241", " *3", " ¶ 20", " p. 560", " ___" or "___".
 fn pin_follows_at(rest: &[u8]) -> bool {
@@ -140,7 +200,7 @@ fn pin_follows_at(rest: &[u8]) -> bool {
 }
 
 /// The case anchor at `start`, if one is there: as the pattern
-/// `\b[0-9]{1,4} +(?:spelling|...)(?: +[0-9]{1,7}\b| +_{2,}| *, +at(?: |_)| +at(?: |_))`
+/// `\b[0-9]{1,4} +(?:spelling|...)(?: +[0-9]{1,7}\b| +_{2,}| *, +at(?: |_)| *, +[0-9]{1,7}\b| +at(?: |_))`
 /// would match it (the last, the Bluebook's "454 U.S. at 241", only before
 /// a pin: [`pin_follows_at`]), its spellings in the order of
 /// [`tables::reporter_spellings`] (the first that matches with a tail
@@ -190,6 +250,16 @@ pub(super) fn case_at(text: &str, start: usize) -> Option<CaseAnchor> {
                     blank: Some((p, p + n)),
                 });
             }
+            // "12 Neb. App. lxiv (2004)": a front-matter page in roman
+            // numerals, before a parenthetical or a comma.
+            let n = roman_page(&b[p..]);
+            if n > 0 {
+                return Some(Tail {
+                    end: p + n,
+                    page: Some((p, p + n)),
+                    blank: None,
+                });
+            }
             // "454 U.S. at 241": the Bluebook's short form, no comma; a pin
             // must follow, so that "5 U.S. at least" is none.
             if b[p..].starts_with(b"at") && pin_follows_at(&b[p + 2..]) {
@@ -206,6 +276,17 @@ pub(super) fn case_at(text: &str, start: usize) -> Option<CaseAnchor> {
                 return Some(Tail {
                     end: q + 3,
                     page: None,
+                    blank: None,
+                });
+            }
+            // "1 U.S., 1": a comma between reporter and page.
+            let n = digits(q);
+            let after = b.get(q + n);
+            let boundary = !after.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+            if q > p + 1 && (1..=7).contains(&n) && boundary {
+                return Some(Tail {
+                    end: q + n,
+                    page: Some((q, q + n)),
                     blank: None,
                 });
             }
@@ -303,6 +384,17 @@ pub(super) mod tests {
                 pat.push_str(&regex::escape(c.encode_utf8(&mut buf)));
             }
         }
+    }
+
+    #[test]
+    fn roman_pages_are_well_formed_numerals_before_a_parenthesis() {
+        use super::roman_page;
+        assert_eq!(roman_page(b"lxiv (2004)"), 4);
+        assert_eq!(roman_page(b"xix, 5"), 3);
+        assert_eq!(roman_page(b"civil (1990)"), 0);
+        assert_eq!(roman_page(b"iiii (1990)"), 0);
+        assert_eq!(roman_page(b"lxiv of"), 0);
+        assert_eq!(roman_page(b"cc"), 0);
     }
 
     #[test]

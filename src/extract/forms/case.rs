@@ -134,10 +134,18 @@ fn head_of(s: &Scanner<'_>, a: &CaseAnchor) -> Option<Head> {
     let volume: u32 = text[a.vol.0..a.vol.1].parse().ok()?;
     let mut key = None;
     let after = match (a.page, a.blank) {
+        (Some(p), _) if text[p.0..p.1].starts_with(|c: char| c.is_ascii_lowercase()) => {
+            // A front-matter page in roman numerals: no page number.
+            let page = &text[p.0..p.1];
+            key = Some(format!("{volume} {} {page}", edition.canonical));
+            After::Blank(p.1)
+        }
         (Some(p), _) => {
             let page: u32 = text[p.0..p.1].parse().ok()?;
-            // "2017 IL App (1st) 143684-B": a public-domain number's suffix.
-            let suffix = (edition.cite_type == "neutral")
+            // "2017 IL App (1st) 143684-B", "1993 Conn. Super. Ct. 5243-P":
+            // the suffix of a number in a volume of a year.
+            let by_year = edition.cite_type == "neutral" || volume >= 1600;
+            let suffix = by_year
                 .then(|| PAGE_SUFFIX.find(&text[p.1..]))
                 .flatten()
                 .map_or("", |m| m.as_str());

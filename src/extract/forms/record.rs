@@ -18,9 +18,19 @@ pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     let Some(caps) = s.parts(&PARTS, &m) else {
         return m.end;
     };
-    let volume = caps.name("volume");
+    let from = caps.name("volume").map_or(m.start, |v| {
+        let after = &s.text[m.start + v.end()..];
+        m.start + v.end() + after.len() - after.trim_start_matches(' ').len()
+    });
+    if part_of_a_reporter(s.text, from) {
+        return m.end;
+    }
+    // "a question.12 Tr. 423": a number glued to the sentence before is
+    // its footnote call, no volume of the record.
+    let glued = !s.text[..m.start].ends_with([' ', '\n', '(', '[', ';']) && m.start > 0;
+    let volume = caps.name("volume").filter(|_| !glued);
+    let start = if volume.is_some() { m.start } else { from };
     let digit = m.end - 1;
-    let from = volume.map_or(m.start, |v| m.start + v.end());
     let document = squeeze_spaced(s.text[from..digit].trim());
     let Some(p) = s.pins_at(digit) else {
         return m.end;
@@ -29,10 +39,40 @@ pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
         volume: volume.and_then(|v| v.as_str().parse().ok()),
         document: document.clone(),
     });
-    let mut c = s.cite(form, m.start..p.end);
+    let mut c = s.cite(form, start..p.end);
     c.pins = p.pins;
     c.authority = Some(document);
     c.parenthetical = s.parenthetical(p.end);
     s.out.push(c);
     p.end
+}
+
+/// Whether the "App." at `at` ends a reporter's name rather than begins a
+/// record citation: glued to the abbreviation before it ("La.App. 1
+/// Cir."), or after "U.S." ("16 U.S. App. 253").
+fn part_of_a_reporter(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    if before.ends_with('.') {
+        return true;
+    }
+    let word = before
+        .trim_end_matches(' ')
+        .rsplit([' ', '\n'])
+        .next()
+        .unwrap_or("");
+    matches!(word, "U.S." | "S.") && before.trim_end_matches(' ').len() < before.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn app_inside_a_reporter_is_no_record() {
+        assert!(part_of_a_reporter("2009 12345 (La.App. 1", 15));
+        assert!(part_of_a_reporter("16 U.S. App. 253", 8));
+        assert!(part_of_a_reporter("16 U. S. App. 253", 9));
+        assert!(!part_of_a_reporter("See App. 45", 4));
+        assert!(!part_of_a_reporter("Pet. App. 12a", 5));
+    }
 }
