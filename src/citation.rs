@@ -494,6 +494,10 @@ pub(crate) struct Place {
     /// the body (a matching-text offset), which is where an "Id." opening
     /// the footnote looks back from.
     pub(crate) note_call: Option<usize>,
+    /// Whether the citation stands inside an explanatory parenthetical of
+    /// the citation before it ("(quoting Smith, 1 U.S. 1)"): an "Id."
+    /// after the parenthetical does not refer to it.
+    pub(crate) nested: bool,
 }
 
 /// One citation found in an opinion, with its authority resolved where

@@ -50,7 +50,8 @@ fn find_call(line: &str, label: &str) -> Option<usize> {
 
 impl Scanner<'_> {
     /// After the scan: ties each citation in a footnote to the place the
-    /// footnote is called from, and finds the sources pincite does not
+    /// footnote is called from, marks the citations inside another's
+    /// explanatory parenthetical, and finds the sources pincite does not
     /// parse that stand between an "Id." and the citation before it in the
     /// same run of text (the body, or one footnote).
     pub(super) fn link(&mut self) {
@@ -61,8 +62,20 @@ impl Scanner<'_> {
         // The last citation in a footnote, "ante, at 5" aside: an Id. does
         // not refer to those, so the source it refers to may come after.
         let mut last_note: Option<usize> = None;
+        // Where the parentheticals after the last citation outside them end.
+        let mut outer: (usize, usize) = (0, 0);
         for i in 0..self.out.len() {
             let b = self.out[i].place.block;
+            let m = self.out[i].place.matching.clone();
+            if b == outer.0 && m.start < outer.1 {
+                self.out[i].place.nested = true;
+            } else if self.out[i].cites_other_opinion() || self.out[i].is_codeless_statute() {
+                // "ante, at 9 (quoting Davis, 512 U. S., at 461)": an Id.
+                // skips the mention, so the case it quotes is the last.
+                outer = (b, m.end);
+            } else {
+                outer = (b, self.past_parentheticals(m.end));
+            }
             let note = is_note(b);
             if note {
                 let at = match call {

@@ -132,6 +132,7 @@ impl<'a> Scanner<'a> {
                 matching: range,
                 block: self.line,
                 note_call: None,
+                nested: false,
             },
         }
     }

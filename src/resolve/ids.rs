@@ -25,13 +25,24 @@ pub(super) struct IdState {
     prev: Option<usize>,
     last_page_cite: Option<usize>,
     last_case_cite: Option<usize>,
+    /// The last citation inside the explanatory parenthetical of `prev`
+    /// ("(quoting Smith, 1 U.S. 1)"), which an Id. means only when its pin
+    /// says so.
+    quoted: Option<usize>,
 }
 
 impl IdState {
     /// Records citation `i`, of `role`, as what later Id.s may refer to.
     pub(super) fn record(&mut self, cites: &[Citation], i: usize, role: Role) {
+        if cites[i].place.nested {
+            if role != Role::Skipped {
+                self.quoted = Some(i);
+            }
+            return;
+        }
         if role != Role::Skipped {
             self.prev = Some(i);
+            self.quoted = None;
         }
         if role == Role::Pages {
             self.last_page_cite = Some(i);
@@ -49,11 +60,63 @@ impl IdState {
         let Some(pin) = first_page_pin(id) else {
             return self.prev;
         };
-        match self.last_page_cite {
+        let j = match self.last_page_cite {
             Some(j) if stat_page(&cites[j]).is_some_and(|p| pin < p) => self.last_case_cite,
             other => other,
+        };
+        match (j, self.quoted) {
+            (Some(j), Some(k)) if j == self.prev.unwrap_or(usize::MAX) => {
+                Some(if pin_prefers(cites, k, j, pin) { k } else { j })
+            }
+            (j, _) => j,
         }
     }
+}
+
+/// Whether the Id. pin `pin` means citation `quoted`, inside the
+/// parenthetical of `main`, rather than `main` itself: the pin is a page
+/// only the quoted case holds, or one nearer a page it was cited at ("(citing
+/// Sinking Fund Cases, 99 U. S. 700, 720). ... Id., at 720").
+fn pin_prefers(cites: &[Citation], quoted: usize, main: usize, pin: u32) -> bool {
+    let (fits_q, dist_q) = closeness(cites, quoted, pin);
+    let (fits_m, dist_m) = closeness(cites, main, pin);
+    fits_q && (!fits_m || dist_q < dist_m)
+}
+
+/// Whether page `pin` can be a page of what citation `i` cites (its first
+/// page at or below the pin, within [`PIN_REACH`] pages), and how far it
+/// lies from the nearest page the citation pins or, without pins, from the
+/// first page.
+fn closeness(cites: &[Citation], i: usize, pin: u32) -> (bool, u32) {
+    let first = first_page_of(cites, i);
+    let fits = first.is_some_and(|f| f <= pin && pin - f <= PIN_REACH);
+    let dist = cites[i]
+        .pins
+        .iter()
+        .filter_map(|p| p.page)
+        .map(|p| p.abs_diff(pin))
+        .min()
+        .or_else(|| first.map(|f| pin.saturating_sub(f)))
+        .unwrap_or(u32::MAX);
+    (fits, dist)
+}
+
+/// How far past its first page a pin may lie and still be read as a page
+/// of that case.
+const PIN_REACH: u32 = 300;
+
+/// The first page of the case citation `i` cites: its own, or that of the
+/// full citation it was resolved to (a short form, a supra, an Id.).
+fn first_page_of(cites: &[Citation], i: usize) -> Option<u32> {
+    let mut k = i;
+    // Antecedents point back: a bounded walk.
+    for _ in 0..4 {
+        if let Some(p) = cites[k].first_page() {
+            return Some(p);
+        }
+        k = cites[k].antecedent.filter(|&a| a < k)?;
+    }
+    None
 }
 
 /// The Id. states of the body and of the footnote being read.

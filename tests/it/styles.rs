@@ -221,3 +221,29 @@ fn case_names_of_every_shape() {
         Some("In re Clark")
     );
 }
+
+#[test]
+fn an_id_means_the_main_citation_not_one_in_its_parenthetical_unless_its_pin_says_so() {
+    // The Bluebook's rule: the main citation.
+    let got = rows(
+        "See Florida v. Powell, 998 So. 2d 531, 533 (Fla. 2008) (\u{201c}whether the failure \
+         violates Miranda v. Arizona, 384 U. S. 436.\u{201d}); id. at 538.\n",
+    );
+    assert_eq!(got[2], "id 998 So. 2d 531 538");
+    // A page only the quoted case holds, or one nearer a page it was cited
+    // at (the Supreme Court's own usage).
+    let got = rows(
+        "Pacific Gas & Elec. Co. v. Public Util. Comm'n, 475 U. S. 1, 8 (1986) (quoting First \
+         Nat. Bank of Boston v. Bellotti, 435 U. S. 765, 783 (1978)). The Court said more. Id., \
+         at 776. Bowen v. Public Agencies, 477 U. S. 41, 52 (1986) (citing Sinking Fund Cases, \
+         99 U. S. 700, 720 (1879)). Id., at 720.\n",
+    );
+    assert_eq!(got[2], "id 435 U.S. 765 776");
+    assert_eq!(got[5], "id 99 U.S. 700 720");
+    // Not after "ante" (which an Id. skips): the quoted case is the last.
+    let got = rows(
+        "Neil v. Biggers, 409 U. S. 188 (1972). Manson v. Brathwaite, 432 U. S. 98 (1977). The \
+         Court says so. Ante, at 2 (citing Brathwaite, 432 U. S., at 112). Id., at 111.\n",
+    );
+    assert_eq!(got.last().unwrap(), "id 432 U.S. 98 111");
+}
