@@ -34,11 +34,14 @@ pub enum CitationKind {
     Statute,
     /// A record citation: "App. 45", "App. to Pet. for Cert. 12a", "Tr. 45".
     Record,
+    /// A case named after its full citation, without a reporter: "In
+    /// Miranda, the Court held", "Miranda at 467".
+    Reference,
 }
 
 impl CitationKind {
     /// Every kind, in the order above.
-    pub const ALL: [CitationKind; 7] = [
+    pub const ALL: [CitationKind; 8] = [
         CitationKind::FullCase,
         CitationKind::ShortCase,
         CitationKind::Id,
@@ -46,6 +49,7 @@ impl CitationKind {
         CitationKind::Internal,
         CitationKind::Statute,
         CitationKind::Record,
+        CitationKind::Reference,
     ];
 
     /// The kind of an output name: the inverse of [`CitationKind::as_str`].
@@ -69,6 +73,7 @@ impl CitationKind {
             CitationKind::Internal => "internal",
             CitationKind::Statute => "statute",
             CitationKind::Record => "record",
+            CitationKind::Reference => "reference",
         }
     }
 
@@ -83,9 +88,10 @@ impl CitationKind {
     /// ```
     pub fn category(self) -> Option<Category> {
         match self {
-            CitationKind::FullCase | CitationKind::ShortCase | CitationKind::Supra => {
-                Some(Category::Case)
-            }
+            CitationKind::FullCase
+            | CitationKind::ShortCase
+            | CitationKind::Supra
+            | CitationKind::Reference => Some(Category::Case),
             CitationKind::Statute => Some(Category::Statute),
             CitationKind::Record => Some(Category::Record),
             CitationKind::Internal => Some(Category::Internal),
@@ -297,6 +303,14 @@ pub struct Id {
     pub(crate) other_source: Option<String>,
 }
 
+/// A case named after its full citation: "In Miranda, the Court held",
+/// "Miranda at 467".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseReference {
+    /// The name, as written.
+    pub case_name: String,
+}
+
 /// A case cited by party name and "supra": "Giglio, supra, at 154".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Supra {
@@ -307,7 +321,7 @@ pub struct Supra {
 /// Which way a reference to the document itself points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Reference {
+pub enum Direction {
     /// "supra, at 10": an earlier page; also "Part II-A, supra" and "n. 1,
     /// supra" (see [`Internal::labeled`]).
     Supra,
@@ -325,7 +339,7 @@ pub enum Reference {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Internal {
     /// Which way it points.
-    pub reference: Reference,
+    pub direction: Direction,
     /// Whether a part or footnote is named before "supra" ("Part II-A,
     /// supra", "n. 1, supra") instead of a page after it.
     pub labeled: bool,
@@ -335,7 +349,7 @@ impl Internal {
     /// Whether this cites another opinion of the same decision ("ante, at
     /// 5", "post, at 1").
     pub fn cites_other_opinion(&self) -> bool {
-        matches!(self.reference, Reference::Ante | Reference::Post)
+        matches!(self.direction, Direction::Ante | Direction::Post)
     }
 }
 
@@ -456,6 +470,8 @@ pub enum Form {
     Statute(Statute),
     /// A record citation.
     Record(Record),
+    /// A case named after its full citation.
+    Reference(CaseReference),
 }
 
 impl Form {
@@ -469,6 +485,7 @@ impl Form {
             Form::Internal(_) => CitationKind::Internal,
             Form::Statute(_) => CitationKind::Statute,
             Form::Record(_) => CitationKind::Record,
+            Form::Reference(_) => CitationKind::Reference,
         }
     }
 
@@ -583,6 +600,7 @@ impl Citation {
             Form::FullCase(c) => c.case_name.as_deref(),
             Form::ShortCase(c) => c.case_name.as_deref(),
             Form::Supra(s) => Some(&s.case_name),
+            Form::Reference(r) => Some(&r.case_name),
             _ => None,
         }
     }
@@ -658,6 +676,16 @@ impl Citation {
             Some(_) => true,
             None => false,
         }
+    }
+
+    /// Whether an "Id." passes over this citation as a mention: a bare
+    /// section ("§1983"), a Statutes at Large page or Public Law, a page of
+    /// another opinion of the decision ("ante, at 5"), a case named
+    /// without a pin ("In Miranda, the Court held").
+    pub(crate) fn is_passing_mention(&self) -> bool {
+        self.is_codeless_statute()
+            || self.cites_other_opinion()
+            || (matches!(self.form, Form::Reference(_)) && self.pins.is_empty())
     }
 
     /// For an "Id.": the source pincite does not parse that it refers to.

@@ -29,8 +29,8 @@ mod shipped;
 mod span;
 
 pub use citation::{
-    Category, Citation, CitationKind, Code, Form, FullCase, History, Id, Internal, Pin, PinUnit,
-    Record, Reference, ShortCase, Statute, Supra,
+    CaseReference, Category, Citation, CitationKind, Code, Direction, Form, FullCase, History, Id,
+    Internal, Pin, PinUnit, Record, ShortCase, Statute, Supra,
 };
 pub use error::{Error, ErrorKind, Result};
 pub use index::{FileCount, Hit, INDEX_VERSION, Index, IndexError, IndexErrorKind, Query};

@@ -69,7 +69,7 @@ impl Scanner<'_> {
             let m = self.out[i].place.matching.clone();
             if b == outer.0 && m.start < outer.1 {
                 self.out[i].place.nested = true;
-            } else if self.out[i].cites_other_opinion() || self.out[i].is_codeless_statute() {
+            } else if self.out[i].is_passing_mention() {
                 // "ante, at 9 (quoting Davis, 512 U. S., at 461)": an Id.
                 // skips the mention, so the case it quotes is the last.
                 outer = (b, m.end);
@@ -108,11 +108,12 @@ impl Scanner<'_> {
                 }
             }
             let c = &self.out[i];
-            let bare = c.is_codeless_statute() || c.cites_other_opinion();
+            let bare = c.is_passing_mention();
             if !note && !bare {
                 last_body = Some(i);
             }
-            if note && !c.cites_other_opinion() {
+            let mention = matches!(c.form, Form::Reference(_)) && c.pins.is_empty();
+            if note && !c.cites_other_opinion() && !mention {
                 last_note = Some(i);
             }
         }

@@ -4,9 +4,10 @@
 
 use super::forms::statute::OtherSection;
 use crate::citation::{Citation, Form, Place};
+use crate::law::names;
 use crate::normalize::{Normalized, Section};
 use regex::{Captures, Regex};
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -64,6 +65,9 @@ pub(super) struct Scanner<'a> {
     /// The last bare section read as a section of something other than a
     /// statute.
     pub(super) other_section: Option<OtherSection>,
+    /// The names and parties of the full case citations so far
+    /// ([`crate::law::names::name_keys`]), which a reference may name.
+    names: BTreeSet<String>,
 }
 
 impl<'a> Scanner<'a> {
@@ -80,7 +84,22 @@ impl<'a> Scanner<'a> {
             out: Vec::new(),
             coded: HashSet::new(),
             other_section: None,
+            names: BTreeSet::new(),
         }
+    }
+
+    /// Remembers a full case citation's name for the references after it.
+    pub(super) fn know_name(&mut self, name: &str) {
+        self.names.extend(names::name_keys(name));
+    }
+
+    /// Whether `name` is a name or party of a full case citation so far,
+    /// or their first words.
+    pub(super) fn knows_name(&self, name: &str) -> bool {
+        self.names
+            .range(name.to_string()..)
+            .next()
+            .is_some_and(|k| names::begins_with_words(k, name))
     }
 
     /// The capture groups of `pattern` (anchored with `^`) over the anchor

@@ -263,6 +263,11 @@ impl TableOfAuthorities {
             files.push(name.to_string());
             let mut last_primary: Option<&str> = None;
             for (ci, c) in cites.iter().enumerate() {
+                // A case named without a pin ("In Miranda, the Court held")
+                // is a mention, not a reference a table counts.
+                if c.kind() == CitationKind::Reference && c.pins.is_empty() {
+                    continue;
+                }
                 let Some(heading) = c.category().and_then(Heading::of) else {
                     continue;
                 };

@@ -2,7 +2,7 @@
 //! the document.
 
 use super::context::{self, Place};
-use crate::citation::{Citation, CitationKind, Form, Reference};
+use crate::citation::{Citation, CitationKind, Direction, Form};
 use crate::law::names::party_matches;
 use crate::normalize::{BlockKind, Normalized, Section};
 use crate::span::Span;
@@ -298,7 +298,7 @@ fn check_pins(cites: &[Citation], full: &HashMap<String, FullCase>, out: &mut Ve
 
 /// Whether a citation is a passing mention that an Id. skips over.
 fn skipped_by_id(c: &Citation) -> bool {
-    c.is_codeless_statute() || c.kind() == CitationKind::Internal
+    c.is_passing_mention() || c.kind() == CitationKind::Internal
 }
 
 /// Id. with nothing to refer to, or after a string of authorities.
@@ -597,10 +597,10 @@ fn check_internal(norm: &Normalized, cites: &[Citation], out: &mut Vec<Finding>)
         });
         // "supra, at 10" looks back, "infra, at 12" ahead ("Part II-A,
         // supra" names a part, not a page).
-        let direction = match r.reference {
+        let direction = match r.direction {
             _ if r.labeled => None,
-            Reference::Supra => Some("supra"),
-            Reference::Infra => Some("infra"),
+            Direction::Supra => Some("supra"),
+            Direction::Infra => Some("infra"),
             _ => None,
         };
         for p in &c.pins {
@@ -656,7 +656,7 @@ fn check_internal(norm: &Normalized, cites: &[Citation], out: &mut Vec<Finding>)
 fn after_a_name(norm: &Normalized, c: &Citation) -> bool {
     let looks_back_or_ahead = c
         .internal()
-        .is_some_and(|r| !r.labeled && matches!(r.reference, Reference::Supra | Reference::Infra));
+        .is_some_and(|r| !r.labeled && matches!(r.direction, Direction::Supra | Direction::Infra));
     if !looks_back_or_ahead {
         return false;
     }

@@ -247,3 +247,29 @@ fn an_id_means_the_main_citation_not_one_in_its_parenthetical_unless_its_pin_say
     );
     assert_eq!(got.last().unwrap(), "id 432 U.S. 98 111");
 }
+
+#[test]
+fn references_name_a_case_cited_before() {
+    let cites = cites_of(
+        "Miranda v. Arizona, 384 U. S. 436 (1966). In June, the rule held. In Miranda, the \
+         Court spoke. Under Miranda, officers warn. Later, Miranda at 467. In Escobedo, the \
+         Court did not. Id., at 468. In Miranda v. Arizona, 384 U. S. 436, it held.\n",
+    );
+    let got: Vec<String> = cites.iter().map(row).collect();
+    assert_eq!(
+        got,
+        [
+            "full_case 384 U.S. 436",
+            "reference 384 U.S. 436",
+            "reference 384 U.S. 436",
+            "reference 384 U.S. 436 467",
+            "id 384 U.S. 436 468",
+            "full_case 384 U.S. 436",
+        ]
+    );
+    assert_eq!(cites[1].case_name(), Some("Miranda"));
+    assert_eq!(cites[1].text, "Miranda");
+    // A mention without a pin is no reference of the table of authorities.
+    let toa = pincite::TableOfAuthorities::new([("t.txt", cites.as_slice())]);
+    assert_eq!(toa.get("384 U.S. 436").unwrap().count, 4);
+}

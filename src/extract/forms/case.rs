@@ -274,6 +274,9 @@ pub(super) fn read(s: &mut Scanner<'_>, head: Head) -> Option<usize> {
         });
         (form, None, None)
     };
+    if let Some(name) = full_name(&form) {
+        s.know_name(&name);
+    }
     let mut c = s.cite(form, start..end);
     c.pins = tail.pins;
     c.parenthetical = parenthetical;
@@ -281,6 +284,14 @@ pub(super) fn read(s: &mut Scanner<'_>, head: Head) -> Option<usize> {
     c.warnings.extend(warning);
     s.out.push(c);
     Some(end)
+}
+
+/// The name of a full citation, which references after it may use.
+fn full_name(form: &Form) -> Option<String> {
+    match form {
+        Form::FullCase(c) if !c.parallel => c.case_name.clone(),
+        _ => None,
+    }
 }
 
 /// Whether the citation at `at` follows the full citation before it right

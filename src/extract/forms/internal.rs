@@ -2,7 +2,7 @@
 //! of the same decision ("ante, at 5-6", "post, at 1") and a syllabus's
 //! pages of the opinion ("Pp. 3-6").
 
-use crate::citation::{Form, Internal, Reference};
+use crate::citation::{Direction, Form, Internal};
 use crate::extract::scanner::Scanner;
 use crate::normalize::Section;
 use std::ops::Range;
@@ -18,13 +18,13 @@ pub(super) fn parse_other_opinion(s: &mut Scanner<'_>, m: Range<usize>) -> usize
     let Some(p) = s.pins_at(m.end - 1) else {
         return m.end;
     };
-    let reference = if s.text[m.start..].starts_with(['a', 'A']) {
-        Reference::Ante
+    let direction = if s.text[m.start..].starts_with(['a', 'A']) {
+        Direction::Ante
     } else {
-        Reference::Post
+        Direction::Post
     };
     let form = Form::Internal(Internal {
-        reference,
+        direction,
         labeled: false,
     });
     let mut c = s.cite(form, m.start..p.end);
@@ -45,7 +45,7 @@ pub(super) fn parse_syllabus(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
         return m.end;
     };
     let form = Form::Internal(Internal {
-        reference: Reference::Syllabus,
+        direction: Direction::Syllabus,
         labeled: false,
     });
     let mut c = s.cite(form, m.start..p.end);

@@ -6,6 +6,7 @@ mod id;
 mod internal;
 mod neutral;
 mod record;
+mod reference;
 mod session_law;
 pub(super) mod statute;
 mod supra;
@@ -100,5 +101,15 @@ pub(super) static FORMS: &[Rule] = &[
         name: "other opinion",
         anchor: || internal::OTHER_OPINION.to_string(),
         parse: internal::parse_other_opinion,
+    },
+    Rule {
+        name: "reference with a pin",
+        anchor: || reference::AT.to_string(),
+        parse: reference::parse_at,
+    },
+    Rule {
+        name: "reference in an opening phrase",
+        anchor: || reference::OPENING.to_string(),
+        parse: reference::parse_opening,
     },
 ];

@@ -2,7 +2,7 @@
 //! 154", "Hensley supra"), or a reference to the document itself ("supra,
 //! at 10", "Part II-A, supra", "n. 1, supra", "infra, at 12").
 
-use crate::citation::{Form, Internal, Reference, Supra};
+use crate::citation::{Direction, Form, Internal, Supra};
 use crate::extract::names::{is_part_of_document, name_before, name_ending_at};
 use crate::extract::pins::{FOOTNOTE, footnote_pins};
 use crate::extract::reporters::case_at;
@@ -62,13 +62,13 @@ pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     let (form, authority) = match name {
         Some((_, case_name)) => (Form::Supra(Supra { case_name }), None),
         None => {
-            let reference = if infra {
-                Reference::Infra
+            let direction = if infra {
+                Direction::Infra
             } else {
-                Reference::Supra
+                Direction::Supra
             };
             let labeled = label_start.is_some();
-            let form = Form::Internal(Internal { reference, labeled });
+            let form = Form::Internal(Internal { direction, labeled });
             (form, Some(s.own.clone()))
         }
     };
