@@ -15,7 +15,8 @@ const BARTENWERFER: &str = "corpus/scotus_bartenwerfer_v_buckley_2023_slip.txt";
 const TARRANT: &str = "corpus/scotus_tarrant_v_herrmann_2013_slip.txt";
 const CONEY_ISLAND: &str = "corpus/scotus_coney_island_v_burton_2026_slip.txt";
 const ROBINSON: &str = "corpus/ca11_robinson_v_tyson_foods_2010_raw.txt";
-const ANNOTATED: [&str; 4] = [BARTENWERFER, TARRANT, CONEY_ISLAND, ROBINSON];
+const IDEAL: &str = "corpus/cadc_ideal_electronic_v_ific_1997_slip.txt";
+const ANNOTATED: [&str; 5] = [BARTENWERFER, TARRANT, CONEY_ISLAND, ROBINSON, IDEAL];
 
 #[test]
 fn slip_annotations_carry_their_source_bytes() {
@@ -47,6 +48,12 @@ fn coney_island_slip_matches_its_annotation() {
 #[ignore = "not matched yet: first page, bare and misplaced sections, a parallel-pinned Id., an Id. after a citing parenthetical"]
 fn robinson_ca11_slip_matches_its_annotation() {
     corpus::check(ROBINSON, false);
+}
+
+#[test]
+#[ignore = "not matched yet: \"s\" section signs, Westlaw short forms, names across page breaks, an Id. of the agreement"]
+fn ideal_electronic_cadc_slip_matches_its_annotation() {
+    corpus::check(IDEAL, false);
 }
 
 type Key = (&'static str, Option<String>, String);
