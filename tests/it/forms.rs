@@ -16,7 +16,15 @@ const TARRANT: &str = "corpus/scotus_tarrant_v_herrmann_2013_slip.txt";
 const CONEY_ISLAND: &str = "corpus/scotus_coney_island_v_burton_2026_slip.txt";
 const ROBINSON: &str = "corpus/ca11_robinson_v_tyson_foods_2010_raw.txt";
 const IDEAL: &str = "corpus/cadc_ideal_electronic_v_ific_1997_slip.txt";
-const ANNOTATED: [&str; 5] = [BARTENWERFER, TARRANT, CONEY_ISLAND, ROBINSON, IDEAL];
+const IN_RE_AV: &str = "corpus/cal_ct_app_in_re_av_2017_clean.txt";
+const ANNOTATED: [&str; 6] = [
+    BARTENWERFER,
+    TARRANT,
+    CONEY_ISLAND,
+    ROBINSON,
+    IDEAL,
+    IN_RE_AV,
+];
 
 #[test]
 fn slip_annotations_carry_their_source_bytes() {
@@ -24,7 +32,7 @@ fn slip_annotations_carry_their_source_bytes() {
     for rel in ANNOTATED {
         let src = read(rel);
         let rows = corpus::rows(rel, &src, &mut problems);
-        assert!(rows.len() > 30, "{rel}: {} rows", rows.len());
+        assert!(rows.len() > 25, "{rel}: {} rows", rows.len());
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
@@ -54,6 +62,12 @@ fn robinson_ca11_slip_matches_its_annotation() {
 #[ignore = "not matched yet: \"s\" section signs, Westlaw short forms, names across page breaks, an Id. of the agreement"]
 fn ideal_electronic_cadc_slip_matches_its_annotation() {
     corpus::check(IDEAL, false);
+}
+
+#[test]
+#[ignore = "not matched yet: California code sections are no statute rows; \"Ibid .\", lettered Id. pins, names before a year"]
+fn in_re_av_cal_clean_matches_its_annotation() {
+    corpus::check(IN_RE_AV, false);
 }
 
 type Key = (&'static str, Option<String>, String);
