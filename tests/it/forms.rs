@@ -1,6 +1,8 @@
-//! The annotated pdftotext slips, and one opinion read in several forms.
+//! The annotated texts (Supreme Court slips in pdftotext form; an Eleventh
+//! Circuit slip, a D.C. Circuit slip and a California Court of Appeal web
+//! text), and one opinion read in several forms.
 //!
-//! Each `corpus/NAME.citations.tsv` beside a slip lists every citation of
+//! Each `corpus/NAME.citations.tsv` beside a text lists every citation of
 //! `NAME.txt` as read by a person (kind, authority, pins, slip page, byte
 //! span and its text). Lines starting with `#` after the header say what
 //! was left out and why. Unlike the Van de Kamp annotations these are not
@@ -12,7 +14,17 @@ use std::collections::BTreeMap;
 const BARTENWERFER: &str = "corpus/scotus_bartenwerfer_v_buckley_2023_slip.txt";
 const TARRANT: &str = "corpus/scotus_tarrant_v_herrmann_2013_slip.txt";
 const CONEY_ISLAND: &str = "corpus/scotus_coney_island_v_burton_2026_slip.txt";
-const ANNOTATED: [&str; 3] = [BARTENWERFER, TARRANT, CONEY_ISLAND];
+const ROBINSON: &str = "corpus/ca11_robinson_v_tyson_foods_2010_raw.txt";
+const IDEAL: &str = "corpus/cadc_ideal_electronic_v_ific_1997_slip.txt";
+const IN_RE_AV: &str = "corpus/cal_ct_app_in_re_av_2017_clean.txt";
+const ANNOTATED: [&str; 6] = [
+    BARTENWERFER,
+    TARRANT,
+    CONEY_ISLAND,
+    ROBINSON,
+    IDEAL,
+    IN_RE_AV,
+];
 
 #[test]
 fn slip_annotations_carry_their_source_bytes() {
@@ -20,7 +32,7 @@ fn slip_annotations_carry_their_source_bytes() {
     for rel in ANNOTATED {
         let src = read(rel);
         let rows = corpus::rows(rel, &src, &mut problems);
-        assert!(rows.len() > 30, "{rel}: {} rows", rows.len());
+        assert!(rows.len() > 25, "{rel}: {} rows", rows.len());
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
@@ -38,6 +50,24 @@ fn tarrant_slip_matches_its_annotation() {
 #[test]
 fn coney_island_slip_matches_its_annotation() {
     corpus::check(CONEY_ISLAND, false);
+}
+
+#[test]
+#[ignore = "not matched yet: first page, bare and misplaced sections, a parallel-pinned Id., an Id. after a citing parenthetical"]
+fn robinson_ca11_slip_matches_its_annotation() {
+    corpus::check(ROBINSON, false);
+}
+
+#[test]
+#[ignore = "not matched yet: \"s\" section signs, Westlaw short forms, names across page breaks, an Id. of the agreement"]
+fn ideal_electronic_cadc_slip_matches_its_annotation() {
+    corpus::check(IDEAL, false);
+}
+
+#[test]
+#[ignore = "not matched yet: California code sections are no statute rows; \"Ibid .\", lettered Id. pins, names before a year"]
+fn in_re_av_cal_clean_matches_its_annotation() {
+    corpus::check(IN_RE_AV, false);
 }
 
 type Key = (&'static str, Option<String>, String);
