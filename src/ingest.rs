@@ -1,5 +1,5 @@
-//! Bytes in: files read within a size limit, known as text by their first
-//! bytes, and checked as UTF-8 with the offset of the first bad byte.
+//! Bytes in: files found, read within a size limit, known as text by their
+//! first bytes, and checked as UTF-8 with the offset of the first bad byte.
 //!
 //! A byte-order mark and CRLF line ends are kept in the text (so that every
 //! offset is an offset of the original file); the normalizer skips them.
@@ -7,7 +7,7 @@
 use crate::error::{Error, Result};
 use std::fs;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// An opinion text as read from a file: the original bytes, known to be UTF-8.
 ///
@@ -501,6 +501,83 @@ fn push_escaped(out: &mut String, s: &str, backslash: bool) {
     }
 }
 
+/// The files a path stands for: the path itself when it is not a
+/// directory (whatever its name; reading it tells what is wrong with it);
+/// for a directory, the `.txt` files below it, walked recursively in path
+/// order. Links to files are followed, links to directories are not (a
+/// link to its own parent would never end). A directory that cannot be
+/// read is an error naming it ([`Error::path`](crate::Error::path)), and
+/// the walk goes on.
+///
+/// ```
+/// let files: Vec<_> = pincite::text_files("corpus").collect::<Result<_, _>>()?;
+/// assert!(files.iter().all(|p| p.extension().is_some_and(|x| x == "txt")));
+/// assert!(files.windows(2).all(|w| w[0] < w[1]));
+/// # Ok::<(), pincite::Error>(())
+/// ```
+pub fn text_files(path: impl AsRef<Path>) -> TextFiles {
+    TextFiles {
+        pending: vec![(path.as_ref().to_path_buf(), Walk::Given)],
+    }
+}
+
+/// The iterator of [`text_files`].
+#[derive(Debug)]
+pub struct TextFiles {
+    /// What is left to yield or walk, the next last.
+    pending: Vec<(PathBuf, Walk)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Walk {
+    /// The path given: walked if a directory, else yielded.
+    Given,
+    /// A directory to walk.
+    Dir,
+    /// A file to yield.
+    File,
+}
+
+impl Iterator for TextFiles {
+    type Item = Result<PathBuf>;
+
+    fn next(&mut self) -> Option<Result<PathBuf>> {
+        loop {
+            let (path, walk) = self.pending.pop()?;
+            match walk {
+                Walk::Given if path.is_dir() => self.pending.push((path, Walk::Dir)),
+                Walk::Given | Walk::File => return Some(Ok(path)),
+                Walk::Dir => match entries(&path) {
+                    Ok(mut found) => {
+                        found.reverse();
+                        self.pending.extend(found);
+                    }
+                    Err(e) => return Some(Err(e.at(&path))),
+                },
+            }
+        }
+    }
+}
+
+/// The subdirectories and `.txt` files of a directory, sorted.
+fn entries(dir: &Path) -> Result<Vec<(PathBuf, Walk)>> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).map_err(|e| Error::io(&e))? {
+        let entry = entry.map_err(|e| Error::io(&e))?;
+        let path = entry.path();
+        let kind = entry.file_type().map_err(|e| Error::io(&e).at(&path))?;
+        if kind.is_dir() {
+            found.push((path, Walk::Dir));
+        } else if path.extension().is_some_and(|x| x == "txt")
+            && !(kind.is_symlink() && path.is_dir())
+        {
+            found.push((path, Walk::File));
+        }
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(found)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -600,5 +677,51 @@ mod tests {
             .map(|n| printable_path(Path::new(OsStr::from_bytes(n))))
             .collect();
         assert_eq!(printed, [r"a\xff", r"a\xfe", r"a\\xff", r"a\\", r"a\n"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn text_files_walks_in_path_order_without_following_directory_links() {
+        let root = std::env::temp_dir().join(format!("pincite-walk-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        for dir in ["b", "a.d/sub"] {
+            fs::create_dir_all(root.join(dir)).unwrap();
+        }
+        for file in [
+            "z.txt",
+            "a.txt",
+            "notes.md",
+            "b/c.txt",
+            "a.d/sub/x.txt",
+            "a.d/y.txt",
+        ] {
+            fs::write(root.join(file), b"text\n").unwrap();
+        }
+        std::os::unix::fs::symlink(&root, root.join("loop.txt")).unwrap();
+        std::os::unix::fs::symlink("a.txt", root.join("link.txt")).unwrap();
+        let found: Vec<String> = text_files(&root)
+            .map(|p| {
+                p.unwrap()
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .display()
+                    .to_string()
+            })
+            .collect();
+        let _ = fs::remove_dir_all(&root);
+        assert_eq!(
+            found,
+            [
+                "a.d/sub/x.txt",
+                "a.d/y.txt",
+                "a.txt",
+                "b/c.txt",
+                "link.txt",
+                "z.txt"
+            ]
+        );
+        // A path that is not a directory is itself, whatever its name.
+        let given: Vec<PathBuf> = text_files("missing.md").map(Result::unwrap).collect();
+        assert_eq!(given, [PathBuf::from("missing.md")]);
     }
 }

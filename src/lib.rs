@@ -34,7 +34,7 @@ pub use citation::{
 };
 pub use error::{Error, ErrorKind, Result};
 pub use index::{FileCount, Hit, INDEX_VERSION, Index, IndexError, IndexErrorKind, Query};
-pub use ingest::{Document, printable_path};
+pub use ingest::{Document, TextFiles, printable_path, text_files};
 pub use normalize::{
     Block, BlockKind, InputForm, Metadata, Normalized, Normalizer, OffsetMap, Section, normalize,
 };
