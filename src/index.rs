@@ -515,14 +515,18 @@ impl Index {
         out
     }
 
-    /// Writes the index file to `path`.
+    /// Writes the index file to `path`, whole or not at all: through a
+    /// temporary file in the same directory, flushed to the disk and then
+    /// renamed over `path`. When anything fails, a file already at `path`
+    /// is left as it was and the temporary file is removed; of two saves
+    /// at once, the last to finish wins.
+    ///
+    /// # Errors
+    /// Creating, writing or renaming the file failed, or `path` is a
+    /// directory or a special file.
     pub fn save(&self, path: impl AsRef<Path>) -> std::io::Result<()> {
-        use std::io::Write;
         let (head, body) = self.encode();
-        let mut file = std::fs::File::create(path)?;
-        file.write_all(head.as_bytes())?;
-        file.write_all(&body)?;
-        Ok(())
+        crate::atomic::write_atomically(path.as_ref(), &[head.as_bytes(), &body])
     }
 
     /// The header line and the body of the index file. The body is the

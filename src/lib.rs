@@ -15,6 +15,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod atomic;
 mod citation;
 mod error;
 mod extract;
