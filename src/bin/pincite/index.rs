@@ -1,8 +1,9 @@
 //! `pincite index`: a citation index over many opinions, saved to a file.
 
-use crate::expand;
+use crate::input::{Inputs, expand, message};
+use crate::{FAILED, Out, warn};
 use clap::Args;
-use pincite::{Document, Index};
+use pincite::Index;
 use rayon::prelude::*;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -13,22 +14,23 @@ pub(crate) struct IndexArgs {
     /// The index file to write.
     #[arg(long, short)]
     output: PathBuf,
-    /// Opinion texts; a directory stands for its `.txt` files.
-    #[arg(required = true)]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    inputs: Inputs,
 }
 
 /// Reads the files, builds the index on all cores and saves it. Prints a
-/// summary line. Returns whether some file could not be read or the index
-/// could not be written.
-pub(crate) fn run(out: &mut impl Write, args: &IndexArgs) -> io::Result<bool> {
-    let (files, mut failed) = expand(&args.paths);
+/// summary line. Returns the exit status: 1 when some file could not be
+/// read or the index could not be written.
+pub(crate) fn run(out: &mut Out, args: &IndexArgs) -> io::Result<u8> {
+    let output = pincite::printable_path(&args.output);
+    let (files, failed) = expand(&args.inputs.files);
+    let mut failed = failed > 0;
     // Read on all cores too, the order kept for the messages and the index.
     let read: Vec<_> = files
         .into_par_iter()
-        .map(|(name, path)| {
-            let doc = Document::read(&path);
-            (name, doc)
+        .map(|input| {
+            let doc = input.read(args.inputs.max_size);
+            (input.name, doc)
         })
         .collect();
     let mut docs: Vec<(String, String)> = Vec::with_capacity(read.len());
@@ -36,28 +38,25 @@ pub(crate) fn run(out: &mut impl Write, args: &IndexArgs) -> io::Result<bool> {
         match doc {
             Ok(doc) => docs.push((name, doc.into_text())),
             Err(e) => {
-                eprintln!("pincite: {name}: {e}");
+                warn(&name, &message(&e));
                 failed = true;
             }
         }
     }
-    let refs: Vec<(&str, &str)> = docs.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
-    let index = Index::build(&refs);
+    let index = Index::build_from(docs);
     if let Err(e) = index.save(&args.output) {
-        eprintln!("pincite: {}: {e}", args.output.display());
-        return Ok(true);
+        warn(&output, &pincite::Error::from(e).to_string());
+        return Ok(FAILED);
     }
     writeln!(
         out,
-        "{}: {} files, {} citations, {} authorities",
-        args.output.display(),
+        "{output}: {} files, {} citations, {} authorities",
         index.files().len(),
         index.hits().len(),
         index.authorities().len()
     )?;
     // The process ends after this command: the kernel takes back the
-    // texts and the hits at once, faster than freeing them one by one.
+    // hits at once, faster than freeing them one by one.
     std::mem::forget(index);
-    std::mem::forget(docs);
-    Ok(failed)
+    Ok(u8::from(failed))
 }

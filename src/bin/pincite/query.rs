@@ -1,5 +1,6 @@
 //! `pincite query`: citations of an authority in a saved index.
 
+use crate::{FAILED, Out, warn};
 use clap::{ArgGroup, Args, ValueEnum};
 use pincite::{Hit, Index, Pin, Query};
 use serde::Serialize;
@@ -77,14 +78,14 @@ fn text_line(file: &str, h: &Hit) -> String {
     )
 }
 
-/// Loads the index and prints the hits. Returns whether the index could
-/// not be loaded.
-pub(crate) fn run(out: &mut impl Write, args: &QueryArgs) -> io::Result<bool> {
+/// Loads the index and prints the hits. Returns the exit status: 1 when
+/// the index could not be loaded.
+pub(crate) fn run(out: &mut Out, args: &QueryArgs) -> io::Result<u8> {
     let index = match Index::load(&args.index) {
         Ok(index) => index,
         Err(e) => {
-            eprintln!("pincite: {}: {e}", args.index.display());
-            return Ok(true);
+            warn(&pincite::printable_path(&args.index), &e.to_string());
+            return Ok(FAILED);
         }
     };
     let mut q = Query::new();
@@ -110,7 +111,7 @@ pub(crate) fn run(out: &mut impl Write, args: &QueryArgs) -> io::Result<bool> {
                 QueryFormat::Text => writeln!(out, "{}\t{}", c.count, c.file)?,
             }
         }
-        return Ok(false);
+        return Ok(0);
     }
     for h in index.query(&q) {
         let file = &index.files()[h.file];
@@ -133,5 +134,5 @@ pub(crate) fn run(out: &mut impl Write, args: &QueryArgs) -> io::Result<bool> {
             QueryFormat::Text => writeln!(out, "{}", text_line(file, h))?,
         }
     }
-    Ok(false)
+    Ok(0)
 }
