@@ -617,6 +617,56 @@ fn toa_without_a_readable_file_prints_no_table() {
     assert!(run.stderr.ends_with(": no .txt files\n"), "{}", run.stderr);
 }
 
+/// `pincite verify ... | head -1` exited 0 though the run had errors:
+/// the files are still checked when the output is closed, and the status
+/// is the whole run's.
+#[test]
+fn verify_status_survives_a_closed_pipe() {
+    // More warnings than a pipe buffers, so that a write meets the closed
+    // pipe; the error comes after, in the last file.
+    let line = "See Imbler v. Pachtman, 424 U. S. 409, 430-420 (1976).\n";
+    let warnings = Temp::file("warnings.txt", line.repeat(2000).as_bytes());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pincite"))
+        .args(["verify", warnings.arg(), SYLLABUS])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run pincite");
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr, "");
+}
+
+/// A write error and "errors found" both exited 1; a write error is 3.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_on_standard_output_exits_3() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    let out = Command::new(env!("CARGO_BIN_EXE_pincite"))
+        .args(["normalize", SLIP])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(full)
+        .output()
+        .expect("run pincite");
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "pincite: standard output: no space left on device\n"
+    );
+}
+
 /// OS errors printed as "Not a directory (os error 20)"; every one is in
 /// the short form now.
 #[cfg(unix)]

@@ -1,7 +1,7 @@
 //! The files named on the command line: directories walked, `-` for
 //! standard input, each read within the size limit, the failures reported.
 
-use crate::{Out, warn};
+use crate::{Out, closed, warn};
 use clap::Args;
 use pincite::{Document, ErrorKind};
 use std::io;
@@ -154,7 +154,9 @@ const FILES_AHEAD: usize = 32;
 /// one worker thread per core (`RAYON_NUM_THREADS` sets how many), while
 /// `each` writes the results one file at a time, in the order given. The
 /// workers take the files in order and stay at most [`FILES_AHEAD`] files
-/// ahead of the output; when `each` fails (a closed pipe), they stop.
+/// ahead of the output. When the output is closed (its pipe's reader
+/// gone), they only read the rest, so that every failure is still
+/// reported; when `each` fails, they stop.
 pub(crate) fn par_each_file<T: Send>(
     out: &mut Out,
     inputs: &Inputs,
@@ -169,12 +171,14 @@ pub(crate) fn par_each_file<T: Send>(
     let next = AtomicUsize::new(0);
     let written = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
+    let skip = AtomicBool::new(false);
     let threads = rayon::current_num_threads().clamp(1, files.len().max(1));
     let (tx, rx) = mpsc::channel();
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let tx = tx.clone();
-            let (files, work, next, written, stop) = (&files, &work, &next, &written, &stop);
+            let (files, work, next, written, stop, skip) =
+                (&files, &work, &next, &written, &stop, &skip);
             scope.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
@@ -189,7 +193,9 @@ pub(crate) fn par_each_file<T: Send>(
                     if stop.load(Ordering::Relaxed) {
                         break;
                     }
-                    let result = files[i].read(inputs.max_size).map(|doc| work(doc.text()));
+                    let result = files[i]
+                        .read(inputs.max_size)
+                        .map(|doc| (!skip.load(Ordering::Relaxed)).then(|| work(doc.text())));
                     if tx.send((i, result)).is_err() {
                         break;
                     }
@@ -204,12 +210,13 @@ pub(crate) fn par_each_file<T: Send>(
             while let Some(result) = pending.remove(&at) {
                 let name = &files[at].name;
                 match result {
-                    Ok(t) => {
+                    Ok(Some(t)) if !closed(out) => {
                         if let Err(e) = each(out, name, t) {
                             stop.store(true, Ordering::Relaxed);
                             return Err(e);
                         }
                     }
+                    Ok(_) => skip.store(true, Ordering::Relaxed),
                     Err(e) => {
                         warn(name, &message(&e));
                         failed = true;

@@ -44,8 +44,51 @@ enum Command {
 pub(crate) const FAILED: u8 = 1;
 /// Exit status: a usage error (and `verify`: a file could not be read).
 pub(crate) const USAGE: u8 = 2;
-/// Standard output as the commands write to it, buffered.
-pub(crate) type Out = BufWriter<io::StdoutLock<'static>>;
+/// Exit status: the output could not be written (standard output or the
+/// index file).
+pub(crate) const WRITE_FAILED: u8 = 3;
+
+/// Standard output as the commands write to it: buffered, and a closed
+/// pipe (its reader gone, as `head` does) ends the output, not the run.
+pub(crate) type Out = BufWriter<Stdout>;
+
+/// Standard output, where a closed pipe takes every write from then on
+/// and throws it away.
+pub(crate) struct Stdout {
+    inner: io::StdoutLock<'static>,
+    closed: bool,
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        match self.inner.write(buf) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(buf.len())
+            }
+            other => other,
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self.inner.flush() {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other,
+        }
+    }
+}
+
+/// Whether the reader of standard output is gone, as far as the writes
+/// so far have found.
+pub(crate) fn closed(out: &Out) -> bool {
+    out.get_ref().closed
+}
 
 /// Prints `pincite: NAME: MESSAGE` on standard error (where a closed
 /// standard error is no reason to stop).
@@ -62,7 +105,10 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    let mut out = BufWriter::new(io::stdout().lock());
+    let mut out = BufWriter::new(Stdout {
+        inner: io::stdout().lock(),
+        closed: false,
+    });
     let result = match cli.command {
         Command::Normalize(args) => normalize::run(&mut out, &args),
         Command::Extract(args) => extract::run(&mut out, &args),
@@ -74,10 +120,9 @@ fn main() -> ExitCode {
     };
     match result.and_then(|status| out.flush().map(|()| status)) {
         Ok(status) => ExitCode::from(status),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             warn("standard output", &pincite::Error::from(e).to_string());
-            ExitCode::from(FAILED)
+            ExitCode::from(WRITE_FAILED)
         }
     }
 }

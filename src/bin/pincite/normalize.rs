@@ -1,7 +1,7 @@
 //! `pincite normalize`: the reading text of each file, or its blocks.
 
-use crate::Out;
 use crate::input::{Inputs, for_each_file};
+use crate::{Out, closed};
 use clap::{Args, ValueEnum};
 use pincite::Normalized;
 use serde::Serialize;
@@ -66,6 +66,9 @@ pub(crate) fn run(out: &mut Out, args: &NormalizeArgs) -> io::Result<u8> {
         });
     }
     let failed = for_each_file(out, &args.inputs, |out, name, text| {
+        if closed(out) {
+            return Ok(());
+        }
         let norm = normalizer.normalize(text);
         match args.format {
             NormalizeFormat::Text => out.write_all(norm.reading().as_bytes()),
