@@ -446,6 +446,138 @@ fn pincite_with_stdin(args: &[&str], input: &[u8]) -> Run {
     }
 }
 
+/// The names in a directory, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A directory holding `good.idx`, an index of the slip; returns it and
+/// the path of the index.
+fn dir_with_index() -> (Temp, String) {
+    let dir = Temp::dir(&[]);
+    let idx = dir.0.join("good.idx").to_str().expect("UTF-8").to_string();
+    let run = pincite(&["index", "-o", &idx, SLIP]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    (dir, idx)
+}
+
+/// `pincite index -o good.idx typo.tx` replaced a good index with an
+/// empty one. Now any bad input leaves the old file as it was and no
+/// temporary file beside it.
+#[test]
+fn index_with_a_bad_input_keeps_the_old_index() {
+    let (dir, idx) = dir_with_index();
+    let before = std::fs::read(&idx).unwrap();
+    let pdf = Temp::file("brief.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
+    let latin1 = Temp::file("latin1.txt", b"caf\xe9\n");
+    for bad in ["typo.tx", pdf.arg(), latin1.arg()] {
+        let run = pincite(&["index", "-o", &idx, SLIP, bad]);
+        assert_eq!(run.code, 1, "{bad}: {}", run.stderr);
+        assert_eq!(run.stdout, "", "{bad}");
+        assert!(
+            run.stderr.starts_with(&format!("pincite: {bad}: ")),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.ends_with(&format!(
+                "pincite: {idx}: not written: 1 of 2 inputs could not be read\n"
+            )),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(std::fs::read(&idx).unwrap(), before, "{bad}");
+        assert_eq!(listing(&dir.0), ["good.idx"], "{bad}");
+    }
+    // Nothing to index is no reason to empty it either.
+    let empty = Temp::dir(&[("notes.md", b"Not an opinion.\n")]);
+    let run = pincite(&["index", "-o", &idx, empty.arg()]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("not written: no files to index"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read(&idx).unwrap(), before);
+}
+
+/// Output that cannot be written is its own exit status, 3, with the
+/// reason in a few words, and leaves nothing behind.
+#[test]
+fn index_that_cannot_be_written_exits_3_and_leaves_nothing() {
+    let dir = Temp::dir(&[("keep.txt", b"Kept paragraph.\n")]);
+    let keep = dir.0.join("keep.txt").to_str().unwrap().to_string();
+    let missing = dir.0.join("no/x.idx").to_str().unwrap().to_string();
+    for (out, why) in [
+        (dir.arg(), "is a directory"),
+        (missing.as_str(), "no such directory"),
+        // An opinion text named as the output by mistake.
+        (keep.as_str(), "exists and is not a pincite index"),
+    ] {
+        let run = pincite(&["index", "-o", out, SLIP]);
+        assert_eq!(run.code, 3, "{out}: {}", run.stderr);
+        assert_eq!(run.stderr, format!("pincite: {out}: {why}; not written\n"));
+        assert_eq!(listing(&dir.0), ["keep.txt"]);
+    }
+    assert_eq!(std::fs::read(&keep).unwrap(), b"Kept paragraph.\n");
+}
+
+/// A process killed while it reads leaves the old index as it was and no
+/// temporary file.
+#[test]
+fn index_killed_while_reading_keeps_the_old_index() {
+    use std::io::Write;
+    let (dir, idx) = dir_with_index();
+    let before = std::fs::read(&idx).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pincite"))
+        .args(["index", "-o", &idx, "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run pincite");
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(b"Imbler v. Pachtman, 424 U. S. 409 (1976).\n")
+        .unwrap();
+    // Standard input is still open: the index is not built yet.
+    child.kill().unwrap();
+    child.wait().unwrap();
+    drop(stdin);
+    assert_eq!(std::fs::read(&idx).unwrap(), before);
+    assert_eq!(listing(&dir.0), ["good.idx"]);
+}
+
+/// Two writers of one index at once leave one whole index: the last one's.
+#[test]
+fn concurrent_index_writers_leave_a_whole_index() {
+    let (dir, idx) = dir_with_index();
+    let spawn = |input: &str| {
+        Command::new(env!("CARGO_BIN_EXE_pincite"))
+            .args(["index", "-o", &idx, input])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("run pincite")
+    };
+    let mut a = spawn(SLIP);
+    let mut b = spawn(SYLLABUS);
+    assert!(a.wait().unwrap().success());
+    assert!(b.wait().unwrap().success());
+    let index = pincite::Index::load(&idx).expect("a whole index");
+    assert!(
+        index.files() == [SLIP] || index.files() == [SYLLABUS],
+        "{:?}",
+        index.files()
+    );
+    assert_eq!(listing(&dir.0), ["good.idx"]);
+}
+
 /// A PDF, Word document, archive or image given by mistake is named as
 /// such, with what to do, not as "invalid UTF-8 at byte 10".
 #[test]
