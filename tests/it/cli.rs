@@ -749,6 +749,87 @@ fn toa_without_a_readable_file_prints_no_table() {
     assert!(run.stderr.ends_with(": no .txt files\n"), "{}", run.stderr);
 }
 
+/// An index of the two Van de Kamp texts, in a directory of its own.
+fn van_de_kamp_index() -> (Temp, String) {
+    let dir = Temp::dir(&[]);
+    let idx = dir.0.join("vdk.idx").to_str().unwrap().to_string();
+    let run = pincite(&["index", "-o", &idx, SLIP, SYLLABUS]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    (dir, idx)
+}
+
+/// Pasted table entries, statutes and spellings found nothing and said
+/// nothing; now they find their authority.
+#[test]
+fn query_accepts_pasted_entries_statutes_and_spellings() {
+    let (_dir, idx) = van_de_kamp_index();
+    let counts = |authority: &str| {
+        let run = pincite(&[
+            "query",
+            "--index",
+            &idx,
+            "--authority",
+            authority,
+            "--counts",
+            "--format",
+            "text",
+        ]);
+        assert_eq!(run.code, 0, "{authority}: {}", run.stderr);
+        run.stdout
+    };
+    let imbler = format!("39\t{SYLLABUS}\n31\t{SLIP}\n");
+    for typed in [
+        "424 U.S. 409",
+        "424 US 409",
+        "Imbler v. Pachtman, 424 U.S. 409 (1976)",
+        "Imbler v. Pachtman, 424 U. S. 409, 430 (1976).",
+    ] {
+        assert_eq!(counts(typed), imbler, "{typed}");
+    }
+    let section_1983 = format!("12\t{SYLLABUS}\n10\t{SLIP}\n");
+    for typed in [
+        "§1983",
+        "§ 1983",
+        "42 USC 1983",
+        "42 U.S.C. § 1983",
+        "section 1983",
+    ] {
+        assert_eq!(counts(typed), section_1983, "{typed}");
+    }
+}
+
+/// A query that matched nothing printed nothing and exited 0.
+#[test]
+fn query_without_a_match_says_so_and_exits_1() {
+    let (_dir, idx) = van_de_kamp_index();
+    for (args, what) in [
+        (&["--authority", "999 U.S. 1"][..], "999 U.S. 1"),
+        (&["--name", "Nobody"][..], "Nobody"),
+        (
+            &["--authority", "424 U.S. 409", "--pin", "999"][..],
+            "424 U.S. 409 at 999",
+        ),
+        (&["--authority", "§ 9999", "--counts"][..], "§ 9999"),
+    ] {
+        let mut all = vec!["query", "--index", idx.as_str()];
+        all.extend_from_slice(args);
+        let run = pincite(&all);
+        assert_eq!(run.code, 1, "{args:?}");
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert_eq!(
+            run.stderr,
+            format!("pincite: no citation of {what} in 2 files\n")
+        );
+    }
+    for empty in ["", "  "] {
+        for opt in ["--authority", "--name"] {
+            let run = pincite(&["query", "--index", &idx, opt, empty]);
+            assert_eq!(run.code, 2, "{opt} {empty:?}");
+            assert!(run.stderr.contains("empty query"), "{}", run.stderr);
+        }
+    }
+}
+
 /// `pincite verify ... | head -1` exited 0 though the run had errors:
 /// the files are still checked when the output is closed, and the status
 /// is the whole run's.
