@@ -749,6 +749,30 @@ fn toa_without_a_readable_file_prints_no_table() {
     assert!(run.stderr.ends_with(": no .txt files\n"), "{}", run.stderr);
 }
 
+/// `extract --format tsv` over several files had no file column.
+#[test]
+fn extract_tsv_has_a_file_column() {
+    let run = pincite(&["extract", "--format", "tsv", SLIP, SYLLABUS]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut lines = run.stdout.lines();
+    assert_eq!(
+        lines.next(),
+        Some("file\tkind\tauthority\tpins\tslip_page\tstart\tend\ttext")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == 8), "a row without 8 columns");
+    let slip = rows.iter().filter(|r| r[0] == SLIP).count();
+    let syllabus = rows.iter().filter(|r| r[0] == SYLLABUS).count();
+    assert_eq!(slip, 63);
+    assert_eq!(slip + syllabus, rows.len());
+    assert!(syllabus > 0);
+    // The columns after the file are those of the annotation files.
+    let first = &rows[0];
+    let source = repo_file(SLIP);
+    let (start, end): (usize, usize) = (first[5].parse().unwrap(), first[6].parse().unwrap());
+    assert_eq!(std::str::from_utf8(&source[start..end]).unwrap(), first[7]);
+}
+
 /// An index of the two Van de Kamp texts, in a directory of its own.
 fn van_de_kamp_index() -> (Temp, String) {
     let dir = Temp::dir(&[]);

@@ -23,9 +23,10 @@ enum ExtractFormat {
     Jsonl,
     /// One JSON array of all citations, one element a line.
     Json,
-    /// Tab-separated with a header line: kind, authority, pins, slip_page,
-    /// start, end, text (the columns of the `corpus/*.citations.tsv`
-    /// annotations; a newline in text is written `\n`).
+    /// Tab-separated with a header line: file, then kind, authority,
+    /// pins, slip_page, start, end, text (the columns of the
+    /// `corpus/*.citations.tsv` annotations); a backslash, tab or newline
+    /// in a field is written `\\`, `\t`, `\n`.
     Tsv,
 }
 
@@ -37,7 +38,7 @@ struct CitationRecord<'a> {
 }
 
 /// The header line of `--format tsv`.
-const TSV_HEADER: &str = "kind\tauthority\tpins\tslip_page\tstart\tend\ttext";
+const TSV_HEADER: &str = "file\tkind\tauthority\tpins\tslip_page\tstart\tend\ttext";
 
 /// Prints the citations of each file. Returns the exit status: 1 when
 /// some file could not be read.
@@ -65,7 +66,7 @@ pub(crate) fn run(out: &mut Out, args: &ExtractArgs) -> io::Result<u8> {
                     out.write_all(if first { b"\n" } else { b",\n" })?;
                     serde_json::to_writer(&mut *out, &rec)?;
                 }
-                ExtractFormat::Tsv => writeln!(out, "{}", tsv_row(c))?,
+                ExtractFormat::Tsv => writeln!(out, "{}", tsv_row(name, c))?,
             }
             first = false;
         }
@@ -77,20 +78,26 @@ pub(crate) fn run(out: &mut Out, args: &ExtractArgs) -> io::Result<u8> {
     Ok(u8::from(failed))
 }
 
-/// One citation as a row of an annotation file.
-fn tsv_row(c: &Citation) -> String {
+/// A TSV field: backslash, tab and newline escaped.
+fn tsv_field(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('\n', "\\n")
+        .replace('\t', "\\t")
+}
+
+/// One citation as a row: the file, then the columns of an annotation
+/// file.
+fn tsv_row(file: &str, c: &Citation) -> String {
     let page = c.slip_page.map(|p| p.to_string()).unwrap_or_default();
     format!(
-        "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+        tsv_field(file),
         c.kind(),
         c.authority.as_deref().unwrap_or(""),
         c.pins_string(),
         page,
         c.span.start,
         c.span.end,
-        c.text
-            .replace('\\', "\\\\")
-            .replace('\n', "\\n")
-            .replace('\t', "\\t"),
+        tsv_field(&c.text),
     )
 }
