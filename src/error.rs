@@ -1,6 +1,7 @@
 //! The library's one error type.
 
 use std::fmt;
+use std::path::{Path, PathBuf};
 
 /// What went wrong, as returned by [`Error::kind`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -11,12 +12,29 @@ pub enum ErrorKind {
         /// Offset of the first byte that is not valid UTF-8.
         byte: usize,
     },
-    /// Reading a file failed.
+    /// The input is not text but another kind of file, known by its first
+    /// bytes: a PDF, a Word document, an archive, an image, or binary data.
+    NotText {
+        /// What it looks like, as the message says it: `"a PDF"`,
+        /// `"a Word document (.docx)"`, `"binary data"`.
+        what: &'static str,
+    },
+    /// The input is longer than the limit set for one document.
+    TooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// The path names a device, a FIFO or a socket, not a regular file.
+    NotRegularFile,
+    /// Reading a file or a directory failed.
     Io,
 }
 
 /// An error from pincite. Reading text and extracting citations from a
 /// `&str` cannot fail; errors come from decoding bytes and reading files.
+///
+/// The message (`to_string()`) says what went wrong in a few words;
+/// [`Error::path`] gives the file it is about, when there is one.
 ///
 /// ```
 /// use pincite::{Document, ErrorKind};
@@ -28,32 +46,109 @@ pub enum ErrorKind {
 pub struct Error {
     kind: ErrorKind,
     message: String,
+    path: Option<PathBuf>,
 }
 
 impl Error {
-    pub(crate) fn invalid_utf8(byte: usize) -> Error {
+    fn new(kind: ErrorKind, message: String) -> Error {
         Error {
-            kind: ErrorKind::InvalidUtf8 { byte },
-            message: format!("invalid UTF-8 at byte {byte}"),
+            kind,
+            message,
+            path: None,
         }
     }
 
+    pub(crate) fn invalid_utf8(byte: usize) -> Error {
+        Error::new(
+            ErrorKind::InvalidUtf8 { byte },
+            format!("invalid UTF-8 at byte {byte}"),
+        )
+    }
+
+    /// `what` and what to do about it: "looks like a PDF: convert it ...".
+    pub(crate) fn not_text(what: &'static str, advice: &str) -> Error {
+        Error::new(
+            ErrorKind::NotText { what },
+            format!("looks like {what}: {advice}"),
+        )
+    }
+
+    pub(crate) fn too_large(limit: u64) -> Error {
+        Error::new(
+            ErrorKind::TooLarge { limit },
+            format!(
+                "larger than {}, the limit for one document",
+                size_text(limit)
+            ),
+        )
+    }
+
+    pub(crate) fn not_regular(what: &str) -> Error {
+        Error::new(
+            ErrorKind::NotRegularFile,
+            format!("not a regular file ({what}); give it on standard input as - to read it"),
+        )
+    }
+
     pub(crate) fn io(err: &std::io::Error) -> Error {
-        let message = match err.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_string(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            _ => err.to_string(),
-        };
-        Error {
-            kind: ErrorKind::Io,
-            message,
-        }
+        Error::new(ErrorKind::Io, io_message(err))
+    }
+
+    /// The same error, about `path`.
+    pub(crate) fn at(mut self, path: &Path) -> Error {
+        self.path = Some(path.to_path_buf());
+        self
     }
 
     /// What kind of error this is.
     pub fn kind(&self) -> &ErrorKind {
         &self.kind
     }
+
+    /// The file or directory the error is about, when it came from one.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+}
+
+impl From<std::io::Error> for Error {
+    /// An error of kind [`ErrorKind::Io`] with the short message of
+    /// [`io_message`].
+    fn from(err: std::io::Error) -> Error {
+        Error::io(&err)
+    }
+}
+
+/// The short, lower-case message of an I/O error: `no such file`,
+/// `permission denied`, `is a directory`, `no space left on device`. An
+/// error of the operating system is named in its words without the
+/// "(os error N)"; other errors keep their message.
+pub(crate) fn io_message(err: &std::io::Error) -> String {
+    if err.raw_os_error().is_none() {
+        return err.to_string();
+    }
+    if err.kind() == std::io::ErrorKind::NotFound {
+        return "no such file".to_string();
+    }
+    let text = err.to_string();
+    let text = text
+        .rfind(" (os error ")
+        .map_or(&text[..], |at| &text[..at]);
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => text.to_string(),
+    }
+}
+
+/// A size as people read it: "256 MiB", "1 GiB", "1000 bytes".
+pub(crate) fn size_text(bytes: u64) -> String {
+    for (unit, name) in [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")] {
+        if bytes >= unit && bytes % unit == 0 {
+            return format!("{} {name}", bytes / unit);
+        }
+    }
+    format!("{bytes} bytes")
 }
 
 impl fmt::Display for Error {
@@ -66,3 +161,45 @@ impl std::error::Error for Error {}
 
 /// `Result` with pincite's [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn os_errors_have_short_messages() {
+        let cases = [
+            (libc_code::ENOENT, "no such file"),
+            (libc_code::EACCES, "permission denied"),
+            (libc_code::EISDIR, "is a directory"),
+            (libc_code::ENOSPC, "no space left on device"),
+        ];
+        for (code, want) in cases {
+            let err = io::Error::from_raw_os_error(code);
+            assert_eq!(io_message(&err), want, "{err}");
+        }
+        let own = io::Error::new(io::ErrorKind::NotFound, "no such directory");
+        assert_eq!(io_message(&own), "no such directory");
+    }
+
+    /// Error numbers of Linux.
+    #[cfg(target_os = "linux")]
+    mod libc_code {
+        pub const ENOENT: i32 = 2;
+        pub const EACCES: i32 = 13;
+        pub const EISDIR: i32 = 21;
+        pub const ENOSPC: i32 = 28;
+    }
+
+    #[test]
+    fn sizes_read_in_their_largest_whole_unit() {
+        assert_eq!(size_text(256 << 20), "256 MiB");
+        assert_eq!(size_text(1 << 30), "1 GiB");
+        assert_eq!(size_text(1536), "1536 bytes");
+        assert_eq!(size_text(3 << 10), "3 KiB");
+        assert_eq!(size_text(1000), "1000 bytes");
+        assert_eq!(size_text(0), "0 bytes");
+    }
+}

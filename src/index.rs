@@ -256,6 +256,26 @@ pub(crate) fn compact_key(s: &str) -> String {
     out
 }
 
+/// The section of "§1983", "§§ 523(a)(2)", "section 1983" or "sec. 1983"
+/// as [`section_key`] gives it; `None` for other text.
+fn typed_section(typed: &str) -> Option<String> {
+    let lower = typed.to_lowercase();
+    let rest = ["§", "section", "sec."]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))?
+        .trim_start_matches(['§', ' ']);
+    rest.starts_with(|c: char| c.is_ascii_digit())
+        .then(|| section_key(rest))
+}
+
+/// A section as compared: spaces out, lower case ("523(a)(2)(a)").
+fn section_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// A name as looked up: lower case, spaces folded.
 fn name_key(s: &str) -> String {
     s.split_whitespace()
@@ -346,16 +366,35 @@ impl Index {
     /// Builds an index from each file's name and text, normalizing and
     /// extracting the files in parallel. The files keep the order given.
     pub fn build(docs: &[(&str, &str)]) -> Index {
-        let per_file: Vec<Vec<Hit>> = docs
+        Index::build_from(docs.iter().copied())
+    }
+
+    /// Builds an index as [`Index::build`] does, from any pairs of a name
+    /// and a text: `(String, String)`, `(&str, &str)`, `(String, Document)`.
+    ///
+    /// ```
+    /// let docs = vec![("a.txt".to_string(), "Imbler v. Pachtman, 424 U. S. 409 (1976).".to_string())];
+    /// let index = pincite::Index::build_from(docs);
+    /// assert_eq!(index.files(), ["a.txt"]);
+    /// assert_eq!(index.hits().len(), 1);
+    /// ```
+    pub fn build_from<N, T>(docs: impl IntoIterator<Item = (N, T)>) -> Index
+    where
+        N: Into<String>,
+        T: AsRef<str> + Sync,
+    {
+        let (files, texts): (Vec<String>, Vec<T>) =
+            docs.into_iter().map(|(n, t)| (n.into(), t)).unzip();
+        let per_file: Vec<Vec<Hit>> = texts
             .par_iter()
             .enumerate()
-            .map(|(i, (_, text))| {
+            .map(|(i, text)| {
+                let text = text.as_ref();
                 let norm = crate::normalize(text);
                 let cites = crate::extract(text, &norm);
                 hits_of(i, text, &norm, &cites)
             })
             .collect();
-        let files = docs.iter().map(|(name, _)| name.to_string()).collect();
         Index::from_parts(files, per_file.into_iter().flatten().collect())
     }
 
@@ -387,21 +426,83 @@ impl Index {
     /// key spelled otherwise ("424 U. S. 409", "424 us 409"), or a case
     /// name or party, whole or its first words ("Imbler", "imbler v.
     /// pachtman"). Sorted, without repeats.
+    ///
+    /// What users paste works too: a citation as a table of authorities
+    /// prints it, with its name, pins and parenthetical ("Imbler v.
+    /// Pachtman, 424 U.S. 409, 430 (1976)" stands for 424 U.S. 409, and a
+    /// citation with a parallel for both keys), and a section alone ("§1983",
+    /// "§ 523(a)(2)", "section 1983") for every key of that section, in any
+    /// code ("42 U.S.C. § 1983").
+    ///
+    /// ```
+    /// let text = "Imbler v. Pachtman, 424 U. S. 409 (1976); 42 U. S. C. §1983.\n";
+    /// let index = pincite::Index::build(&[("a.txt", text)]);
+    /// for typed in ["Imbler v. Pachtman, 424 U.S. 409 (1976)", "424 US 409", "imbler"] {
+    ///     assert_eq!(index.resolve(typed), ["424 U.S. 409"]);
+    /// }
+    /// for typed in ["§1983", "42 USC 1983", "42 U.S.C. § 1983"] {
+    ///     assert_eq!(index.resolve(typed), ["42 U.S.C. § 1983"]);
+    /// }
+    /// ```
     pub fn resolve(&self, typed: &str) -> Vec<&str> {
-        if let Some((k, _)) = self.by_authority.get_key_value(typed) {
-            return vec![k.as_str()];
+        let typed = typed.trim();
+        let mut out = self.resolve_key(typed);
+        if out.is_empty() {
+            out = self.resolve_section(typed);
         }
-        let mut out: Vec<&str> = self
-            .by_compact
-            .get(&compact_key(typed))
-            .map(|v| v.iter().map(String::as_str).collect())
-            .unwrap_or_default();
+        if out.is_empty() {
+            out = self.resolve_pasted(typed);
+        }
         if out.is_empty() {
             out = self.resolve_name(typed);
         }
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// The key itself, or the keys spelled the same but for spacing,
+    /// punctuation and case.
+    fn resolve_key(&self, typed: &str) -> Vec<&str> {
+        if let Some((k, _)) = self.by_authority.get_key_value(typed) {
+            return vec![k.as_str()];
+        }
+        self.by_compact
+            .get(&compact_key(typed))
+            .map(|v| v.iter().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
+
+    /// The keys of a section typed without its code ("§1983"): those whose
+    /// section, after the last "§", is the same but for spaces and case.
+    fn resolve_section(&self, typed: &str) -> Vec<&str> {
+        let Some(section) = typed_section(typed) else {
+            return Vec::new();
+        };
+        self.by_authority
+            .keys()
+            .filter(|k| {
+                k.rsplit_once('§')
+                    .is_some_and(|(_, s)| section_key(s) == section)
+            })
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// The keys of a citation as pasted: the parentheticals at its end
+    /// taken off, each part between commas that starts with a number
+    /// looked up as a key ("Imbler v. Pachtman, 424 U.S. 409, 430 (1976)":
+    /// "424 U.S. 409"; the pin "430" is no key).
+    fn resolve_pasted(&self, typed: &str) -> Vec<&str> {
+        let mut text = typed.trim_end_matches(['.', ';', ' ']);
+        while let Some(open) = text.strip_suffix(')').and_then(|t| t.rfind('(')) {
+            text = text[..open].trim_end();
+        }
+        text.split(',')
+            .map(str::trim)
+            .filter(|part| part.starts_with(|c: char| c.is_ascii_digit()))
+            .flat_map(|part| self.resolve_key(part))
+            .collect()
     }
 
     /// The authority keys of the cases a name names: the whole name or a
@@ -515,14 +616,18 @@ impl Index {
         out
     }
 
-    /// Writes the index file to `path`.
+    /// Writes the index file to `path`, whole or not at all: through a
+    /// temporary file in the same directory, flushed to the disk and then
+    /// renamed over `path`. When anything fails, a file already at `path`
+    /// is left as it was and the temporary file is removed; of two saves
+    /// at once, the last to finish wins.
+    ///
+    /// # Errors
+    /// Creating, writing or renaming the file failed, or `path` is a
+    /// directory or a special file.
     pub fn save(&self, path: impl AsRef<Path>) -> std::io::Result<()> {
-        use std::io::Write;
         let (head, body) = self.encode();
-        let mut file = std::fs::File::create(path)?;
-        file.write_all(head.as_bytes())?;
-        file.write_all(&body)?;
-        Ok(())
+        crate::atomic::write_atomically(path.as_ref(), &[head.as_bytes(), &body])
     }
 
     /// The header line and the body of the index file. The body is the
@@ -562,14 +667,8 @@ impl Index {
 
     /// Reads an index file.
     pub fn load(path: impl AsRef<Path>) -> Result<Index, IndexError> {
-        let bytes = std::fs::read(path).map_err(|e| {
-            let msg = match e.kind() {
-                std::io::ErrorKind::NotFound => "no such file".to_string(),
-                std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-                _ => e.to_string(),
-            };
-            IndexError::new(IndexErrorKind::Io, msg)
-        })?;
+        let bytes = std::fs::read(path)
+            .map_err(|e| IndexError::new(IndexErrorKind::Io, crate::error::io_message(&e)))?;
         Index::from_bytes(&bytes)
     }
 
@@ -824,6 +923,34 @@ mod tests {
         assert_eq!(ix.resolve("Long"), ["481 F.3d 1170"]);
         assert!(ix.resolve("Imb").is_empty());
         assert!(ix.resolve("").is_empty());
+    }
+
+    #[test]
+    fn pasted_entries_and_bare_sections_resolve() {
+        let text = "Tucker v. Cole, 54 Wis. 539, 540, 11 N. W. 703 (1882). See 11 U. S. C. \
+                    \u{a7}523(a)(2)(A); \u{a7}523(a)(2)(B). Rev. Stat. \u{a7}1979, 42 U. S. C. \u{a7}1983.\n";
+        let ix = Index::build(&[("a.txt", text)]);
+        // A table entry with its parallel: both keys; a pin is no key.
+        let tucker = ["11 N.W. 703", "54 Wis. 539"];
+        assert_eq!(
+            ix.resolve("Tucker v. Cole, 54 Wis. 539, 11 N.W. 703 (1882)"),
+            tucker
+        );
+        assert_eq!(
+            ix.resolve("  Tucker v. Cole, 54 Wis. 539, 540 (1882).  "),
+            ["54 Wis. 539"]
+        );
+        // A section alone: that section of any code, exactly.
+        assert_eq!(ix.resolve("\u{a7}1983"), ["42 U.S.C. \u{a7} 1983"]);
+        assert_eq!(ix.resolve("\u{a7}\u{a7} 1979"), ["Rev. Stat. \u{a7} 1979"]);
+        assert_eq!(
+            ix.resolve("Section 523(a)(2)(b)"),
+            ["11 U.S.C. \u{a7} 523(a)(2)(B)"]
+        );
+        assert!(ix.resolve("\u{a7}523").is_empty());
+        assert!(ix.resolve("\u{a7}").is_empty());
+        assert!(ix.resolve("Section v. Cole").is_empty());
+        assert!(ix.resolve("   ").is_empty());
     }
 
     #[test]

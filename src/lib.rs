@@ -15,6 +15,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod atomic;
 mod citation;
 mod error;
 mod extract;
@@ -34,7 +35,7 @@ pub use citation::{
 };
 pub use error::{Error, ErrorKind, Result};
 pub use index::{FileCount, Hit, INDEX_VERSION, Index, IndexError, IndexErrorKind, Query};
-pub use ingest::Document;
+pub use ingest::{Document, TextFiles, printable_path, text_files};
 pub use normalize::{
     Block, BlockKind, InputForm, Metadata, Normalized, Normalizer, OffsetMap, Section, normalize,
 };

@@ -415,3 +415,544 @@ fn closed_stdout_is_not_an_error() {
     assert_eq!(status.code(), Some(0), "{stderr}");
     assert_eq!(stderr, "");
 }
+
+const SYLLABUS: &str = "corpus/van_de_kamp_v_goldstein_2009_syllabus.txt";
+
+/// Runs `pincite` with `args` from the repository root, `input` on its
+/// standard input.
+fn pincite_with_stdin(args: &[&str], input: &[u8]) -> Run {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pincite"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run pincite");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_vec();
+    // Written on its own thread, so that a large input cannot block on a
+    // child that is blocked on its full output.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("wait for pincite");
+    writer.join().expect("stdin writer");
+    Run {
+        code: out.status.code().expect("pincite exited by a signal"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// The names in a directory, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A directory holding `good.idx`, an index of the slip; returns it and
+/// the path of the index.
+fn dir_with_index() -> (Temp, String) {
+    let dir = Temp::dir(&[]);
+    let idx = dir.0.join("good.idx").to_str().expect("UTF-8").to_string();
+    let run = pincite(&["index", "-o", &idx, SLIP]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    (dir, idx)
+}
+
+/// `pincite index -o good.idx typo.tx` replaced a good index with an
+/// empty one. Now any bad input leaves the old file as it was and no
+/// temporary file beside it.
+#[test]
+fn index_with_a_bad_input_keeps_the_old_index() {
+    let (dir, idx) = dir_with_index();
+    let before = std::fs::read(&idx).unwrap();
+    let pdf = Temp::file("brief.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
+    let latin1 = Temp::file("latin1.txt", b"caf\xe9\n");
+    for bad in ["typo.tx", pdf.arg(), latin1.arg()] {
+        let run = pincite(&["index", "-o", &idx, SLIP, bad]);
+        assert_eq!(run.code, 1, "{bad}: {}", run.stderr);
+        assert_eq!(run.stdout, "", "{bad}");
+        assert!(
+            run.stderr.starts_with(&format!("pincite: {bad}: ")),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.ends_with(&format!(
+                "pincite: {idx}: not written: 1 of 2 inputs could not be read\n"
+            )),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(std::fs::read(&idx).unwrap(), before, "{bad}");
+        assert_eq!(listing(&dir.0), ["good.idx"], "{bad}");
+    }
+    // Nothing to index is no reason to empty it either.
+    let empty = Temp::dir(&[("notes.md", b"Not an opinion.\n")]);
+    let run = pincite(&["index", "-o", &idx, empty.arg()]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("not written: no files to index"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read(&idx).unwrap(), before);
+}
+
+/// Output that cannot be written is its own exit status, 3, with the
+/// reason in a few words, and leaves nothing behind.
+#[test]
+fn index_that_cannot_be_written_exits_3_and_leaves_nothing() {
+    let dir = Temp::dir(&[("keep.txt", b"Kept paragraph.\n")]);
+    let keep = dir.0.join("keep.txt").to_str().unwrap().to_string();
+    let missing = dir.0.join("no/x.idx").to_str().unwrap().to_string();
+    for (out, why) in [
+        (dir.arg(), "is a directory"),
+        (missing.as_str(), "no such directory"),
+        // An opinion text named as the output by mistake.
+        (keep.as_str(), "exists and is not a pincite index"),
+    ] {
+        let run = pincite(&["index", "-o", out, SLIP]);
+        assert_eq!(run.code, 3, "{out}: {}", run.stderr);
+        assert_eq!(run.stderr, format!("pincite: {out}: {why}; not written\n"));
+        assert_eq!(listing(&dir.0), ["keep.txt"]);
+    }
+    assert_eq!(std::fs::read(&keep).unwrap(), b"Kept paragraph.\n");
+}
+
+/// A process killed while it reads leaves the old index as it was and no
+/// temporary file.
+#[test]
+fn index_killed_while_reading_keeps_the_old_index() {
+    use std::io::Write;
+    let (dir, idx) = dir_with_index();
+    let before = std::fs::read(&idx).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pincite"))
+        .args(["index", "-o", &idx, "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run pincite");
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(b"Imbler v. Pachtman, 424 U. S. 409 (1976).\n")
+        .unwrap();
+    // Standard input is still open: the index is not built yet.
+    child.kill().unwrap();
+    child.wait().unwrap();
+    drop(stdin);
+    assert_eq!(std::fs::read(&idx).unwrap(), before);
+    assert_eq!(listing(&dir.0), ["good.idx"]);
+}
+
+/// Two writers of one index at once leave one whole index: the last one's.
+#[test]
+fn concurrent_index_writers_leave_a_whole_index() {
+    let (dir, idx) = dir_with_index();
+    let spawn = |input: &str| {
+        Command::new(env!("CARGO_BIN_EXE_pincite"))
+            .args(["index", "-o", &idx, input])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("run pincite")
+    };
+    let mut a = spawn(SLIP);
+    let mut b = spawn(SYLLABUS);
+    assert!(a.wait().unwrap().success());
+    assert!(b.wait().unwrap().success());
+    let index = pincite::Index::load(&idx).expect("a whole index");
+    assert!(
+        index.files() == [SLIP] || index.files() == [SYLLABUS],
+        "{:?}",
+        index.files()
+    );
+    assert_eq!(listing(&dir.0), ["good.idx"]);
+}
+
+/// A PDF, Word document, archive or image given by mistake is named as
+/// such, with what to do, not as "invalid UTF-8 at byte 10".
+#[test]
+fn binary_inputs_are_named_with_what_to_do() {
+    let docx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml\
+                 \x9d\x93PK\x03\x04\x14\x00\x06\x00word/document.xml";
+    let cases: [(&str, &[u8], &str); 5] = [
+        (
+            "brief.pdf",
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
+            "looks like a PDF: convert it to text first, e.g. pdftotext -layout ",
+        ),
+        (
+            "brief.docx",
+            docx,
+            "looks like a Word document (.docx): save it as plain text first",
+        ),
+        (
+            "op.txt.gz",
+            b"\x1f\x8b\x08\x00\x00\x00\x00\x00",
+            "looks like a gzip-compressed file: decompress it first, e.g. gunzip -k ",
+        ),
+        (
+            "scan.png",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            "looks like a PNG image: pincite reads text; run OCR on it first",
+        ),
+        ("a.out", b"\x7fELF\x02\x01\x01\x00", "looks like a program"),
+    ];
+    for (name, bytes, want) in cases {
+        let f = Temp::file(name, bytes);
+        let run = pincite(&["extract", f.arg(), SLIP]);
+        assert_eq!(run.code, 1, "{name}");
+        let line = format!("pincite: {}: {want}", f.arg());
+        assert!(run.stderr.starts_with(&line), "{name}: {}", run.stderr);
+        assert!(!run.stderr.contains("UTF-8 at"), "{name}: {}", run.stderr);
+        // The other file still comes out.
+        assert_eq!(records(&run.stdout).len(), 63, "{name}");
+    }
+    let run = pincite_with_stdin(&["extract", "-"], b"\x00\x01\x02binary\x00");
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "pincite: -: looks like binary data: pincite reads plain text (UTF-8)\n"
+    );
+}
+
+/// `pincite extract /dev/zero` grew without bound: devices and FIFOs are
+/// refused, standard input is read up to the size limit, which
+/// `--max-size` raises.
+#[cfg(unix)]
+#[test]
+fn devices_and_fifos_are_refused_and_inputs_have_a_size_limit() {
+    let run = pincite(&["extract", "/dev/zero", SLIP]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "pincite: /dev/zero: not a regular file (a character device); give it on standard input as - to read it\n"
+    );
+    assert_eq!(records(&run.stdout).len(), 63);
+    let dir = Temp::dir(&[]);
+    let fifo = dir.0.join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        // Not opened (which would block): refused from what it is.
+        let run = pincite(&["normalize", dir.arg()]);
+        assert_eq!(run.code, 1);
+        assert!(
+            run.stderr.contains("not a regular file (a FIFO)"),
+            "{}",
+            run.stderr
+        );
+    }
+    let big = "Imbler v. Pachtman, 424 U. S. 409 (1976).\n".repeat(30_000);
+    let run = pincite_with_stdin(&["extract", "--max-size", "1M", "-"], big.as_bytes());
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "pincite: -: larger than 1 MiB, the limit for one document (--max-size BYTES raises it)\n"
+    );
+    assert_eq!(run.stdout, "");
+    let f = Temp::file("big.txt", big.as_bytes());
+    let run = pincite(&["extract", "--max-size", "1000000", f.arg()]);
+    assert!(
+        run.stderr.contains("larger than 1000000 bytes, the limit"),
+        "{}",
+        run.stderr
+    );
+    let run = pincite(&["extract", "--max-size", "2M", f.arg()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(records(&run.stdout).len(), 30_000);
+    let run = pincite(&["extract", "--max-size", "lots", f.arg()]);
+    assert_eq!(run.code, 2);
+}
+
+/// Standard input was read in no command: `-` stands for it in every
+/// command that reads opinions, named `-` in the output.
+#[test]
+fn dash_reads_standard_input_in_every_command() {
+    let slip = repo_file(SLIP);
+    let by_name = pincite(&["normalize", SLIP]);
+    let run = pincite_with_stdin(&["normalize", "-"], &slip);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    assert_eq!(run.stdout, by_name.stdout);
+
+    let run = pincite_with_stdin(&["extract", "-"], &slip);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let recs = records(&run.stdout);
+    assert_eq!(recs.len(), 63);
+    assert!(recs.iter().all(|r| field(r, "file") == "-"));
+
+    let by_name = pincite(&["toa", SLIP]);
+    let run = pincite_with_stdin(&["toa", "-"], &slip);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, by_name.stdout);
+
+    let run = pincite_with_stdin(&["verify", "-"], &repo_file(SYLLABUS));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("-:5:1469: error: "),
+        "{}",
+        run.stdout
+    );
+
+    let run = pincite_with_stdin(&["annotate", "-"], &slip);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.matches("<cite ").count(), 63);
+
+    let dir = Temp::dir(&[]);
+    let idx = dir.0.join("in.idx");
+    let idx = idx.to_str().unwrap();
+    let run = pincite_with_stdin(&["index", "-o", idx, "-"], &slip);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!("{idx}: 1 files, 63 citations, 11 authorities\n")
+    );
+    assert_eq!(pincite::Index::load(idx).unwrap().files(), ["-"]);
+
+    // Read once: a second `-` is an error, not an empty file.
+    let run = pincite_with_stdin(&["extract", "-", "-"], &slip);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "pincite: -: standard input is read once; given again\n"
+    );
+    assert_eq!(records(&run.stdout).len(), 63);
+}
+
+#[test]
+fn annotate_of_a_directory_says_is_a_directory() {
+    let run = pincite(&["annotate", "corpus"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.stderr, "pincite: corpus: is a directory\n");
+}
+
+/// `toa` printed an empty table when no file could be read.
+#[test]
+fn toa_without_a_readable_file_prints_no_table() {
+    let pdf = Temp::file("brief.pdf", b"%PDF-1.4\n");
+    let run = pincite(&["toa", "corpus/no-such-file.txt", pdf.arg()]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.stderr.lines().count(), 2, "{}", run.stderr);
+    let empty = Temp::dir(&[]);
+    let run = pincite(&["toa", "--format", "json", empty.arg()]);
+    assert_eq!((run.code, run.stdout.as_str()), (1, ""));
+    assert!(run.stderr.ends_with(": no .txt files\n"), "{}", run.stderr);
+}
+
+/// `extract --format tsv` over several files had no file column.
+#[test]
+fn extract_tsv_has_a_file_column() {
+    let run = pincite(&["extract", "--format", "tsv", SLIP, SYLLABUS]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut lines = run.stdout.lines();
+    assert_eq!(
+        lines.next(),
+        Some("file\tkind\tauthority\tpins\tslip_page\tstart\tend\ttext")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == 8), "a row without 8 columns");
+    let slip = rows.iter().filter(|r| r[0] == SLIP).count();
+    let syllabus = rows.iter().filter(|r| r[0] == SYLLABUS).count();
+    assert_eq!(slip, 63);
+    assert_eq!(slip + syllabus, rows.len());
+    assert!(syllabus > 0);
+    // The columns after the file are those of the annotation files.
+    let first = &rows[0];
+    let source = repo_file(SLIP);
+    let (start, end): (usize, usize) = (first[5].parse().unwrap(), first[6].parse().unwrap());
+    assert_eq!(std::str::from_utf8(&source[start..end]).unwrap(), first[7]);
+}
+
+/// An index of the two Van de Kamp texts, in a directory of its own.
+fn van_de_kamp_index() -> (Temp, String) {
+    let dir = Temp::dir(&[]);
+    let idx = dir.0.join("vdk.idx").to_str().unwrap().to_string();
+    let run = pincite(&["index", "-o", &idx, SLIP, SYLLABUS]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    (dir, idx)
+}
+
+/// Pasted table entries, statutes and spellings found nothing and said
+/// nothing; now they find their authority.
+#[test]
+fn query_accepts_pasted_entries_statutes_and_spellings() {
+    let (_dir, idx) = van_de_kamp_index();
+    let counts = |authority: &str| {
+        let run = pincite(&[
+            "query",
+            "--index",
+            &idx,
+            "--authority",
+            authority,
+            "--counts",
+            "--format",
+            "text",
+        ]);
+        assert_eq!(run.code, 0, "{authority}: {}", run.stderr);
+        run.stdout
+    };
+    let imbler = format!("39\t{SYLLABUS}\n31\t{SLIP}\n");
+    for typed in [
+        "424 U.S. 409",
+        "424 US 409",
+        "Imbler v. Pachtman, 424 U.S. 409 (1976)",
+        "Imbler v. Pachtman, 424 U. S. 409, 430 (1976).",
+    ] {
+        assert_eq!(counts(typed), imbler, "{typed}");
+    }
+    let section_1983 = format!("12\t{SYLLABUS}\n10\t{SLIP}\n");
+    for typed in [
+        "§1983",
+        "§ 1983",
+        "42 USC 1983",
+        "42 U.S.C. § 1983",
+        "section 1983",
+    ] {
+        assert_eq!(counts(typed), section_1983, "{typed}");
+    }
+}
+
+/// A query that matched nothing printed nothing and exited 0.
+#[test]
+fn query_without_a_match_says_so_and_exits_1() {
+    let (_dir, idx) = van_de_kamp_index();
+    for (args, what) in [
+        (&["--authority", "999 U.S. 1"][..], "999 U.S. 1"),
+        (&["--name", "Nobody"][..], "Nobody"),
+        (
+            &["--authority", "424 U.S. 409", "--pin", "999"][..],
+            "424 U.S. 409 at 999",
+        ),
+        (&["--authority", "§ 9999", "--counts"][..], "§ 9999"),
+    ] {
+        let mut all = vec!["query", "--index", idx.as_str()];
+        all.extend_from_slice(args);
+        let run = pincite(&all);
+        assert_eq!(run.code, 1, "{args:?}");
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert_eq!(
+            run.stderr,
+            format!("pincite: no citation of {what} in 2 files\n")
+        );
+    }
+    for empty in ["", "  "] {
+        for opt in ["--authority", "--name"] {
+            let run = pincite(&["query", "--index", &idx, opt, empty]);
+            assert_eq!(run.code, 2, "{opt} {empty:?}");
+            assert!(run.stderr.contains("empty query"), "{}", run.stderr);
+        }
+    }
+}
+
+/// `pincite verify ... | head -1` exited 0 though the run had errors:
+/// the files are still checked when the output is closed, and the status
+/// is the whole run's.
+#[test]
+fn verify_status_survives_a_closed_pipe() {
+    // More warnings than a pipe buffers, so that a write meets the closed
+    // pipe; the error comes after, in the last file.
+    let line = "See Imbler v. Pachtman, 424 U. S. 409, 430-420 (1976).\n";
+    let warnings = Temp::file("warnings.txt", line.repeat(2000).as_bytes());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pincite"))
+        .args(["verify", warnings.arg(), SYLLABUS])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run pincite");
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr, "");
+}
+
+/// A write error and "errors found" both exited 1; a write error is 3.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_on_standard_output_exits_3() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    let out = Command::new(env!("CARGO_BIN_EXE_pincite"))
+        .args(["normalize", SLIP])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(full)
+        .output()
+        .expect("run pincite");
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "pincite: standard output: no space left on device\n"
+    );
+}
+
+/// OS errors printed as "Not a directory (os error 20)"; every one is in
+/// the short form now.
+#[cfg(unix)]
+#[test]
+fn os_errors_print_in_the_short_form() {
+    let f = Temp::file("plain.txt", b"Plain paragraph.\n");
+    let under = format!("{}/x.txt", f.arg());
+    let dir = Temp::dir(&[]);
+    let looped = dir.0.join("loop.txt");
+    std::os::unix::fs::symlink("loop.txt", &looped).unwrap();
+    let looped = looped.to_str().unwrap();
+    let run = pincite(&["normalize", &under, looped]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "pincite: {under}: not a directory\n\
+             pincite: {looped}: too many levels of symbolic links\n"
+        )
+    );
+}
+
+/// Names that are not UTF-8 printed lossily, so that two files could
+/// print the same: their bytes are escaped now, in messages and in the
+/// JSON `file` fields.
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_stay_distinct() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = Temp::dir(&[]);
+    for name in [&b"a\xff.txt"[..], b"a\xfe.txt"] {
+        std::fs::write(dir.0.join(OsStr::from_bytes(name)), b"Some paragraph.\n").unwrap();
+    }
+    let run = pincite(&["normalize", "--format", "jsonl", dir.arg()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let files: Vec<String> = records(&run.stdout)
+        .iter()
+        .map(|r| field(r, "file").to_owned())
+        .collect();
+    let name = |n: &str| format!("{}/{n}", dir.arg());
+    assert_eq!(files, [name(r"a\xfe.txt"), name(r"a\xff.txt")]);
+    let out = Command::new(env!("CARGO_BIN_EXE_pincite"))
+        .arg("extract")
+        .arg(OsStr::from_bytes(b"missing\xff\n.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "pincite: missing\\xff\\n.txt: no such file\n"
+    );
+}

@@ -1,7 +1,8 @@
 //! `pincite annotate`: an opinion as a page with its citations marked.
 
+use crate::input::{Input, message, parse_size};
+use crate::{FAILED, Out, warn};
 use clap::{Args, ValueEnum};
-use pincite::Document;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -11,7 +12,10 @@ pub(crate) struct AnnotateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = AnnotateFormat::Html)]
     format: AnnotateFormat,
-    /// One opinion text.
+    /// The largest document to read, in bytes, or with a suffix K, M or G.
+    #[arg(long = "max-size", value_name = "BYTES", value_parser = parse_size, default_value = "256M")]
+    max_size: u64,
+    /// One opinion text; `-` for standard input.
     file: PathBuf,
 }
 
@@ -21,14 +25,15 @@ enum AnnotateFormat {
     Html,
 }
 
-/// Prints the annotated page. Returns whether the file could not be read.
-pub(crate) fn run(out: &mut impl Write, args: &AnnotateArgs) -> io::Result<bool> {
-    let name = args.file.to_string_lossy();
-    let doc = match Document::read(&args.file) {
+/// Prints the annotated page. Returns the exit status: 1 when the file
+/// could not be read.
+pub(crate) fn run(out: &mut Out, args: &AnnotateArgs) -> io::Result<u8> {
+    let input = Input::given(&args.file);
+    let doc = match input.read(args.max_size) {
         Ok(doc) => doc,
         Err(e) => {
-            eprintln!("pincite: {name}: {e}");
-            return Ok(true);
+            warn(&input.name, &message(&e));
+            return Ok(FAILED);
         }
     };
     let text = doc.text();
@@ -36,8 +41,8 @@ pub(crate) fn run(out: &mut impl Write, args: &AnnotateArgs) -> io::Result<bool>
     let cites = pincite::extract(text, &norm);
     match args.format {
         AnnotateFormat::Html => {
-            out.write_all(pincite::annotate_html(&name, &norm, &cites).as_bytes())
+            out.write_all(pincite::annotate_html(&input.name, &norm, &cites).as_bytes())
         }
     }?;
-    Ok(false)
+    Ok(0)
 }

@@ -1,5 +1,6 @@
 //! `pincite query`: citations of an authority in a saved index.
 
+use crate::{FAILED, Out, warn};
 use clap::{ArgGroup, Args, ValueEnum};
 use pincite::{Hit, Index, Pin, Query};
 use serde::Serialize;
@@ -13,12 +14,13 @@ pub(crate) struct QueryArgs {
     /// The index file (`pincite index --output FILE`).
     #[arg(long)]
     index: PathBuf,
-    /// The authority as a user types it: "424 U.S. 409", "424 U. S. 409",
-    /// "42 U.S.C. § 1983", or a case name.
-    #[arg(long)]
+    /// The authority as a user types or pastes it: "424 U.S. 409", "424
+    /// US 409", "42 USC 1983", "§1983", a table of authorities entry
+    /// ("Imbler v. Pachtman, 424 U.S. 409 (1976)"), or a case name.
+    #[arg(long, value_parser = not_empty)]
     authority: Option<String>,
     /// A case name or party: "Imbler v. Pachtman", "Imbler" (any case).
-    #[arg(long)]
+    #[arg(long, value_parser = not_empty)]
     name: Option<String>,
     /// Only citations with a pin on this page (ranges and footnotes count).
     #[arg(long)]
@@ -77,16 +79,17 @@ fn text_line(file: &str, h: &Hit) -> String {
     )
 }
 
-/// Loads the index and prints the hits. Returns whether the index could
-/// not be loaded.
-pub(crate) fn run(out: &mut impl Write, args: &QueryArgs) -> io::Result<bool> {
-    let index = match Index::load(&args.index) {
-        Ok(index) => index,
-        Err(e) => {
-            eprintln!("pincite: {}: {e}", args.index.display());
-            return Ok(true);
-        }
-    };
+/// A query string with something in it.
+fn not_empty(s: &str) -> Result<String, String> {
+    if s.trim().is_empty() {
+        Err("an empty query matches nothing".to_string())
+    } else {
+        Ok(s.to_string())
+    }
+}
+
+/// The query of the arguments.
+fn query_of(args: &QueryArgs) -> Query {
     let mut q = Query::new();
     if let Some(a) = &args.authority {
         q.authority(a);
@@ -100,21 +103,77 @@ pub(crate) fn run(out: &mut impl Write, args: &QueryArgs) -> io::Result<bool> {
     if let Some(p) = args.slip_page {
         q.slip_page(p);
     }
-    if args.counts {
-        for c in index.counts(&q) {
-            match args.format {
-                QueryFormat::Jsonl => {
-                    serde_json::to_writer(&mut *out, &c)?;
-                    out.write_all(b"\n")?;
-                }
-                QueryFormat::Text => writeln!(out, "{}\t{}", c.count, c.file)?,
-            }
-        }
-        return Ok(false);
+    q
+}
+
+/// What was asked, for the message when nothing matches: "424 U.S. 409
+/// at 430 on slip page 5".
+fn asked(args: &QueryArgs) -> String {
+    let mut what: Vec<String> = [&args.authority, &args.name]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    if let Some(p) = args.pin {
+        what.push(format!("at {p}"));
     }
-    for h in index.query(&q) {
+    if let Some(p) = args.slip_page {
+        what.push(format!("on slip page {p}"));
+    }
+    what.join(" ")
+}
+
+/// Loads the index and prints the hits, or their counts per file. Returns
+/// the exit status: 1 when the index could not be loaded or nothing
+/// matched (said on standard error, as `pincite: no citation of X in N
+/// files`).
+pub(crate) fn run(out: &mut Out, args: &QueryArgs) -> io::Result<u8> {
+    let index = match Index::load(&args.index) {
+        Ok(index) => index,
+        Err(e) => {
+            warn(&pincite::printable_path(&args.index), &e.to_string());
+            return Ok(FAILED);
+        }
+    };
+    let q = query_of(args);
+    let hits = index.query(&q);
+    if hits.is_empty() {
+        let n = index.files().len();
+        let files = if n == 1 { "file" } else { "files" };
+        let _ = writeln!(
+            io::stderr(),
+            "pincite: no citation of {} in {n} {files}",
+            asked(args)
+        );
+        return Ok(FAILED);
+    }
+    if args.counts {
+        write_counts(out, args.format, &index, &q)?;
+    } else {
+        write_hits(out, args.format, &index, &hits)?;
+    }
+    Ok(0)
+}
+
+/// Prints how many hits each file has, most first.
+fn write_counts(out: &mut Out, format: QueryFormat, index: &Index, q: &Query) -> io::Result<()> {
+    for c in index.counts(q) {
+        match format {
+            QueryFormat::Jsonl => {
+                serde_json::to_writer(&mut *out, &c)?;
+                out.write_all(b"\n")?;
+            }
+            QueryFormat::Text => writeln!(out, "{}\t{}", c.count, c.file)?,
+        }
+    }
+    Ok(())
+}
+
+/// Prints the hits, one a line.
+fn write_hits(out: &mut Out, format: QueryFormat, index: &Index, hits: &[&Hit]) -> io::Result<()> {
+    for h in hits {
         let file = &index.files()[h.file];
-        match args.format {
+        match format {
             QueryFormat::Jsonl => {
                 let rec = HitRecord {
                     file,
@@ -133,5 +192,5 @@ pub(crate) fn run(out: &mut impl Write, args: &QueryArgs) -> io::Result<bool> {
             QueryFormat::Text => writeln!(out, "{}", text_line(file, h))?,
         }
     }
-    Ok(false)
+    Ok(())
 }

@@ -1,10 +1,10 @@
 //! `pincite toa`: the table of authorities of one or more opinions.
 
-use crate::for_each_file;
+use crate::input::{Inputs, for_each_file};
+use crate::{FAILED, Out};
 use clap::{Args, ValueEnum};
 use pincite::{Citation, TableOfAuthorities};
 use std::io::{self, Write};
-use std::path::PathBuf;
 
 /// The arguments of `pincite toa`.
 #[derive(Args)]
@@ -12,10 +12,9 @@ pub(crate) struct ToaArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ToaFormat::Md)]
     format: ToaFormat,
-    /// Opinion texts; a directory stands for its `.txt` files. Several
-    /// files make one table, with the pages listed per file.
-    #[arg(required = true)]
-    files: Vec<PathBuf>,
+    // Several files make one table, with the pages listed per file.
+    #[command(flatten)]
+    inputs: Inputs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -30,17 +29,21 @@ enum ToaFormat {
     Html,
 }
 
-/// Prints the table over all the files that could be read. Returns
-/// whether some file could not be read.
-pub(crate) fn run(out: &mut impl Write, args: &ToaArgs) -> io::Result<bool> {
+/// Prints the table over all the files that could be read; with none,
+/// no table. Returns the exit status: 1 when some file could not be read
+/// or none was.
+pub(crate) fn run(out: &mut Out, args: &ToaArgs) -> io::Result<u8> {
     let mut docs: Vec<(String, Vec<Citation>)> = Vec::new();
-    let failed = for_each_file(&args.files, |name, text| {
+    let failed = for_each_file(out, &args.inputs, |_, name, text| {
         docs.push((
             name.to_string(),
             pincite::extract(text, &pincite::normalize(text)),
         ));
         Ok(())
     })?;
+    if docs.is_empty() {
+        return Ok(FAILED);
+    }
     let toa = TableOfAuthorities::new(docs.iter().map(|(n, c)| (n.as_str(), c.as_slice())));
     let text = match args.format {
         ToaFormat::Md => toa.to_markdown(),
@@ -49,5 +52,5 @@ pub(crate) fn run(out: &mut impl Write, args: &ToaArgs) -> io::Result<bool> {
         ToaFormat::Html => toa.to_html(),
     };
     out.write_all(text.as_bytes())?;
-    Ok(failed)
+    Ok(u8::from(failed))
 }

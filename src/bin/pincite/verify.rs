@@ -1,11 +1,11 @@
 //! `pincite verify`: pin cites and short forms checked, findings printed.
 
-use crate::for_each_file;
+use crate::input::{Inputs, for_each_file};
+use crate::{FAILED, Out, USAGE};
 use clap::{Args, ValueEnum};
 use pincite::{Finding, Severity};
 use serde::Serialize;
 use std::io::{self, Write};
-use std::path::PathBuf;
 
 /// The arguments of `pincite verify`.
 #[derive(Args)]
@@ -13,9 +13,8 @@ pub(crate) struct VerifyArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = VerifyFormat::Text)]
     format: VerifyFormat,
-    /// Opinion texts; a directory stands for its `.txt` files.
-    #[arg(required = true)]
-    files: Vec<PathBuf>,
+    #[command(flatten)]
+    inputs: Inputs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -33,11 +32,13 @@ struct FindingRecord<'a> {
     finding: &'a Finding,
 }
 
-/// Prints the findings of each file. Returns the exit status: 0 when no
-/// finding is an error, 1 when one is, 2 when a file could not be read.
-pub(crate) fn run(out: &mut impl Write, args: &VerifyArgs) -> io::Result<u8> {
+/// Prints the findings of each file. Every file is checked even when the
+/// output is closed early, so that the status is that of the whole run.
+/// Returns the exit status: 0 when no finding is an error, 1 when one is,
+/// 2 when a file could not be read.
+pub(crate) fn run(out: &mut Out, args: &VerifyArgs) -> io::Result<u8> {
     let mut errors = false;
-    let failed = for_each_file(&args.files, |name, text| {
+    let failed = for_each_file(out, &args.inputs, |out, name, text| {
         let norm = pincite::normalize(text);
         let cites = pincite::extract(text, &norm);
         for f in pincite::verify(&norm, &cites) {
@@ -56,5 +57,9 @@ pub(crate) fn run(out: &mut impl Write, args: &VerifyArgs) -> io::Result<u8> {
         }
         Ok(())
     })?;
-    Ok(if failed { 2 } else { u8::from(errors) })
+    Ok(match (failed, errors) {
+        (true, _) => USAGE,
+        (false, true) => FAILED,
+        (false, false) => 0,
+    })
 }
