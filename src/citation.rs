@@ -680,12 +680,9 @@ impl Citation {
 
     /// Whether an "Id." passes over this citation as a mention: a bare
     /// section ("§1983"), a Statutes at Large page or Public Law, a page of
-    /// another opinion of the decision ("ante, at 5"), a case named
-    /// without a pin ("In Miranda, the Court held").
+    /// another opinion of the decision ("ante, at 5").
     pub(crate) fn is_passing_mention(&self) -> bool {
-        self.is_codeless_statute()
-            || self.cites_other_opinion()
-            || (matches!(self.form, Form::Reference(_)) && self.pins.is_empty())
+        self.is_codeless_statute() || self.cites_other_opinion()
     }
 
     /// For an "Id.": the source pincite does not parse that it refers to.

@@ -112,8 +112,7 @@ impl Scanner<'_> {
             if !note && !bare {
                 last_body = Some(i);
             }
-            let mention = matches!(c.form, Form::Reference(_)) && c.pins.is_empty();
-            if note && !c.cites_other_opinion() && !mention {
+            if note && !c.cites_other_opinion() {
                 last_note = Some(i);
             }
         }

@@ -43,13 +43,7 @@ impl Resolver {
         let role = match &cites[i].form {
             Form::FullCase(_) => self.cases.full(cites, i),
             Form::ShortCase(_) => self.cases.short(cites, i),
-            Form::Supra(_) => self.cases.supra(cites, i),
-            // A mention without a pin ("In Miranda, the Court held") is no
-            // citation an Id. refers to.
-            Form::Reference(_) => match self.cases.supra(cites, i) {
-                _ if cites[i].pins.is_empty() => Role::Skipped,
-                role => role,
-            },
+            Form::Supra(_) | Form::Reference(_) => self.cases.supra(cites, i),
             Form::Id(_) => self.id(cites, i, &state),
             Form::Statute(_) => self.statutes.statute(cites, i),
             Form::Internal(r) if r.cites_other_opinion() => Role::Skipped,

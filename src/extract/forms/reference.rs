@@ -46,6 +46,10 @@ fn read_at(s: &mut Scanner<'_>, m: Range<usize>) -> Option<usize> {
 /// "In Miranda, the Court held". When it is none, scanning resumes at the
 /// name's first letter.
 pub(super) fn parse_opening(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
+    // "“[In Maine,] many insurers...”": words put into a quotation.
+    if s.text[..m.start].ends_with(['[', '"', '\'']) {
+        return m.end - 1;
+    }
     let Some(g) = OPENING_NAME
         .captures(&s.text[m.start..])
         .and_then(|c| c.get(1))
