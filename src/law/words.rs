@@ -26,10 +26,11 @@ impl WordList {
 }
 
 macro_rules! word_list {
-    ($(#[$doc:meta])* $name:ident, $file:literal) => {
+    ($(#[$doc:meta])* $name:ident, $($file:literal),+) => {
         $(#[$doc])*
-        pub(crate) static $name: LazyLock<WordList> =
-            LazyLock::new(|| WordList::parse(include_str!(concat!("words/", $file))));
+        pub(crate) static $name: LazyLock<WordList> = LazyLock::new(|| {
+            WordList::parse(concat!($(include_str!(concat!("words/", $file)), "\n"),+))
+        });
     };
 }
 
@@ -51,9 +52,10 @@ word_list!(
 );
 word_list!(
     /// Abbreviations ending in a period that may sit inside a case name
-    /// ("Co.", "Dist.", "Comm'n").
+    /// ("Co.", "Dist.", "Comm'n"): our own and reporters-db's.
     NAME_ABBREVIATIONS,
-    "name_abbreviations.txt"
+    "name_abbreviations.txt",
+    "case_name_abbreviations.txt"
 );
 word_list!(
     /// Capitalized words that open a sentence without being part of the

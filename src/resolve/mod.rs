@@ -26,6 +26,7 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
     for i in 0..cites.len() {
         r.step(cites, i);
     }
+    r.statutes.resolve_forward(cites);
 }
 
 /// The state of the pass: what each form's resolver has seen so far.

@@ -5,6 +5,9 @@ use crate::citation::{Citation, Form, Statute};
 use crate::law::sections::base_section;
 use std::collections::HashMap;
 
+/// The warning of a bare section no code was cited with before it.
+const NO_EARLIER_SECTION: &str = "no earlier full citation of this section";
+
 /// The statute citations seen so far.
 #[derive(Default)]
 pub(super) struct Statutes {
@@ -52,11 +55,35 @@ impl Statutes {
                             *c = Some(code);
                         }
                     }
-                    None => cites[i]
-                        .warnings
-                        .push("no earlier full citation of this section".to_string()),
+                    None => cites[i].warnings.push(NO_EARLIER_SECTION.to_string()),
                 }
                 Role::Skipped
+            }
+        }
+    }
+
+    /// After the pass: a bare section no code was cited with before takes
+    /// the code its section is cited with later ("§ 1328 ... n. 1: § 1328
+    /// refers to 11 U.S.C. § 1328"), as a reader of the whole page would.
+    pub(super) fn resolve_forward(&self, cites: &mut [Citation]) {
+        for i in 0..cites.len() {
+            let Some(Statute::Section {
+                bare: true,
+                section,
+                code: None,
+            }) = cites[i].statute().cloned()
+            else {
+                continue;
+            };
+            let later = self.by_section.get(base_section(&section));
+            let Some(code) = later.and_then(|&j| cites[j].statute().and_then(Statute::code)) else {
+                continue;
+            };
+            let c = &mut cites[i];
+            c.authority = Some(format!("{code} § {section}"));
+            c.warnings.retain(|w| w != NO_EARLIER_SECTION);
+            if let Form::Statute(Statute::Section { code: written, .. }) = &mut c.form {
+                *written = Some(code);
             }
         }
     }

@@ -81,15 +81,21 @@ pub(crate) fn check_cites(src: &str, cites: &[Citation]) {
         );
         assert_eq!(&src[sp.range()], c.text, "citation {i} text");
         assert!(!c.text.is_empty(), "citation {i} is empty at {sp:?}");
+        if let Some(a) = c.antecedent {
+            assert!(a < i, "citation {i} has antecedent {a}, not before it");
+        }
         let Some(auth) = &c.authority else { continue };
         if !matches!(
             c.kind(),
-            CitationKind::Id | CitationKind::Supra | CitationKind::ShortCase
+            CitationKind::Id
+                | CitationKind::Supra
+                | CitationKind::ShortCase
+                | CitationKind::Reference
         ) {
             continue;
         }
         let earlier = &cites[..i];
-        let found = if auth.contains('§') {
+        let found = if c.category() == Some(pincite::Category::Statute) {
             // "Id. §5" names a section of the code cited before it.
             earlier
                 .iter()

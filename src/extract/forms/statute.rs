@@ -11,8 +11,10 @@ use regex::{Captures, Regex};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// "42 U. S. C. §", "29 C. F. R. §§": a title, a code and the mark.
-pub(super) const CODE: &str = r"(?-u:\b)(?P<title>[0-9]{1,3})[^\S\n]+(?P<code>U\.[^\S\n]*S\.[^\S\n]*C\.(?:[^\S\n]*A\.)?|C\.[^\S\n]*F\.[^\S\n]*R\.)[^\S\n]*(?P<mark>§§?)";
+/// "42 U. S. C. §", "29 C. F. R. §§": a title, a code and the mark; older
+/// texts write the mark "s" or "ss" ("40 U.S.C. ss 270a-270f"), and some
+/// none ("50 U.S.C. 1701").
+pub(super) const CODE: &str = r"(?-u:\b)(?P<title>[0-9]{1,3})[^\S\n]+(?P<code>U\.[^\S\n]*S\.[^\S\n]*C\.(?:[^\S\n]*A\.)?|C\.[^\S\n]*F\.[^\S\n]*R\.)(?:[^\S\n]*(?P<mark>§§?)|[^\S\n]+(?P<letter>ss?)(?-u:\b)|(?P<none>))";
 /// "Rev. Stat. §".
 pub(super) const REVISED: &str = r"(?-u:\b)Rev\.[^\S\n]*Stat\.[^\S\n]*(?P<mark>§§?)";
 /// A bare "§" or "§§".
@@ -24,6 +26,10 @@ static CODE_PARTS: LazyLock<Regex> = LazyLock::new(|| re(&format!("^(?:{CODE})")
 static REVISED_PARTS: LazyLock<Regex> = LazyLock::new(|| re(&format!("^(?:{REVISED})")));
 static BARE_PARTS: LazyLock<Regex> = LazyLock::new(|| re(&format!("^(?:{BARE})")));
 static WORD_PARTS: LazyLock<Regex> = LazyLock::new(|| re(&format!("^(?:{WORD})")));
+/// A code after a bare mark: "§11 U.S.C. 1306".
+static MISPLACED_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[^\S\n]*(?P<title>[0-9]{1,3})[^\S\n]+(?P<code>U\.[^\S\n]*S\.[^\S\n]*C\.)[^\S\n]+")
+});
 
 /// A section number: "1983", "5.05(b)(1)", ranges "5.01-5.05" and
 /// "2.12(a)-(e)".
@@ -93,17 +99,30 @@ pub(super) fn parse_code(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     let Some(caps) = s.parts(&CODE_PARTS, &m) else {
         return m.end;
     };
-    let Ok(title) = caps["title"].parse() else {
+    let Some(code) = code_of(&caps["title"], &caps["code"]) else {
         return m.end;
     };
-    let code = match squeeze(&caps["code"]).as_str() {
+    let Some(mark) = caps
+        .name("mark")
+        .or(caps.name("letter"))
+        .or(caps.name("none"))
+    else {
+        return m.end;
+    };
+    let many = matches!(mark.as_str(), "§§" | "ss");
+    statute(s, m.start, m.start + mark.end(), many, Some(code)).unwrap_or(m.end)
+}
+
+/// The code of a title and a code's name as written: "42" and "U. S. C.".
+fn code_of(title: &str, written: &str) -> Option<Code> {
+    let title = title.parse().ok()?;
+    Some(match squeeze(written).as_str() {
         "C.F.R." => Code::Cfr { title },
         written => Code::UsCode {
             title,
             annotated: written.ends_with("A."),
         },
-    };
-    sections(s, &m, &caps, Some(code))
+    })
 }
 
 /// "Rev. Stat. §1979": the Revised Statutes; "Nev. Rev. Stat. §281A.420",
@@ -125,6 +144,12 @@ pub(super) fn parse_bare(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     let Some(caps) = s.parts(&BARE_PARTS, &m) else {
         return m.end;
     };
+    // "§11 U.S.C. 1306": the mark written before the title.
+    if let Some(c) = MISPLACED_CODE.captures(&s.text[m.end..]) {
+        if let (Some(code), Some(g)) = (code_of(&c["title"], &c["code"]), c.get(0)) {
+            return statute(s, m.start, m.end + g.end(), false, Some(code)).unwrap_or(m.end);
+        }
+    }
     sections(s, &m, &caps, None)
 }
 
