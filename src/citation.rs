@@ -281,6 +281,9 @@ pub struct ShortCase {
     pub reporter: String,
     /// The party name written before it, if any.
     pub case_name: Option<String>,
+    /// The document number a database citation's short form repeats
+    /// ("Bender, 1997 WL 582901, at *3"); `None` for a volume's short form.
+    pub number: Option<u32>,
     /// Whether its pin is blank ("584 U. S., at ___"): the case has no
     /// pages yet, and a pin taken from a slip-opinion parenthetical
     /// ("(slip op., at 10)") is a page of the case only then.

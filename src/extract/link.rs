@@ -26,7 +26,7 @@ static OTHER_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?-u:\b)Restatement|(?-u:\b)(?:H\.[^\S\n]*R\.|S\.)[^\S\n]*(?:Conf\.[^\S\n]*)?(?:Rep|Doc|Res)\.",
         r"|Cong\.[^\S\n]*(?:Rec|Globe)|Fed\.[^\S\n]*Reg\.|(?-u:\b)L\.[^\S\n]*(?:Rev|J)\.",
         r"|Law[^\S\n]+(?:Review|Journal)|(?-u:\b)ed\.[^\S\n]+[0-9]{4}\)",
-        r"|(?-u:\b)pp?\.[^\S\n]+[0-9]|Encyclop|https?://|www\.|(?-u:\b)Const\.|(?-u:\b)Amdt\.",
+        r"|(?-u:\b)pp?\.[^\S\n]+[0-9]|(?-u:\b)at[^\S\n]+pp?[^\S\n]+[0-9]|Encyclop|https?://|www\.|(?-u:\b)Const\.|(?-u:\b)Amdt\.",
         r"|(?-u:\b)No\.[^\S\n]+[0-9]+-[0-9]+,?[^\S\n]+\(",
         r"|(?-u:\b)(?:[Aa]nte|[Pp]ost),[^\S\n]+at[^\S\n]+[0-9]",
     ))

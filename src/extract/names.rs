@@ -123,12 +123,19 @@ pub(super) fn name_ending_at(text: &str, end: usize) -> Option<(usize, String)> 
         };
         if is_versus(w) || CONNECTORS.contains(w) {
             // Kept only when a capitalized word comes before it.
-        } else if w.starts_with(|c: char| c.is_uppercase()) || is_elided_article(w) {
+        } else if w.starts_with(|c: char| c.is_uppercase())
+            || is_elided_article(w)
+            || is_lowercase_initials(w)
+        {
             let in_re = w == "In" && after == Some("re");
             if STOP_WORDS.contains(w) && !in_re {
                 break;
             }
-            if w.ends_with('.') && !NAME_ABBREVIATIONS.contains(w) && !is_initial(w) {
+            if w.ends_with('.')
+                && !NAME_ABBREVIATIONS.contains(w)
+                && !is_initial(w)
+                && !is_lowercase_initials(w)
+            {
                 break;
             }
             // "Invoking Strang v. Bradner", "Later Imbler v. Pachtman": a
@@ -147,6 +154,13 @@ pub(super) fn name_ending_at(text: &str, end: usize) -> Option<(usize, String)> 
             && !words[k - 1].1.ends_with(['.', ','])
         {
             // "Hill v. Gateway 2000, Inc.": a number inside a company name.
+        } else if w.bytes().all(|b| b.is_ascii_digit())
+            && after.is_some_and(|a| a.starts_with(|c: char| c.is_uppercase()))
+            && k > 0
+            && is_versus(words[k - 1].1)
+        {
+            // "Wisconsin Ave. Assocs. v. 2720 Wisconsin Ave. Coop. Ass'n": a
+            // number opening a party's name.
         } else if w.bytes().all(|b| b.is_ascii_digit())
             && after.is_some_and(|a| {
                 a == "of" || is_versus(a) || a.starts_with(|c: char| c.is_uppercase())
@@ -174,6 +188,17 @@ pub(super) fn name_ending_at(text: &str, end: usize) -> Option<(usize, String)> 
 /// York's "v" without a period.
 fn is_versus(w: &str) -> bool {
     matches!(w, "v." | "vs." | "v")
+}
+
+/// Whether `w` is a run of lower-case initials, as a party's name may be
+/// written ("Kudon v. f.m.e. Corp.").
+fn is_lowercase_initials(w: &str) -> bool {
+    let b = w.as_bytes();
+    // Three letters at least: "e.g." and "i.e." are none.
+    b.len() >= 6
+        && b.len() % 2 == 0
+        && b.chunks(2)
+            .all(|p| p[0].is_ascii_lowercase() && p[1] == b'.')
 }
 
 /// Whether `w` is a name with an elided article before it: "d'Alene"

@@ -65,6 +65,9 @@ pub(super) struct Scanner<'a> {
     /// The last bare section read as a section of something other than a
     /// statute.
     pub(super) other_section: Option<OtherSection>,
+    /// The keys of the database citations cited in full so far, whose
+    /// repetitions are short forms.
+    pub(super) database_keys: HashSet<String>,
     /// The names and parties of the full case citations so far
     /// ([`crate::law::names::name_keys`]), which a reference may name.
     names: BTreeSet<String>,
@@ -85,6 +88,7 @@ impl<'a> Scanner<'a> {
             coded: HashSet::new(),
             other_section: None,
             names: BTreeSet::new(),
+            database_keys: HashSet::new(),
         }
     }
 

@@ -80,6 +80,32 @@ impl Cases {
         Role::Pages
     }
 
+    /// Drops from Id. `i`'s pins those that are pages of a parallel
+    /// reporter of `target`, not of `target` ("Id. at 750-51, 1815-16" after
+    /// "532 U.S. 742, 750, 121 S. Ct. 1808, 1815": 1815-16 is a page of the
+    /// Supreme Court Reporter).
+    pub(super) fn drop_parallel_pins(&self, cites: &mut [Citation], i: usize, target: usize) {
+        let Some(first) = self.primary_of.get(&target) else {
+            return;
+        };
+        let group = self.groups.get(first).map_or(&[][..], Vec::as_slice);
+        let elsewhere = |page: u32| {
+            !pin_fits(cites, target, page)
+                && group.iter().any(|&m| {
+                    m != target && cites[m].first_page().is_some() && pin_fits(cites, m, page)
+                })
+        };
+        let keep: Vec<bool> = cites[i]
+            .pins
+            .iter()
+            .map(|p| p.page.is_none_or(|page| !elsewhere(page)))
+            .collect();
+        if keep.iter().any(|&k| k) {
+            let mut k = keep.into_iter();
+            cites[i].pins.retain(|_| k.next().unwrap_or(true));
+        }
+    }
+
     /// Puts full citation `i` in the group of `j`: a parallel citation of
     /// it, or its subsequent history.
     fn join(&mut self, cites: &[Citation], j: usize, i: usize) {
@@ -101,11 +127,24 @@ impl Cases {
         let Form::ShortCase(s) = &cites[i].form else {
             return Role::Pages;
         };
+        let number = s.number;
         let (key, name, blank_pin) = (
             (s.volume, s.reporter.clone()),
             s.case_name.clone(),
             s.blank_pin,
         );
+        // A database citation's short form names its document.
+        if let Some(n) = number {
+            let full_key = format!("{} {} {n}", key.0, key.1);
+            let of_volume = self.by_volume.get(&key).map_or(&[][..], Vec::as_slice);
+            let hit = of_volume
+                .iter()
+                .copied()
+                .find(|&j| cites[j].authority.as_deref() == Some(full_key.as_str()));
+            cites[i].antecedent = hit;
+            cites[i].authority = hit.and(Some(full_key));
+            return Role::Pages;
+        }
         let pin = first_page_pin(&cites[i]);
         let named = name
             .as_ref()

@@ -172,10 +172,12 @@ pub(super) fn refer(cites: &mut [Citation], i: usize, j: usize, target: usize) -
         _ => Role::Pages,
     };
     if cites[i].pins.is_empty() {
-        let from = if matches!(cites[j].form, Form::FullCase(_)) {
-            target
-        } else {
-            j
+        let from = match cites[j].form {
+            Form::FullCase(_) => target,
+            // "Id. at 269-70. In Carroll, the surety was sued. Id.": the
+            // pins last cited of the case a mention names.
+            Form::Reference(_) if cites[j].pins.is_empty() => last_pinned(cites, j),
+            _ => j,
         };
         cites[i].pins = cites[from].pins.clone();
     }
@@ -194,6 +196,20 @@ pub(super) fn refer(cites: &mut [Citation], i: usize, j: usize, target: usize) -
         id.target = form.map(Box::new);
     }
     role
+}
+
+/// How far back an Id. after a mention looks for the case's last pins, in
+/// citations.
+const PINS_LOOKBACK: usize = 16;
+
+/// The last citation before `j`, not far back, of `j`'s authority with pins;
+/// `j` itself when there is none.
+fn last_pinned(cites: &[Citation], j: usize) -> usize {
+    let authority = &cites[j].authority;
+    (j.saturating_sub(PINS_LOOKBACK)..j)
+        .rev()
+        .find(|&k| !cites[k].pins.is_empty() && cites[k].authority == *authority)
+        .unwrap_or(j)
 }
 
 fn set_other_source(c: &mut Citation, source: String) {

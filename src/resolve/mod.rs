@@ -71,6 +71,7 @@ impl Resolver {
             return Role::Pages;
         };
         let target = self.cases.parallel_choice(cites, j, i);
+        self.cases.drop_parallel_pins(cites, i, target);
         ids::refer(cites, i, j, target)
     }
 }

@@ -40,6 +40,8 @@ static BLANK_PIN: LazyLock<Regex> = LazyLock::new(|| {
 /// The suffix of a public-domain number: "143684-B", "2012 IL 111733-U",
 /// "143684WC".
 static PAGE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:-[A-Z]|WC)(?-u:\b)"));
+/// "at" between a page and its pin, without a comma.
+static AT_WITHOUT_COMMA: LazyLock<Regex> = LazyLock::new(|| re(r"^[^\S\n]+at[^\S\n]+"));
 /// "p. " or "pp. " before a pin, as California writes it.
 static PAGE_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"^pp?\.[^\S\n]*"));
 /// A blank pin after ", at": "___" or a blank range "___-___".
@@ -248,6 +250,21 @@ pub(super) fn read(s: &mut Scanner<'_>, head: Head) -> Option<usize> {
     if tail.pins.is_empty() && parenthetical.is_some() && first_page.is_none() {
         tail.pins = slip_op_pins(s, end).unwrap_or_default();
     }
+    // "Bender, 1997 WL 582901, at *3" after its full citation: the short
+    // form of a database citation, which repeats its number.
+    let key = head
+        .key
+        .clone()
+        .or_else(|| first_page.map(|p| format!("{} {} {p}", head.volume, head.reporter)));
+    let database = head.edition.is_some_and(|e| e.is_database());
+    let repeated = database
+        && court.is_none()
+        && year.is_none()
+        && key.as_ref().is_some_and(|k| s.database_keys.contains(k));
+    let full = full && !repeated;
+    if full && database {
+        s.database_keys.extend(key);
+    }
     let (form, authority, warning) = if full {
         let mut c = FullCase {
             volume: head.volume,
@@ -270,6 +287,7 @@ pub(super) fn read(s: &mut Scanner<'_>, head: Head) -> Option<usize> {
             volume: head.volume,
             reporter: head.reporter,
             case_name,
+            number: first_page.filter(|_| repeated),
             blank_pin: tail.blank_pins,
         });
         (form, None, None)
@@ -386,7 +404,10 @@ fn authority_of(
 /// After a first page: pins ("409, 428, 430"), or blank pins ("560 U. S.
 /// 330, ___": the volume is out, its pages not).
 fn after_page(s: &Scanner<'_>, end: usize) -> Tail {
-    if let Some(p) = s.more_pins(end) {
+    // "1997 WL 582901 at *3": a pin after "at" without a comma.
+    let at = AT_WITHOUT_COMMA.find(&s.text[end..]).map(|m| end + m.end());
+    let pins = s.more_pins(end).or_else(|| at.and_then(|at| s.pins_at(at)));
+    if let Some(p) = pins {
         return Tail {
             pins: p.pins,
             end: p.end,
