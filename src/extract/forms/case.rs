@@ -51,7 +51,7 @@ static BLANK_AT: LazyLock<Regex> = LazyLock::new(|| re(r"^_{2,}(?:[^\S\n]*-[^\S\
 static YEAR_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"[^\S\n]\(([0-9]{4})\)[^\S\n]+$"));
 /// A name and "supra" before a short citation, as California writes it:
 /// "Yield Dynamics, supra, 154 Cal.App.4th at p. 560".
-static SUPRA_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r",[^\S\n]*supra,[^\S\n]+$"));
+static SUPRA_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r",[^\S\n]*supra[^\S\n]?,[^\S\n]+$"));
 /// The relation of subsequent history written before a citation: ",
 /// aff'd, ", ", cert. denied, ", ", aff'd in part, rev'd in part, ".
 static HISTORY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -194,12 +194,29 @@ fn name_and_year_before(text: &str, at: usize) -> (Option<(usize, String)>, Opti
     let lo = (lo..at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
     if let Some(y) = YEAR_BEFORE.captures(&text[lo..at]) {
         let end = lo + y.get(0).map_or(0, |g| g.start());
-        return (name_ending_at(text, end), y[1].parse().ok());
+        return (california_name(text, end), y[1].parse().ok());
     }
     if let Some(m) = SUPRA_BEFORE.find(&text[lo..at]) {
         return (name_ending_at(text, lo + m.start()), None);
     }
     (None, None)
+}
+
+/// A California case name ending at `end`, which may close with the real
+/// party in parentheses: "People v. Superior Court (Zamudio)".
+fn california_name(text: &str, end: usize) -> Option<(usize, String)> {
+    let before = &text[..end];
+    if !before.ends_with(')') {
+        return name_ending_at(text, end);
+    }
+    let open = before.rfind('(')?;
+    let party = &before[open..];
+    if party.len() > 60 || party.matches(')').count() > 1 {
+        return name_ending_at(text, end);
+    }
+    let name_end = before[..open].trim_end_matches(' ').len();
+    let (start, name) = name_ending_at(text, name_end)?;
+    Some((start, format!("{name} {party}")))
 }
 
 /// Reads what every case citation shares around its head; where the

@@ -8,12 +8,15 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// "Id.", "id.", "Ibid.", "ibid.".
-pub(super) const ANCHOR: &str = r"(?-u:\b)(?:Ibid|ibid|Id|id)\.";
+/// "Id.", "id.", "Ibid.", "ibid." (also "Ibid ." with a stray space).
+pub(super) const ANCHOR: &str = r"(?-u:\b)(?:(?:Ibid|ibid)[^\S\n]?|Id|id)\.";
 
 /// "at" before an Id.'s pin; a paragraph needs none ("Id. ¶ 10").
 static AT: LazyLock<Regex> = LazyLock::new(|| re(r"^,?[^\S\n]*(?:at[^\S\n]+|¶)"));
 static ID_SECTION: LazyLock<Regex> = LazyLock::new(|| re(r"^,?[^\S\n]*§§?"));
+/// Lettered pages, which are no pins: "Id. at pp. K-L".
+static LETTERED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^pp?\.[^\S\n]*[A-Z](?:[^\S\n]*-[^\S\n]*[A-Z])?(?-u:\b)"));
 
 /// An "Id." and its pins or section.
 pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
@@ -31,6 +34,8 @@ pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
         if let Some(p) = s.pins_at(end + at) {
             pins = p.pins;
             end = p.end;
+        } else if let Some(l) = LETTERED.find(&s.text[end + at..]) {
+            end += at + l.end();
         }
     } else if let Some(mark) = ID_SECTION.find(&s.text[end..]) {
         let base = end + mark.end();

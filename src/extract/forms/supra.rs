@@ -83,10 +83,10 @@ pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
 /// Whether a short case citation ("154 Cal.App.4th at p. 560") follows
 /// the comma after "supra" ending at `end`.
 fn short_case_follows(text: &str, end: usize) -> bool {
-    let Some(rest) = text[end..].strip_prefix(',') else {
+    let Some(rest) = text[end..].trim_start_matches(' ').strip_prefix(',') else {
         return false;
     };
-    let at = end + 1 + (rest.len() - rest.trim_start_matches(' ').len());
+    let at = text.len() - rest.trim_start_matches(' ').len();
     text[at..].starts_with(|c: char| c.is_ascii_digit())
         && case_at(text, at).is_some_and(|a| a.page.is_none() && a.blank.is_none())
 }
