@@ -216,6 +216,7 @@ def neutral_forms(data):
     regex templates: "year-reporter-number" and "reporter year-number"."""
     hyphenated = set(EXTRA_HYPHENATED)
     year_page = set()
+    louisiana = set()
     for rkey in sorted(data):
         for entry in data[rkey]:
             for abbr, ed in entry["editions"].items():
@@ -224,7 +225,9 @@ def neutral_forms(data):
                         hyphenated.add(abbr)
                     elif r == "$full_cite_year_page":
                         year_page.add(abbr)
-    return sorted(hyphenated), sorted(year_page)
+                    elif r == "$full_cite_louisiana":
+                        louisiana.add(abbr)
+    return sorted(hyphenated), sorted(year_page), sorted(louisiana)
 
 
 def render_reporters(editions, keys, spellings, collisions, neutral):
@@ -309,7 +312,7 @@ def render_reporters(editions, keys, spellings, collisions, neutral):
         lines.append("    (%s, &[%s])," % (rust_str(key), ", ".join(str(i) for i in idxs)))
     lines.append("];")
     lines.append("")
-    hyphenated, year_page = neutral
+    hyphenated, year_page, louisiana = neutral
     lines.append(
         "/// Public-domain reporters cited \"year-reporter-number\" (\"2006-Ohio-2095\")."
     )
@@ -319,6 +322,12 @@ def render_reporters(editions, keys, spellings, collisions, neutral):
         "/// Reporters cited \"reporter year-number\" (\"T.C. Memo. 2019-233\")."
     )
     lines.append("static YEAR_PAGE: &[&str] = &[%s];" % ", ".join(rust_str(r) for r in year_page))
+    lines.append("")
+    lines.append(
+        "/// Louisiana's courts of appeal, cited \"year number (reporter date)\" (\"2009 1359R"
+    )
+    lines.append("/// (La.App. 1 Cir. 05/10/10)\").")
+    lines.append("static LOUISIANA: &[&str] = &[%s];" % ", ".join(rust_str(r) for r in louisiana))
     lines.append("")
     lines.append("// Editions shared by several reporters-db entries (%d):" % len(shared))
     for e in shared:

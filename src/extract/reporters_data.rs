@@ -8255,6 +8255,10 @@ static HYPHENATED_NEUTRAL: &[&str] = &["NCCOA", "NCSC", "NMCA", "NMCERT", "NMSC"
 /// Reporters cited "reporter year-number" ("T.C. Memo. 2019-233").
 static YEAR_PAGE: &[&str] = &["T.C. Memo.", "T.C. Summary Opinion", "T.C.M. (RIA)"];
 
+/// Louisiana's courts of appeal, cited "year number (reporter date)" ("2009 1359R
+/// (La.App. 1 Cir. 05/10/10)").
+static LOUISIANA: &[&str] = &["La.App. 1 Cir.", "La.App. 2 Cir.", "La.App. 3 Cir.", "La.App. 4 Cir.", "La.App. 5 Cir.", "La.App. 6 Cir."];
+
 // Editions shared by several reporters-db entries (24):
 //   Ark.: Arkansas Reports | Arkansas Reports
 //   Ark. App.: Arkansas Appellate Reports | Arkansas Appellate Reports

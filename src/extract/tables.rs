@@ -121,6 +121,12 @@ pub(crate) fn hyphenated_neutral() -> &'static [&'static str] {
     HYPHENATED_NEUTRAL
 }
 
+/// Louisiana's courts of appeal, cited "year number (reporter date)"
+/// ("2009 1359R (La.App. 1 Cir. 05/10/10)").
+pub(crate) fn louisiana_reporters() -> &'static [&'static str] {
+    LOUISIANA
+}
+
 /// Reporters cited "reporter year-number" ("T.C. Memo. 2019-233").
 pub(crate) fn year_page_reporters() -> &'static [&'static str] {
     YEAR_PAGE

@@ -63,6 +63,11 @@ pub(super) static FORMS: &[Rule] = &[
         parse: neutral::parse_hyphenated,
     },
     Rule {
+        name: "louisiana neutral",
+        anchor: neutral::louisiana_anchor,
+        parse: neutral::parse_louisiana,
+    },
+    Rule {
         name: "year-page neutral",
         anchor: neutral::year_page_anchor,
         parse: neutral::parse_year_page,

@@ -56,6 +56,15 @@ pub(super) fn year_page_anchor() -> String {
     )
 }
 
+/// "2009 1359R (La.App. 1 Cir. 05/10/10)".
+pub(super) fn louisiana_anchor() -> String {
+    format!(
+        r"(?-u:\b)(?P<year>(?:19|20)[0-9]{{2}})[- ](?P<page>[0-9]{{2,5}})(?P<suffix>[A-Z]?) \((?P<rep>{}) (?P<date>[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{2,4}})\)",
+        alternation(tables::louisiana_reporters())
+    )
+}
+
+static LOUISIANA: LazyLock<Regex> = LazyLock::new(|| re(&format!("^(?:{})", louisiana_anchor())));
 static HYPHENATED: LazyLock<Regex> = LazyLock::new(|| re(&format!("^(?:{})", hyphenated_anchor())));
 static YEAR_PAGE: LazyLock<Regex> = LazyLock::new(|| re(&format!("^(?:{})", year_page_anchor())));
 
@@ -64,6 +73,29 @@ pub(super) fn parse_hyphenated(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     parse_with(s, m, &HYPHENATED, |year, rep, page| {
         format!("{year}-{rep}-{page}")
     })
+}
+
+/// "2009 1359R (La.App. 1 Cir. 05/10/10)": the date closes the citation.
+pub(super) fn parse_louisiana(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
+    let Some(caps) = s.parts(&LOUISIANA, &m) else {
+        return m.end;
+    };
+    let (Ok(year), Ok(page)) = (caps["year"].parse::<u32>(), caps["page"].parse::<u32>()) else {
+        return m.end;
+    };
+    let reporter = canonical(&caps["rep"]);
+    let key = format!("{year} {reporter} {page}{}", &caps["suffix"]);
+    let head = Head {
+        at: m.start,
+        volume: year,
+        key: Some(key),
+        edition: tables::reporter(&reporter),
+        reporter,
+        candidates: Vec::new(),
+        after: After::Page(page, m.end),
+        nominative: None,
+    };
+    read(s, head).unwrap_or(m.end)
 }
 
 /// "T.C. Memo. 2019-233".
@@ -113,6 +145,7 @@ fn canonical(written: &str) -> String {
     tables::hyphenated_neutral()
         .iter()
         .chain(tables::year_page_reporters())
+        .chain(tables::louisiana_reporters())
         .find(|r| bare(r) == w)
         .map_or_else(|| written.to_string(), |r| r.to_string())
 }
