@@ -185,6 +185,19 @@ fn read_text(
     if let Some(format) = sniff(&buf) {
         return Err(format.error(path));
     }
+    // A regular file of known size under the limit is read whole and
+    // checked once; a stream a part at a time, so that a bad byte ends it.
+    if size_hint > 0 && size_hint <= max_size {
+        let rest = limit - buf.len() as u64;
+        fill(&mut reader, &mut buf, rest)?;
+        if buf.len() as u64 > max_size {
+            return Err(Error::too_large(max_size));
+        }
+        return match String::from_utf8(buf) {
+            Ok(text) => Ok(Document { text }),
+            Err(e) => Err(Error::invalid_utf8(e.utf8_error().valid_up_to())),
+        };
+    }
     let mut checked = 0;
     loop {
         checked = check_utf8(&buf, checked)?;

@@ -55,67 +55,101 @@ impl Scanner<'_> {
     /// parse that stand between an "Id." and the citation before it in the
     /// same run of text (the body, or one footnote).
     pub(super) fn link(&mut self) {
-        let blocks = self.norm.blocks();
-        let is_note = |b: usize| blocks.get(b).is_some_and(|k| k.kind == BlockKind::Footnote);
         let mut call: Option<(usize, usize)> = None;
-        let mut last_body: Option<usize> = None;
-        // The last citation in a footnote, "ante, at 5" aside: an Id. does
-        // not refer to those, so the source it refers to may come after.
-        let mut last_note: Option<usize> = None;
+        // The last citation of the body and of the footnote being read, "ante,
+        // at 5" aside, with where their parentheticals end when known: an
+        // Id. does not refer to those, so the source it refers to may come
+        // after.
+        let mut last_body: Option<(usize, Option<usize>)> = None;
+        let mut last_note: Option<(usize, Option<usize>)> = None;
         // Where the parentheticals after the last citation outside them end.
         let mut outer: (usize, usize) = (0, 0);
         for i in 0..self.out.len() {
-            let b = self.out[i].place.block;
-            let m = self.out[i].place.matching.clone();
-            if b == outer.0 && m.start < outer.1 {
-                self.out[i].place.nested = true;
-            } else if self.out[i].is_passing_mention() {
-                // "ante, at 9 (quoting Davis, 512 U. S., at 461)": an Id.
-                // skips the mention, so the case it quotes is the last.
-                outer = (b, m.end);
-            } else {
-                outer = (b, self.past_parentheticals(m.end));
-            }
-            let note = is_note(b);
-            if note {
-                let at = match call {
-                    Some((cb, at)) if cb == b => at,
-                    _ => self.footnote_call(i),
-                };
-                call = Some((b, at));
-                self.out[i].place.note_call = Some(at);
-            }
-            let c = &self.out[i];
-            if matches!(&c.form, Form::Id(id) if id.section.is_none()) {
-                let from = if note {
-                    match last_note.filter(|&j| self.out[j].place.block == b) {
-                        Some(j) => {
-                            Some((self.past_parentheticals(self.out[j].place.matching.end), b))
-                        }
-                        None => Some((self.line_start(c.place.matching.start), b)),
-                    }
-                } else {
-                    last_body.map(|j| {
-                        let d = &self.out[j].place;
-                        (self.past_parentheticals(d.matching.end), d.block)
-                    })
-                };
-                if let Some((lo, block)) = from {
-                    let source = self.other_source(lo, c.place.matching.start, block);
-                    if let Form::Id(id) = &mut self.out[i].form {
-                        id.other_source = source;
-                    }
+            let ends = self.mark_nested(i, &mut outer);
+            let note = self.tie_to_call(i, &mut call);
+            if matches!(&self.out[i].form, Form::Id(id) if id.section.is_none()) {
+                let before = if note { &mut last_note } else { &mut last_body };
+                let source = self.source_before_id(i, note, before);
+                if let Form::Id(id) = &mut self.out[i].form {
+                    id.other_source = source;
                 }
             }
             let c = &self.out[i];
-            let bare = c.is_passing_mention();
-            if !note && !bare {
-                last_body = Some(i);
+            if !note && !c.is_passing_mention() {
+                last_body = Some((i, ends));
             }
             if note && !c.cites_other_opinion() {
-                last_note = Some(i);
+                last_note = Some((i, ends));
             }
         }
+    }
+
+    /// Marks citation `i` nested when it stands inside the parentheticals
+    /// of the last citation outside them (`outer`: its block and where they
+    /// end); returns where `i`'s own parentheticals end, when it read them.
+    fn mark_nested(&mut self, i: usize, outer: &mut (usize, usize)) -> Option<usize> {
+        let b = self.out[i].place.block;
+        let m = self.out[i].place.matching.clone();
+        if b == outer.0 && m.start < outer.1 {
+            self.out[i].place.nested = true;
+            return None;
+        }
+        if self.out[i].is_passing_mention() {
+            // "ante, at 9 (quoting Davis, 512 U. S., at 461)": an Id. skips
+            // the mention, so the case it quotes is the last.
+            *outer = (b, m.end);
+            return None;
+        }
+        let ends = self.past_parentheticals(m.end);
+        *outer = (b, ends);
+        Some(ends)
+    }
+
+    /// Ties citation `i`, when it is in a footnote, to where the footnote
+    /// is called (`call`: the footnote's block and the call, last found);
+    /// returns whether it is in a footnote.
+    fn tie_to_call(&mut self, i: usize, call: &mut Option<(usize, usize)>) -> bool {
+        let b = self.out[i].place.block;
+        let note = self
+            .norm
+            .blocks()
+            .get(b)
+            .is_some_and(|k| k.kind == BlockKind::Footnote);
+        if note {
+            let at = match *call {
+                Some((cb, at)) if cb == b => at,
+                _ => self.footnote_call(i),
+            };
+            *call = Some((b, at));
+            self.out[i].place.note_call = Some(at);
+        }
+        note
+    }
+
+    /// The source pincite does not parse that stands between Id. `i` and
+    /// the citation before it (`before`: in the same footnote, or in the
+    /// body).
+    fn source_before_id(
+        &self,
+        i: usize,
+        note: bool,
+        before: &mut Option<(usize, Option<usize>)>,
+    ) -> Option<String> {
+        let c = &self.out[i].place;
+        let b = c.block;
+        let last = before
+            .as_mut()
+            .filter(|(j, _)| !note || self.out[*j].place.block == b);
+        let (lo, block) = match last {
+            Some((j, ends)) => {
+                let d = &self.out[*j].place;
+                let end = *ends.get_or_insert_with(|| self.past_parentheticals(d.matching.end));
+                (end, d.block)
+            }
+            None if note => (self.line_start(c.matching.start), b),
+            None => return None,
+        };
+        self.other_source(lo, c.matching.start, block)
     }
 
     /// The offset after any parentheticals that follow `at` ("(1976)
