@@ -16,7 +16,8 @@
 #     and on one (RAYON_NUM_THREADS=1).
 #
 # It prints MB/s (10^6 bytes per second) of each and their ratio. On the
-# bulk texts it also prints the time of the same texts concatenated into
+# bulk texts it also prints the share of eyecite's full case citations
+# that pincite finds and the other way round (compare_full_cases.py), the time of the same texts concatenated into
 # one document against file by file, the peak memory (maximum resident
 # set size, from /usr/bin/time) of extracting them, and the time of
 # `pincite index` on one thread and on two (RAYON_NUM_THREADS).
@@ -148,6 +149,13 @@ fi
 
 bulk_files=("$bulk"/*.txt)
 compare "bulk-scotus-ot2009-2011" "${bulk_files[@]}"
+
+if [ "$skip_eyecite" != 1 ]; then
+    echo
+    echo "== bulk-scotus-ot2009-2011: full case citations of each, found by the other"
+    "$pincite" extract --format jsonl "${bulk_files[@]}" >"$work/bulk.jsonl"
+    "$py" "$here/compare_full_cases.py" "$work/bulk.jsonl" "${bulk_files[@]}" | head -3
+fi
 
 one="$work/bulk-concatenated.txt"
 cat "${bulk_files[@]}" >"$one"

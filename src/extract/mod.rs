@@ -94,7 +94,7 @@ mod tests {
                 push_flexible(&mut reps, s);
             }
             let case = format!(
-                r"(?:(?-u:\b)[0-9]{{1,4}} +(?:{reps})(?: *\( *[0-9]{{1,3}} +(?:{reps}) *\))?(?: +[0-9]{{1,7}}(?-u:\b)| +_{{2,}}| *, +at(?: |_)| *, +[0-9]{{1,7}}(?-u:\b)| +[ivxlc]{{1,8}}(?: \(|,)| +at(?:_| [0-9*_]| ¶| pp?\.)))"
+                r"(?:(?-u:\b)[0-9]{{1,4}} +(?:{reps})(?: *\( *[0-9]{{1,3}} +(?:{reps}) *\))?(?: +[0-9]{{1,7}}(?-u:\b)| +_{{2,}}| *, +at(?: |_)| *, +[0-9]{{1,7}}(?-u:\b)| *, +_{{2,}}| *¶ *[0-9]{{1,3}}(?:,[0-9]{{3}})+(?-u:\b)| *¶ *[0-9]{{1,7}}(?-u:\b)| +[ivxlc]{{1,8}}(?: \(|,)| +at(?:_| [0-9*_]| ¶| pp?\.)))"
             );
             let patterns: Vec<String> = forms::FORMS
                 .iter()
@@ -116,7 +116,7 @@ mod tests {
                 .unwrap()
         });
         let parts = scanner::re(
-            r"(?s)^(?P<vol>[0-9]{1,4}) +(?P<rep>.+?)(?: *\( *[0-9]{1,3} +[^)]+\))?(?: +(?P<page>[0-9]{1,7})| +(?P<blank>_{2,})| *, +at(?: |_)| *, +(?P<cpage>[0-9]{1,7})| +(?P<rpage>[ivxlc]{1,8})| +at(?: |_))$",
+            r"(?s)^(?P<vol>[0-9]{1,4}) +(?P<rep>.+?)(?: *\( *[0-9]{1,3} +[^)]+\))?(?: +(?P<page>[0-9]{1,7})| +(?P<blank>_{2,})| *, +at(?: |_)| *, +(?P<cpage>[0-9]{1,7})| *, +(?P<cblank>_{2,})| *¶ *(?P<ppage>[0-9,]+)| +(?P<rpage>[ivxlc]{1,8})| +at(?: |_))$",
         );
         let mut out = Vec::new();
         let mut pos = 0;
@@ -130,7 +130,9 @@ mod tests {
             let case = is_case.then(|| {
                 let c = parts.captures(&text[m.start()..end]).unwrap();
                 let page = c.name("page").or(c.name("cpage")).or(c.name("rpage"));
-                [c.name("vol"), c.name("rep"), page, c.name("blank")]
+                let page = page.or(c.name("ppage"));
+                let blank = c.name("blank").or(c.name("cblank"));
+                [c.name("vol"), c.name("rep"), page, blank]
                     .iter()
                     .map(|g| g.map(|g| g.as_str().to_string()))
                     .collect()
@@ -204,7 +206,8 @@ mod tests {
              454 U.S. at 241; 105 Idaho at 667; 1 So.2d at 1; 5 U.S. at least; \
              154 Cal.App.4th at p. 560; 2 F.3d at ¶ 4; 3 F.3d at *5; 4 U.S. at___; \
              3 U.S. (3 Dall.) 386, 390; 5 U. S. (1 Cranch) 137; 1 Cranch 137; 9 U.S. (5 Foo) 1; \
-             foo 1 U.S., 1 bar; 2 U.S., 12a; 12 Neb. App. lxiv (2004); 4 F.2d xx,"
+             foo 1 U.S., 1 bar; 2 U.S., 12a; 12 Neb. App. lxiv (2004); 4 F.2d xx, \
+             555 U. S., ___ , ___; 103 FERC ¶61,082, pp. 61,266; 99 FERC ¶ 61047"
                 .to_string(),
         ];
         for (_, text) in crate::shipped::texts() {

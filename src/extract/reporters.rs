@@ -188,6 +188,30 @@ fn to_roman(mut n: u32) -> String {
     out
 }
 
+/// The length of a paragraph number at the start of `rest`: "61,082",
+/// "12345", with thousands commas; 0 when there is none.
+fn paragraph_number(rest: &[u8]) -> usize {
+    let lead = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=7).contains(&lead) {
+        return 0;
+    }
+    let mut n = lead;
+    while lead <= 3
+        && rest.get(n) == Some(&b',')
+        && rest
+            .get(n + 1..n + 4)
+            .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+        && !rest.get(n + 4).is_some_and(u8::is_ascii_digit)
+        && n < 12
+    {
+        n += 4;
+    }
+    let boundary = !rest
+        .get(n)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+    if boundary { n } else { 0 }
+}
+
 /// Whether what follows an "at" (without a comma before it) begins a pin:
 /// " 241", " *3", " ¶ 20", " p. 560", " ___" or "___".
 fn pin_follows_at(rest: &[u8]) -> bool {
@@ -200,7 +224,7 @@ fn pin_follows_at(rest: &[u8]) -> bool {
 }
 
 /// The case anchor at `start`, if one is there: as the pattern
-/// `\b[0-9]{1,4} +(?:spelling|...)(?: +[0-9]{1,7}\b| +_{2,}| *, +at(?: |_)| *, +[0-9]{1,7}\b| +at(?: |_))`
+/// `\b[0-9]{1,4} +(?:spelling|...)(?: +[0-9]{1,7}\b| +_{2,}| *, +at(?: |_)| *, +[0-9]{1,7}\b| *, +_{2,}| *¶ *PARAGRAPH| +at(?: |_))`
 /// would match it (the last, the Bluebook's "454 U.S. at 241", only before
 /// a pin: [`pin_follows_at`]), its spellings in the order of
 /// [`tables::reporter_spellings`] (the first that matches with a tail
@@ -284,6 +308,28 @@ pub(super) fn case_at(text: &str, start: usize) -> Option<CaseAnchor> {
             let after = b.get(q + n);
             let boundary = !after.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
             if q > p + 1 && (1..=7).contains(&n) && boundary {
+                return Some(Tail {
+                    end: q + n,
+                    page: Some((q, q + n)),
+                    blank: None,
+                });
+            }
+            // "555 U. S., ___": and before a blank page.
+            let n = b[q..].iter().take_while(|&&c| c == b'_').count();
+            if q > p + 1 && n >= 2 {
+                return Some(Tail {
+                    end: q + n,
+                    page: None,
+                    blank: Some((q, q + n)),
+                });
+            }
+        }
+        // "103 FERC ¶61,082": a paragraph for a page, as looseleaf services
+        // number their reports.
+        if b[p..].starts_with("¶".as_bytes()) {
+            let q = spaces(p + 2);
+            let n = paragraph_number(&b[q..]);
+            if n > 0 {
                 return Some(Tail {
                     end: q + n,
                     page: Some((q, q + n)),

@@ -125,6 +125,11 @@ pub struct Entry {
     /// references count here; their pins, pages of another reporter, are
     /// not listed.
     pub parallels: Vec<String>,
+    /// Its subsequent history as printed ("aff'd, 520 U.S. 681 (1997)"),
+    /// whose citations count as references of this entry; left out of the
+    /// JSON output when there is none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<String>,
     /// All references: full citations, short forms, Id., supra.
     pub count: usize,
     /// The distinct pins cited, in page order.
@@ -246,6 +251,8 @@ struct Gather {
     year: Option<u16>,
     pins: BTreeSet<PinKey>,
     parallels: Vec<String>,
+    /// Its subsequent history as printed: "aff'd, 520 U.S. 681 (1997)".
+    history: Vec<String>,
     occurrences: Vec<Occurrence>,
 }
 
@@ -276,13 +283,21 @@ impl TableOfAuthorities {
                 };
                 let full = c.full_case();
                 if let Some(f) = full {
-                    if !f.parallel {
-                        last_primary = Some(own);
-                    } else if let Some(primary) = last_primary.filter(|p| *p != own) {
-                        if !parallel_of.contains_key(own) && !by_key.contains_key(own) {
-                            parallel_of.insert(own.to_string(), primary.to_string());
-                            let g = by_key.entry(primary.to_string()).or_default();
-                            g.parallels.push(own.to_string());
+                    let main = match &f.history {
+                        Some(h) => h.of.as_deref(),
+                        None if f.parallel => last_primary,
+                        None => {
+                            last_primary = Some(own);
+                            None
+                        }
+                    };
+                    let new = !parallel_of.contains_key(own) && !by_key.contains_key(own);
+                    if let Some(main) = main.filter(|m| *m != own && new) {
+                        parallel_of.insert(own.to_string(), main.to_string());
+                        let g = by_key.entry(main.to_string()).or_default();
+                        match &f.history {
+                            Some(h) => g.history.push(history_text(&h.relation, own, f)),
+                            None => g.parallels.push(own.to_string()),
                         }
                     }
                 }
@@ -311,8 +326,10 @@ impl TableOfAuthorities {
                         g.names.push(n.to_string());
                     }
                 }
-                // A parallel citation is one reference with its case.
-                if c.is_parallel() && redirected.is_some() {
+                // A parallel citation, or one of subsequent history, is one
+                // reference with its case.
+                let joined = full.is_some_and(|f| f.parallel || f.history.is_some());
+                if joined && redirected.is_some() {
                     continue;
                 }
                 // Pins of a parallel reporter are pages of another book.
@@ -511,6 +528,16 @@ fn pin_from_key((unit, page, end, footnote): PinKey) -> Pin {
     }
 }
 
+/// A citation of subsequent history as the table prints it after its case:
+/// "aff'd, 520 U.S. 681 (1997)".
+fn history_text(relation: &str, key: &str, f: &crate::citation::FullCase) -> String {
+    match (&f.court, f.year) {
+        (Some(c), Some(y)) => format!("{relation}, {key} ({c} {y})"),
+        (None, Some(y)) => format!("{relation}, {key} ({y})"),
+        _ => format!("{relation}, {key}"),
+    }
+}
+
 /// The name to print: the fullest name a full citation gave ("Imbler v.
 /// Pachtman" over "Imbler"), else the longest short-form name.
 fn best_name(names: &[String]) -> Option<String> {
@@ -550,6 +577,9 @@ fn finish(key: String, g: Gather, files: &[String], several: bool) -> Entry {
             }
             (None, None) => {}
         }
+    }
+    for h in &g.history {
+        let _ = write!(citation, ", {h}");
     }
     let mut per_file: Vec<FilePages> = Vec::new();
     for o in &g.occurrences {
@@ -605,6 +635,7 @@ fn finish(key: String, g: Gather, files: &[String], several: bool) -> Entry {
         files: per_file,
         occurrences: g.occurrences,
         parallels: g.parallels,
+        history: g.history,
         authority: key,
     }
 }

@@ -142,6 +142,13 @@ fn head_of(s: &Scanner<'_>, a: &CaseAnchor) -> Option<Head> {
             key = Some(format!("{volume} {} {page}", edition.canonical));
             After::Blank(p.1)
         }
+        (Some(p), _) if text[..p.0].trim_end_matches(' ').ends_with('¶') => {
+            // "103 FERC ¶61,082": a paragraph for a page.
+            let written = &text[p.0..p.1];
+            let page: u32 = written.replace(',', "").parse().ok()?;
+            key = Some(format!("{volume} {} ¶ {written}", edition.canonical));
+            After::Page(page, p.1)
+        }
         (Some(p), _) => {
             let page: u32 = text[p.0..p.1].parse().ok()?;
             // "2017 IL App (1st) 143684-B", "1993 Conn. Super. Ct. 5243-P":
