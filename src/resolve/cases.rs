@@ -43,7 +43,7 @@ impl Cases {
     /// A full citation: remembered by volume, by name and party, and as a
     /// member of its parallel group.
     pub(super) fn full(&mut self, cites: &mut [Citation], i: usize) -> Role {
-        if cites[i].authority.is_none() {
+        if cites[i].authority.is_none() && cites[i].first_page().is_none() {
             cites[i]
                 .warnings
                 .push("blank-page citation without a case name".to_string());
