@@ -30,8 +30,10 @@ mod shipped;
 mod span;
 
 pub use citation::{
-    CaseReference, Category, Citation, CitationKind, Code, Direction, Form, FullCase, History, Id,
-    Internal, Pin, PinUnit, Record, ShortCase, Statute, Supra,
+    CaseReference, Category, Chamber, Citation, CitationKind, Code, Constitution, ConstitutionPart,
+    CourtRule, Direction, Division, Form, FullCase, History, Id, Internal, Journal, Legislative,
+    Pin, PinUnit, Record, Regulation, Secondary, SecondaryKind, ShortCase, StateCode, Statute,
+    Supra,
 };
 pub use error::{Error, ErrorKind, Result};
 pub use index::{FileCount, Hit, INDEX_VERSION, Index, IndexError, IndexErrorKind, Query};

@@ -45,10 +45,10 @@ impl Statutes {
                 ..
             } => {
                 let hit = self.by_section.get(base_section(&section)).copied();
-                let code = hit.and_then(|j| cites[j].statute().and_then(Statute::code));
+                let code = hit.and_then(|j| cites[j].statute().and_then(Statute::code).cloned());
                 match code {
                     Some(code) => {
-                        cites[i].authority = Some(format!("{code} § {section}"));
+                        cites[i].authority = Some(code.key(&section));
                         cites[i].antecedent = hit;
                         if let Form::Statute(Statute::Section { code: c, .. }) = &mut cites[i].form
                         {
@@ -76,11 +76,12 @@ impl Statutes {
                 continue;
             };
             let later = self.by_section.get(base_section(&section));
-            let Some(code) = later.and_then(|&j| cites[j].statute().and_then(Statute::code)) else {
+            let code = later.and_then(|&j| cites[j].statute().and_then(Statute::code));
+            let Some(code) = code.cloned() else {
                 continue;
             };
             let c = &mut cites[i];
-            c.authority = Some(format!("{code} § {section}"));
+            c.authority = Some(code.key(&section));
             c.warnings.retain(|w| w != NO_EARLIER_SECTION);
             if let Form::Statute(Statute::Section { code: written, .. }) = &mut c.form {
                 *written = Some(code);
@@ -97,11 +98,11 @@ impl Statutes {
         let section = id.section.clone()?;
         let code = self
             .last_coded
-            .and_then(|j| cites[j].statute().and_then(Statute::code));
+            .and_then(|j| cites[j].statute().and_then(Statute::code).cloned());
         let c = &mut cites[i];
         match code {
             Some(code) => {
-                c.authority = Some(format!("{code} § {section}"));
+                c.authority = Some(code.key(&section));
                 if let Form::Id(id) = &mut c.form {
                     let code = Some(code);
                     let bare = false;

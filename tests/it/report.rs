@@ -128,7 +128,7 @@ fn toa_of_the_van_de_kamp_slip() {
             false,
         ),
         (
-            Heading::Other,
+            Heading::Record,
             "App.",
             3,
             s("45, 54\u{2013}55, 59\u{2013}60"),
@@ -150,7 +150,7 @@ fn toa_formats_of_the_slip() {
     assert!(md.starts_with("# Table of Authorities\n\n## Cases\n"));
     assert!(md.contains("| Imbler v. Pachtman, 424 U.S. 409 (1976) | 31 |"));
     assert!(md.contains("| passim |\n"));
-    let order: Vec<usize> = ["## Cases", "## Statutes", "## Other Authorities"]
+    let order: Vec<usize> = ["## Cases", "## Statutes", "## Record"]
         .iter()
         .map(|h| md.find(h).unwrap())
         .collect();

@@ -3,7 +3,7 @@
 use crate::input::{Inputs, for_each_file};
 use crate::{FAILED, Out};
 use clap::{Args, ValueEnum};
-use pincite::{Citation, TableOfAuthorities};
+use pincite::{Citation, Heading, TableOfAuthorities};
 use std::io::{self, Write};
 
 /// The arguments of `pincite toa`.
@@ -12,6 +12,10 @@ pub(crate) struct ToaArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ToaFormat::Md)]
     format: ToaFormat,
+    /// Leave out the authorities of a heading (repeatable): `--omit
+    /// record` prints a brief's table, without the record.
+    #[arg(long, value_enum)]
+    omit: Vec<OmitHeading>,
     // Several files make one table, with the pages listed per file.
     #[command(flatten)]
     inputs: Inputs,
@@ -29,6 +33,40 @@ enum ToaFormat {
     Html,
 }
 
+/// A heading of the table that may be left out.
+#[derive(Clone, Copy, ValueEnum)]
+enum OmitHeading {
+    /// Cases.
+    Case,
+    /// Constitutional provisions.
+    Constitution,
+    /// Statutes.
+    Statute,
+    /// Court rules.
+    Rule,
+    /// Regulations.
+    Regulation,
+    /// Other authorities: periodicals, books, legislative materials.
+    Other,
+    /// The record: the joint appendix, briefs, transcripts.
+    Record,
+}
+
+impl OmitHeading {
+    /// The heading of the table it names.
+    fn heading(self) -> Heading {
+        match self {
+            OmitHeading::Case => Heading::Case,
+            OmitHeading::Constitution => Heading::Constitution,
+            OmitHeading::Statute => Heading::Statute,
+            OmitHeading::Rule => Heading::Rule,
+            OmitHeading::Regulation => Heading::Regulation,
+            OmitHeading::Other => Heading::Other,
+            OmitHeading::Record => Heading::Record,
+        }
+    }
+}
+
 /// Prints the table over all the files that could be read; with none,
 /// no table. Returns the exit status: 1 when some file could not be read
 /// or none was.
@@ -44,7 +82,10 @@ pub(crate) fn run(out: &mut Out, args: &ToaArgs) -> io::Result<u8> {
     if docs.is_empty() {
         return Ok(FAILED);
     }
-    let toa = TableOfAuthorities::new(docs.iter().map(|(n, c)| (n.as_str(), c.as_slice())));
+    let mut toa = TableOfAuthorities::new(docs.iter().map(|(n, c)| (n.as_str(), c.as_slice())));
+    for o in &args.omit {
+        toa.omit(o.heading());
+    }
     let text = match args.format {
         ToaFormat::Md => toa.to_markdown(),
         ToaFormat::Csv => toa.to_csv(),

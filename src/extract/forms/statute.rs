@@ -3,7 +3,7 @@
 //! spelled out. A bare section of a book, a Restatement, a uniform act or
 //! the Constitution is read and left out.
 
-use crate::citation::{Code, Form, Statute};
+use crate::citation::{Code, Form, Regulation, Statute};
 use crate::extract::names::NAME_LOOKBACK;
 use crate::extract::scanner::{Scanner, floor_boundary, re, squeeze};
 use crate::law::sections::{base_section, sibling_subsection};
@@ -99,7 +99,7 @@ pub(super) fn parse_code(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     let Some(caps) = s.parts(&CODE_PARTS, &m) else {
         return m.end;
     };
-    let Some(code) = code_of(&caps["title"], &caps["code"]) else {
+    let Some(of) = code_of(&caps["title"], &caps["code"]) else {
         return m.end;
     };
     let Some(mark) = caps
@@ -110,18 +110,70 @@ pub(super) fn parse_code(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
         return m.end;
     };
     let many = matches!(mark.as_str(), "§§" | "ss");
-    statute(s, m.start, m.start + mark.end(), many, Some(code)).unwrap_or(m.end)
+    statute(s, m.start, m.start + mark.end(), many, of).unwrap_or(m.end)
+}
+
+/// What the sections after a mark are sections of.
+#[derive(Clone, Debug)]
+enum Of {
+    /// A code of statutes.
+    Code(Code),
+    /// A title of the Code of Federal Regulations.
+    Cfr(u32),
+    /// Nothing named: a bare section, whose code resolution finds.
+    Unnamed,
+}
+
+impl Of {
+    /// The form and authority key of `section` of this.
+    fn cite(&self, section: String) -> (Form, Option<String>) {
+        match self {
+            Of::Cfr(title) => {
+                let r = Regulation::Cfr {
+                    title: *title,
+                    section,
+                    part: false,
+                };
+                let key = r.to_string();
+                (Form::Regulation(r), Some(key))
+            }
+            Of::Code(code) => {
+                let key = code.key(&section);
+                let code = Some(code.clone());
+                let bare = false;
+                (
+                    Form::Statute(Statute::Section {
+                        code,
+                        section,
+                        bare,
+                    }),
+                    Some(key),
+                )
+            }
+            Of::Unnamed => {
+                let (code, bare) = (None, true);
+                (
+                    Form::Statute(Statute::Section {
+                        code,
+                        section,
+                        bare,
+                    }),
+                    None,
+                )
+            }
+        }
+    }
 }
 
 /// The code of a title and a code's name as written: "42" and "U. S. C.".
-fn code_of(title: &str, written: &str) -> Option<Code> {
+fn code_of(title: &str, written: &str) -> Option<Of> {
     let title = title.parse().ok()?;
     Some(match squeeze(written).as_str() {
-        "C.F.R." => Code::Cfr { title },
-        written => Code::UsCode {
+        "C.F.R." => Of::Cfr(title),
+        written => Of::Code(Code::UsCode {
             title,
             annotated: written.ends_with("A."),
-        },
+        }),
     })
 }
 
@@ -134,8 +186,12 @@ pub(super) fn parse_revised(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     let word = s.text[..m.start].trim_end_matches(' ');
     let word = word.rsplit([' ', '\n']).next().unwrap_or("");
     let state = word.starts_with(|c: char| c.is_ascii_uppercase()) && word.ends_with('.');
-    let code = (!state).then_some(Code::RevisedStatutes);
-    sections(s, &m, &caps, code)
+    let of = if state {
+        Of::Unnamed
+    } else {
+        Of::Code(Code::RevisedStatutes)
+    };
+    sections(s, &m, &caps, of)
 }
 
 /// A bare "§1983", or "Section 523(a)(2)(A)" spelled out (as at a
@@ -146,11 +202,11 @@ pub(super) fn parse_bare(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     };
     // "§11 U.S.C. 1306": the mark written before the title.
     if let Some(c) = MISPLACED_CODE.captures(&s.text[m.end..]) {
-        if let (Some(code), Some(g)) = (code_of(&c["title"], &c["code"]), c.get(0)) {
-            return statute(s, m.start, m.end + g.end(), false, Some(code)).unwrap_or(m.end);
+        if let (Some(of), Some(g)) = (code_of(&c["title"], &c["code"]), c.get(0)) {
+            return statute(s, m.start, m.end + g.end(), false, of).unwrap_or(m.end);
         }
     }
-    sections(s, &m, &caps, None)
+    sections(s, &m, &caps, Of::Unnamed)
 }
 
 /// "Section 5", "Sections 3 and 4".
@@ -158,33 +214,28 @@ pub(super) fn parse_word(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     let Some(caps) = s.parts(&WORD_PARTS, &m) else {
         return m.end;
     };
-    sections(s, &m, &caps, None)
+    sections(s, &m, &caps, Of::Unnamed)
 }
 
 /// The sections after the anchor's mark (`caps["mark"]`, "§", "§§",
 /// "Section", "Sections"), one citation each; where scanning resumes.
-fn sections(
-    s: &mut Scanner<'_>,
-    m: &Range<usize>,
-    caps: &Captures<'_>,
-    code: Option<Code>,
-) -> usize {
+fn sections(s: &mut Scanner<'_>, m: &Range<usize>, caps: &Captures<'_>, of: Of) -> usize {
     let Some(mark) = caps.name("mark") else {
         return m.end;
     };
     let many = matches!(mark.as_str(), "§§" | "Sections");
-    statute(s, m.start, m.start + mark.end(), many, code).unwrap_or(m.end)
+    statute(s, m.start, m.start + mark.end(), many, of).unwrap_or(m.end)
 }
 
 /// Statute sections after a "§" or "§§" anchor (or "Section",
-/// "Sections") ending at `mark_end`: one citation each. `code` is the code
-/// named before the mark ("42 U.S.C."), `None` for a bare section.
+/// "Sections") ending at `mark_end`: one citation each, of what `of`
+/// names before the mark ("42 U.S.C.").
 fn statute(
     s: &mut Scanner<'_>,
     start: usize,
     mark_end: usize,
     many: bool,
-    code: Option<Code>,
+    of: Of,
 ) -> Option<usize> {
     let first = SECTION.captures(&s.text[mark_end..])?;
     let first_start = mark_end + first.get(1)?.start();
@@ -196,20 +247,15 @@ fn statute(
         more_sections(s.text, &mut list);
     }
     let end = list.last().map_or(first_end, |l| l.1);
-    if code.is_none() && not_a_statute(s, start, first_end, end, &base) {
+    let unnamed = matches!(of, Of::Unnamed);
+    if unnamed && not_a_statute(s, start, first_end, end, &base) {
         return Some(end);
     }
     for (from, to, section) in list {
-        if code.is_some() {
+        if !unnamed {
             s.coded.insert(base_section(&section).to_string());
         }
-        let authority = code.map(|code| format!("{code} § {section}"));
-        let bare = code.is_none();
-        let form = Form::Statute(Statute::Section {
-            code,
-            section,
-            bare,
-        });
+        let (form, authority) = of.cite(section);
         let mut c = s.cite(form, from..to);
         c.authority = authority;
         s.out.push(c);

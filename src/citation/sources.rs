@@ -1,0 +1,226 @@
+//! The data of citations of secondary sources (periodicals, books,
+//! Restatements, dictionaries) and of legislative materials.
+//!
+//! Each type's `Display` is its authority key.
+
+use std::fmt;
+
+/// An article in a periodical: "Kamisar, A Dissent from the Miranda
+/// Dissents, 65 Mich. L. Rev. 59, 62 (1966)".
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Journal {
+    /// The author as written ("Kamisar", "R. Fallon").
+    pub author: Option<String>,
+    /// The article's title as written.
+    pub title: Option<String>,
+    /// The volume.
+    pub volume: u32,
+    /// The periodical's abbreviation, as reporters-db's journals list
+    /// spells it ("Mich. L. Rev.").
+    pub journal: String,
+    /// The first page.
+    pub page: u32,
+    /// The year in the closing parenthetical.
+    pub year: Option<u16>,
+}
+
+/// The key: "65 Mich. L. Rev. 59".
+impl fmt::Display for Journal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} {}", self.volume, self.journal, self.page)
+    }
+}
+
+/// What kind of book a secondary source is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SecondaryKind {
+    /// A treatise or other book: "5 C. Wright & A. Miller, Federal
+    /// Practice and Procedure §1216 (3d ed. 2004)".
+    Book,
+    /// A Restatement: "Restatement (Second) of Torts §402A".
+    Restatement,
+    /// A dictionary: "Black's Law Dictionary 1320 (11th ed. 2019)".
+    Dictionary,
+    /// A paper of The Federalist: "The Federalist No. 78".
+    Federalist,
+}
+
+/// A book, treatise, Restatement, dictionary or paper of The Federalist.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Secondary {
+    /// What kind of book it is.
+    pub kind: SecondaryKind,
+    /// The authors as written ("C. Wright & A. Miller"), if named.
+    pub author: Option<String>,
+    /// The title as written, with the number of a Federalist paper ("The
+    /// Federalist No. 78").
+    pub title: String,
+    /// The volume of a work of several ("5").
+    pub volume: Option<u32>,
+    /// The edition as written ("3d", "11th").
+    pub edition: Option<String>,
+    /// The year of the edition cited.
+    pub year: Option<u16>,
+    /// The section cited ("1216", "402A"), kept apart from the key.
+    pub section: Option<String>,
+}
+
+/// The key: the author and the title ("C. Wright & A. Miller, Federal
+/// Practice and Procedure"), or the title alone.
+impl fmt::Display for Secondary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.author {
+            Some(a) => write!(f, "{a}, {}", self.title),
+            None => f.write_str(&self.title),
+        }
+    }
+}
+
+/// A house of Congress.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Chamber {
+    /// The House of Representatives ("H. R.").
+    House,
+    /// The Senate ("S.").
+    Senate,
+}
+
+impl Chamber {
+    /// The abbreviation in keys: "H.R." or "S.".
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            Chamber::House => "H.R.",
+            Chamber::Senate => "S.",
+        }
+    }
+}
+
+/// Legislative materials: committee reports, documents, the Congressional
+/// Record and its predecessors, hearings.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Legislative {
+    /// A committee report: "H. R. Rep. No. 95-595", "S. Rep. No. 95-989",
+    /// "H. R. Conf. Rep. No. 104-458".
+    Report {
+        /// The house.
+        chamber: Chamber,
+        /// Whether it is a conference report.
+        conference: bool,
+        /// The number as written ("95-595").
+        number: String,
+    },
+    /// A document: "S. Doc. No. 112-9", "S. Treaty Doc. No. 105-45",
+    /// "H. R. Doc. No. 94-301".
+    Document {
+        /// The house.
+        chamber: Chamber,
+        /// Whether it is a treaty document.
+        treaty: bool,
+        /// The number as written.
+        number: String,
+    },
+    /// A page of the Congressional Record: "124 Cong. Rec. 32392".
+    CongressionalRecord {
+        /// The volume.
+        volume: u32,
+        /// The page.
+        page: u32,
+    },
+    /// A page of the Congressional Globe: "Cong. Globe, 39th Cong., 1st
+    /// Sess., 474 (1866)".
+    Globe {
+        /// The Congress.
+        congress: u32,
+        /// The session.
+        session: u32,
+    },
+    /// A hearing, by its title: "Hearings on H. R. 3 before the House
+    /// Committee on Ways and Means".
+    Hearing {
+        /// The title as written, spaces folded.
+        title: String,
+    },
+}
+
+/// The key: "H.R. Rep. No. 95-595", "S. Treaty Doc. No. 105-45", "124
+/// Cong. Rec. 32392", "Cong. Globe, 39th Cong., 1st Sess.", a hearing's
+/// title.
+impl fmt::Display for Legislative {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Legislative::Report {
+                chamber,
+                conference,
+                number,
+            } => {
+                let conf = if *conference { " Conf." } else { "" };
+                write!(f, "{}{conf} Rep. No. {number}", chamber.abbreviation())
+            }
+            Legislative::Document {
+                chamber,
+                treaty,
+                number,
+            } => {
+                let treaty = if *treaty { " Treaty" } else { "" };
+                write!(f, "{}{treaty} Doc. No. {number}", chamber.abbreviation())
+            }
+            Legislative::CongressionalRecord { volume, page } => {
+                write!(f, "{volume} Cong. Rec. {page}")
+            }
+            Legislative::Globe { congress, session } => write!(
+                f,
+                "Cong. Globe, {}{} Cong., {}{} Sess.",
+                congress,
+                ordinal_suffix(*congress),
+                session,
+                ordinal_suffix(*session)
+            ),
+            Legislative::Hearing { title } => f.write_str(title),
+        }
+    }
+}
+
+/// The suffix of an ordinal number: "st" for 1 and 21, "th" for 11.
+pub(crate) fn ordinal_suffix(n: u32) -> &'static str {
+    match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys() {
+        let j = Journal {
+            author: Some("Kamisar".into()),
+            title: None,
+            volume: 65,
+            journal: "Mich. L. Rev.".into(),
+            page: 59,
+            year: Some(1966),
+        };
+        assert_eq!(j.to_string(), "65 Mich. L. Rev. 59");
+        let g = Legislative::Globe {
+            congress: 39,
+            session: 1,
+        };
+        assert_eq!(g.to_string(), "Cong. Globe, 39th Cong., 1st Sess.");
+        assert_eq!(ordinal_suffix(112), "th");
+        assert_eq!(ordinal_suffix(102), "nd");
+        let r = Legislative::Report {
+            chamber: Chamber::House,
+            conference: false,
+            number: "95-595".into(),
+        };
+        assert_eq!(r.to_string(), "H.R. Rep. No. 95-595");
+    }
+}
