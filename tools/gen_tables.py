@@ -746,6 +746,7 @@ def build_codes(laws, states):
     jurisdictions: sorted (ws-free spelling, canonical abbreviation)
     """
     entries = {}
+    plain = []
     subjects = []
     for key in sorted(laws):
         for e in laws[key]:
@@ -760,6 +761,14 @@ def build_codes(laws, states):
             entry = (key_name(key), code_layout(key, template), regulation)
             for spelling in [key] + e["variations"]:
                 entries[spelling] = entry
+            # Courts cite an annotated code without its "Ann." too ("Ark.
+            # Code §9-27-318"); that spelling is the code's unless
+            # laws.json gives it to another.
+            bare = " ".join(w for w in key.split() if w != "Ann.")
+            if bare != key:
+                plain.append((bare, entry))
+    for spelling, entry in plain:
+        entries.setdefault(spelling, entry)
     for prefix, suffix, name in EXTRA_SUBJECT_CODES:
         subjects.append((prefix, suffix, "between", name, False))
     for spelling, target in EXTRA_CODES:

@@ -3,7 +3,7 @@
 
 /// Codes of statutes (`leg_statute`) and regulations (`admin_compilation`) of the
 /// States and territories: whitespace-free spelling -> code, sorted by key for binary
-/// search. 158 spellings.
+/// search. 199 spellings.
 #[rustfmt::skip]
 static CODES: &[(&str, KnownCode)] = &[
     ("Ala.Admin.Code", code("Ala. Admin. Code", Layout::Sections, true)), // Ala. Admin. Code
@@ -12,10 +12,12 @@ static CODES: &[(&str, KnownCode)] = &[
     ("AlaskaStat.", code("Alaska Stat.", Layout::Sections, false)), // Alaska Stat.
     ("AlaskaStat.Ann.", code("Alaska Stat.", Layout::Sections, false)), // Alaska Stat. Ann.
     ("Am.SamoaAdmin.Code", code("Am. Samoa Admin. Code", Layout::Sections, true)), // Am. Samoa Admin. Code
+    ("Am.SamoaCode", code("Am. Samoa Code", Layout::Sections, false)), // Am. Samoa Code
     ("Am.SamoaCodeAnn.", code("Am. Samoa Code", Layout::Sections, false)), // Am. Samoa Code Ann.
     ("Ariz.Admin.Code", code("Ariz. Admin. Code", Layout::Sections, true)), // Ariz. Admin. Code
     ("Ariz.Rev.Stat.", code("Ariz. Rev. Stat.", Layout::Sections, false)), // Ariz. Rev. Stat.
     ("Ariz.Rev.Stat.Ann.", code("Ariz. Rev. Stat.", Layout::Sections, false)), // Ariz. Rev. Stat. Ann.
+    ("Ark.Code", code("Ark. Code", Layout::Sections, false)), // Ark. Code
     ("Ark.CodeAnn.", code("Ark. Code", Layout::Sections, false)), // Ark. Code Ann.
     ("Ark.CodeR.", code("Ark. Code R.", Layout::TitleBefore, true)), // Ark. Code R.
     ("C.Z.Code", code("C.Z. Code", Layout::TitleAfter, false)), // C.Z. Code
@@ -29,14 +31,18 @@ static CODES: &[(&str, KnownCode)] = &[
     ("D.C.Code", code("D.C. Code", Layout::Sections, false)), // D.C. Code
     ("D.C.CodeAnn.", code("D.C. Code", Layout::Sections, false)), // D.C. Code Ann.
     ("Del.Admin.Code", code("Del. Admin. Code", Layout::TitleBefore, true)), // Del. Admin. Code
+    ("Del.Code", code("Del. Code", Layout::TitleAfter, false)), // Del. Code
     ("Del.CodeAnn.", code("Del. Code", Layout::TitleAfter, false)), // Del. Code Ann.
     ("Del.CodeRegs.", code("Del. Code Regs.", Layout::TitleBefore, true)), // Del. Code Regs.
+    ("Fla.Admin.Code", code("Fla. Admin. Code", Layout::Sections, true)), // Fla. Admin. Code
     ("Fla.Admin.CodeAnn.", code("Fla. Admin. Code", Layout::Sections, true)), // Fla. Admin. Code Ann.
     ("Fla.Stat.", code("Fla. Stat.", Layout::Sections, false)), // Fla. Stat.
     ("Fla.Stat.Ann.", code("Fla. Stat.", Layout::Sections, false)), // Fla. Stat. Ann.
+    ("Ga.Code", code("Ga. Code", Layout::Sections, false)), // Ga. Code
     ("Ga.CodeAnn.", code("Ga. Code", Layout::Sections, false)), // Ga. Code Ann.
     ("Ga.Comp.R.&Regs.", code("Ga. Comp. R. & Regs.", Layout::Sections, true)), // Ga. Comp. R. & Regs.
     ("GuamAdmin.R.&Regs.", code("Guam Admin. R. & Regs.", Layout::TitleBefore, true)), // Guam Admin. R. & Regs.
+    ("GuamCode", code("Guam Code", Layout::TitleBefore, false)), // Guam Code
     ("GuamCodeAnn.", code("Guam Code", Layout::TitleBefore, false)), // Guam Code Ann.
     ("Haw.CodeR.", code("Haw. Code R.", Layout::Sections, true)), // Haw. Code R.
     ("Haw.Rev.Stat.", code("Haw. Rev. Stat.", Layout::Sections, false)), // Haw. Rev. Stat.
@@ -55,24 +61,34 @@ static CODES: &[(&str, KnownCode)] = &[
     ("IowaCode", code("Iowa Code", Layout::Sections, false)), // Iowa Code
     ("IowaCodeAnn.", code("Iowa Code", Layout::Sections, false)), // Iowa Code Ann.
     ("Kan.Admin.Regs.", code("Kan. Admin. Regs.", Layout::Sections, true)), // Kan. Admin. Regs.
+    ("Kan.Stat.", code("Kan. Stat.", Layout::Sections, false)), // Kan. Stat.
     ("Kan.Stat.Ann.", code("Kan. Stat.", Layout::Sections, false)), // Kan. Stat. Ann.
     ("Ky.Admin.Regs.", code("Ky. Admin. Regs.", Layout::TitleBefore, true)), // Ky. Admin. Regs.
+    ("Ky.Rev.Stat.", code("Ky. Rev. Stat.", Layout::Sections, false)), // Ky. Rev. Stat.
     ("Ky.Rev.Stat.Ann.", code("Ky. Rev. Stat.", Layout::Sections, false)), // Ky. Rev. Stat. Ann.
     ("La.Admin.Code", code("La. Admin. Code", Layout::TitleAfter, true)), // La. Admin. Code
+    ("La.Child.Code", code("La. Child. Code", Layout::Articles, false)), // La. Child. Code
     ("La.Child.CodeAnn.", code("La. Child. Code", Layout::Articles, false)), // La. Child. Code Ann.
+    ("La.Civ.Code", code("La. Civ. Code", Layout::Articles, false)), // La. Civ. Code
     ("La.Civ.CodeAnn.", code("La. Civ. Code", Layout::Articles, false)), // La. Civ. Code Ann.
+    ("La.CodeCiv.Proc.", code("La. Code Civ. Proc.", Layout::Articles, false)), // La. Code Civ. Proc.
     ("La.CodeCiv.Proc.Ann.", code("La. Code Civ. Proc.", Layout::Articles, false)), // La. Code Civ. Proc. Ann.
+    ("La.CodeCrim.Proc.", code("La. Code Crim. Proc.", Layout::Articles, false)), // La. Code Crim. Proc.
     ("La.CodeCrim.Proc.Ann.", code("La. Code Crim. Proc.", Layout::Articles, false)), // La. Code Crim. Proc. Ann.
+    ("La.CodeEvid.", code("La. Code Evid.", Layout::Articles, false)), // La. Code Evid.
     ("La.CodeEvid.Ann.", code("La. Code Evid.", Layout::Articles, false)), // La. Code Evid. Ann.
     ("La.Rev.Stat.", code("La. Stat.", Layout::Sections, false)), // La. Rev. Stat.
     ("La.Rev.Stat.Ann.", code("La. Stat.", Layout::Sections, false)), // La. Rev. Stat. Ann.
+    ("La.Stat.", code("La. Stat.", Layout::Sections, false)), // La. Stat.
     ("La.Stat.Ann.", code("La. Stat.", Layout::Sections, false)), // La. Stat. Ann.
     ("Mass.Ann.Laws", code("Mass. Gen. Laws", Layout::Chapter, false)), // Mass. Ann. Laws
     ("Mass.CodeRegs.", code("Mass. Code Regs.", Layout::TitleBefore, true)), // Mass. Code Regs.
     ("Mass.Gen.Laws", code("Mass. Gen. Laws", Layout::Chapter, false)), // Mass. Gen. Laws
     ("Mass.Gen.LawsAnn.", code("Mass. Gen. Laws", Layout::Chapter, false)), // Mass. Gen. Laws Ann.
+    ("Mass.Laws", code("Mass. Gen. Laws", Layout::Chapter, false)), // Mass. Laws
     ("Md.CodeRegs.", code("Md. Code Regs.", Layout::Sections, true)), // Md. Code Regs.
     ("Me.CodeR.", code("Me. Code R.", Layout::TitleBefore, true)), // Me. Code R.
+    ("Me.Rev.Stat.", code("Me. Rev. Stat.", Layout::TitleAfter, false)), // Me. Rev. Stat.
     ("Me.Rev.Stat.Ann.", code("Me. Rev. Stat.", Layout::TitleAfter, false)), // Me. Rev. Stat. Ann.
     ("Me.Stat.", code("Me. Stat.", Layout::TitleAfter, false)), // Me. Stat.
     ("Mich.Admin.Code", code("Mich. Admin. Code", Layout::Sections, true)), // Mich. Admin. Code
@@ -82,12 +98,16 @@ static CODES: &[(&str, KnownCode)] = &[
     ("Minn.R.", code("Minn. R.", Layout::Sections, true)), // Minn. R.
     ("Minn.Stat.", code("Minn. Stat.", Layout::Sections, false)), // Minn. Stat.
     ("Minn.Stat.Ann.", code("Minn. Stat.", Layout::Sections, false)), // Minn. Stat. Ann.
+    ("Miss.Code", code("Miss. Code", Layout::Sections, false)), // Miss. Code
     ("Miss.CodeAnn.", code("Miss. Code", Layout::Sections, false)), // Miss. Code Ann.
     ("Miss.CodeR.", code("Miss. Code R.", Layout::TitleBefore, true)), // Miss. Code R.
     ("Mo.Ann.Stat.", code("Mo. Rev. Stat.", Layout::Sections, false)), // Mo. Ann. Stat.
+    ("Mo.CodeRegs.", code("Mo. Code Regs.", Layout::TitleAfter, true)), // Mo. Code Regs.
     ("Mo.CodeRegs.Ann.", code("Mo. Code Regs.", Layout::TitleAfter, true)), // Mo. Code Regs. Ann.
     ("Mo.Rev.Stat.", code("Mo. Rev. Stat.", Layout::Sections, false)), // Mo. Rev. Stat.
+    ("Mo.Stat.", code("Mo. Rev. Stat.", Layout::Sections, false)), // Mo. Stat.
     ("Mont.Admin.R.", code("Mont. Admin. R.", Layout::Sections, true)), // Mont. Admin. R.
+    ("Mont.Code", code("Mont. Code", Layout::Sections, false)), // Mont. Code
     ("Mont.CodeAnn.", code("Mont. Code", Layout::Sections, false)), // Mont. Code Ann.
     ("N.C.Admin.Code", code("N.C. Admin. Code", Layout::TitleBefore, true)), // N.C. Admin. Code
     ("N.C.Gen.Stat.", code("N.C. Gen. Stat.", Layout::Sections, false)), // N.C. Gen. Stat.
@@ -95,17 +115,22 @@ static CODES: &[(&str, KnownCode)] = &[
     ("N.D.Admin.Code", code("N.D. Admin. Code", Layout::Sections, true)), // N.D. Admin. Code
     ("N.D.Cent.Code", code("N.D. Cent. Code", Layout::Sections, false)), // N.D. Cent. Code
     ("N.D.Cent.CodeAnn.", code("N.D. Cent. Code", Layout::Sections, false)), // N.D. Cent. Code Ann.
+    ("N.H.CodeAdmin.R.", code("N.H. Code Admin. R.", Layout::Sections, true)), // N.H. Code Admin. R.
     ("N.H.CodeAdmin.R.Ann.", code("N.H. Code Admin. R.", Layout::Sections, true)), // N.H. Code Admin. R. Ann.
     ("N.H.CodeR.", code("N.H. Code R.", Layout::Sections, true)), // N.H. Code R.
+    ("N.H.Rev.Stat.", code("N.H. Rev. Stat.", Layout::Sections, false)), // N.H. Rev. Stat.
     ("N.H.Rev.Stat.Ann.", code("N.H. Rev. Stat.", Layout::Sections, false)), // N.H. Rev. Stat. Ann.
     ("N.J.Admin.Code", code("N.J. Admin. Code", Layout::Sections, true)), // N.J. Admin. Code
     ("N.J.Rev.Stat.", code("N.J. Rev. Stat.", Layout::Sections, false)), // N.J. Rev. Stat.
+    ("N.J.Stat.", code("N.J. Stat.", Layout::Sections, false)), // N.J. Stat.
     ("N.J.Stat.Ann.", code("N.J. Stat.", Layout::Sections, false)), // N.J. Stat. Ann.
     ("N.M.CodeR.", code("N.M. Code R.", Layout::Sections, true)), // N.M. Code R.
+    ("N.M.Stat.", code("N.M. Stat.", Layout::Sections, false)), // N.M. Stat.
     ("N.M.Stat.Ann.", code("N.M. Stat.", Layout::Sections, false)), // N.M. Stat. Ann.
     ("N.Mar.I.Admin.Code", code("N. Mar. I. Admin. Code", Layout::TitleBefore, true)), // N. Mar. I. Admin. Code
     ("N.Mar.I.Code", code("N. Mar. I. Code", Layout::TitleBefore, false)), // N. Mar. I. Code
     ("N.Y.Comp.CodesR.&Regs.", code("N.Y. Comp. Codes R. & Regs.", Layout::TitleAfter, true)), // N.Y. Comp. Codes R. & Regs.
+    ("NavajoNationCode", code("Navajo Nation Code", Layout::TitleAfter, false)), // Navajo Nation Code
     ("NavajoNationCodeAnn.", code("Navajo Nation Code", Layout::TitleAfter, false)), // Navajo Nation Code Ann.
     ("Neb.Admin.Code", code("Neb. Admin. Code", Layout::TitleBefore, true)), // Neb. Admin. Code
     ("Neb.Rev.Stat.", code("Neb. Rev. Stat.", Layout::Sections, false)), // Neb. Rev. Stat.
@@ -114,6 +139,7 @@ static CODES: &[(&str, KnownCode)] = &[
     ("Nev.Rev.Stat.", code("Nev. Rev. Stat.", Layout::Sections, false)), // Nev. Rev. Stat.
     ("Nev.Rev.Stat.Ann.", code("Nev. Rev. Stat.", Layout::Sections, false)), // Nev. Rev. Stat. Ann.
     ("OhioAdmin.Code", code("Ohio Admin. Code", Layout::Sections, true)), // Ohio Admin. Code
+    ("OhioRev.Code", code("Ohio Rev. Code", Layout::Sections, false)), // Ohio Rev. Code
     ("OhioRev.CodeAnn.", code("Ohio Rev. Code", Layout::Sections, false)), // Ohio Rev. Code Ann.
     ("Okla.Admin.Code", code("Okla. Admin. Code", Layout::Sections, true)), // Okla. Admin. Code
     ("Okla.Stat.", code("Okla. Stat.", Layout::TitleAfter, false)), // Okla. Stat.
@@ -124,34 +150,48 @@ static CODES: &[(&str, KnownCode)] = &[
     ("Ore.Admin.Rule", code("Or. Admin. R.", Layout::Sections, true)), // Ore. Admin. Rule
     ("Ore.Rev.Stat.", code("Or. Rev. Stat.", Layout::Sections, false)), // Ore. Rev. Stat.
     ("Ore.Rev.Stat.Ann.", code("Or. Rev. Stat.", Layout::Sections, false)), // Ore. Rev. Stat. Ann.
+    ("P.R.Laws", code("P.R. Laws", Layout::TitleAfter, false)), // P.R. Laws
     ("P.R.LawsAnn.", code("P.R. Laws", Layout::TitleAfter, false)), // P.R. Laws Ann.
     ("P.R.LeyesAn.", code("P.R. Laws", Layout::TitleAfter, false)), // P.R. Leyes An.
     ("Pa.Code", code("Pa. Code", Layout::TitleBefore, true)), // Pa. Code
     ("Pa.Cons.Stat.", code("Pa. Cons. Stat.", Layout::TitleBefore, false)), // Pa. Cons. Stat.
+    ("Pa.Stat.andCons.Stat.", code("Pa. Cons. Stat.", Layout::TitleBefore, false)), // Pa. Stat. and Cons. Stat.
     ("Pa.Stat.andCons.Stat.Ann.", code("Pa. Cons. Stat.", Layout::TitleBefore, false)), // Pa. Stat. and Cons. Stat. Ann.
     ("R.I.CodeR.", code("R.I. Code R.", Layout::TitleBefore, true)), // R.I. Code R.
     ("R.I.Gen.Laws", code("R.I. Gen. Laws", Layout::TitleBefore, false)), // R.I. Gen. Laws
     ("R.I.Gen.LawsAnn.", code("R.I. Gen. Laws", Layout::TitleBefore, false)), // R.I. Gen. Laws Ann.
+    ("S.C.Code", code("S.C. Code", Layout::Sections, false)), // S.C. Code
     ("S.C.CodeAnn.", code("S.C. Code", Layout::Sections, false)), // S.C. Code Ann.
     ("S.C.CodeAnn.Regs.", code("S.C. Code Regs.", Layout::Sections, true)), // S.C. Code Ann. Regs.
+    ("S.C.CodeRegs.", code("S.C. Code Regs.", Layout::Sections, true)), // S.C. Code Regs.
     ("S.D.Admin.R.", code("S.D. Admin. R.", Layout::Sections, true)), // S.D. Admin. R.
     ("S.D.CodifiedLaws", code("S.D. Codified Laws", Layout::Sections, false)), // S.D. Codified Laws
+    ("Tenn.Code", code("Tenn. Code", Layout::Sections, false)), // Tenn. Code
     ("Tenn.CodeAnn.", code("Tenn. Code", Layout::Sections, false)), // Tenn. Code Ann.
     ("Tenn.Comp.R.&Regs.", code("Tenn. Comp. R. & Regs.", Layout::Sections, true)), // Tenn. Comp. R. & Regs.
     ("Tex.Admin.Code", code("Tex. Admin. Code", Layout::TitleBefore, true)), // Tex. Admin. Code
+    ("Tex.Bus.Corp.Act", code("Tex. Bus. Corp. Act", Layout::Articles, false)), // Tex. Bus. Corp. Act
     ("Tex.Bus.Corp.ActAnn.", code("Tex. Bus. Corp. Act", Layout::Articles, false)), // Tex. Bus. Corp. Act Ann.
+    ("Tex.CodeCrim.Proc.", code("Tex. Code Crim. Proc.", Layout::Articles, false)), // Tex. Code Crim. Proc.
     ("Tex.CodeCrim.Proc.Ann.", code("Tex. Code Crim. Proc.", Layout::Articles, false)), // Tex. Code Crim. Proc. Ann.
+    ("Tex.Ins.Code", code("Tex. Ins. Code", Layout::Articles, false)), // Tex. Ins. Code
     ("Tex.Ins.CodeAnn.", code("Tex. Ins. Code", Layout::Articles, false)), // Tex. Ins. Code Ann.
+    ("Tex.Prob.Code", code("Tex. Prob. Code", Layout::Sections, false)), // Tex. Prob. Code
     ("Tex.Prob.CodeAnn.", code("Tex. Prob. Code", Layout::Sections, false)), // Tex. Prob. Code Ann.
+    ("Tex.Rev.Civ.Stat.", code("Tex. Rev. Civ. Stat.", Layout::Articles, false)), // Tex. Rev. Civ. Stat.
     ("Tex.Rev.Civ.Stat.Ann.", code("Tex. Rev. Civ. Stat.", Layout::Articles, false)), // Tex. Rev. Civ. Stat. Ann.
     ("Treas.Reg.", code("Treas. Reg.", Layout::Sections, true)), // Treas. Reg.
     ("UtahAdmin.Code", code("Utah Admin. Code", Layout::Sections, true)), // Utah Admin. Code
+    ("UtahCode", code("Utah Code", Layout::Sections, false)), // Utah Code
     ("UtahCodeAnn.", code("Utah Code", Layout::Sections, false)), // Utah Code Ann.
+    ("V.I.Code", code("V.I. Code", Layout::TitleAfter, false)), // V.I. Code
     ("V.I.CodeAnn.", code("V.I. Code", Layout::TitleAfter, false)), // V.I. Code Ann.
     ("V.I.CodeR.", code("V.I. Code R.", Layout::TitleBefore, true)), // V.I. Code R.
     ("Va.Admin.Code", code("Va. Admin. Code", Layout::TitleBefore, true)), // Va. Admin. Code
+    ("Va.Code", code("Va. Code", Layout::Sections, false)), // Va. Code
     ("Va.CodeAnn.", code("Va. Code", Layout::Sections, false)), // Va. Code Ann.
     ("Vt.CodeR.", code("Vt. Code R.", Layout::TitleBefore, true)), // Vt. Code R.
+    ("Vt.Stat.", code("Vt. Stat.", Layout::TitleAfter, false)), // Vt. Stat.
     ("Vt.Stat.Ann.", code("Vt. Stat.", Layout::TitleAfter, false)), // Vt. Stat. Ann.
     ("W.Va.Code", code("W. Va. Code", Layout::Sections, false)), // W. Va. Code
     ("W.Va.CodeAnn.", code("W. Va. Code", Layout::Sections, false)), // W. Va. Code Ann.
@@ -163,6 +203,7 @@ static CODES: &[(&str, KnownCode)] = &[
     ("Wis.Stat.", code("Wis. Stat.", Layout::Sections, false)), // Wis. Stat.
     ("Wis.Stat.Ann.", code("Wis. Stat.", Layout::Sections, false)), // Wis. Stat. Ann.
     ("Wyo.CodeR.", code("Wyo. Code R.", Layout::TitleBefore, true)), // Wyo. Code R.
+    ("Wyo.Stat.", code("Wyo. Stat.", Layout::Sections, false)), // Wyo. Stat.
     ("Wyo.Stat.Ann.", code("Wyo. Stat.", Layout::Sections, false)), // Wyo. Stat. Ann.
 ];
 

@@ -2,13 +2,16 @@
 //! the document.
 
 use super::context::{self, Place};
-use crate::citation::{Citation, CitationKind, Direction, Form};
+use crate::citation::{Citation, CitationKind, Direction, Form, Statute};
 use crate::law::names::party_matches;
+use crate::law::words::STOP_WORDS;
 use crate::normalize::{BlockKind, Normalized, Section};
 use crate::span::Span;
+use regex::Regex;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::sync::LazyLock;
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -56,6 +59,7 @@ impl fmt::Display for Severity {
 /// | `internal-page-missing` | error | "supra, at 10", "Pp. 3-6" naming a page the document lacks |
 /// | `internal-direction` | warning | "supra" naming a later page, "infra" an earlier one |
 /// | `internal-footnote-missing` | warning | "supra, n. 5" naming a footnote the document lacks |
+/// | `unknown-code` | warning | a section of a code whose abbreviation pincite does not know ("Xxx. Yyy. Code §5"), with the abbreviation |
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// The citation's bytes in the original input.
@@ -120,6 +124,7 @@ pub fn verify(norm: &Normalized, cites: &[Citation]) -> Vec<Finding> {
     check_short_forms(cites, &mut out);
     check_quotations(norm.reading(), cites, &places, &mut out);
     check_internal(norm, cites, &mut out);
+    check_codes(norm, cites, &mut out);
     out.sort_by_key(|f| (f.span.start, f.severity, f.code));
     out
 }
@@ -558,6 +563,61 @@ fn parts(norm: &Normalized) -> HashMap<Section, Part> {
     }
     out
 }
+
+/// A code's abbreviation right before a section mark: "Xxx. Yyy. Code ",
+/// "Mass Gen. Laws ch. 119, ".
+static CODE_ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"((?:[A-Z][A-Za-z']*\.?[^\S\n]+){0,4}(?:[A-Z][A-Za-z']*\.)[^\S\n]*(?:Code|Stat\.|Laws?|Regs?\.)",
+        r"(?:[^\S\n]+Ann\.)?)(?:,?[^\S\n]*(?:ch|[Tt]it)\.,?[^\S\n]*[0-9A-Za-z-]+)?,?[^\S\n]*$"
+    ))
+    .expect("pattern compiles")
+});
+
+/// A section of a code named by an abbreviation no table knows ("Xxx. Yyy.
+/// Code §5"): a warning with the abbreviation, which may be misspelled.
+fn check_codes(norm: &Normalized, cites: &[Citation], out: &mut Vec<Finding>) {
+    let text = norm.matching();
+    for c in cites {
+        let Some(Statute::Section {
+            code: None,
+            bare: false,
+            ..
+        }) = c.statute()
+        else {
+            continue;
+        };
+        let at = c.place.matching.start.min(text.len());
+        let mut lo = at.saturating_sub(CODE_LOOKBACK);
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let Some(name) = CODE_ABBREVIATION
+            .captures(&text[lo..at])
+            .and_then(|m| m.get(1))
+        else {
+            continue;
+        };
+        // "See Xxx. Code": the signal is no part of the name; "N. C. Sess.
+        // Laws" are session laws, no code.
+        let mut name = name.as_str().trim();
+        while let Some((first, rest)) = name.split_once(' ') {
+            if !STOP_WORDS.contains(first) {
+                break;
+            }
+            name = rest.trim_start();
+        }
+        if name.contains("Sess.") {
+            continue;
+        }
+        let msg = format!("unknown code \"{name}\"");
+        out.push(finding(c, Severity::Warning, "unknown-code", msg));
+    }
+}
+
+/// How far before a section its code's abbreviation is looked for, in
+/// bytes.
+const CODE_LOOKBACK: usize = 80;
 
 /// "supra, at 10" and "Pp. 3-6" naming pages the document does not have.
 fn check_internal(norm: &Normalized, cites: &[Citation], out: &mut Vec<Finding>) {

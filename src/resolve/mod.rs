@@ -66,13 +66,13 @@ impl Resolver {
     /// An "Id.": of a section ("Id. §5"), of a source pincite does not
     /// parse, or of the citation before it.
     fn id(&mut self, cites: &mut [Citation], i: usize, state: &IdState) -> Role {
-        if let Some(role) = self.statutes.id_section(cites, i) {
-            return role;
-        }
         if let Some(source) = cites[i].other_source() {
             let w = ids::unrecognized(source);
             cites[i].warnings.push(w);
             return Role::Pages;
+        }
+        if let Some(role) = self.statutes.id_section(cites, i) {
+            return role;
         }
         let Some(j) = state.antecedent_of(cites, &cites[i]) else {
             let w = "no earlier citation for this Id.".to_string();

@@ -367,9 +367,14 @@ fn with_section(form: &Form, section: &str) -> Option<(Form, String)> {
             Some((Form::Regulation(r), key))
         }
         Form::Constitution(c) if c.part.is_some() => {
+            // "id., §3, cl. 5".
+            let (section, clause) = match section.split_once(", cl. ") {
+                Some((s, cl)) => (s.to_string(), Some(cl.to_string())),
+                None => (section, None),
+            };
             let mut c = c.clone();
             c.section = Some(section);
-            c.clause = None;
+            c.clause = clause;
             let key = c.to_string();
             Some((Form::Constitution(c), key))
         }

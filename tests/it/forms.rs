@@ -65,7 +65,6 @@ fn ideal_electronic_cadc_slip_matches_its_annotation() {
 }
 
 #[test]
-#[ignore = "not matched yet: California code sections are no statute rows; \"Ibid .\", lettered Id. pins, names before a year"]
 fn in_re_av_cal_clean_matches_its_annotation() {
     corpus::check(IN_RE_AV, false);
 }

@@ -8,6 +8,7 @@ mod eyecite;
 mod forms;
 mod hostile;
 mod invariants;
+mod law;
 mod mutate;
 mod normalize;
 mod props;

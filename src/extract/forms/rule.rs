@@ -30,9 +30,13 @@ pub(super) const SPELLED: &str = concat!(
 
 static PARTS: LazyLock<Regex> = LazyLock::new(|| re(&format!("^(?:{ANCHOR})")));
 static SPELLED_PARTS: LazyLock<Regex> = LazyLock::new(|| re(&format!("^(?:{SPELLED})")));
-/// A rule's number: "23(b)(3)", "14.1(a)", "4-331", "26-37".
-static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[0-9]{1,4}(?:\.[0-9]{1,3})?(?:-[0-9]{1,4})?(?:\([A-Za-z0-9]{1,4}\))*"));
+/// A rule's number: "23(b)(3)", "14.1(a)", "4-331", "26-37", "3:9-1(b)".
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[0-9]{1,4}(?:[.:][0-9]{1,3})?(?:-[0-9]{1,4})?(?:\([A-Za-z0-9]{1,4}\))*")
+});
+/// A court's local rules, named in the parenthetical after a rule: "(EDNY
+/// 2012)".
+static LOCAL: LazyLock<Regex> = LazyLock::new(|| re(r"^[^\S\n]*\([A-Z]{2,}"));
 /// What separates the rules of a list: ", ", " and ".
 static LIST_SEP: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)"));
@@ -229,13 +233,17 @@ fn short_form(s: &Scanner<'_>, m: &Range<usize>, digit: usize, before: &str) -> 
             _ => Some(SUPREME_COURT.0.to_string()),
         };
     }
-    // "Model Rule 1.6", "Local Rule 7": rules of another name.
+    // "Model Rule 1.6", "Local Rule 7", "Procedure, Rule 4.1", "§2255
+    // Rules 3(b)": rules of another name; "Rule 54.1 (EDNY 2012)", a
+    // court's local rule.
     let word = before.trim_end().rsplit(' ').next().unwrap_or("");
-    let named = word.starts_with(|c: char| c.is_ascii_uppercase())
-        && !word.ends_with(['.', ',', ';', ':', ')', '"', '\u{201d}'])
-        && !STOP_WORDS.contains(word)
-        && !SENTENCE_OPENERS.contains(word);
-    if named || OF_OTHER.is_match(after) || m.start >= digit {
+    let stem = word.strip_suffix(',').unwrap_or(word);
+    let named = (stem.starts_with(|c: char| c.is_ascii_uppercase())
+        && !stem.ends_with(['.', ';', ':', ')', '"', '\u{201d}'])
+        && !STOP_WORDS.contains(stem)
+        && !SENTENCE_OPENERS.contains(stem))
+        || stem.starts_with('§');
+    if named || OF_OTHER.is_match(after) || LOCAL.is_match(after) || m.start >= digit {
         return None;
     }
     let rules = s.law.rules.clone()?;
@@ -260,8 +268,8 @@ fn in_range(rules: &str, value: u32) -> bool {
 }
 
 /// The rules at `digit` (a list after "Rules") of `rules`, the first
-/// citation starting at `start`; where scanning resumes. Named rules are
-/// what a later "Rule 23" cites again.
+/// citation starting at `start`; where scanning resumes. Named rules (but
+/// the Supreme Court's) are what a later "Rule 23" cites again.
 fn rules_at(
     s: &mut Scanner<'_>,
     start: usize,
@@ -297,6 +305,11 @@ fn rules_at(
         c.authority = Some(key);
         c.parenthetical = s.parenthetical(to);
         s.out.push(c);
+    }
+    // The Supreme Court's Rules are cited by name each time ("this
+    // Court's Rule 10"): a "Rule 32" after one is another's.
+    if rules == SUPREME_COURT.0 {
+        return Some(end);
     }
     if named || s.law.rules.is_none() {
         s.law.rules = Some(rules);

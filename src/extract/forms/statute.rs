@@ -29,8 +29,10 @@ pub(super) const CODE: &str = r"(?-u:\b)(?P<title>[0-9]{1,3})[^\S\n]+(?P<code>U\
 pub(super) const REVISED: &str = r"(?-u:\b)Rev\.[^\S\n]*Stat\.[^\S\n]*(?P<mark>§§?)";
 /// A bare "§" or "§§".
 pub(super) const BARE: &str = r"(?P<mark>§§?)";
-/// "Section 5", "Sections 3": the number is read after the word.
-pub(super) const WORD: &str = r"(?-u:\b)(?P<mark>Sections?)[^\S\n]+[0-9]";
+/// "Section 5", "Sections 3": the number is read after the word. (No word
+/// boundary before: a reporter's star page may be glued to it,
+/// "*712Section 786"; the parser checks no letter is.)
+pub(super) const WORD: &str = r"(?P<mark>Sections?)[^\S\n]+[0-9]";
 
 static CODE_PARTS: LazyLock<Regex> = LazyLock::new(|| re(&format!("^(?:{CODE})")));
 static REVISED_PARTS: LazyLock<Regex> = LazyLock::new(|| re(&format!("^(?:{REVISED})")));
@@ -42,11 +44,13 @@ static MISPLACED_CODE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A section number: "1983", "5.05(b)(1)", ranges "5.01-5.05" and
-/// "2.12(a)-(e)"; a State's "35-44-3-3(b)", "2C:11-3", "14:30".
+/// "2.12(a)-(e)"; a State's "35-44-3-3(b)", "2C:11-3", "14:30", "5/9-1";
+/// a regulation's "301.6501(e)-1".
 pub(in crate::extract) static SECTION: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r"^[^\S\n]*([0-9]+[A-Za-z]*(?:[.:][0-9]+[A-Za-z]*)*(?:-[0-9]+[A-Za-z]*(?:[.:][0-9]+[A-Za-z]*)*){0,4}",
-        r"(?:\([A-Za-z0-9]{1,5}\))*(?:-\([A-Za-z0-9]{1,5}\)(?:\([A-Za-z0-9]{1,5}\))*)?)"
+        r"^[^\S\n]*([0-9]+[A-Za-z]*(?:[.:/][0-9]+[A-Za-z]*)*(?:-[0-9]+[A-Za-z]*(?:[.:/][0-9]+[A-Za-z]*)*){0,4}",
+        r"(?:\([A-Za-z0-9]{1,5}\))*(?:-\([A-Za-z0-9]{1,5}\)(?:\([A-Za-z0-9]{1,5}\))*",
+        r"|-[0-9]+(?:\([A-Za-z0-9]{1,5}\))*)?)"
     ))
 });
 static SUBSECTIONS: LazyLock<Regex> = LazyLock::new(|| re(r"^((?:\([A-Za-z0-9]{1,5}\))+)"));
@@ -97,8 +101,10 @@ static OF_AMENDMENT: LazyLock<Regex> =
 /// The Statutes at Large page of the Act the section is of.
 static ACT_BY_PAGE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^,[^\S\n]*[0-9]{1,3}[^\S\n]+Stat\.[^\S\n]*[0-9]"));
-/// The page of a book: ", p. 45", ", pp. 431-433".
-static BOOK_PAGE: LazyLock<Regex> = LazyLock::new(|| re(r"^,[^\S\n]*pp?\.[^\S\n]*[0-9]"));
+/// The page of a book: ", p. 45", ", pp. 431-433", "[2], at 102" (a
+/// statute has no pages).
+static BOOK_PAGE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:\[[0-9A-Za-z]{1,4}\])*,[^\S\n]*(?:pp?\.[^\S\n]*|at[^\S\n]+)[0-9]"));
 /// A clause of the Constitution: ", cl. 3".
 static CLAUSE: LazyLock<Regex> = LazyLock::new(|| re(r"^,[^\S\n]*cls?\.[^\S\n]*[0-9]"));
 /// The closing note of a book or Restatement: a year alone ("(1979)") or
@@ -387,6 +393,9 @@ pub(super) fn parse_word(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     let Some(caps) = s.parts(&WORD_PARTS, &m) else {
         return m.end;
     };
+    if s.text[..m.start].ends_with(|c: char| c.is_alphabetic()) {
+        return m.end;
+    }
     sections(s, &m, &caps, Of::Unnamed)
 }
 
@@ -415,7 +424,10 @@ pub(super) fn parse_declared(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     let Some(name) = NAME_AHEAD.find(&s.text[at..]) else {
         return m.end;
     };
-    let words: Vec<&str> = name.as_str().split(' ').collect();
+    // "... Welfare and Institutions Code.": the sentence's period is no
+    // part of the name.
+    let name = name.as_str().trim_end_matches('.');
+    let words: Vec<&str> = name.split(' ').collect();
     let code = (1..=words.len())
         .rev()
         .find_map(|n| code_named(&words[..n].join(" ")));
@@ -889,6 +901,40 @@ pub(super) fn clause_of(before: &str) -> &str {
         &before[cut..]
     })
 }
+
+/// What a section of "Id." after the scan's position would be a section
+/// of, when it is a source pincite does not parse: the last source cited
+/// by section before it is a book, a Restatement, a uniform act
+/// ("Restatement §250(a) ... id., §250(b)"), or a source no table knows
+/// ("ERISA §502 ... id., §503"). Its text, for the warning.
+pub(in crate::extract) fn other_sectioned_source(s: &Scanner<'_>) -> Option<String> {
+    let from = s.out.len().saturating_sub(SECTIONED_LOOKBACK);
+    let last = (from..s.out.len()).rev().find(|&k| match &s.out[k].form {
+        Form::Statute(Statute::Section { .. }) | Form::Constitution(_) => true,
+        Form::Regulation(r) => !matches!(r, Regulation::FederalRegister { .. }),
+        _ => false,
+    });
+    let other = s
+        .other_section
+        .as_ref()
+        .filter(|o| last.is_none_or(|k| o.cites > k))
+        .map(|o| format!("§{}", o.base));
+    other.or_else(|| {
+        let c = &s.out[last?];
+        matches!(
+            c.statute(),
+            Some(Statute::Section {
+                code: None,
+                bare: false,
+                ..
+            })
+        )
+        .then(|| c.text.clone())
+    })
+}
+
+/// How many citations back the source of an "Id. §5" is looked for.
+const SECTIONED_LOOKBACK: usize = 64;
 
 /// Whether a bare section ("§425", "Section 5") is a section of something
 /// other than a statute: a book or treatise ("Law of Torts §425 (2022)",
