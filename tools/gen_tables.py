@@ -761,12 +761,12 @@ def build_codes(laws, states):
             entry = (key_name(key), code_layout(key, template), regulation)
             for spelling in [key] + e["variations"]:
                 entries[spelling] = entry
-            # Courts cite an annotated code without its "Ann." too ("Ark.
-            # Code §9-27-318"); that spelling is the code's unless
-            # laws.json gives it to another.
-            bare = " ".join(w for w in key.split() if w != "Ann.")
-            if bare != key:
-                plain.append((bare, entry))
+            # Courts cite an annotated code without its closing "Ann." too
+            # ("Ark. Code §9-27-318"); that spelling is the code's unless
+            # laws.json gives it to another. ("Mass. Ann. Laws" without it
+            # would be the session laws.)
+            if key.endswith(" Ann."):
+                plain.append((key[: -len(" Ann.")], entry))
     for spelling, entry in plain:
         entries.setdefault(spelling, entry)
     for prefix, suffix, name in EXTRA_SUBJECT_CODES:

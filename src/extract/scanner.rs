@@ -120,6 +120,13 @@ impl<'a> Scanner<'a> {
         memchr::memrchr(b'\n', &self.text.as_bytes()[..at]).map_or(0, |p| p + 1)
     }
 
+    /// Where a look back of at most `n` bytes from `at` starts: not before
+    /// the start of `at`'s line (block). Reads only those bytes.
+    pub(super) fn lookback_start(&self, at: usize, n: usize) -> usize {
+        let lo = floor_boundary(self.text, at.saturating_sub(n));
+        memchr::memrchr(b'\n', &self.text.as_bytes()[lo..at]).map_or(lo, |p| lo + p + 1)
+    }
+
     /// The document section of a matching-text offset at or after every
     /// offset asked before.
     pub(super) fn section_at(&mut self, at: usize) -> Section {

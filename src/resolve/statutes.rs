@@ -16,6 +16,9 @@ const UNKNOWN_SOURCE: &str = "a section of a code or source pincite does not kno
 /// is as wide as those of the sections cited with that code.
 const SAME_CODE_REACH: usize = 6000;
 
+/// How many citations back that section is looked for.
+const SAME_CODE_CITATIONS: usize = 64;
+
 /// The citations by section seen so far.
 #[derive(Default)]
 pub(super) struct Statutes {
@@ -295,13 +298,15 @@ fn section_widths(cites: &[Citation]) -> HashMap<String, HashSet<usize>> {
 }
 
 /// The citation by section with a code nearest before citation `i`,
-/// within [`SAME_CODE_REACH`] bytes of it: a title of the U. S. Code, a
+/// within [`SAME_CODE_REACH`] bytes and [`SAME_CODE_CITATIONS`] citations
+/// of it: a title of the U. S. Code, a
 /// State's code, the CFR or a State's regulations (the Revised Statutes
 /// are cited beside the U. S. Code's section).
 fn sectioned_shortly_before(cites: &[Citation], i: usize) -> Option<usize> {
     let at = cites[i].place.matching.start;
     (0..i)
         .rev()
+        .take(SAME_CODE_CITATIONS)
         .take_while(|&j| at.saturating_sub(cites[j].place.matching.end) <= SAME_CODE_REACH)
         .find(|&j| match &cites[j].form {
             Form::Statute(Statute::Section {

@@ -382,3 +382,35 @@ fn the_table_lists_enacted_law_under_its_headings_in_a_clerks_order() {
     let count = |key: &str| toa.get(key).map_or(0, |e| e.count);
     assert!(count("Ariz. Rev. Stat. § 11-1051(B)") >= 8);
 }
+
+#[test]
+fn a_run_of_enacted_law_keeps_every_invariant() {
+    // Every form of enacted law, many times over on one line: nothing is
+    // lost or invented, and each unit cites the same authorities.
+    let unit = "See Cal. Penal Code Ann. §187(a); U. S. Const., Art. I, §8, cl. 3; §10; \
+                Fed. Rule Civ. Proc. 23(b)(3); Rule 23(a); 76 Fed. Reg. 16978, 16980; \
+                29 CFR §1630.2(j); id., §1630.2(k); Okla. Stat., Tit. 82, §1B; §1C; ERISA §502. ";
+    let n = 400;
+    let cites = crate::hostile::check(&format!("{}\n", unit.repeat(n)));
+    assert_eq!(cites.len(), 11 * n);
+    let keys: Vec<Option<&str>> = cites[..11].iter().map(|c| c.authority.as_deref()).collect();
+    assert_eq!(
+        keys,
+        [
+            Some("Cal. Penal Code § 187(a)"),
+            Some("U.S. Const. art. I, § 8, cl. 3"),
+            Some("U.S. Const. art. I, § 10"),
+            Some("Fed. R. Civ. P. 23(b)(3)"),
+            Some("Fed. R. Civ. P. 23(a)"),
+            Some("76 Fed. Reg. 16978"),
+            Some("29 C.F.R. § 1630.2(j)"),
+            Some("29 C.F.R. § 1630.2(k)"),
+            Some("Okla. Stat. tit. 82, § 1B"),
+            Some("Okla. Stat. tit. 82, § 1C"),
+            None,
+        ]
+    );
+    for (i, c) in cites.iter().enumerate() {
+        assert_eq!(c.authority, cites[i % 11].authority, "{i}: {}", c.text);
+    }
+}

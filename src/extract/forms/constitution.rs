@@ -7,7 +7,7 @@
 
 use super::statute::{self, LawState};
 use crate::citation::{Constitution, ConstitutionPart, Form};
-use crate::extract::scanner::{Scanner, floor_boundary, re};
+use crate::extract::scanner::{Scanner, re};
 use crate::law::codes::jurisdiction;
 use regex::{Captures, Regex};
 use std::ops::Range;
@@ -181,7 +181,7 @@ fn bare_part_cited(
     if after.starts_with('(') {
         return false;
     }
-    let lo = floor_boundary(s.text, m.start.saturating_sub(200)).max(s.line_start(m.start));
+    let lo = s.lookback_start(m.start, 200);
     if OTHER_ARTICLES.is_match(statute::clause_of(&s.text[lo..m.start])) {
         return false;
     }
@@ -258,7 +258,7 @@ fn recent(law: &LawState, block: usize, at: usize) -> Option<&LastConstitution> 
 /// The jurisdiction written right before "Const." at `at`: where it
 /// starts, and its Bluebook abbreviation ("U. S." is "U.S.").
 fn jurisdiction_before(s: &Scanner<'_>, at: usize) -> Option<(usize, &'static str)> {
-    let lo = floor_boundary(s.text, at.saturating_sub(24)).max(s.line_start(at));
+    let lo = s.lookback_start(at, 24);
     let before = &s.text[lo..at];
     let trimmed = before.trim_end_matches(' ');
     let starts: Vec<usize> = std::iter::once(0)

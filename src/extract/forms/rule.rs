@@ -8,7 +8,7 @@
 //! R. Civ. P. 23(b)(3)", "Sup. Ct. R. 10", "Ariz. R. Crim. P. 32.1".
 
 use crate::citation::{CourtRule, Form};
-use crate::extract::scanner::{Scanner, floor_boundary, re};
+use crate::extract::scanner::{Scanner, re};
 use crate::law::codes::jurisdiction;
 use crate::law::sections::sibling_subsection;
 use crate::law::words::{SENTENCE_OPENERS, STOP_WORDS};
@@ -94,8 +94,7 @@ pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     let subject = caps.name("subject").map(|g| g.as_str());
     let plural = caps.name("word").is_some_and(|w| w.as_str() == "Rules");
     let digit = m.end - 1;
-    let lo =
-        floor_boundary(s.text, m.start.saturating_sub(NAME_LOOKBACK)).max(s.line_start(m.start));
+    let lo = s.lookback_start(m.start, NAME_LOOKBACK);
     let before = &s.text[lo..m.start];
     let named = if before.trim_end().ends_with("Fed.") {
         federal(subject).map(|(key, _)| (lo + before.rfind("Fed.").unwrap_or(0), key.to_string()))

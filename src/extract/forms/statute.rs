@@ -12,7 +12,7 @@
 use super::constitution::LastConstitution;
 use crate::citation::{Code, Division, Form, Regulation, StateCode, Statute};
 use crate::extract::names::NAME_LOOKBACK;
-use crate::extract::scanner::{Scanner, floor_boundary, re, squeeze};
+use crate::extract::scanner::{Scanner, re, squeeze};
 use crate::law::codes::{Layout, NamedCode, code_named};
 use crate::law::sections::{base_section, sibling_subsection};
 use crate::law::words::{SENTENCE_OPENERS, STOP_WORDS};
@@ -472,7 +472,7 @@ pub(in crate::extract) fn code_before(
     s: &Scanner<'_>,
     at: usize,
 ) -> Option<(usize, NamedCode, Option<Division>)> {
-    let mut lo = floor_boundary(s.text, at.saturating_sub(CODE_LOOKBACK)).max(s.line_start(at));
+    let mut lo = s.lookback_start(at, CODE_LOOKBACK);
     if let Some(last) = s.out.last().filter(|c| c.place.matching.end <= at) {
         lo = lo.max(last.place.matching.end);
     }
@@ -635,7 +635,7 @@ fn statute(
             Some((e, of)) => (of, e),
             None if s.text[start..].starts_with("section") => return None,
             None if not_a_statute(s, start, first_end, end, &base) => return Some(end),
-            None if named_other(s, start) || OF_NAME.is_match(&s.text[end..]) => (Of::Unknown, end),
+            None if named_other(s, start) || names_after(s.text, end) => (Of::Unknown, end),
             None => (Of::Unnamed, end),
         },
         of => (of, end),
@@ -658,7 +658,10 @@ fn statute(
 fn push_sections(s: &mut Scanner<'_>, list: Vec<(usize, usize, String)>, of: &Of) {
     let named = !matches!(of, Of::Unnamed | Of::Unknown);
     for (from, mut to, mut section) in list {
-        if let Some(n) = NOTE.find(&s.text[to..]) {
+        if let Some(n) = NOTE
+            .find(&s.text[to..])
+            .filter(|_| s.text[to..].starts_with(" note"))
+        {
             section.push_str(" note");
             to += n.as_str().find("note").map_or(0, |i| i + 4);
         }
@@ -675,6 +678,9 @@ fn push_sections(s: &mut Scanner<'_>, list: Vec<(usize, usize, String)>, of: &Of
 /// The code named after a section ("of the Welfare and Institutions Code",
 /// "of title 28"): where its name ends, and the code.
 fn code_after(s: &Scanner<'_>, end: usize) -> Option<(usize, Of)> {
+    if !s.text[end..].starts_with(" of ") {
+        return None;
+    }
     if let Some(t) = OF_TITLE.captures(&s.text[end..]) {
         let title = t["title"].parse().ok()?;
         let code = Code::UsCode {
@@ -701,6 +707,11 @@ fn subdivisions(text: &str, list: &mut Vec<(usize, usize, String)>) {
     let Some(last) = list.last_mut() else {
         return;
     };
+    if !text[last.1..].starts_with(',')
+        || !text[last.1..].get(..8).is_some_and(|h| h.contains("sub"))
+    {
+        return;
+    }
     let Some(caps) = SUBDIVISION.captures(&text[last.1..]) else {
         return;
     };
@@ -757,8 +768,7 @@ fn more_sections(text: &str, list: &mut Vec<(usize, usize, String)>) {
 /// there ("1865 Miss. Laws p. 165, §1", "the Act, §5"). Such a section
 /// takes no code from the sections around it.
 fn named_other(s: &Scanner<'_>, start: usize) -> bool {
-    let mut lo =
-        floor_boundary(s.text, start.saturating_sub(NAME_LOOKBACK)).max(s.line_start(start));
+    let mut lo = s.lookback_start(start, NAME_LOOKBACK);
     if let Some(last) = s.out.last().filter(|c| c.place.matching.end <= start) {
         lo = lo.max(last.place.matching.end);
     }
@@ -777,7 +787,16 @@ fn named_other(s: &Scanner<'_>, start: usize) -> bool {
         }
         None => is_acronym(word) || names_a_source_right_before(word),
     };
-    named || DIVISION.is_match(before) || LAWS_NAMED.is_match(clause) || continues_unknown(s, start)
+    // The patterns run only where their words are.
+    named
+        || ((before.contains("ch.") || before.contains("it.")) && DIVISION.is_match(before))
+        || (clause.contains('.') && LAWS_NAMED.is_match(clause))
+        || continues_unknown(s, start)
+}
+
+/// Whether a source is named after a section ("§3 of RLUIPA").
+fn names_after(text: &str, end: usize) -> bool {
+    text[end..].starts_with(" of ") && OF_NAME.is_match(&text[end..])
 }
 
 /// Whether the citation just before `start` is a section of a source
@@ -980,11 +999,12 @@ fn not_a_statute(
 fn names_a_source(s: &Scanner<'_>, start: usize, first_end: usize, end: usize) -> Option<bool> {
     let text = s.text;
     let after = &text[end..];
-    let lo = floor_boundary(text, start.saturating_sub(NAME_LOOKBACK)).max(s.line_start(start));
+    let lo = s.lookback_start(start, NAME_LOOKBACK);
     let before = &text[lo..start];
     let clause = clause_of(before);
+    let session = before.contains("Stats.") || before.contains("Laws");
     if NON_STATUTE_NAMED.is_match(clause)
-        || SESSION_LAW.is_match(before)
+        || (session && SESSION_LAW.is_match(before))
         || CONSTITUTION_ARTICLE.is_match(before)
         || text[start..first_end].contains(':')
         || ACT_BY_PAGE.is_match(after)
