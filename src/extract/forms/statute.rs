@@ -119,7 +119,7 @@ pub(super) const CODE_WORD: &str =
 /// "section 300 of the Welfare and Institutions Code": lowercase, so cited
 /// only with the code named after it.
 pub(super) const SECTION_OF: &str =
-    r"(?-u:\b)(?P<mark>sections?)[^\S\n]+[0-9][^\s]*[^\S\n]+of[^\S\n]+the[^\S\n]+[A-Z]";
+    r"(?-u:\b)(?P<mark>sections?)[^\S\n]+[0-9][0-9A-Za-z.()\-]*[^\S\n]+of[^\S\n]+the[^\S\n]+[A-Z]";
 /// "All further statutory references are to the Welfare and Institutions
 /// Code": the code of the document's sections cited without one.
 pub(super) const DECLARED: &str =
@@ -477,7 +477,21 @@ pub(in crate::extract) fn code_before(
         lo = lo.max(last.place.matching.end);
     }
     let before = s.text[lo..at].trim_end_matches(' ');
-    let (name_end, division) = match DIVISION.captures(before) {
+    // Most marks follow no code: a word that cannot end a code's name, and
+    // no title or chapter ("See §2255").
+    let division_named = ["ch.", "Ch.", "it.", "Title", "hap."]
+        .iter()
+        .any(|w| before.contains(w));
+    let last = before
+        .trim_end_matches(',')
+        .rsplit(' ')
+        .next()
+        .unwrap_or("");
+    if !division_named && !could_end_a_code(last) {
+        return None;
+    }
+    let division = division_named.then(|| DIVISION.captures(before)).flatten();
+    let (name_end, division) = match division {
         Some(d) => {
             let num = d["num"].to_string();
             let division = if d["kind"].starts_with(['C', 'c']) {
@@ -773,7 +787,6 @@ fn named_other(s: &Scanner<'_>, start: usize) -> bool {
         lo = lo.max(last.place.matching.end);
     }
     let before = &s.text[lo..start];
-    let clause = clause_of(before);
     let mut words = before.trim_end_matches(' ').rsplit(' ');
     let word = words.next().unwrap_or("");
     let named = match word.strip_suffix(',') {
@@ -788,10 +801,13 @@ fn named_other(s: &Scanner<'_>, start: usize) -> bool {
         None => is_acronym(word) || names_a_source_right_before(word),
     };
     // The patterns run only where their words are.
+    let laws = ["Code", "Stat", "Laws", "Ann."]
+        .iter()
+        .any(|w| before.contains(w));
     named
-        || ((before.contains("ch.") || before.contains("it.")) && DIVISION.is_match(before))
-        || (clause.contains('.') && LAWS_NAMED.is_match(clause))
         || continues_unknown(s, start)
+        || ((before.contains("ch.") || before.contains("it.")) && DIVISION.is_match(before))
+        || (laws && LAWS_NAMED.is_match(clause_of(before)))
 }
 
 /// Whether a source is named after a section ("§3 of RLUIPA").
