@@ -842,8 +842,7 @@ impl Citation {
     }
 
     /// Whether this cites another opinion of the same decision ("ante, at
-    /// 5", "post, at 1"). An "Id." after it is not taken to refer to it:
-    /// such an Id. more often follows a source pincite does not parse.
+    /// 5", "post, at 1"). An "Id." right after it refers to it.
     pub fn cites_other_opinion(&self) -> bool {
         self.internal().is_some_and(Internal::cites_other_opinion)
     }
@@ -859,10 +858,9 @@ impl Citation {
     }
 
     /// Whether an "Id." passes over this citation as a mention: a bare
-    /// section ("§1983"), a Statutes at Large page or Public Law, a page of
-    /// another opinion of the decision ("ante, at 5").
+    /// section ("§1983"), a Statutes at Large page or Public Law.
     pub(crate) fn is_passing_mention(&self) -> bool {
-        self.is_codeless_statute() || self.cites_other_opinion()
+        self.is_codeless_statute()
     }
 
     /// For an "Id.": the source pincite does not parse that it refers to.

@@ -47,7 +47,6 @@ impl Resolver {
             Form::Supra(_) | Form::Reference(_) => self.cases.supra(cites, i),
             Form::Id(_) => self.id(cites, i, &state),
             Form::Statute(_) => self.statutes.statute(cites, i),
-            Form::Internal(r) if r.cites_other_opinion() => Role::Skipped,
             Form::Constitution(_) | Form::Rule(_) => Role::Section,
             Form::Regulation(r) => match r {
                 Regulation::FederalRegister { .. } => Role::Pages,

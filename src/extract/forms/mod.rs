@@ -58,6 +58,11 @@ pub(super) static FORMS: &[Rule] = &[
         parse: record::parse,
     },
     Rule {
+        name: "brief",
+        anchor: || record::BRIEF.to_string(),
+        parse: record::parse_brief,
+    },
+    Rule {
         name: "hyphenated neutral",
         anchor: neutral::hyphenated_anchor,
         parse: neutral::parse_hyphenated,
