@@ -290,6 +290,10 @@ struct Gather {
     /// Where it goes within its heading (see [`placement`]).
     order: Option<Placement>,
     names: Vec<String>,
+    /// How a full citation of an authority that is no case prints
+    /// ("Kamisar, A Dissent from the Miranda Dissents, 65 Mich. L. Rev. 59
+    /// (1966)"), the longest seen.
+    display: Option<String>,
     court: Option<String>,
     year: Option<u16>,
     pins: BTreeSet<PinKey>,
@@ -350,6 +354,11 @@ impl TableOfAuthorities {
                 g.headings.insert(heading);
                 if g.order.is_none() {
                     g.order = c.form.effective().map(|f| placement(f, key));
+                }
+                if let Some(d) = display(&c.form, key) {
+                    if g.display.as_ref().is_none_or(|old| old.len() < d.len()) {
+                        g.display = Some(d);
+                    }
                 }
                 if let Some(f) = full {
                     if !f.parallel {
@@ -603,8 +612,9 @@ fn finish(key: String, g: Gather, files: &[String], several: bool) -> Entry {
     } else {
         None
     };
-    let mut citation = match &name {
-        Some(n) if !key.starts_with(n.as_str()) => format!("{n}, {key}"),
+    let mut citation = match (&name, g.display) {
+        (Some(n), _) if !key.starts_with(n.as_str()) => format!("{n}, {key}"),
+        (_, Some(d)) => d,
         _ => key.clone(),
     };
     for p in &g.parallels {
@@ -722,6 +732,44 @@ pub(crate) fn natural_cmp(a: &str, b: &str) -> Ordering {
 fn trim_zeros(d: &[u8]) -> &[u8] {
     let z = d.iter().take_while(|&&c| c == b'0').count();
     &d[z.min(d.len().saturating_sub(1))..]
+}
+
+/// How a full citation of an article or a book prints in the table: its
+/// author and title before the key, the year (and edition) after it; `None`
+/// for every other form, which prints as its key.
+fn display(form: &Form, key: &str) -> Option<String> {
+    let (author, title, year) = match form {
+        Form::Journal(j) => (j.author.as_deref(), j.title.as_deref(), j.year),
+        Form::Secondary(b) => (None, None, b.year),
+        _ => return None,
+    };
+    let mut out = String::new();
+    for part in [author, title].into_iter().flatten() {
+        let _ = write!(out, "{part}, ");
+    }
+    if let Form::Secondary(b) = form {
+        if let Some(v) = b.volume {
+            let _ = write!(out, "{v} ");
+        }
+    }
+    out.push_str(key);
+    let edition = match form {
+        Form::Secondary(b) => b.edition.as_deref(),
+        _ => None,
+    };
+    match (edition, year) {
+        (Some(e), Some(y)) => {
+            let _ = write!(out, " ({e} ed. {y})");
+        }
+        (Some(e), None) => {
+            let _ = write!(out, " ({e} ed.)");
+        }
+        (None, Some(y)) => {
+            let _ = write!(out, " ({y})");
+        }
+        (None, None) => {}
+    }
+    Some(out)
 }
 
 /// Where an authority goes within its heading: a group, then a key
@@ -868,6 +916,46 @@ mod tests {
         for w in grouped.windows(2) {
             assert_eq!(compare_entries(&w[0], &w[1]), Ordering::Less);
         }
+    }
+
+    #[test]
+    fn articles_and_books_print_with_author_title_and_year() {
+        let j = Form::Journal(crate::citation::Journal {
+            author: Some("Kamisar".into()),
+            title: Some("A Dissent from the Miranda Dissents".into()),
+            volume: 65,
+            journal: "Mich. L. Rev.".into(),
+            page: 59,
+            year: Some(1966),
+        });
+        assert_eq!(
+            display(&j, "65 Mich. L. Rev. 59").as_deref(),
+            Some("Kamisar, A Dissent from the Miranda Dissents, 65 Mich. L. Rev. 59 (1966)")
+        );
+        let b = Form::Secondary(crate::citation::Secondary {
+            kind: crate::citation::SecondaryKind::Book,
+            author: Some("C. Wright & A. Miller".into()),
+            title: "Federal Practice and Procedure".into(),
+            volume: Some(5),
+            edition: Some("3d".into()),
+            year: Some(2004),
+            section: Some("1216".into()),
+        });
+        let key = "C. Wright & A. Miller, Federal Practice and Procedure";
+        assert_eq!(
+            display(&b, key).as_deref(),
+            Some("5 C. Wright & A. Miller, Federal Practice and Procedure (3d ed. 2004)")
+        );
+        assert_eq!(
+            display(
+                &Form::Record(crate::citation::Record {
+                    volume: None,
+                    document: "App.".into()
+                }),
+                "App."
+            ),
+            None
+        );
     }
 
     #[test]
