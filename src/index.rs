@@ -27,6 +27,7 @@ use crate::citation::{Citation, CitationKind, Pin};
 use crate::law::names;
 use crate::normalize::{Normalized, Section};
 use crate::report::context;
+use crate::resolve::blank::BlankPages;
 use crate::span::Span;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -385,17 +386,33 @@ impl Index {
     {
         let (files, texts): (Vec<String>, Vec<T>) =
             docs.into_iter().map(|(n, t)| (n.into(), t)).unzip();
-        let per_file: Vec<Vec<Hit>> = texts
+        let per_file: Vec<(Vec<Hit>, BlankPages)> = texts
             .par_iter()
             .enumerate()
             .map(|(i, text)| {
                 let text = text.as_ref();
                 let norm = crate::normalize(text);
                 let cites = crate::extract(text, &norm);
-                hits_of(i, text, &norm, &cites)
+                let mut blanks = BlankPages::default();
+                blanks.learn(&cites);
+                (hits_of(i, text, &norm, &cites), blanks)
             })
             .collect();
-        Index::from_parts(files, per_file.into_iter().flatten().collect())
+        // A blank-page case ("554 U. S. ___") one file cites with its
+        // first page ("554 U. S. 570") is that page's authority in all.
+        let mut blanks = BlankPages::default();
+        let mut hits = Vec::new();
+        for (h, b) in per_file {
+            hits.extend(h);
+            blanks.absorb(b);
+        }
+        let paged = blanks.map();
+        for h in &mut hits {
+            if let Some(key) = h.authority.as_ref().and_then(|a| paged.get(a)) {
+                h.authority = Some(key.clone());
+            }
+        }
+        Index::from_parts(files, hits)
     }
 
     /// Makes the lookup tables: the authority tables and the name table

@@ -6,6 +6,7 @@ use crate::citation::{
     Statute,
 };
 use crate::normalize::Section;
+use crate::resolve::blank::BlankPages;
 use crate::span::Span;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -307,7 +308,16 @@ impl TableOfAuthorities {
     /// Builds the table from each file's name and citations, in the order
     /// given. Unresolved citations (no authority) and references to the
     /// document itself ("supra, at 10", "Pp. 3-6") are left out.
+    ///
+    /// A blank-page case ("554 U. S. ___") that any of the files cites with
+    /// its first page ("554 U. S. 570") is listed under that page's key.
     pub fn new<'a>(docs: impl IntoIterator<Item = (&'a str, &'a [Citation])>) -> Self {
+        let docs: Vec<(&str, &[Citation])> = docs.into_iter().collect();
+        let mut blanks = BlankPages::default();
+        for (_, cites) in &docs {
+            blanks.learn(cites);
+        }
+        let paged = blanks.map();
         let mut files = Vec::new();
         let mut by_key: HashMap<String, Gather> = HashMap::new();
         // A parallel citation's authority ("11 N.W. 703" after "Tucker v.
@@ -328,6 +338,7 @@ impl TableOfAuthorities {
                 let Some(own) = c.authority.as_deref() else {
                     continue;
                 };
+                let own = paged.get(own).map_or(own, String::as_str);
                 let full = c.full_case();
                 if let Some(f) = full {
                     let main = match &f.history {

@@ -649,3 +649,29 @@ suicide, Gonzales, 546 U. S., at 267–268.\n";
             .collect::<Vec<_>>()
     );
 }
+
+/// McDonald v. Chicago (2010) cites Heller as a slip opinion; Vartelas v.
+/// Holder (2012) with its page. Over both, Heller is one authority.
+#[test]
+fn a_blank_page_case_cited_with_its_page_elsewhere_is_one_authority() {
+    let mcdonald = "Two years ago, in District of Columbia v. Heller, 554 U. S. ___ (2008), we held that the Second Amendment protects the right. Heller, 554 U. S., at ___ (slip op., at 19).\n";
+    let vartelas = "on the possession of firearms by felons,” District of Columbia v. Heller, 554 U. S. 570, 626 (2008), however, target a status.\n";
+    let a = cites_of(mcdonald);
+    assert_eq!(
+        a[0].authority.as_deref(),
+        Some("District of Columbia v. Heller, 554 U.S. ___")
+    );
+    let b = cites_of(vartelas);
+    let toa = TableOfAuthorities::new([("mcdonald", a.as_slice()), ("vartelas", b.as_slice())]);
+    let keys: Vec<(&str, usize)> = toa
+        .entries()
+        .iter()
+        .map(|e| (e.authority.as_str(), e.count))
+        .collect();
+    assert_eq!(keys, [("554 U.S. 570", 3)]);
+    let index = pincite::Index::build(&[("mcdonald", mcdonald), ("vartelas", vartelas)]);
+    let mut q = pincite::Query::new();
+    q.authority("554 U.S. 570");
+    let files: Vec<usize> = index.query(&q).iter().map(|h| h.file).collect();
+    assert_eq!(files, [0, 0, 1]);
+}
