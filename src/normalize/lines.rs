@@ -51,6 +51,19 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line> {
                 break;
             }
         }
+        // A form feed with text after it on the same line (pdfminer writes
+        // one after each page's last line, no line end) ends the line: the
+        // text after it is the next page's first line.
+        let mut next = None;
+        if let Some(f) = memchr::memchr(b'\x0c', &bytes[s..e]).map(|i| s + i) {
+            if bytes[f..e]
+                .iter()
+                .any(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\x0c'))
+            {
+                next = Some(f);
+                e = f;
+            }
+        }
         let mut trailing_ff = 0;
         while e > s && matches!(bytes[e - 1], b' ' | b'\t' | b'\r' | b'\x0c') {
             if bytes[e - 1] == b'\x0c' {
@@ -65,6 +78,10 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line> {
             page,
         });
         page += trailing_ff;
+        if let Some(f) = next {
+            pos = f;
+            continue;
+        }
         if nl >= bytes.len() {
             break;
         }
@@ -94,6 +111,10 @@ pub(crate) fn detect_form(text: &str, lines: &[Line]) -> InputForm {
         .count() as f64;
     if long / n >= 0.25 {
         InputForm::ParagraphPerLine
+    } else if super::pdf::has_page_furniture(text, lines) {
+        // PDF text written without form feeds (pypdf): its pages are
+        // found again from their running heads and numbers.
+        InputForm::PdfRaw
     } else {
         InputForm::HardWrapped
     }

@@ -82,6 +82,24 @@ pub(super) static CITE_AS: LinePattern = LinePattern::new(
     r"^(?:([0-9]{1,4}) )?Cite as: .{0,60}\([0-9]{4} ?\)(?: ([0-9]{1,4}))?$",
     |s| s.contains("Cite as: "),
 );
+/// A court's electronic filing stamp, which pdftotext puts at the end of
+/// each page: "Case: 07-30815 Document: 00511021443 Page: 1 Date Filed:
+/// 02/05/2010".
+pub(super) static FILING_STAMP: LinePattern = LinePattern::new(
+    r"^Case: \S+ Document: \S+ Page: ([0-9]{1,4}) Date Filed: \S+$",
+    |s| s.starts_with("Case: "),
+);
+/// A printer's slug line of the bound volumes (a job, unit and time stamp,
+/// "(Bound Volume)"), whole or in the pieces some tools break it into.
+pub(super) static SLUG: LinePattern = LinePattern::new(
+    r"^(?:[0-9]{1,4}[A-Z][A-Z0-9]* (?:Unit: \$\S+(?: \[[0-9-]+ [0-9:]+\] PGT: .*)?|[0-9-]{8} [0-9:]{8} PAGES .*)|Job: [0-9]{1,4}[A-Z][A-Z0-9]*(?: Take: .*)?|Unit: \$\S+|\[[0-9-]{8} [0-9:]{8}\] PGT: .*)$",
+    |s| {
+        s.contains("Unit: $")
+            || s.contains(" PAGES ")
+            || s.starts_with("Job: ")
+            || s.contains("] PGT: ")
+    },
+);
 pub(super) static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:Syllabus|Opinion of the Court|Per Curiam|PER CURIAM|Opinion of .{1,60}|.{1,80}(?:C\. )?JJ?\., (?:concurring|dissenting|statement).{0,80}|Statement of .{1,60}|Appendix.{0,80}|Concurring opinion.{0,60}|Dissenting opinion.{0,60})$",
@@ -155,6 +173,13 @@ pub(super) static NOTE_START: LinePattern =
         s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'))
     });
 
+/// The page number a line of page furniture gives: "12", "- 3 -",
+/// "Page 3 of 9".
+pub(super) fn page_number(s: &str) -> Option<u32> {
+    let c = PAGE_NUM.captures(s)?;
+    c.get(1).or_else(|| c.get(2))?.as_str().parse().ok()
+}
+
 /// The label of a line that starts a footnote ("12", "*", "†"): what
 /// [`NOTE_START`] matches, less the space and the character after it.
 pub(super) fn note_label(s: &str) -> Option<&str> {
@@ -198,8 +223,10 @@ pub(super) fn title_parts(s: &str) -> Option<(Option<&str>, &str, Option<&str>)>
 /// The line patterns and, for each, the test in front of it: the tests
 /// must pass every line the pattern matches.
 #[cfg(test)]
-fn line_patterns() -> [(&'static str, &'static LinePattern); 14] {
+fn line_patterns() -> [(&'static str, &'static LinePattern); 16] {
     [
+        ("FILING_STAMP", &FILING_STAMP),
+        ("SLUG", &SLUG),
         ("PAGE_NUM", &PAGE_NUM),
         ("SLIP_TOP", &SLIP_TOP),
         ("CITE_AS", &CITE_AS),
@@ -274,6 +301,13 @@ pub(super) fn section_of(label: &str) -> Option<Section> {
             _ => None,
         }
     }
+}
+
+/// Whether a running title names a case: "KEMP v. UNITED STATES", "IN RE
+/// X", or the first line of a title set on two ("CONEY ISLAND AUTO PARTS
+/// UNLIMITED, INC. v.").
+pub(super) fn names_a_case(title: &str) -> bool {
+    title.contains(" v. ") || title.ends_with(" v.") || title.starts_with("IN RE")
 }
 
 /// Whether a line reads like an all-capitals running title
@@ -392,6 +426,8 @@ mod tests {
             "12 Cite as: 555 U. S. ____ (2009) 3",
             "Cite as: 599 U. S. ____ (2023 ) 5",
             "Page Proof Pending Publication",
+            "Case: 07-30815 Document: 00511021443 Page: 1 Date Filed: 02/05/2010",
+            "557ORD Unit: $PT1 [06-09-14 10:45:16] PGT: ORD1BV (Bound Volume)",
             "IV",
             "* * *",
             "II A",

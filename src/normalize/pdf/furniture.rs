@@ -7,7 +7,7 @@ use super::super::Section;
 use super::super::lines::Line;
 use super::super::patterns::{
     AUTHOR, CITE_AS, FOOT_SEP, HEADING, LABEL, NOTICE, PAGE_NUM, RULE, SLIP_TOP, WATERMARK,
-    collapse, is_rule_line, is_title, section_of, title_parts,
+    collapse, is_rule_line, is_title, names_a_case, section_of, title_parts,
 };
 use super::super::units::{Role, Unit};
 use std::collections::HashMap;
@@ -171,7 +171,15 @@ pub(super) fn is_preliminary_print(text: &str, lines: &[Line]) -> bool {
     lines
         .iter()
         .find(|l| !l.is_blank())
-        .is_some_and(|l| &text[l.start..l.end] == "PRELIMINARY PRINT")
+        .is_some_and(|l| is_letterspaced(&text[l.start..l.end], "PRELIMINARY PRINT"))
+}
+
+/// Whether `s` is `words`, or `words` set with a space between letters
+/// and two between words ("P R E L I M I N A R Y  P R I N T", as pdfminer
+/// writes letter-spaced type).
+pub(super) fn is_letterspaced(s: &str, words: &str) -> bool {
+    let squeeze = |t: &str| t.split_whitespace().collect::<String>();
+    s == words || (s.len() < 2 * words.len() + 4 && squeeze(s) == squeeze(words))
 }
 
 /// Puts the lines of a page that carry content into `ls`: not blank, not
@@ -258,7 +266,7 @@ fn continues_title(s: &str) -> bool {
 /// `Some(None)` when it carries none, `None` when it is not a title.
 fn is_title_with_number(s: &str) -> Option<Option<u32>> {
     let (lead, title, trail) = title_parts(s)?;
-    if !is_title(title) || !(title.contains(" v. ") || title.starts_with("IN RE")) {
+    if !is_title(title) || !names_a_case(title) {
         return None;
     }
     Some(lead.or(trail).and_then(|n| n.parse().ok()))

@@ -30,8 +30,17 @@ struct BodyLine {
     page_top: bool,
 }
 
+/// Whether text without form feeds carries the running heads, slug
+/// lines, filing stamps or page numbers of PDF pages, from which its
+/// pages can be found again.
+pub(super) fn has_page_furniture(text: &str, lines: &[Line]) -> bool {
+    pages::paginate(text, lines).is_some()
+}
+
 /// Analyzes pdftotext output.
 pub(super) fn analyze(text: &str, lines: &[Line], form: InputForm) -> Units {
+    let found = pages::paginate(text, lines);
+    let lines = found.as_deref().unwrap_or(lines);
     let pages = pages::group(lines);
     let margins = furniture::Margins::learn(text, &pages);
     let prelim = furniture::is_preliminary_print(text, lines);
