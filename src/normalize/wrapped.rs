@@ -8,6 +8,11 @@ use super::lines::Line;
 use super::prose::ends_sentence;
 use super::units::{Role, Unit, Units};
 
+/// A run of this many blank lines is where a page of a court's plain-text
+/// slip ended (it prints no page numbers): the paragraph goes on unless
+/// the next line is indented.
+const PAGE_END_BLANKS: usize = 3;
+
 /// Analyzes hard-wrapped slip text.
 pub(super) fn analyze(text: &str, lines: &[Line]) -> Units {
     let first = lines.iter().find(|l| !l.is_blank());
@@ -18,11 +23,17 @@ pub(super) fn analyze(text: &str, lines: &[Line]) -> Units {
     let mut prev_end_sentence = true;
     let mut prev_blank = true;
     let mut prev_indent = 0;
+    let mut blanks = 0;
     for l in lines {
         if l.is_blank() {
             prev_blank = true;
+            blanks += 1;
             continue;
         }
+        if !paged && blanks >= PAGE_END_BLANKS && !units.body.is_empty() {
+            prev_blank = false;
+        }
+        blanks = 0;
         let s = &text[l.start..l.end];
         let mut role = Role::Cont;
         if paged {

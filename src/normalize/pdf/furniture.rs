@@ -6,8 +6,9 @@
 use super::super::Section;
 use super::super::lines::Line;
 use super::super::patterns::{
-    AUTHOR, CITE_AS, FOOT_SEP, HEADING, LABEL, NOTICE, PAGE_NUM, RULE, SLIP_TOP, WATERMARK,
-    collapse, is_rule_line, is_title, names_a_case, section_of, title_parts,
+    AUTHOR, CITE_AS, FILING_STAMP, FOOT_SEP, HEADING, LABEL, NOTICE, PAGE_NUM, RULE, SLIP_TOP,
+    WATERMARK, collapse, is_rule_line, is_title, names_a_case, page_number, section_of,
+    title_parts,
 };
 use super::super::units::{Role, Unit};
 use std::collections::HashMap;
@@ -144,23 +145,26 @@ impl Margins {
         head
     }
 
-    /// Removes page numbers and repeated lines from the foot of a page;
+    /// Removes the page number (a number, a filing stamp, a running head
+    /// with its number) and repeated lines from the foot of a page;
     /// returns the page number found there.
     pub(super) fn strip_foot(&self, text: &str, ls: &mut Vec<Line>) -> Option<u32> {
         let mut foot_number = None;
         while let Some(l) = ls.last() {
             let s = collapse(&text[l.start..l.end]);
-            if let Some(c) = PAGE_NUM.captures(&s) {
-                foot_number = c
-                    .get(1)
-                    .or_else(|| c.get(2))
-                    .and_then(|m| m.as_str().parse().ok());
-                ls.pop();
-            } else if self.is_repeated(&s) {
-                ls.pop();
-            } else {
-                break;
+            let number = page_number(&s)
+                .or_else(|| FILING_STAMP.captures(&s)?.get(1)?.as_str().parse().ok())
+                // A running head that pdftotext put at the end of its page.
+                .or_else(|| is_title_with_number(&s).flatten());
+            match number {
+                // A number above the page's number is a footnote's label
+                // ("...\n1\n2\n" at the foot of an Eleventh Circuit page).
+                Some(_) if foot_number.is_some() => break,
+                Some(n) => foot_number = Some(n),
+                None if self.is_repeated(&s) => {}
+                None => break,
             }
+            ls.pop();
         }
         foot_number
     }

@@ -58,7 +58,7 @@ pub(super) fn analyze(text: &str, lines: &[Line], form: InputForm) -> Units {
         }
         let head = margins.strip_head(text, &mut ls);
         let foot_number = margins.strip_foot(text, &mut ls);
-        let numbered = numbering.page(head, foot_number);
+        let numbered = numbering.page(pi, head, foot_number);
         if numbered.new_part {
             notes.restart();
         }
@@ -82,7 +82,21 @@ pub(super) fn analyze(text: &str, lines: &[Line], form: InputForm) -> Units {
         };
         notes.read(text, &ls[split.notes_start..], page);
     }
+    let numbers = numbering.finish(pages.len());
+    for b in &mut body {
+        b.slip = b.slip.or(numbers[b.line.page]);
+    }
+    let page_of = |at: usize| {
+        let k = lines.partition_point(|l| l.start <= at);
+        lines[k.saturating_sub(1)].page
+    };
     units.notes = notes.into_notes();
+    for n in &mut units.notes {
+        n.slip_page = n.slip_page.or(numbers[n.page]);
+        for line in &mut n.lines {
+            line.2 = line.2.or(numbers[page_of(line.0)]);
+        }
+    }
     paragraphs::assign(text, &body, form, &mut units);
     units
 }

@@ -226,6 +226,8 @@ pub(super) fn group(lines: &[Line]) -> Vec<&[Line]> {
 pub(super) struct Numbering {
     last_number: Option<u32>,
     last_section: Option<Section>,
+    /// Each page's physical index, number and part, as settled.
+    settled: Vec<(usize, Option<u32>, Section)>,
 }
 
 /// What [`Numbering::page`] settled for one page.
@@ -243,7 +245,12 @@ impl Numbering {
     /// number at its foot. A page with no number follows its predecessor
     /// in the same part; a page with no part label stays in the part of
     /// the page before (the opinion, on the first page).
-    pub(super) fn page(&mut self, head: PageHead, foot_number: Option<u32>) -> Numbered {
+    pub(super) fn page(
+        &mut self,
+        index: usize,
+        head: PageHead,
+        foot_number: Option<u32>,
+    ) -> Numbered {
         let section = head
             .section
             .or(self.last_section)
@@ -259,10 +266,32 @@ impl Numbering {
                 });
         self.last_number = number;
         self.last_section = Some(section);
+        self.settled.push((index, number, section));
         Numbered {
             number,
             section,
             new_part,
         }
+    }
+}
+
+impl Numbering {
+    /// The number of each of `pages` physical pages. The unnumbered pages
+    /// before a part's first printed number count back from it (a
+    /// circuit opinion prints no number on its first page or two).
+    pub(super) fn finish(&self, pages: usize) -> Vec<Option<u32>> {
+        let mut settled = self.settled.clone();
+        for k in (0..settled.len().saturating_sub(1)).rev() {
+            let (i, n, section) = settled[k];
+            let (next, next_n, next_section) = settled[k + 1];
+            if n.is_none() && section == next_section && next == i + 1 {
+                settled[k].1 = next_n.filter(|&m| m > 1).map(|m| m - 1);
+            }
+        }
+        let mut numbers = vec![None; pages];
+        for (i, n, _) in settled {
+            numbers[i] = n;
+        }
+        numbers
     }
 }
