@@ -1,8 +1,10 @@
 //! Reports on the citations of one or more opinions: the table of
 //! authorities, verification findings and the annotated HTML page.
 
+mod cases;
 pub(crate) mod context;
 mod html;
+mod opinions;
 mod sentence;
 mod toa;
 mod verify;
