@@ -390,9 +390,8 @@ impl Index {
             .enumerate()
             .map(|(i, text)| {
                 let text = text.as_ref();
-                let norm = crate::normalize(text);
-                let cites = crate::extract(text, &norm);
-                hits_of(i, text, &norm, &cites)
+                let cited = crate::cite(text);
+                hits_of(i, text, cited.normalized(), cited.citations())
             })
             .collect();
         Index::from_parts(files, per_file.into_iter().flatten().collect())
