@@ -259,7 +259,9 @@ struct Gather {
 impl TableOfAuthorities {
     /// Builds the table from each file's name and citations, in the order
     /// given. Unresolved citations (no authority) and references to the
-    /// document itself ("supra, at 10", "Pp. 3-6") are left out.
+    /// document itself ("supra, at 10", "Pp. 3-6") are left out. Record
+    /// citations ("App. 45") have an entry per file. Every text counts,
+    /// copies of one opinion too: [`copies`](crate::copies) finds them.
     pub fn new<'a>(docs: impl IntoIterator<Item = (&'a str, &'a [Citation])>) -> Self {
         let mut files = Vec::new();
         let mut by_key: HashMap<String, Gather> = HashMap::new();
@@ -303,7 +305,13 @@ impl TableOfAuthorities {
                 }
                 let redirected = parallel_of.get(own);
                 let key = redirected.map_or(own, String::as_str);
-                let g = by_key.entry(key.to_string()).or_default();
+                // A record citation ("App. 45") cites the record of its own
+                // case: one entry per file.
+                let g = if c.category() == Some(Category::Record) {
+                    by_key.entry(format!("{key}{RECORD_OF}{fi}")).or_default()
+                } else {
+                    by_key.entry(key.to_string()).or_default()
+                };
                 g.headings.insert(heading);
                 if let Some(Form::Statute(s)) = c.form.effective() {
                     let group = statute_group(s);
@@ -550,7 +558,16 @@ fn best_name(names: &[String]) -> Option<String> {
         .cloned()
 }
 
+/// What joins a record citation's key and its file's position in the keys
+/// the table is gathered by.
+const RECORD_OF: char = '\u{1f}';
+
 fn finish(key: String, g: Gather, files: &[String], several: bool) -> Entry {
+    // A record's entry is of one file, named when the table has several.
+    let (key, record_file) = match key.split_once(RECORD_OF) {
+        Some((k, f)) => (k.to_string(), f.parse::<usize>().ok()),
+        None => (key, None),
+    };
     let category = g.headings.first().copied().unwrap_or(Heading::Case);
     let name = if category == Heading::Case {
         best_name(&g.names)
@@ -563,6 +580,9 @@ fn finish(key: String, g: Gather, files: &[String], several: bool) -> Entry {
     };
     for p in &g.parallels {
         let _ = write!(citation, ", {p}");
+    }
+    if let Some(f) = record_file.filter(|_| several) {
+        let _ = write!(citation, " ({})", files[f]);
     }
     if category == Heading::Case {
         match (&g.court, g.year) {
@@ -717,6 +737,7 @@ fn compare_entries((ga, a): &(u8, Entry), (gb, b): &(u8, Entry)) -> Ordering {
         // keep one order from run to run.
         .then_with(|| a.authority.cmp(&b.authority))
         .then_with(|| a.name.cmp(&b.name))
+        .then_with(|| a.citation.cmp(&b.citation))
 }
 
 #[cfg(test)]
