@@ -391,11 +391,13 @@ impl Index {
             .enumerate()
             .map(|(i, text)| {
                 let text = text.as_ref();
-                let norm = crate::normalize(text);
-                let cites = crate::extract(text, &norm);
+                let cited = crate::cite(text);
                 let mut blanks = BlankPages::default();
-                blanks.learn(&cites);
-                (hits_of(i, text, &norm, &cites), blanks)
+                blanks.learn(cited.citations());
+                (
+                    hits_of(i, text, cited.normalized(), cited.citations()),
+                    blanks,
+                )
             })
             .collect();
         // A blank-page case ("554 U. S. ___") one file cites with its

@@ -3,12 +3,14 @@
 
 mod cases;
 pub(crate) mod context;
+mod copies;
 mod html;
 mod opinions;
 mod sentence;
 mod toa;
 mod verify;
 
+pub use copies::{Fingerprint, copies};
 pub use html::annotate_html;
 pub use toa::{
     Entry, FilePages, Heading, Occurrence, PASSIM_PAGES, SectionPages, TableOfAuthorities,

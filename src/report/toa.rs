@@ -307,7 +307,9 @@ struct Gather {
 impl TableOfAuthorities {
     /// Builds the table from each file's name and citations, in the order
     /// given. Unresolved citations (no authority) and references to the
-    /// document itself ("supra, at 10", "Pp. 3-6") are left out.
+    /// document itself ("supra, at 10", "Pp. 3-6") are left out. Record
+    /// citations ("App. 45") have an entry per file. Every text counts,
+    /// copies of one opinion too: [`copies`](crate::copies) finds them.
     ///
     /// A blank-page case ("554 U. S. ___") that any of the files cites with
     /// its first page ("554 U. S. 570") is listed under that page's key.
@@ -361,7 +363,13 @@ impl TableOfAuthorities {
                 }
                 let redirected = parallel_of.get(own);
                 let key = redirected.map_or(own, String::as_str);
-                let g = by_key.entry(key.to_string()).or_default();
+                // A record citation ("App. 45") cites the record of its own
+                // case: one entry per file.
+                let g = if c.category() == Some(Category::Record) {
+                    by_key.entry(format!("{key}{RECORD_OF}{fi}")).or_default()
+                } else {
+                    by_key.entry(key.to_string()).or_default()
+                };
                 g.headings.insert(heading);
                 if g.order.is_none() {
                     g.order = c.form.effective().map(|f| placement(f, key));
@@ -616,7 +624,16 @@ fn best_name(names: &[String]) -> Option<String> {
         .cloned()
 }
 
+/// What joins a record citation's key and its file's position in the keys
+/// the table is gathered by.
+const RECORD_OF: char = '\u{1f}';
+
 fn finish(key: String, g: Gather, files: &[String], several: bool) -> Entry {
+    // A record's entry is of one file, named when the table has several.
+    let (key, record_file) = match key.split_once(RECORD_OF) {
+        Some((k, f)) => (k.to_string(), f.parse::<usize>().ok()),
+        None => (key, None),
+    };
     let category = g.headings.first().copied().unwrap_or(Heading::Case);
     let name = if category == Heading::Case {
         best_name(&g.names)
@@ -630,6 +647,9 @@ fn finish(key: String, g: Gather, files: &[String], several: bool) -> Entry {
     };
     for p in &g.parallels {
         let _ = write!(citation, ", {p}");
+    }
+    if let Some(f) = record_file.filter(|_| several) {
+        let _ = write!(citation, " ({})", files[f]);
     }
     if category == Heading::Case {
         match (&g.court, g.year) {
@@ -874,6 +894,7 @@ fn compare_entries((pa, a): &(Placement, Entry), (pb, b): &(Placement, Entry)) -
         // keep one order from run to run.
         .then_with(|| a.authority.cmp(&b.authority))
         .then_with(|| a.name.cmp(&b.name))
+        .then_with(|| a.citation.cmp(&b.citation))
 }
 
 #[cfg(test)]

@@ -832,3 +832,92 @@ fn verify_reads_ante_in_a_concurrence_as_the_courts_pages() {
         );
     }
 }
+
+/// The table over a text's citations, as `pincite toa` builds it for one
+/// file, and the fingerprint of the text.
+fn table_input(rel: &str) -> (String, Vec<pincite::Citation>, pincite::Fingerprint) {
+    let src = read(rel);
+    let cited = pincite::cite(&src);
+    let print = pincite::Fingerprint::new(&src, cited.normalized(), cited.citations());
+    (rel.to_string(), cited.into_citations(), print)
+}
+
+/// `toa corpus/` counted Tarrant once per copy of it (three pdftotext
+/// forms), Bartenwerfer three times (two slips and the web text), Kemp
+/// twice: copies of one opinion are found by docket number, case name and
+/// citations, and each opinion is counted once, from a paginated copy.
+#[test]
+fn toa_counts_each_opinion_once_whatever_its_copies() {
+    let rels = [
+        "corpus/scotus_bartenwerfer_v_buckley_2023_clean.txt",
+        "corpus/scotus_bartenwerfer_v_buckley_2023_slip.txt",
+        "corpus/scotus_bartenwerfer_v_buckley_2023_slip_layout.txt",
+        "corpus/scotus_kemp_v_us_2022_prelim_slip.txt",
+        "corpus/scotus_kemp_v_us_2022_prelim_slip_layout.txt",
+        "corpus/scotus_tarrant_v_herrmann_2013_slip.txt",
+        "corpus/scotus_tarrant_v_herrmann_2013_slip_default.txt",
+        "corpus/scotus_tarrant_v_herrmann_2013_slip_layout.txt",
+        SLIP,
+        SYLLABUS,
+    ];
+    let docs: Vec<_> = rels.iter().map(|r| table_input(r)).collect();
+    let prints: Vec<pincite::Fingerprint> = docs.iter().map(|d| d.2.clone()).collect();
+    // The web text of Bartenwerfer has no pages: the slip is kept. The
+    // Van de Kamp texts have no docket number in a caption: both stay.
+    assert_eq!(pincite::copies(&prints), [1, 1, 1, 3, 3, 5, 5, 5, 8, 9]);
+    let tarrant = &docs[5];
+    let alone = TableOfAuthorities::new([(tarrant.0.as_str(), tarrant.1.as_slice())]);
+    let kept: Vec<_> = docs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| pincite::copies(&prints)[*i] == *i)
+        .map(|(_, d)| (d.0.as_str(), d.1.as_slice()))
+        .collect();
+    let all = TableOfAuthorities::new(kept);
+    for e in alone
+        .entries()
+        .iter()
+        .filter(|e| e.category == Heading::Case)
+    {
+        let row = all.get(&e.authority).unwrap();
+        let in_tarrant = row.files.iter().find(|f| f.file == tarrant.0).unwrap();
+        assert_eq!(in_tarrant.count, e.count, "{}", e.authority);
+        assert!(
+            row.files
+                .iter()
+                .all(|f| !f.file.contains("tarrant_v_herrmann_2013_slip_"))
+        );
+    }
+}
+
+/// `toa a.txt a.txt` doubled every count.
+#[test]
+fn toa_of_a_file_given_twice_counts_it_once() {
+    let a = table_input(SLIP);
+    let b = table_input(SLIP);
+    assert_eq!(pincite::copies(&[a.2.clone(), b.2.clone()]), [0, 0]);
+    let other = table_input(SYLLABUS);
+    assert_eq!(pincite::copies(&[a.2, other.2]), [0, 1]);
+}
+
+/// "App." citations of unrelated cases made one row of 147 references:
+/// a record citation cites its own case's record, one row per file.
+#[test]
+fn toa_keys_record_citations_per_file() {
+    let a = cites_of(&read(SLIP));
+    let b = cites_of(&read("corpus/scotus_abbott_v_abbott_2010_slip.txt"));
+    let toa = TableOfAuthorities::new([(SLIP, a.as_slice()), ("abbott.txt", b.as_slice())]);
+    let apps: Vec<&pincite::Entry> = toa
+        .entries()
+        .iter()
+        .filter(|e| e.authority == "App.")
+        .collect();
+    assert_eq!(apps.len(), 2, "{apps:#?}");
+    assert_eq!(apps[0].citation, "App. (abbott.txt)");
+    assert_eq!(apps[1].citation, format!("App. ({SLIP})"));
+    assert!(apps.iter().all(|e| e.files.len() == 1));
+    assert_eq!(apps[1].count, 3);
+    // A table of one file names no file.
+    let one = TableOfAuthorities::new([(SLIP, a.as_slice())]);
+    assert_eq!(one.get("App.").unwrap().citation, "App.");
+}
