@@ -31,9 +31,9 @@ mod span;
 
 pub use citation::{
     CaseReference, Category, Chamber, Citation, CitationKind, Code, Constitution, ConstitutionPart,
-    CourtRule, Direction, Division, Form, FullCase, History, Id, Internal, Journal, Legislative,
-    Pin, PinUnit, Record, Regulation, Secondary, SecondaryKind, ShortCase, StateCode, Statute,
-    Supra,
+    CourtRule, Direction, Division, DocumentSeries, Form, FullCase, History, Id, Internal, Journal,
+    Legislative, Pin, PinUnit, Record, Regulation, Secondary, SecondaryKind, ShortCase, StateCode,
+    Statute, Supra,
 };
 pub use error::{Error, ErrorKind, Result};
 pub use index::{FileCount, Hit, INDEX_VERSION, Index, IndexError, IndexErrorKind, Query};

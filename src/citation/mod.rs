@@ -10,7 +10,7 @@ mod law;
 mod sources;
 
 pub use law::{Constitution, ConstitutionPart, CourtRule, Regulation};
-pub use sources::{Chamber, Journal, Legislative, Secondary, SecondaryKind};
+pub use sources::{Chamber, DocumentSeries, Journal, Legislative, Secondary, SecondaryKind};
 
 use crate::normalize::Section;
 use crate::span::Span;
@@ -702,6 +702,9 @@ pub struct Citation {
     pub antecedent: Option<usize>,
     /// Where it is in the matching text.
     pub(crate) place: Place,
+    /// The short name a "(hereinafter Federalist)" parenthetical after it
+    /// gives its authority, by which later references name it.
+    pub(crate) hereinafter: Option<String>,
 }
 
 impl Citation {
@@ -744,7 +747,7 @@ impl Citation {
     pub fn first_page(&self) -> Option<u32> {
         match &self.form {
             Form::FullCase(c) => c.first_page,
-            Form::Journal(j) => Some(j.page),
+            Form::Journal(j) => j.page,
             _ => None,
         }
     }

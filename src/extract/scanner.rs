@@ -157,6 +157,7 @@ impl<'a> Scanner<'a> {
                 note_call: None,
                 nested: false,
             },
+            hereinafter: None,
         }
     }
 

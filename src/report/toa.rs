@@ -957,7 +957,7 @@ mod tests {
             title: Some("A Dissent from the Miranda Dissents".into()),
             volume: 65,
             journal: "Mich. L. Rev.".into(),
-            page: 59,
+            page: Some(59),
             year: Some(1966),
         });
         assert_eq!(

@@ -411,8 +411,6 @@ fn short_cite_in_a_volume_of_two_cases_prefers_the_name_then_the_nearest_first_p
 #[test]
 fn id_after_a_source_pincite_does_not_parse_is_unresolved_with_a_warning() {
     let cases = [
-        // Abbott v. Abbott (2010).
-        "See Croll v. Croll, 229 F. 3d 133 (2000). The Convention provides that a child abducted in violation of “rights of custody” must be returned. Art. 1, S. Treaty Doc. No. 99–11, at 7 (Treaty Doc.). Id., at 7, 9.\n",
         // Tarrant Regional Water Dist. v. Herrmann (2013), footnote 6.
         "See New Jersey v. New York, 523 U. S. 767, 783 (1998). An acre-foot is equivalent to the volume of one acre of surface area filled to a depth of one foot. Webster’s Third New International Dictionary 19 (1966). Ibid.\n",
         "Cf. Printz v. United States, 521 U. S. 898, 921 (1997). The Federalist No. 42, p. 271 (J. Madison). Id., at 272.\n",
@@ -428,6 +426,15 @@ fn id_after_a_source_pincite_does_not_parse_is_unresolved_with_a_warning() {
             id.warnings
         );
     }
+    // A treaty document is legislative material: the Id. refers to it.
+    // Abbott v. Abbott (2010).
+    let cites = cites_of(
+        "See Croll v. Croll, 229 F. 3d 133 (2000). The Convention provides that a child abducted in violation of “rights of custody” must be returned. Art. 1, S. Treaty Doc. No. 99–11, at 7 (Treaty Doc.). Id., at 7, 9.\n",
+    );
+    let id = cites.last().unwrap();
+    assert_eq!(id.kind(), CitationKind::Id);
+    assert_eq!(id.authority.as_deref(), Some("S. Treaty Doc. No. 99-11"));
+    assert_eq!(id.pins_string(), "7,9");
     // A brief quoted in the parenthetical of a case does not break the
     // chain: the Id. refers to the case.
     let cites = summary(

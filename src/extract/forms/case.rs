@@ -9,7 +9,7 @@
 
 use crate::citation::{Form, FullCase, History, Pin, ShortCase};
 use crate::extract::names::{name_before, name_ending_at};
-use crate::extract::reporters::{CaseAnchor, case_at};
+use crate::extract::reporters::{self, CaseAnchor, case_at};
 use crate::extract::scanner::{Scanner, re};
 use crate::extract::tables::{self, Reporter};
 use regex::Regex;
@@ -79,7 +79,7 @@ const HISTORY_LOOKBACK: usize = 120;
 /// ([`case_at`]). Thousands of spellings kept out of the pattern make it
 /// small: compiled in a fraction of the time, searched faster.
 pub(super) fn anchor() -> String {
-    let mut firsts: Vec<char> = tables::reporter_spellings()
+    let mut firsts: Vec<char> = reporters::anchor_spellings()
         .filter_map(|s| s.trim_start().chars().next())
         .collect();
     firsts.sort_unstable();
@@ -96,8 +96,12 @@ pub(super) fn anchor() -> String {
 /// its last character.
 pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     let Some(a) = case_at(s.text, m.start) else {
-        return m.start + 1;
+        // "52 Howard L. J. 674": a periodical reporters-db does not list.
+        return super::journal::parse_unlisted(s, m.start).unwrap_or(m.start + 1);
     };
+    if a.journal {
+        return super::journal::parse(s, &a);
+    }
     head_of(s, &a)
         .and_then(|head| read(s, head))
         .unwrap_or(a.whole.1)

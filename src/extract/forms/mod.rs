@@ -4,6 +4,8 @@
 mod case;
 mod id;
 mod internal;
+mod journal;
+mod legislative;
 mod neutral;
 mod record;
 mod reference;
@@ -76,6 +78,26 @@ pub(super) static FORMS: &[Rule] = &[
         name: "year-page neutral",
         anchor: neutral::year_page_anchor,
         parse: neutral::parse_year_page,
+    },
+    Rule {
+        name: "committee report or document",
+        anchor: || legislative::REPORT.to_string(),
+        parse: legislative::parse_report,
+    },
+    Rule {
+        name: "congressional record",
+        anchor: || legislative::RECORD.to_string(),
+        parse: legislative::parse_record,
+    },
+    Rule {
+        name: "congressional globe",
+        anchor: || legislative::GLOBE.to_string(),
+        parse: legislative::parse_globe,
+    },
+    Rule {
+        name: "hearing",
+        anchor: || legislative::HEARING.to_string(),
+        parse: legislative::parse_hearing,
     },
     Rule {
         name: "case",
