@@ -17,6 +17,11 @@ use std::path::PathBuf;
 /// to the case cited before would be wrong.
 const MAX_UNRESOLVED: f64 = 0.05;
 
+/// The largest share of short forms left with no authority, counting every
+/// one, an Id. of a source pincite does not parse too. The goal is 3%; this
+/// bound holds what is reached so far (5.04%) against going back.
+const MAX_NULL: f64 = 0.055;
+
 /// Whether an unresolved citation refers to a source outside the grammar.
 fn refers_to_other_source(c: &Citation) -> bool {
     c.warnings.iter().any(|w| w.contains("does not recognize"))
@@ -156,5 +161,10 @@ fn bulk_opinions_extract_with_few_unresolved_short_forms() {
         rate < MAX_UNRESOLVED,
         "{:.2}% of short forms unresolved",
         rate * 100.0
+    );
+    assert!(
+        null_rate < MAX_NULL,
+        "{:.2}% of short forms without authority",
+        null_rate * 100.0
     );
 }
