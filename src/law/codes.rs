@@ -177,6 +177,12 @@ fn cmp_ws_free(key: &str, text: &str) -> Ordering {
     key.chars().cmp(text.chars().filter(|c| !c.is_whitespace()))
 }
 
+/// Whether two spellings are one with their whitespace removed.
+fn same_ws_free(a: &str, b: &str) -> bool {
+    let ws = |c: &char| !c.is_whitespace();
+    a.chars().filter(ws).eq(b.chars().filter(ws))
+}
+
 /// Binary search in a sorted `(whitespace-free key, value)` table.
 fn lookup<T: Copy>(table: &[(&str, T)], text: &str) -> Option<T> {
     table
@@ -210,10 +216,9 @@ pub(crate) fn code_named(written: &str) -> Option<NamedCode> {
 /// A code named in California's style ("Pen. Code", "Penal Code"): its
 /// Bluebook name.
 fn californian(written: &str) -> Option<NamedCode> {
-    let (_, _, name) = CALIFORNIA.iter().find(|(abbr, full, _)| {
-        cmp_ws_free(&abbr.replace(' ', ""), written).is_eq()
-            || cmp_ws_free(&full.replace(' ', ""), written).is_eq()
-    })?;
+    let (_, _, name) = CALIFORNIA
+        .iter()
+        .find(|(abbr, full, _)| same_ws_free(abbr, written) || same_ws_free(full, written))?;
     Some(NamedCode {
         name: (*name).to_string(),
         layout: Layout::Sections,
@@ -255,7 +260,7 @@ fn subject_code(written: &str) -> Option<NamedCode> {
         };
         let ok =
             !subject.is_empty() && subject.len() <= 5 && subject.iter().all(|w| subject_word(w));
-        if !ok || (sc.subject_after && !cmp_ws_free(&sc.prefix.replace(' ', ""), &name).is_eq()) {
+        if !ok || (sc.subject_after && !same_ws_free(sc.prefix, &name)) {
             return None;
         }
         let subject = subject.join(" ");

@@ -13,7 +13,7 @@ mod cases;
 mod ids;
 mod statutes;
 
-use crate::citation::{Citation, Form, Regulation};
+use crate::citation::{Citation, Form};
 use ids::{IdState, Ids, Role};
 
 /// Fills in `authority` (and an inherited pin for "Ibid.") where the
@@ -54,11 +54,11 @@ impl Resolver {
             Form::Supra(_) | Form::Reference(_) => self.cases.supra(cites, i),
             Form::Id(_) => self.id(cites, i, &state),
             Form::Statute(_) => self.statutes.statute(cites, i),
-            Form::Constitution(_) | Form::Rule(_) => Role::Section,
-            Form::Regulation(r) => match r {
-                Regulation::FederalRegister { .. } => Role::Pages,
-                _ => Role::Section,
-            },
+            Form::Constitution(_) | Form::Regulation(_) => {
+                self.statutes.sectioned(cites, i);
+                ids::role_of(&cites[i].form)
+            }
+            Form::Rule(_) => Role::Section,
             Form::Internal(_)
             | Form::Record(_)
             | Form::Journal(_)

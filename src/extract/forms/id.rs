@@ -1,9 +1,10 @@
 //! "Id." and "Ibid.", with a pin ("Id., at 430", "id. at 5") or a section
-//! of the statute before ("Id. §5").
+//! of the statute before ("Id. §5", "id., ch. 265, §2").
 
 use super::statute::SECTION;
 use crate::citation::{Form, Id};
 use crate::extract::scanner::{Scanner, re};
+use crate::law::sections::with_division;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -13,7 +14,13 @@ pub(super) const ANCHOR: &str = r"(?-u:\b)(?:(?:Ibid|ibid)[^\S\n]?|Id|id)\.";
 
 /// "at" before an Id.'s pin; a paragraph needs none ("Id. ¶ 10").
 static AT: LazyLock<Regex> = LazyLock::new(|| re(r"^,?[^\S\n]*(?:at[^\S\n]+|¶)"));
-static ID_SECTION: LazyLock<Regex> = LazyLock::new(|| re(r"^,?[^\S\n]*§§?"));
+/// The mark of an Id.'s section, after the chapter or title of a State's
+/// code if one is named ("id., ch. 265, §2").
+static ID_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^,?[^\S\n]*(?:(?P<kind>ch\.|[Tt]it\.),?[^\S\n]*(?P<num>[0-9]{1,4}[A-Za-z]?(?:-[A-Za-z0-9]+)?),[^\S\n]*)?§§?",
+    )
+});
 /// Lettered pages, which are no pins: "Id. at pp. K-L".
 static LETTERED: LazyLock<Regex> =
     LazyLock::new(|| re(r"^pp?\.[^\S\n]*[A-Z](?:[^\S\n]*-[^\S\n]*[A-Z])?(?-u:\b)"));
@@ -37,10 +44,14 @@ pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
         } else if let Some(l) = LETTERED.find(&s.text[end + at..]) {
             end += at + l.end();
         }
-    } else if let Some(mark) = ID_SECTION.find(&s.text[end..]) {
-        let base = end + mark.end();
+    } else if let Some(mark) = ID_SECTION.captures(&s.text[end..]) {
+        let base = end + mark.get(0).map_or(0, |g| g.end());
         if let Some(g) = SECTION.captures(&s.text[base..]).and_then(|c| c.get(1)) {
-            section = Some(s.text[base + g.start()..base + g.end()].to_string());
+            let number = &s.text[base + g.start()..base + g.end()];
+            section = Some(match (mark.name("kind"), mark.name("num")) {
+                (Some(k), Some(n)) => with_division(k.as_str(), n.as_str(), number),
+                _ => number.to_string(),
+            });
             end = base + g.end();
         }
     }
