@@ -8,7 +8,7 @@
 //! it are authors too while they read as persons' names ("3 A. Scott, W.
 //! Fratcher, & M. Ascher, Scott and Ascher on Trusts"); a title remains.
 //! A short form names the authors by their surnames: "LaFave" or "LaFave
-//! & Scott" for "W. LaFave & A. Scott" ([`author_keys`]).
+//! & Scott" for "W. LaFave & A. Scott".
 
 /// Lowercase words a person's name may hold ("de Tocqueville", "J. Moore
 /// et al.").
@@ -143,51 +143,6 @@ fn fold(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The names a short form may give authors by: their surnames joined by
-/// " & " ("LaFave & Scott" for "W. LaFave & A. Scott"; "Wright, Miller, &
-/// Cooper" is also "Wright & Miller"), the first surname alone, and a
-/// body's name as written ("Federal Judicial Center").
-pub(crate) fn author_keys(author: &str) -> Vec<String> {
-    let surnames = surnames(author);
-    let mut keys = Vec::new();
-    if let Some(first) = surnames.first() {
-        if surnames.len() > 1 {
-            keys.push(surnames.join(" & "));
-            if surnames.len() > 2 {
-                keys.push(format!("{first} & {}", surnames[1]));
-            }
-        }
-        keys.push((*first).to_string());
-    }
-    let whole = fold(author);
-    if !keys.contains(&whole) {
-        keys.push(whole);
-    }
-    keys
-}
-
-/// The surnames of a list of persons ("W. Keeton, D. Dobbs, R. Keeton, &
-/// D. Owen" gives "Keeton", "Dobbs", "Keeton", "Owen"); none for a body.
-fn surnames(author: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    if !is_person(author) {
-        return out;
-    }
-    let author = author.strip_suffix(" et al.").unwrap_or(author);
-    for person in author.split([',', '&']).map(str::trim) {
-        let person = person.strip_prefix("and ").unwrap_or(person);
-        if person.is_empty() {
-            continue;
-        }
-        let last = person
-            .split_whitespace()
-            .rev()
-            .find(|w| is_surname(w) && !matches!(*w, "Jr." | "Sr."));
-        out.extend(last);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,27 +198,5 @@ mod tests {
         assert!(is_person("& D. Owen"));
         assert!(!is_body("Origins of the Corporation, 1784"));
         assert!(is_body("Dept. of Justice"));
-    }
-
-    #[test]
-    fn authors_are_named_by_their_surnames() {
-        assert_eq!(
-            author_keys("W. LaFave & A. Scott"),
-            ["LaFave & Scott", "LaFave", "W. LaFave & A. Scott"]
-        );
-        assert_eq!(
-            author_keys("C. Wright, A. Miller, & E. Cooper"),
-            [
-                "Wright & Miller & Cooper",
-                "Wright & Miller",
-                "Wright",
-                "C. Wright, A. Miller, & E. Cooper"
-            ]
-        );
-        assert_eq!(author_keys("Kamisar"), ["Kamisar"]);
-        assert_eq!(
-            author_keys("Federal Judicial Center"),
-            ["Federal Judicial Center"]
-        );
     }
 }
