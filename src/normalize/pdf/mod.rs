@@ -10,6 +10,7 @@
 //! get their roles ([`paragraphs`]).
 
 mod furniture;
+mod heads;
 mod notes;
 mod pages;
 mod paragraphs;
