@@ -11,6 +11,7 @@
 
 mod furniture;
 mod heads;
+mod line_numbers;
 mod notes;
 mod pages;
 mod paragraphs;
@@ -44,6 +45,7 @@ pub(super) fn analyze(text: &str, lines: &[Line], form: InputForm) -> Units {
     let lines = found.as_deref().unwrap_or(lines);
     let pages = pages::group(lines);
     let margins = furniture::Margins::learn(text, &pages);
+    let line_numbered = line_numbers::numbered(text, &pages);
     let prelim = furniture::is_preliminary_print(text, lines);
     let mut units = Units::default();
     let mut numbering = pages::Numbering::default();
@@ -53,6 +55,9 @@ pub(super) fn analyze(text: &str, lines: &[Line], form: InputForm) -> Units {
     let mut ls: Vec<Line> = Vec::new();
     for (pi, page) in pages.iter().enumerate() {
         furniture::content_lines(text, page, &mut ls);
+        if line_numbered {
+            line_numbers::strip(text, &mut ls);
+        }
         if prelim && pi == 0 {
             furniture::cover(text, &ls, pi, &mut units.body);
             continue;
