@@ -137,8 +137,12 @@ pub(super) static FOOT_SEP: LinePattern = LinePattern::new(r"^(?:—{3,}|-{8,})$
 });
 pub(super) static RULE: LinePattern = LinePattern::new(r"^_{5,}$", |s| is_run_of(s, '_', 5));
 pub(super) static COURT_LINE: LinePattern = LinePattern::new(
-    r"^SUPREME COURT OF THE UNITED STATES$|^(?i:United States Court of Appeals)",
-    |s| s.starts_with("SUPREME ") || starts_with_ignore_case(s, "united "),
+    r"^SUPREME COURT OF THE UNITED STATES$|^(?i:(?:in the )?United States Court of Appeals)",
+    |s| {
+        s.starts_with("SUPREME ")
+            || starts_with_ignore_case(s, "united ")
+            || starts_with_ignore_case(s, "in the united ")
+    },
 );
 pub(super) static CAPTION_END: LinePattern = LinePattern::new(
     r"^\[[A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}\]$|Decided [A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}\.?$|^Decided [A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}",

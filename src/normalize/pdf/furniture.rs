@@ -171,6 +171,13 @@ impl Margins {
             n += width;
         }
         ls.drain(..n.min(ls.len()));
+        if let Some(first) = ls.first_mut() {
+            if let Some((number, len)) = star_page(&text[first.start..first.end]) {
+                // The Tax Court marks a page's first line with its number.
+                head.add_number(Some(number));
+                first.start += len;
+            }
+        }
         head
     }
 
@@ -215,6 +222,17 @@ pub(super) fn mend_broken_head(s: &str, next: &str) -> Option<String> {
 /// Whether a line is a running head with a page number.
 fn is_numbered_head(s: &str) -> bool {
     SLIP_TOP.is_match(s) || CITE_AS.is_match(s) || is_title_with_number(s).flatten().is_some()
+}
+
+/// A star page that begins a page's first line ("[*17] 1072 (9th Cir.
+/// 1990)"): its number and the length of the mark with the space after it.
+fn star_page(s: &str) -> Option<(u32, usize)> {
+    let rest = s.strip_prefix("[*")?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = rest[digits..].strip_prefix(']')?;
+    let number = rest[..digits].parse().ok()?;
+    let spaces = after.len() - after.trim_start().len();
+    (digits <= 4 && !after.trim_start().is_empty()).then_some((number, 2 + digits + 1 + spaces))
 }
 
 /// Whether the text is a preliminary print, whose first page is a cover.
