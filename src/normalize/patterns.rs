@@ -48,6 +48,12 @@ impl LinePattern {
         }
     }
 
+    /// Whether the line matches once its white space is folded; only a
+    /// line that passes the test is folded.
+    pub(super) fn is_match_folded(&self, s: &str) -> bool {
+        (self.may_match)(s) && self.regex().is_match(&collapse(s))
+    }
+
     pub(super) fn find<'h>(&self, s: &'h str) -> Option<regex::Match<'h>> {
         if (self.may_match)(s) {
             self.regex().find(s)
@@ -89,15 +95,28 @@ pub(super) static FILING_STAMP: LinePattern = LinePattern::new(
     r"^Case: \S+ Document: \S+ Page: ([0-9]{1,4}) Date Filed: \S+$",
     |s| s.starts_with("Case: "),
 );
-/// A printer's slug line of the bound volumes (a job, unit and time stamp,
-/// "(Bound Volume)"), whole or in the pieces some tools break it into.
+/// The longest piece of a slug line set on a line of its own ("557ORD").
+const SLUG_PIECE_LEN_MAX: usize = 12;
+
+/// A printer's slug line of the bound volumes and their index (a job,
+/// unit and time stamp, "(Bound Volume)"), whole or in the pieces some
+/// tools break it into: "557ORD Unit: $PT1 [06-09-14 10:45:16] PGT: ORD1BV
+/// (Bound Volume)", "557US2IC2Z 05-27-14 17:41:12 PAGES IC13BXPGT",
+/// "03-29-12 14:32:26 557US2 1401", "557BV$1304".
 pub(super) static SLUG: LinePattern = LinePattern::new(
-    r"^(?:[0-9]{1,4}[A-Z][A-Z0-9]* (?:Unit: \$\S+(?: \[[0-9-]+ [0-9:]+\] PGT: .*)?|[0-9-]{8} [0-9:]{8} PAGES .*)|Job: [0-9]{1,4}[A-Z][A-Z0-9]*(?: Take: .*)?|Unit: \$\S+|\[[0-9-]{8} [0-9:]{8}\] PGT: .*)$",
+    r"^(?:[0-9]{1,4}[A-Z][A-Z0-9]* (?:Unit: \$\S+(?: \[[0-9-]+ [0-9:]+\] PGT: .*)?|[0-9-]{8} [0-9:]{8} PAGES .*)|Job: [0-9]{1,4}[A-Z][A-Z0-9]*(?: Take: .*)?|Unit: \$\S+|\[[0-9-]{8} [0-9:]{8}\] PGT: .*|[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [0-9]{1,4}[A-Z][A-Z0-9]* [0-9]+|[0-9]{1,4}BV\$[0-9]+|[0-9]{3}[A-Z]{2}[A-Z0-9]*)$",
     |s| {
+        let b = s.as_bytes();
         s.contains("Unit: $")
             || s.contains(" PAGES ")
             || s.starts_with("Job: ")
             || s.contains("] PGT: ")
+            || s.contains("BV$")
+            || (b.len() <= SLUG_PIECE_LEN_MAX
+                && b.len() > 4
+                && b[..3].iter().all(u8::is_ascii_digit)
+                && b[3].is_ascii_uppercase())
+            || (b.len() > 17 && b[2] == b'-' && b[5] == b'-')
     },
 );
 pub(super) static LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -118,8 +137,12 @@ pub(super) static FOOT_SEP: LinePattern = LinePattern::new(r"^(?:—{3,}|-{8,})$
 });
 pub(super) static RULE: LinePattern = LinePattern::new(r"^_{5,}$", |s| is_run_of(s, '_', 5));
 pub(super) static COURT_LINE: LinePattern = LinePattern::new(
-    r"^SUPREME COURT OF THE UNITED STATES$|^(?i:United States Court of Appeals)",
-    |s| s.starts_with("SUPREME ") || starts_with_ignore_case(s, "united "),
+    r"^SUPREME COURT OF THE UNITED STATES$|^(?i:(?:in the )?United States Court of Appeals)",
+    |s| {
+        s.starts_with("SUPREME ")
+            || starts_with_ignore_case(s, "united ")
+            || starts_with_ignore_case(s, "in the united ")
+    },
 );
 pub(super) static CAPTION_END: LinePattern = LinePattern::new(
     r"^\[[A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}\]$|Decided [A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}\.?$|^Decided [A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}",
@@ -303,6 +326,27 @@ pub(super) fn section_of(label: &str) -> Option<Section> {
     }
 }
 
+/// A running title that names a case, and the page number printed with
+/// it: "2 KEMP v. UNITED STATES", "KEMP v. UNITED STATES 3", or glued to
+/// it as pypdf writes it ("3WEINTRAUB v. QUICKEN LOANS").
+pub(super) fn running_title(s: &str) -> Option<(&str, Option<u32>)> {
+    let (lead, title, trail) = title_parts(s)?;
+    let (lead, title) = match lead {
+        None => glued_number(title).map_or((None, title), |(n, t)| (Some(n), t)),
+        Some(n) => (Some(n), title),
+    };
+    let titled = is_title(title) && names_a_case(title);
+    titled.then(|| (title, lead.or(trail).and_then(|n| n.parse().ok())))
+}
+
+/// A number of one to four digits glued to the capital that follows it.
+fn glued_number(s: &str) -> Option<(&str, &str)> {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &s[n..];
+    ((1..=4).contains(&n) && rest.starts_with(|c: char| c.is_ascii_uppercase()))
+        .then(|| (&s[..n], rest))
+}
+
 /// Whether a running title names a case: "KEMP v. UNITED STATES", "IN RE
 /// X", or the first line of a title set on two ("CONEY ISLAND AUTO PARTS
 /// UNLIMITED, INC. v.").
@@ -428,6 +472,9 @@ mod tests {
             "Page Proof Pending Publication",
             "Case: 07-30815 Document: 00511021443 Page: 1 Date Filed: 02/05/2010",
             "557ORD Unit: $PT1 [06-09-14 10:45:16] PGT: ORD1BV (Bound Volume)",
+            "03-29-12 14:32:26 557US2 1401",
+            "557BV$1304",
+            "557ORD",
             "IV",
             "* * *",
             "II A",

@@ -7,10 +7,11 @@ use super::super::Section;
 use super::super::lines::Line;
 use super::super::patterns::{
     AUTHOR, CITE_AS, FILING_STAMP, FOOT_SEP, HEADING, LABEL, NOTICE, PAGE_NUM, RULE, SLIP_TOP,
-    WATERMARK, collapse, is_rule_line, is_title, names_a_case, page_number, section_of,
+    SLUG, WATERMARK, collapse, is_rule_line, is_title, page_number, running_title, section_of,
     title_parts,
 };
 use super::super::units::{Role, Unit};
+use super::heads;
 use std::collections::HashMap;
 
 /// The most lines a running head has (number, title on two lines, part
@@ -36,8 +37,24 @@ const NOTICE_LINES_MAX: usize = 8;
 /// What the running head of one page told.
 #[derive(Clone, Copy, Debug, Default)]
 pub(super) struct PageHead {
+    /// The first number the head gave.
     pub number: Option<u32>,
+    /// A second number: in a bound volume's head the first page of the
+    /// opinion stands beside the page's own ("ORDERS 953" over "952
+    /// Stevens, J., concurring"), and some tools put both on lines of
+    /// their own.
+    pub other_number: Option<u32>,
     pub section: Option<Section>,
+}
+
+impl PageHead {
+    pub(super) fn add_number(&mut self, n: Option<u32>) {
+        if self.number.is_none() {
+            self.number = n;
+        } else if self.other_number.is_none() {
+            self.other_number = n;
+        }
+    }
 }
 
 /// Lines repeated in the margins of many pages (a case title, a court's
@@ -85,10 +102,22 @@ impl Margins {
         let mut n = 0;
         let mut seen_head = false;
         let mut after_title = false;
+        let mut bound = heads::State::default();
         while n < ls.len() && n < HEAD_LINES_MAX {
             let l = ls[n];
             let s = collapse(&text[l.start..l.end]);
-            let s = s.as_ref();
+            let next = ls.get(n + 1).map(|l| collapse(&text[l.start..l.end]));
+            let mended = next.as_deref().and_then(|next| mend_broken_head(&s, next));
+            let s = mended.as_deref().unwrap_or(&s);
+            // The head's two pieces are one line.
+            let width = if mended.is_some() { 2 } else { 1 };
+            let next = if mended.is_some() { None } else { next };
+            if bound.take(s, next.as_deref(), seen_head, &mut head) {
+                seen_head = true;
+                after_title = false;
+                n += width;
+                continue;
+            }
             let title = is_title_with_number(s);
             let mut is_title_line = false;
             let num = |c: &regex::Captures, i: &[usize]| -> Option<u32> {
@@ -97,11 +126,11 @@ impl Margins {
                     .and_then(|m| m.as_str().parse().ok())
             };
             if let Some(c) = PAGE_NUM.captures(s) {
-                head.number = head.number.or(num(&c, &[1, 2]));
+                head.add_number(num(&c, &[1, 2]));
             } else if let Some(c) = SLIP_TOP.captures(s) {
-                head.number = head.number.or(num(&c, &[1, 2]));
+                head.add_number(num(&c, &[1, 2]));
             } else if let Some(c) = CITE_AS.captures(s) {
-                head.number = head.number.or(num(&c, &[1, 2]));
+                head.add_number(num(&c, &[1, 2]));
             } else if head.section == Some(Section::Appendix)
                 && LABEL.is_match(s)
                 && section_of(s).is_some_and(|sec| sec != Section::Appendix)
@@ -121,13 +150,13 @@ impl Margins {
                 }
             } else if self.is_repeated(s) {
                 if let Some((lead, _, trail)) = title_parts(s) {
-                    head.number = head.number.or(lead.or(trail).and_then(|n| n.parse().ok()));
+                    head.add_number(lead.or(trail).and_then(|n| n.parse().ok()));
                 }
                 is_title_line = title.is_some() || s.contains(" v. ");
             } else if let Some(number) = title.filter(|k| seen_head || k.is_some()) {
                 // A running title; "2 BARTENWERFER v. BUCKLEY" with its number
                 // starts a head on its own.
-                head.number = head.number.or(number);
+                head.add_number(number);
                 is_title_line = true;
             } else if (after_title && continues_title(s))
                 || (is_title(s) && !HEADING.is_match(s) && label_follows(text, &ls[n + 1..]))
@@ -139,9 +168,16 @@ impl Margins {
             }
             after_title = is_title_line;
             seen_head = true;
-            n += 1;
+            n += width;
         }
-        ls.drain(..n);
+        ls.drain(..n.min(ls.len()));
+        if let Some(first) = ls.first_mut() {
+            if let Some((number, len)) = star_page(&text[first.start..first.end]) {
+                // The Tax Court marks a page's first line with its number.
+                head.add_number(Some(number));
+                first.start += len;
+            }
+        }
         head
     }
 
@@ -170,6 +206,35 @@ impl Margins {
     }
 }
 
+/// A running head that pypdf broke in the middle of a word ("7  Cite
+/// as: 607 U" over ". S. ____ (2026)", "6 LEARNI" over "NG RESOURCES,
+/// INC. v. TRUMP"): the head as one line, when `s` is not a head itself
+/// and joined with `next` it is one.
+pub(super) fn mend_broken_head(s: &str, next: &str) -> Option<String> {
+    let may_break = s.starts_with(|c: char| c.is_ascii_digit()) || s.starts_with("Cite as");
+    if !may_break || is_numbered_head(s) {
+        return None;
+    }
+    let joined = collapse(&format!("{s}{next}")).into_owned();
+    is_numbered_head(&joined).then_some(joined)
+}
+
+/// Whether a line is a running head with a page number.
+fn is_numbered_head(s: &str) -> bool {
+    SLIP_TOP.is_match(s) || CITE_AS.is_match(s) || is_title_with_number(s).flatten().is_some()
+}
+
+/// A star page that begins a page's first line ("[*17] 1072 (9th Cir.
+/// 1990)"): its number and the length of the mark with the space after it.
+fn star_page(s: &str) -> Option<(u32, usize)> {
+    let rest = s.strip_prefix("[*")?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = rest[digits..].strip_prefix(']')?;
+    let number = rest[..digits].parse().ok()?;
+    let spaces = after.len() - after.trim_start().len();
+    (digits <= 4 && !after.trim_start().is_empty()).then_some((number, 2 + digits + 1 + spaces))
+}
+
 /// Whether the text is a preliminary print, whose first page is a cover.
 pub(super) fn is_preliminary_print(text: &str, lines: &[Line]) -> bool {
     lines
@@ -187,12 +252,12 @@ pub(super) fn is_letterspaced(s: &str, words: &str) -> bool {
 }
 
 /// Puts the lines of a page that carry content into `ls`: not blank, not
-/// a watermark, not a rule of underscores.
+/// a watermark, a slug line or a rule of underscores.
 pub(super) fn content_lines(text: &str, page: &[Line], ls: &mut Vec<Line>) {
     ls.clear();
     ls.extend(page.iter().copied().filter(|l| {
         let s = &text[l.start..l.end];
-        !l.is_blank() && !WATERMARK.is_match(s) && !RULE.is_match(s)
+        !l.is_blank() && !WATERMARK.is_match(s) && !RULE.is_match(s) && !SLUG.is_match_folded(s)
     }));
 }
 
@@ -269,11 +334,7 @@ fn continues_title(s: &str) -> bool {
 /// For a running title line: `Some(number)` with the page number it carries,
 /// `Some(None)` when it carries none, `None` when it is not a title.
 fn is_title_with_number(s: &str) -> Option<Option<u32>> {
-    let (lead, title, trail) = title_parts(s)?;
-    if !is_title(title) || !names_a_case(title) {
-        return None;
-    }
-    Some(lead.or(trail).and_then(|n| n.parse().ok()))
+    running_title(s).map(|(_, n)| n)
 }
 
 #[cfg(test)]

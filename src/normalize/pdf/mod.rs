@@ -10,9 +10,12 @@
 //! get their roles ([`paragraphs`]).
 
 mod furniture;
+mod heads;
+mod line_numbers;
 mod notes;
 mod pages;
 mod paragraphs;
+mod unruled;
 mod widths;
 
 use super::lines::Line;
@@ -43,7 +46,10 @@ pub(super) fn analyze(text: &str, lines: &[Line], form: InputForm) -> Units {
     let lines = found.as_deref().unwrap_or(lines);
     let pages = pages::group(lines);
     let margins = furniture::Margins::learn(text, &pages);
+    let line_numbered = line_numbers::numbered(text, &pages);
     let prelim = furniture::is_preliminary_print(text, lines);
+    // Pages whose notes have no separator line above them.
+    let unruled = !prelim && !notes::has_separator(text, lines);
     let mut units = Units::default();
     let mut numbering = pages::Numbering::default();
     let mut notes = notes::Reader::default();
@@ -52,17 +58,32 @@ pub(super) fn analyze(text: &str, lines: &[Line], form: InputForm) -> Units {
     let mut ls: Vec<Line> = Vec::new();
     for (pi, page) in pages.iter().enumerate() {
         furniture::content_lines(text, page, &mut ls);
+        if line_numbered {
+            line_numbers::strip(text, &mut ls);
+        }
         if prelim && pi == 0 {
             furniture::cover(text, &ls, pi, &mut units.body);
             continue;
         }
+        let mut found = unruled::Found::new();
+        if unruled {
+            notes.take_top(text, &mut ls, &mut found);
+        }
         let head = margins.strip_head(text, &mut ls);
+        if unruled && found.is_empty() {
+            // Notes between the head and the body.
+            notes.take_top(text, &mut ls, &mut found);
+        }
         let foot_number = margins.strip_foot(text, &mut ls);
         let numbered = numbering.page(pi, head, foot_number);
         if numbered.new_part {
             notes.restart();
         }
         furniture::strip_notice(text, &mut ls);
+        if unruled {
+            notes.take_foot(text, &mut ls, &mut found);
+            unruled::drop_calls(text, &mut ls, &found);
+        }
         let split = notes::split(text, &mut ls, notes.next_label(), prelim);
         for (k, l) in ls[..split.body_end].iter().enumerate() {
             if furniture::is_rule(text, l) {
@@ -80,6 +101,7 @@ pub(super) fn analyze(text: &str, lines: &[Line], form: InputForm) -> Units {
             number: numbered.number,
             section: numbered.section,
         };
+        notes.add(found, page);
         notes.read(text, &ls[split.notes_start..], page);
     }
     let numbers = numbering.finish(pages.len());

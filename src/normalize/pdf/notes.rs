@@ -6,6 +6,7 @@ use super::super::Section;
 use super::super::lines::Line;
 use super::super::patterns::{FOOT_SEP, collapse, is_rule_line, note_label};
 use super::super::units::Note;
+use super::unruled;
 
 /// The shortest run of em dashes taken for a separator glued to the end
 /// of a line of text by pdftotext's default mode ("and un——————").
@@ -53,6 +54,15 @@ pub(super) fn split(text: &str, ls: &mut Vec<Line>, label: &str, prelim: bool) -
     }
 }
 
+/// Whether any page of the text sets its notes under a separator line
+/// ("——————"), as the Supreme Court's slips do.
+pub(super) fn has_separator(text: &str, lines: &[Line]) -> bool {
+    lines.iter().any(|l| {
+        let s = &text[l.start..l.end];
+        is_rule_line(s, &FOOT_SEP) || s.ends_with(GLUED_RULE)
+    })
+}
+
 /// pdftotext's default mode can glue the separator to the end of the
 /// page's last line of text: the line is cut before it and an empty line
 /// stands for the separator. Returns the separator's index.
@@ -89,6 +99,9 @@ pub(super) struct Reader {
     notes: Vec<Note>,
     next: u32,
     label: String,
+    /// Where the document sets a label apart from a note without a
+    /// separator.
+    order: unruled::Order,
 }
 
 impl Default for Reader {
@@ -97,6 +110,7 @@ impl Default for Reader {
             notes: Vec::new(),
             next: 1,
             label: "1".to_string(),
+            order: unruled::Order::default(),
         }
     }
 }
@@ -151,6 +165,38 @@ impl Reader {
                     section: page.section,
                 }),
             }
+        }
+    }
+
+    /// Takes the notes set without a separator before a page's head out
+    /// of its lines `ls`, into `found`.
+    pub(super) fn take_top(&mut self, text: &str, ls: &mut Vec<Line>, found: &mut unruled::Found) {
+        let mut next = self.next;
+        unruled::take_top(text, ls, &mut next, &mut self.order, found);
+        self.set_next(next);
+    }
+
+    /// Takes the notes set without a separator at a page's foot out of
+    /// its lines `ls`, into `found`.
+    pub(super) fn take_foot(&mut self, text: &str, ls: &mut Vec<Line>, found: &mut unruled::Found) {
+        let mut next = self.next;
+        unruled::take_foot(text, ls, &mut next, &mut self.order, found);
+        self.set_next(next);
+    }
+
+    /// Adds the notes found without a separator on one page.
+    pub(super) fn add(&mut self, found: unruled::Found, page: Page) {
+        for (label, lines) in found {
+            self.notes.push(Note {
+                label,
+                lines: lines
+                    .iter()
+                    .map(|l| (l.start, l.end, page.number))
+                    .collect(),
+                page: page.index,
+                slip_page: page.number,
+                section: page.section,
+            });
         }
     }
 
