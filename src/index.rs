@@ -27,6 +27,7 @@ use crate::citation::{Citation, CitationKind, Pin};
 use crate::law::names;
 use crate::normalize::{Normalized, Section};
 use crate::report::context;
+use crate::resolve::blank::BlankPages;
 use crate::span::Span;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -385,17 +386,35 @@ impl Index {
     {
         let (files, texts): (Vec<String>, Vec<T>) =
             docs.into_iter().map(|(n, t)| (n.into(), t)).unzip();
-        let per_file: Vec<Vec<Hit>> = texts
+        let per_file: Vec<(Vec<Hit>, BlankPages)> = texts
             .par_iter()
             .enumerate()
             .map(|(i, text)| {
                 let text = text.as_ref();
-                let norm = crate::normalize(text);
-                let cites = crate::extract(text, &norm);
-                hits_of(i, text, &norm, &cites)
+                let cited = crate::cite(text);
+                let mut blanks = BlankPages::default();
+                blanks.learn(cited.citations());
+                (
+                    hits_of(i, text, cited.normalized(), cited.citations()),
+                    blanks,
+                )
             })
             .collect();
-        Index::from_parts(files, per_file.into_iter().flatten().collect())
+        // A blank-page case ("554 U. S. ___") one file cites with its
+        // first page ("554 U. S. 570") is that page's authority in all.
+        let mut blanks = BlankPages::default();
+        let mut hits = Vec::new();
+        for (h, b) in per_file {
+            hits.extend(h);
+            blanks.absorb(b);
+        }
+        let paged = blanks.map();
+        for h in &mut hits {
+            if let Some(key) = h.authority.as_ref().and_then(|a| paged.get(a)) {
+                h.authority = Some(key.clone());
+            }
+        }
+        Index::from_parts(files, hits)
     }
 
     /// Makes the lookup tables: the authority tables and the name table
@@ -432,7 +451,10 @@ impl Index {
     /// Pachtman, 424 U.S. 409, 430 (1976)" stands for 424 U.S. 409, and a
     /// citation with a parallel for both keys), and a section alone ("§1983",
     /// "§ 523(a)(2)", "section 1983") for every key of that section, in any
-    /// code ("42 U.S.C. § 1983").
+    /// code ("42 U.S.C. § 1983"). A provision stands for every key within
+    /// it: "U.S. Const. amend. XIV" for its sections, "Fed. R. Civ. P. 23"
+    /// for "Fed. R. Civ. P. 23(b)(3)", "42 U.S.C." for the title's
+    /// sections, "Brief for" for every brief.
     ///
     /// ```
     /// let text = "Imbler v. Pachtman, 424 U. S. 409 (1976); 42 U. S. C. §1983.\n";
@@ -440,7 +462,7 @@ impl Index {
     /// for typed in ["Imbler v. Pachtman, 424 U.S. 409 (1976)", "424 US 409", "imbler"] {
     ///     assert_eq!(index.resolve(typed), ["424 U.S. 409"]);
     /// }
-    /// for typed in ["§1983", "42 USC 1983", "42 U.S.C. § 1983"] {
+    /// for typed in ["§1983", "42 USC 1983", "42 U.S.C. § 1983", "42 U.S.C."] {
     ///     assert_eq!(index.resolve(typed), ["42 U.S.C. § 1983"]);
     /// }
     /// ```
@@ -449,6 +471,9 @@ impl Index {
         let mut out = self.resolve_key(typed);
         if out.is_empty() {
             out = self.resolve_section(typed);
+        }
+        if out.is_empty() {
+            out = self.resolve_provision(typed);
         }
         if out.is_empty() {
             out = self.resolve_pasted(typed);
@@ -486,6 +511,24 @@ impl Index {
                     .is_some_and(|(_, s)| section_key(s) == section)
             })
             .map(String::as_str)
+            .collect()
+    }
+
+    /// The keys of the provisions within the one typed: "U.S. Const.
+    /// amend. XIV" finds "U.S. Const. amend. XIV, § 1", "Fed. R. Civ. P.
+    /// 23" finds "Fed. R. Civ. P. 23(b)(3)". Keys are compared in their
+    /// compact form, whole words only ("Fed. R. Civ. P. 2" finds no rule
+    /// 23).
+    fn resolve_provision(&self, typed: &str) -> Vec<&str> {
+        let key = compact_key(typed);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let within = format!("{key} ");
+        self.by_compact
+            .iter()
+            .filter(|(k, _)| k.starts_with(&within))
+            .flat_map(|(_, keys)| keys.iter().map(String::as_str))
             .collect()
     }
 

@@ -15,7 +15,10 @@ BSD-2-Clause data of the Free Law Project, and writes two Rust files that
   whitespace-free spelling -> edition table;
 * ``src/extract/courts_data.rs``: a sorted whitespace-free "court as written in
   a citation parenthetical" -> courts-db id table, plus the Supreme Court's
-  short forms for single-district states.
+  short forms for single-district states;
+* ``src/extract/journals_data.rs``: the periodicals of reporters-db's
+  ``journals.json`` and a sorted whitespace-free spelling -> periodical table
+  (a spelling that is also a reporter's is left to the reporter).
 
 The output is deterministic: every table is sorted, every choice between
 competing entries follows a fixed rule, and collisions are listed both at the
@@ -360,6 +363,113 @@ def render_reporters(editions, keys, spellings, collisions, neutral):
                 ),
             )
         )
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# Journals
+# ---------------------------------------------------------------------------
+
+# How the Supreme Court spells periodicals that reporters-db lists under
+# another abbreviation: spelling -> reporters-db's abbreviation.
+JOURNAL_SPELLINGS = {
+    "Boston College L. Rev.": "B.C. L. Rev.",
+    "Brooklyn L. Rev.": "Brook. L. Rev.",
+    "Buffalo L. Rev.": "Buff. L. Rev.",
+    "Camb. L. J.": "Cambridge L.J.",
+    "Comparative Labor L. J.": "Comp. Lab. L.J.",
+    "Fed. Com. L. J.": "Fed. Comm. L.J.",
+    "Ford. Intellectual Property Media & Entertainment L. J.": "Fordham Intell. Prop. Media & Ent. L.J.",
+    "Ford. L. Rev.": "Fordham L. Rev.",
+    "Geo. Mason U. Civ. Rights L. J.": "Geo. Mason U. C.R. L.J.",
+    "Houston L. Rev.": "Hous. L. Rev.",
+    "Howard L. J.": "How. L.J.",
+    "Loyola (LA) L. Rev.": "Loy. L.A. L. Rev.",
+    "Ore. L. Rev.": "Or. L. Rev.",
+    "Pepperdine L. Rev.": "Pepp. L. Rev.",
+    "Tulane L. Rev.": "Tul. L. Rev.",
+    "U. C. D. L. Rev.": "U.C. Davis L. Rev.",
+}
+
+# Variations journals.json gives that name something else: West's Social
+# Security Reporting Service, a reporter of cases, is no Social Service Review.
+JOURNAL_VARIATIONS_REJECTED = {"Soc. Sec. Rep. Serv.", "Soc. Sec. Rep. Service", "Soc.Sec.Rep.Serv."}
+
+
+def build_journals(data, reporter_keys):
+    """Return (journals, keys, spellings, dropped).
+
+    journals: sorted list of (abbreviation, name)
+    keys: sorted list of (ws-free key, journal index)
+    spellings: every spelling kept, longest whitespace-free form first
+    dropped: (spelling, journal) pairs left out because a reporter has the
+    same whitespace-free key ("N.Y.L.J." is cited as a reporter of cases)
+    """
+    journals = sorted((abbr.strip(), data[abbr][0]["name"].strip()) for abbr in data)
+    index_of = {a: i for i, (a, _) in enumerate(journals)}
+    assert len(journals) < 65536
+    pairs = []
+    for abbr in sorted(data):
+        pairs.append((abbr, abbr))
+        for entry in data[abbr]:
+            for v in entry.get("variations") or []:
+                if v not in JOURNAL_VARIATIONS_REJECTED:
+                    pairs.append((v, abbr))
+    for spelling, abbr in sorted(JOURNAL_SPELLINGS.items()):
+        if abbr not in index_of:
+            raise SystemExit("JOURNAL_SPELLINGS: unknown journal %r" % abbr)
+        pairs.append((spelling, abbr))
+    taken = {k for k, _ in reporter_keys}
+    keys = {}
+    spellings = set()
+    dropped = []
+    for spelling, abbr in pairs:
+        key = ws_free(spelling)
+        if key in taken:
+            dropped.append((spelling, abbr))
+            continue
+        # An abbreviation wins over another's variation of the same key.
+        if key not in keys or spelling == abbr:
+            keys[key] = index_of[abbr]
+        spellings.add(spelling)
+    spellings = sorted(spellings, key=lambda s: (-len(ws_free(s).encode()), s))
+    return journals, sorted(keys.items()), spellings, dropped
+
+
+def render_journals(journals, keys, spellings, dropped):
+    lines = [HEADER, ""]
+    lines.append("/// Periodicals: reporters-db's abbreviation and the name, sorted by abbreviation;")
+    lines.append("/// `JOURNAL_KEYS` indexes into it. %d periodicals." % len(journals))
+    lines.append("#[rustfmt::skip]")
+    lines.append("static JOURNALS: &[(&str, &str)] = &[")
+    for abbr, name in journals:
+        lines.append("    (%s, %s)," % (rust_str(abbr), rust_str(name)))
+    lines.append("];")
+    lines.append("")
+    lines.append(
+        "/// Whitespace-free spelling -> index into `JOURNALS`, sorted by key "
+        "(byte order) for binary search."
+    )
+    lines.append("#[rustfmt::skip]")
+    lines.append("static JOURNAL_KEYS: &[(&str, u16)] = &[")
+    for key, idx in keys:
+        lines.append("    (%s, %d)," % (rust_str(key), idx))
+    lines.append("];")
+    lines.append("")
+    lines.append(
+        "/// Every periodical spelling as written, longest whitespace-free form first, "
+        "then in byte order."
+    )
+    lines.append("/// %d spellings." % len(spellings))
+    lines.append("#[rustfmt::skip]")
+    lines.append("static JOURNAL_SPELLINGS: &[&str] = &[")
+    for s in spellings:
+        lines.append("    %s," % rust_str(s))
+    lines.append("];")
+    lines.append("")
+    lines.append("// Spellings left to the reporter of the same whitespace-free key (%d):" % len(dropped))
+    for spelling, abbr in dropped:
+        lines.append("//   %s (%s)" % (spelling, abbr))
     return "\n".join(lines) + "\n"
 
 
@@ -889,9 +999,12 @@ def main(argv):
         reporters = json.load(f)
     with open(args.data_dir / "courts.json", encoding="utf-8") as f:
         courts = json.load(f)
+    with open(args.data_dir / "journals.json", encoding="utf-8") as f:
+        journal_data = json.load(f)
 
     editions, rkeys, spellings, rcoll = build_reporters(reporters)
     ckeys, single, ccoll, counts = build_courts(courts)
+    journals, jkeys, jspellings, jdropped = build_journals(journal_data, rkeys)
 
     with open(args.data_dir / "case_name_abbreviations.json", encoding="utf-8") as f:
         name_abbreviations = json.load(f)
@@ -917,6 +1030,7 @@ def main(argv):
     for name, text in [
         ("reporters_data.rs", render_reporters(editions, rkeys, spellings, rcoll, neutral_forms(reporters))),
         ("courts_data.rs", render_courts(ckeys, single, ccoll, counts)),
+        ("journals_data.rs", render_journals(journals, jkeys, jspellings, jdropped)),
     ]:
         path = args.out_dir / name
         with open(path, "w", encoding="utf-8", newline="\n") as f:
@@ -926,6 +1040,10 @@ def main(argv):
     print(
         "reporters: %d editions (%d shared), %d spellings, %d whitespace-free keys"
         % (len(editions), sum(e["shared"] for e in editions), len(spellings), len(rkeys))
+    )
+    print(
+        "journals: %d periodicals, %d spellings, %d left to reporters: %s"
+        % (len(journals), len(jspellings), len(jdropped), ", ".join(s for s, _ in jdropped))
     )
     print("reporter key collisions (%d):" % len(rcoll))
     for key, winner, cands, kind in rcoll:

@@ -10,7 +10,7 @@ mod law;
 mod sources;
 
 pub use law::{Constitution, ConstitutionPart, CourtRule, Regulation};
-pub use sources::{Chamber, Journal, Legislative, Secondary, SecondaryKind};
+pub use sources::{Chamber, DocumentSeries, Journal, Legislative, Secondary, SecondaryKind};
 
 use crate::normalize::Section;
 use crate::span::Span;
@@ -708,6 +708,9 @@ pub struct Citation {
     pub antecedent: Option<usize>,
     /// Where it is in the matching text.
     pub(crate) place: Place,
+    /// The short name a "(hereinafter Federalist)" parenthetical after it
+    /// gives its authority, by which later references name it.
+    pub(crate) hereinafter: Option<String>,
 }
 
 impl Citation {
@@ -750,7 +753,7 @@ impl Citation {
     pub fn first_page(&self) -> Option<u32> {
         match &self.form {
             Form::FullCase(c) => c.first_page,
-            Form::Journal(j) => Some(j.page),
+            Form::Journal(j) => j.page,
             _ => None,
         }
     }
@@ -848,8 +851,7 @@ impl Citation {
     }
 
     /// Whether this cites another opinion of the same decision ("ante, at
-    /// 5", "post, at 1"). An "Id." after it is not taken to refer to it:
-    /// such an Id. more often follows a source pincite does not parse.
+    /// 5", "post, at 1"). An "Id." right after it refers to it.
     pub fn cites_other_opinion(&self) -> bool {
         self.internal().is_some_and(Internal::cites_other_opinion)
     }
@@ -866,10 +868,9 @@ impl Citation {
     }
 
     /// Whether an "Id." passes over this citation as a mention: a bare
-    /// section ("§1983"), a Statutes at Large page or Public Law, a page of
-    /// another opinion of the decision ("ante, at 5").
+    /// section ("§1983"), a Statutes at Large page or Public Law.
     pub(crate) fn is_passing_mention(&self) -> bool {
-        self.is_codeless_statute() || self.cites_other_opinion()
+        self.is_codeless_statute()
     }
 
     /// For an "Id.": the source pincite does not parse that it refers to.

@@ -18,16 +18,22 @@ pub struct Journal {
     /// The periodical's abbreviation, as reporters-db's journals list
     /// spells it ("Mich. L. Rev.").
     pub journal: String,
-    /// The first page.
-    pub page: u32,
+    /// The first page; `None` in a short form that gives a pin only
+    /// ("Kerr, 102 Mich. L. Rev., at 805"), whose key resolution finds.
+    pub page: Option<u32>,
     /// The year in the closing parenthetical.
     pub year: Option<u16>,
 }
 
-/// The key: "65 Mich. L. Rev. 59".
+/// The key: "65 Mich. L. Rev. 59" ("102 Mich. L. Rev." for a short form
+/// without its first page).
 impl fmt::Display for Journal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} {}", self.volume, self.journal, self.page)
+        write!(f, "{} {}", self.volume, self.journal)?;
+        match self.page {
+            Some(p) => write!(f, " {p}"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -97,6 +103,33 @@ impl Chamber {
     }
 }
 
+/// A series of documents of a house of Congress.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentSeries {
+    /// Documents: "S. Doc. No. 112-9".
+    Document,
+    /// Treaty documents: "S. Treaty Doc. No. 105-45".
+    Treaty,
+    /// Executive documents: "H. R. Exec. Doc. No. 70".
+    Executive,
+    /// Miscellaneous documents: "S. Misc. Doc. No. 12".
+    Miscellaneous,
+}
+
+impl DocumentSeries {
+    /// The abbreviation in keys: "Doc.", "Treaty Doc.", "Exec. Doc.",
+    /// "Misc. Doc.".
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            DocumentSeries::Document => "Doc.",
+            DocumentSeries::Treaty => "Treaty Doc.",
+            DocumentSeries::Executive => "Exec. Doc.",
+            DocumentSeries::Miscellaneous => "Misc. Doc.",
+        }
+    }
+}
+
 /// Legislative materials: committee reports, documents, the Congressional
 /// Record and its predecessors, hearings.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -109,16 +142,18 @@ pub enum Legislative {
         chamber: Chamber,
         /// Whether it is a conference report.
         conference: bool,
-        /// The number as written ("95-595").
+        /// The number as written ("95-595"); for a report numbered within
+        /// its Congress, the Congress and the number ("S. Rep. No. 1, 80th
+        /// Cong." gives "80-1").
         number: String,
     },
     /// A document: "S. Doc. No. 112-9", "S. Treaty Doc. No. 105-45",
-    /// "H. R. Doc. No. 94-301".
+    /// "H. R. Doc. No. 94-301", "H. R. Exec. Doc. No. 70".
     Document {
         /// The house.
         chamber: Chamber,
-        /// Whether it is a treaty document.
-        treaty: bool,
+        /// The series of documents.
+        series: DocumentSeries,
         /// The number as written.
         number: String,
     },
@@ -126,8 +161,8 @@ pub enum Legislative {
     CongressionalRecord {
         /// The volume.
         volume: u32,
-        /// The page.
-        page: u32,
+        /// The page as written: "32392", or a daily edition's "H8793".
+        page: String,
     },
     /// A page of the Congressional Globe: "Cong. Globe, 39th Cong., 1st
     /// Sess., 474 (1866)".
@@ -161,11 +196,11 @@ impl fmt::Display for Legislative {
             }
             Legislative::Document {
                 chamber,
-                treaty,
+                series,
                 number,
             } => {
-                let treaty = if *treaty { " Treaty" } else { "" };
-                write!(f, "{}{treaty} Doc. No. {number}", chamber.abbreviation())
+                let series = series.abbreviation();
+                write!(f, "{} {series} No. {number}", chamber.abbreviation())
             }
             Legislative::CongressionalRecord { volume, page } => {
                 write!(f, "{volume} Cong. Rec. {page}")
@@ -183,13 +218,13 @@ impl fmt::Display for Legislative {
     }
 }
 
-/// The suffix of an ordinal number: "st" for 1 and 21, "th" for 11.
+/// The suffix of an ordinal number as citations write it: "st" for 1 and
+/// 21, "d" for 2 and 3 ("2d Sess.", "103d Cong."), "th" for 11.
 pub(crate) fn ordinal_suffix(n: u32) -> &'static str {
     match (n % 10, n % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
+        (2 | 3, _) => "d",
         _ => "th",
     }
 }
@@ -205,7 +240,7 @@ mod tests {
             title: None,
             volume: 65,
             journal: "Mich. L. Rev.".into(),
-            page: 59,
+            page: Some(59),
             year: Some(1966),
         };
         assert_eq!(j.to_string(), "65 Mich. L. Rev. 59");
@@ -215,12 +250,19 @@ mod tests {
         };
         assert_eq!(g.to_string(), "Cong. Globe, 39th Cong., 1st Sess.");
         assert_eq!(ordinal_suffix(112), "th");
-        assert_eq!(ordinal_suffix(102), "nd");
+        assert_eq!(ordinal_suffix(102), "d");
+        assert_eq!(ordinal_suffix(113), "th");
         let r = Legislative::Report {
             chamber: Chamber::House,
             conference: false,
             number: "95-595".into(),
         };
         assert_eq!(r.to_string(), "H.R. Rep. No. 95-595");
+        let d = Legislative::Document {
+            chamber: Chamber::Senate,
+            series: DocumentSeries::Treaty,
+            number: "105-45".into(),
+        };
+        assert_eq!(d.to_string(), "S. Treaty Doc. No. 105-45");
     }
 }

@@ -165,6 +165,7 @@ impl<'a> Scanner<'a> {
                 note_call: None,
                 nested: false,
             },
+            hereinafter: None,
         }
     }
 

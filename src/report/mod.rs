@@ -1,12 +1,16 @@
 //! Reports on the citations of one or more opinions: the table of
 //! authorities, verification findings and the annotated HTML page.
 
+mod cases;
 pub(crate) mod context;
+mod copies;
 mod html;
+mod opinions;
 mod sentence;
 mod toa;
 mod verify;
 
+pub use copies::{Fingerprint, copies};
 pub use html::annotate_html;
 pub use toa::{
     Entry, FilePages, Heading, Occurrence, PASSIM_PAGES, SectionPages, TableOfAuthorities,

@@ -8,6 +8,7 @@
 //! be resolved keeps `authority: None` and says why in its warnings; it is
 //! never dropped.
 
+pub(crate) mod blank;
 mod cases;
 mod ids;
 mod statutes;
@@ -21,12 +22,18 @@ use ids::{IdState, Ids, Role};
 /// An "Id." in the body refers to the body's citations; one in a footnote
 /// to the citations before it in that footnote, or when it comes first
 /// there, to the body's citations before the footnote's call.
+///
+/// A blank-page case ("554 U. S. ___") the document also cites with its
+/// first page ("554 U. S. 570") takes that page's key.
 pub(crate) fn resolve(cites: &mut [Citation]) {
     let mut r = Resolver::default();
     for i in 0..cites.len() {
         r.step(cites, i);
     }
     r.statutes.resolve_forward(cites);
+    let mut blanks = blank::BlankPages::default();
+    blanks.learn(cites);
+    blank::apply(&blanks.map(), cites);
 }
 
 /// The state of the pass: what each form's resolver has seen so far.
@@ -47,7 +54,6 @@ impl Resolver {
             Form::Supra(_) | Form::Reference(_) => self.cases.supra(cites, i),
             Form::Id(_) => self.id(cites, i, &state),
             Form::Statute(_) => self.statutes.statute(cites, i),
-            Form::Internal(r) if r.cites_other_opinion() => Role::Skipped,
             Form::Constitution(_) | Form::Regulation(_) => {
                 self.statutes.sectioned(cites, i);
                 ids::role_of(&cites[i].form)

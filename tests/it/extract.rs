@@ -413,12 +413,8 @@ fn short_cite_in_a_volume_of_two_cases_prefers_the_name_then_the_nearest_first_p
 #[test]
 fn id_after_a_source_pincite_does_not_parse_is_unresolved_with_a_warning() {
     let cases = [
-        // Abbott v. Abbott (2010).
-        "See Croll v. Croll, 229 F. 3d 133 (2000). The Convention provides that a child abducted in violation of “rights of custody” must be returned. Art. 1, S. Treaty Doc. No. 99–11, at 7 (Treaty Doc.). Id., at 7, 9.\n",
         // Tarrant Regional Water Dist. v. Herrmann (2013), footnote 6.
         "See New Jersey v. New York, 523 U. S. 767, 783 (1998). An acre-foot is equivalent to the volume of one acre of surface area filled to a depth of one foot. Webster’s Third New International Dictionary 19 (1966). Ibid.\n",
-        // Bloate v. United States (2010) style: a brief, then Ibid.
-        "See Zedner v. United States, 547 U. S. 489, 500 (2006). “[I]t refers to present or future travel,” petitioner tells us. Brief for Petitioner 15. Ibid.\n",
         "Cf. Printz v. United States, 521 U. S. 898, 921 (1997). The Federalist No. 42, p. 271 (J. Madison). Id., at 272.\n",
     ];
     for src in cases {
@@ -432,12 +428,22 @@ fn id_after_a_source_pincite_does_not_parse_is_unresolved_with_a_warning() {
             id.warnings
         );
     }
+    // A treaty document is legislative material: the Id. refers to it.
+    // Abbott v. Abbott (2010).
+    let cites = cites_of(
+        "See Croll v. Croll, 229 F. 3d 133 (2000). The Convention provides that a child abducted in violation of “rights of custody” must be returned. Art. 1, S. Treaty Doc. No. 99–11, at 7 (Treaty Doc.). Id., at 7, 9.\n",
+    );
+    let id = cites.last().unwrap();
+    assert_eq!(id.kind(), CitationKind::Id);
+    assert_eq!(id.authority.as_deref(), Some("S. Treaty Doc. No. 99-11"));
+    assert_eq!(id.pins_string(), "7,9");
     // A brief quoted in the parenthetical of a case does not break the
     // chain: the Id. refers to the case.
     let cites = summary(
         "See Zedner v. United States, 547 U. S. 489, 500 (2006) (quoting Brief for Petitioner 15). Id., at 501.\n",
     );
-    assert_eq!(cites[1], "id 547 U.S. 489 501");
+    assert_eq!(cites[1], "record Brief for Petitioner 15");
+    assert_eq!(cites[2], "id 547 U.S. 489 501");
 }
 
 #[test]
@@ -642,11 +648,57 @@ fn ante_and_post_are_references_to_the_decision_itself() {
             ("Post, at 1", Some("slip op."), "1".to_string()),
         ]
     );
-    // An Id. after them is not taken for the case before them.
+    // An Id. after them refers to the other opinion, not to the case
+    // before them.
     let id = cites.last().unwrap();
     assert_eq!(id.kind(), CitationKind::Id);
-    assert_eq!(id.authority, None);
-    assert!(!id.warnings.is_empty());
+    assert_eq!(id.authority.as_deref(), Some("slip op."));
+    assert_eq!(id.pins_string(), "3");
+    assert_eq!(id.category(), Some(pincite::Category::Internal));
+}
+
+#[test]
+fn briefs_and_transcripts_are_record_citations() {
+    // Bloate v. United States (2010) style: a brief, then Ibid.
+    let cites = cites_of(
+        "See Zedner v. United States, 547 U. S. 489, 500 (2006). “[I]t refers to present or future travel,” petitioner tells us. Brief for Petitioner 15. Ibid. See Brief for United States as Amicus Curiae 12–13; Reply Brief for Respondents 3, n. 2; Tr. of Oral Arg. 23; Pet. for Cert. i; Brief in Opposition 9; 2 Record 558; Compl. ¶¶ 46–53; Reply Brief 11–12. The Brief for Petitioner argues otherwise.\n",
+    );
+    let got: Vec<(String, Option<&str>, String)> = cites
+        .iter()
+        .skip(1)
+        .map(|c| {
+            (
+                c.kind().to_string(),
+                c.authority.as_deref(),
+                c.pins_string(),
+            )
+        })
+        .collect();
+    let want = [
+        ("record", "Brief for Petitioner", "15"),
+        ("id", "Brief for Petitioner", "15"),
+        (
+            "record",
+            "Brief for United States as Amicus Curiae",
+            "12-13",
+        ),
+        ("record", "Reply Brief for Respondents", "3n2"),
+        ("record", "Tr. of Oral Arg.", "23"),
+        ("record", "Pet. for Cert.", ""),
+        ("record", "Brief in Opposition", "9"),
+        ("record", "Record", "558"),
+        ("record", "Compl.", "\u{b6}46-53"),
+        ("record", "Reply Brief", "11-12"),
+    ];
+    let want: Vec<(String, Option<&str>, String)> = want
+        .iter()
+        .map(|(k, a, p)| (k.to_string(), Some(*a), p.to_string()))
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(cites[8].volume(), Some(2));
+    assert!(cites.iter().all(
+        |c| c.category() != Some(pincite::Category::Case) || c.kind() == CitationKind::FullCase
+    ));
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! The integration tests: one binary, one module per area.
 
+mod api;
 mod bulk;
 mod cli;
 mod corpus;

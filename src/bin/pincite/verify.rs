@@ -39,9 +39,7 @@ struct FindingRecord<'a> {
 pub(crate) fn run(out: &mut Out, args: &VerifyArgs) -> io::Result<u8> {
     let mut errors = false;
     let failed = for_each_file(out, &args.inputs, |out, name, text| {
-        let norm = pincite::normalize(text);
-        let cites = pincite::extract(text, &norm);
-        for f in pincite::verify(&norm, &cites) {
+        for f in pincite::cite(text).verify() {
             errors |= f.severity == Severity::Error;
             match args.format {
                 VerifyFormat::Text => writeln!(out, "{}", f.to_text(name, text))?,

@@ -5,6 +5,8 @@ mod case;
 mod constitution;
 mod id;
 mod internal;
+mod journal;
+mod legislative;
 mod neutral;
 mod record;
 mod reference;
@@ -101,6 +103,11 @@ pub(super) static FORMS: &[Rule] = &[
         parse: record::parse,
     },
     Rule {
+        name: "brief",
+        anchor: || record::BRIEF.to_string(),
+        parse: record::parse_brief,
+    },
+    Rule {
         name: "hyphenated neutral",
         anchor: neutral::hyphenated_anchor,
         parse: neutral::parse_hyphenated,
@@ -114,6 +121,26 @@ pub(super) static FORMS: &[Rule] = &[
         name: "year-page neutral",
         anchor: neutral::year_page_anchor,
         parse: neutral::parse_year_page,
+    },
+    Rule {
+        name: "committee report or document",
+        anchor: || legislative::REPORT.to_string(),
+        parse: legislative::parse_report,
+    },
+    Rule {
+        name: "congressional record",
+        anchor: || legislative::RECORD.to_string(),
+        parse: legislative::parse_record,
+    },
+    Rule {
+        name: "congressional globe",
+        anchor: || legislative::GLOBE.to_string(),
+        parse: legislative::parse_globe,
+    },
+    Rule {
+        name: "hearing",
+        anchor: || legislative::HEARING.to_string(),
+        parse: legislative::parse_hearing,
     },
     Rule {
         name: "case",
