@@ -209,6 +209,28 @@ fn court_rules_and_their_short_forms() {
 }
 
 #[test]
+fn a_local_rule_is_no_federal_rule_and_this_courts_rules_are_cited_again_nearby() {
+    // Hollingsworth v. Perry (2010): the District Court's "Civil Local Rule
+    // 77-3", then "Rule 77-3" alone; "this Court's Rules 10(a) ... Rule
+    // 10(c)" in one paragraph.
+    let Some(src) = shared("bulk-scotus-ot2009-2011/09_Hollingsworth_v_Perry.txt") else {
+        return;
+    };
+    let cites = cites_of(&src);
+    let rules: Vec<&str> = cites
+        .iter()
+        .filter(|c| c.kind() == CitationKind::Rule)
+        .filter_map(|c| c.authority.as_deref())
+        .collect();
+    assert!(rules.iter().all(|k| !k.contains("77")), "{rules:?}");
+    assert!(rules.contains(&"Fed. R. Civ. P. 83(a)"), "{rules:?}");
+    assert_eq!(
+        key_of(&cites, CitationKind::Rule, "Rule 10(c)").as_deref(),
+        Some("Sup. Ct. R. 10(c)")
+    );
+}
+
+#[test]
 fn regulations_parts_and_the_federal_register_with_its_pins() {
     // Arizona v. United States (2012); Mayo Foundation v. United States
     // (2011): "69 Fed. Reg. 8605 (2004). ... See id., at 76405".

@@ -220,7 +220,7 @@ fn subject_key(subject: Option<&str>) -> &'static str {
 /// ("of the Federal Rules of Civil Procedure"), else of the rules last
 /// cited when its number is one of theirs and no other source is named
 /// ("Model Rule 1.6", "Rule 10b-5", "Rule 2 of the Model Rules").
-fn short_form(s: &Scanner<'_>, m: &Range<usize>, digit: usize, before: &str) -> Option<String> {
+fn short_form(s: &mut Scanner<'_>, m: &Range<usize>, digit: usize, before: &str) -> Option<String> {
     let number = NUMBER.find(&s.text[digit..])?;
     let after = &s.text[digit + number.end()..];
     if after.starts_with(|c: char| c.is_ascii_alphanumeric()) {
@@ -246,12 +246,20 @@ fn short_form(s: &Scanner<'_>, m: &Range<usize>, digit: usize, before: &str) -> 
         return None;
     }
     let rules = s.law.rules.clone()?;
-    let value: u32 = number
-        .as_str()
-        .split(['.', '-', '('])
-        .next()?
-        .parse()
-        .ok()?;
+    // The Supreme Court's Rules are cited by name each time ("this Court's
+    // Rule 10"): a "Rule 10(c)" cites them again in the same paragraph
+    // only.
+    s.section_at(m.start);
+    if s.law.rules_block.is_some_and(|b| b != s.line) {
+        return None;
+    }
+    let mut parts = number.as_str().split(['.', '(']).next()?.split('-');
+    let value: u32 = parts.next()?.parse().ok()?;
+    // "Rule 77-3": a local rule's number, no range of the Federal Rules.
+    let range_end: Option<u32> = parts.next().and_then(|e| e.parse().ok());
+    if FEDERAL.iter().any(|f| f.1 == rules) && range_end.is_some_and(|e| e <= value) {
+        return None;
+    }
     in_range(&rules, value).then_some(rules)
 }
 
@@ -267,8 +275,9 @@ fn in_range(rules: &str, value: u32) -> bool {
 }
 
 /// The rules at `digit` (a list after "Rules") of `rules`, the first
-/// citation starting at `start`; where scanning resumes. Named rules (but
-/// the Supreme Court's) are what a later "Rule 23" cites again.
+/// citation starting at `start`; where scanning resumes. Named rules are
+/// what a later "Rule 23" cites again (the Supreme Court's in the same
+/// paragraph only).
 fn rules_at(
     s: &mut Scanner<'_>,
     start: usize,
@@ -305,12 +314,10 @@ fn rules_at(
         c.parenthetical = s.parenthetical(to);
         s.out.push(c);
     }
-    // The Supreme Court's Rules are cited by name each time ("this
-    // Court's Rule 10"): a "Rule 32" after one is another's.
-    if rules == SUPREME_COURT.0 {
-        return Some(end);
-    }
     if named || s.law.rules.is_none() {
+        // A "Rule 32" far after "this Court's Rule 10" is another's.
+        let supreme = rules == SUPREME_COURT.0;
+        s.law.rules_block = supreme.then_some(s.line);
         s.law.rules = Some(rules);
     }
     Some(end)

@@ -231,6 +231,9 @@ pub(in crate::extract) struct LawState {
     /// The rules last cited ("Fed. R. Civ. P."), which a "Rule 23" after
     /// them cites again.
     pub(in crate::extract) rules: Option<String>,
+    /// For rules a "Rule 23" cites again only in the paragraph they are
+    /// named in (the Supreme Court's), that paragraph's block.
+    pub(in crate::extract) rules_block: Option<usize>,
 }
 
 /// "42 U. S. C. §1983": a section of the U. S. Code or the CFR; "40 CFR
