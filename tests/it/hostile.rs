@@ -182,3 +182,25 @@ fn a_citation_does_not_run_into_the_footnote_read_after_it() {
     let cites = check(src);
     assert!(cites.iter().all(|c| c.text == "App." || c.pins.is_empty()));
 }
+
+/// Found by fuzzing: a paragraph ending in a volume, reporter, page and
+/// "(" whose page's footnote (read after the paragraph) is "1982)": the
+/// year was read across the line end of the reading text into the
+/// footnote, and the citation's span came out empty, `[17, 17]`, text "".
+#[test]
+fn a_year_is_not_read_from_the_footnote_after_the_paragraph() {
+    for src in [
+        "\u{2014}\u{2014}\u{2014}\n1982)\n\x0c8 U.S. 5(",
+        "\u{2014}\u{2014}\u{2014}\n2003)\n\x0c5 U.S. 5(",
+        "\u{2014}\u{2014}\u{2014}\n2002)\n\x0c7 U.S. __(",
+    ] {
+        let cites = check(src);
+        assert_eq!(cites.len(), 1, "{src:?}");
+        assert!(
+            cites[0].text.starts_with(['8', '5', '7']),
+            "{:?}",
+            cites[0].text
+        );
+        assert_eq!(cites[0].year(), None);
+    }
+}
