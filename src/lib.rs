@@ -42,8 +42,8 @@ pub use normalize::{
     Block, BlockKind, InputForm, Metadata, Normalized, Normalizer, OffsetMap, Section, normalize,
 };
 pub use report::{
-    Entry, FAR_PAST_PAGES, FilePages, Finding, Fingerprint, Heading, Occurrence, PASSIM_PAGES,
-    SectionPages, Severity, TableOfAuthorities, annotate_html, copies, verify,
+    Entry, FAR_PAST_PAGES, FilePages, Finding, Fingerprint, Heading, LineIndex, Occurrence,
+    PASSIM_PAGES, SectionPages, Severity, TableOfAuthorities, annotate_html, copies, verify,
 };
 pub use span::Span;
 

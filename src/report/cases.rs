@@ -166,3 +166,68 @@ fn lookups(by_key: &HashMap<String, FullCase>) -> Lookups {
     }
     (by_volume, by_word)
 }
+
+/// The full citations of a document by position, filed by the first word
+/// of each name they answer to and by volume, for finding the first one
+/// after a short form that names its case.
+pub(crate) struct FullCitations {
+    by_word: HashMap<String, Vec<usize>>,
+    by_volume: HashMap<(u32, String), Vec<usize>>,
+}
+
+impl FullCitations {
+    /// The full citations of `cites`.
+    pub fn new(cites: &[Citation]) -> FullCitations {
+        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_volume: HashMap<(u32, String), Vec<usize>> = HashMap::new();
+        for (i, f) in cites
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| Some((i, c.full_case()?)))
+        {
+            by_volume
+                .entry((f.volume, f.reporter.clone()))
+                .or_default()
+                .push(i);
+            let Some(name) = &f.case_name else { continue };
+            let mut words: Vec<&str> = Vec::new();
+            let keys: Vec<String> = name_keys(name).into_iter().chain(tail_keys(name)).collect();
+            for k in &keys {
+                let w = first_word(k);
+                if !words.contains(&w) {
+                    words.push(w);
+                }
+            }
+            for w in words {
+                by_word.entry(w.to_string()).or_default().push(i);
+            }
+        }
+        FullCitations { by_word, by_volume }
+    }
+
+    /// The first full citation after citation `i` whose case a short form
+    /// or supra names: by its party name, or by its volume and reporter.
+    pub fn first_after(&self, cites: &[Citation], i: usize) -> Option<usize> {
+        let c = &cites[i];
+        let after = |list: &Vec<usize>| list.partition_point(|&k| k <= i);
+        let by_name = c.case_name().and_then(|name| {
+            let list = self.by_word.get(first_word(name))?;
+            list[after(list)..]
+                .iter()
+                .take(MAX_CANDIDATES)
+                .copied()
+                .find(|&k| {
+                    cites[k]
+                        .full_case()
+                        .and_then(|f| f.case_name.as_deref())
+                        .is_some_and(|full| party_matches(full, name))
+                })
+        });
+        let by_volume = c
+            .volume()
+            .zip(c.reporter())
+            .and_then(|(v, r)| self.by_volume.get(&(v, r.to_string())))
+            .and_then(|list| list.get(after(list)).copied());
+        by_name.into_iter().chain(by_volume).min()
+    }
+}

@@ -5,6 +5,7 @@ mod cases;
 pub(crate) mod context;
 mod copies;
 mod html;
+mod lines;
 mod opinions;
 mod sentence;
 mod toa;
@@ -12,6 +13,7 @@ mod verify;
 
 pub use copies::{Fingerprint, copies};
 pub use html::annotate_html;
+pub use lines::LineIndex;
 pub use toa::{
     Entry, FilePages, Heading, Occurrence, PASSIM_PAGES, SectionPages, TableOfAuthorities,
 };

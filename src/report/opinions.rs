@@ -11,7 +11,7 @@
 //! start again.
 
 use crate::normalize::{Block, BlockKind, Normalized, Section};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// What an opinion is, as its author line or section says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -352,20 +352,70 @@ impl Target<'_> {
     }
 }
 
+/// The most opinions "ante" or "post" is checked against: a decision has
+/// a handful; a text with more is no decision's.
+const MAX_OPINIONS: usize = 32;
+
+/// The opinion of the Court taken whole: its parts' pages and footnotes.
+struct Court {
+    name: &'static str,
+    pages: Option<(u32, u32)>,
+    footnotes: HashSet<String>,
+}
+
 /// The opinions of a document and the opinion of the Court taken whole
 /// (its parts, its appendix and a plurality's parts number their pages as
 /// one sequence).
 pub(crate) struct Decision<'n> {
     norm: &'n Normalized,
     opinions: Vec<Opinion>,
+    /// The opinion of the Court taken whole.
+    court: Option<Court>,
+    /// The opinions by author; the Chief Justice's also under "".
+    by_author: HashMap<String, Vec<usize>>,
 }
 
 impl<'n> Decision<'n> {
     /// The opinions of `norm`.
     pub fn new(norm: &'n Normalized) -> Decision<'n> {
+        let opinions = opinions(norm);
+        let mut court: Option<Court> = None;
+        let mut by_author: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, o) in opinions.iter().enumerate() {
+            if o.role == Role::NotAnOpinion {
+                continue;
+            }
+            if o.is_court() {
+                let name = match o.section {
+                    Section::PerCuriam => "the per curiam opinion",
+                    _ => "the opinion of the Court",
+                };
+                let c = court.get_or_insert(Court {
+                    name,
+                    pages: None,
+                    footnotes: HashSet::new(),
+                });
+                c.pages = match (c.pages, o.pages) {
+                    (Some((a, b)), Some((x, y))) => Some((a.min(x), b.max(y))),
+                    (p, q) => p.or(q),
+                };
+                c.footnotes.extend(o.footnotes.iter().cloned());
+            }
+            for key in [o.author.clone(), o.chief.then(String::new)]
+                .into_iter()
+                .flatten()
+            {
+                let list = by_author.entry(key).or_default();
+                if list.len() < MAX_OPINIONS {
+                    list.push(i);
+                }
+            }
+        }
         Decision {
             norm,
-            opinions: opinions(norm),
+            opinions,
+            court,
+            by_author,
         }
     }
 
@@ -384,19 +434,11 @@ impl<'n> Decision<'n> {
     /// The opinion of the Court, taken whole; `None` when the document
     /// has none.
     pub fn court(&self) -> Option<Target<'_>> {
-        let parts: Vec<&Opinion> = self.opinions.iter().filter(|o| o.is_court()).collect();
-        let first = parts.first()?;
-        let name = match first.section {
-            Section::PerCuriam => "the per curiam opinion",
-            _ => "the opinion of the Court",
-        };
+        let c = self.court.as_ref()?;
         Some(Target {
-            name: name.to_string(),
-            pages: parts
-                .iter()
-                .filter_map(|o| o.pages)
-                .reduce(|(a, b), (c, d)| (a.min(c), b.max(d))),
-            footnotes: parts.iter().map(|o| &o.footnotes).collect(),
+            name: c.name.to_string(),
+            pages: c.pages,
+            footnotes: vec![&c.footnotes],
         })
     }
 
@@ -414,43 +456,47 @@ impl<'n> Decision<'n> {
 
     /// What "ante" or "post" in opinion `here` may mean: the opinion its
     /// parenthetical names, else any other opinion of the decision before
-    /// it (ante) or after it (post), the opinion of the Court taken whole.
-    /// Empty when nothing can be said: the named author wrote no opinion
-    /// of the text, or no opinion lies that way.
+    /// it (ante) or after it (post), the opinion of the Court taken whole;
+    /// the nearest [`MAX_OPINIONS`] of them. Empty when nothing can be
+    /// said: the named author wrote no opinion of the text, or no opinion
+    /// lies that way.
     pub fn other(&self, here: usize, ante: bool, named: Option<&Named>) -> Vec<Target<'_>> {
-        let start = self.opinions[here].blocks.start;
-        let way = |o: &Opinion| {
-            o.role != Role::NotAnOpinion
-                && o.blocks.start != start
-                && (o.blocks.start < start) == ante
+        let away: Vec<&Opinion> = if ante {
+            self.opinions[..here].iter().rev().collect()
+        } else {
+            self.opinions[here + 1..].iter().collect()
         };
+        let mut way = away
+            .into_iter()
+            .filter(|o| o.role != Role::NotAnOpinion)
+            .take(MAX_OPINIONS);
         let pick: Vec<&Opinion> = match named {
             Some(Named::Court) => return self.court().into_iter().collect(),
-            Some(Named::Author(name, chief)) => self
-                .opinions
-                .iter()
-                .filter(|o| o.blocks.start != start && o.role != Role::NotAnOpinion)
-                .filter(|o| {
-                    o.author.as_deref() == Some(name.as_str())
-                        || (*chief && o.chief && o.author.is_none())
-                })
-                .collect(),
-            Some(Named::Role(role)) => {
-                let fits =
-                    |o: &&Opinion| o.role == *role || o.role == Role::Both || *role == Role::Both;
-                let of_role: Vec<&Opinion> = self
-                    .opinions
-                    .iter()
-                    .filter(|o| way(o))
-                    .filter(fits)
-                    .collect();
-                if of_role.is_empty() {
-                    self.opinions.iter().filter(|o| way(o)).collect()
-                } else {
-                    of_role
+            Some(Named::Author(name, chief)) => {
+                let mut found: Vec<usize> = Vec::new();
+                for key in [Some(name.clone()), chief.then(String::new)]
+                    .into_iter()
+                    .flatten()
+                {
+                    found.extend(self.by_author.get(&key).into_iter().flatten());
                 }
+                found.sort_unstable();
+                found.dedup();
+                found
+                    .into_iter()
+                    .filter(|&i| i != here)
+                    .map(|i| &self.opinions[i])
+                    .filter(|o| o.author.as_ref() == Some(name) || o.author.is_none())
+                    .collect()
             }
-            None => self.opinions.iter().filter(|o| way(o)).collect(),
+            Some(Named::Role(role)) => {
+                let all: Vec<&Opinion> = way.by_ref().collect();
+                let fits =
+                    |o: &&&Opinion| o.role == *role || o.role == Role::Both || *role == Role::Both;
+                let of_role: Vec<&Opinion> = all.iter().filter(fits).copied().collect();
+                if of_role.is_empty() { all } else { of_role }
+            }
+            None => way.collect(),
         };
         let mut out: Vec<Target<'_>> = pick
             .iter()

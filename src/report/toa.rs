@@ -881,11 +881,25 @@ fn compare_entries((pa, a): &(Placement, Entry), (pb, b): &(Placement, Entry)) -
         .cmp(&b.category)
         .then_with(|| match a.category {
             Heading::Case => {
-                let ka = a.name.as_deref().unwrap_or(&a.authority).to_lowercase();
-                let kb = b.name.as_deref().unwrap_or(&b.authority).to_lowercase();
-                // Named cases first, then those known only by their reporter.
-                (a.name.is_none(), ka)
-                    .cmp(&(b.name.is_none(), kb))
+                // Named cases first, then those known only by their
+                // reporter; by name ignoring case (compared without making
+                // lower-case copies: the sort compares often).
+                let ka = a
+                    .name
+                    .as_deref()
+                    .unwrap_or(&a.authority)
+                    .chars()
+                    .flat_map(char::to_lowercase);
+                let kb = b
+                    .name
+                    .as_deref()
+                    .unwrap_or(&b.authority)
+                    .chars()
+                    .flat_map(char::to_lowercase);
+                a.name
+                    .is_none()
+                    .cmp(&b.name.is_none())
+                    .then_with(|| ka.cmp(kb))
                     .then_with(|| natural_cmp(&a.authority, &b.authority))
             }
             _ => pa.0.cmp(&pb.0).then_with(|| natural_cmp(&pa.1, &pb.1)),

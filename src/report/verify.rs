@@ -1,18 +1,19 @@
 //! Verification: pin cites and short forms checked against the rest of
 //! the document.
 
-use super::cases::{Cases, FullCase};
+use super::cases::{Cases, FullCase, FullCitations};
 use super::context::{self, Place};
+use super::lines::LineIndex;
 use super::opinions::{Decision, Target, named_opinion};
 use crate::citation::{Citation, CitationKind, Direction, Form, Internal, Pin, PinUnit, Statute};
-use crate::law::names::party_matches;
 use crate::law::words::STOP_WORDS;
 use crate::normalize::{Normalized, Section};
 use crate::span::Span;
 use regex::Regex;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// How serious a finding is.
@@ -78,19 +79,37 @@ pub struct Finding {
 
 impl Finding {
     /// The 1-based line and column (in characters) of the finding's start
-    /// in `source`.
+    /// in `source`. This reads `source` up to the finding: for the many
+    /// findings of one text, [`Finding::to_text_with`] and a
+    /// [`LineIndex`] made once cost no more than one pass.
     pub fn line_col(&self, source: &str) -> (usize, usize) {
         let at = self.span.start.min(source.len());
-        let before = source.get(..at).unwrap_or("");
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before[line_start..].chars().count() + 1;
-        (line, col)
+        let mut from = at;
+        while !source.is_char_boundary(from) {
+            from -= 1;
+        }
+        LineIndex::new(&source[..from]).line_col(from)
     }
 
     /// The finding as an editor's error line: `file:line:col: error: message`.
     pub fn to_text(&self, file: &str, source: &str) -> String {
         let (line, col) = self.line_col(source);
+        format!("{file}:{line}:{col}: {}: {}", self.severity, self.message)
+    }
+
+    /// The finding as [`Finding::to_text`] gives it, its line and column
+    /// from the [`LineIndex`] of its text.
+    ///
+    /// ```
+    /// let src = "Imbler v. Pachtman, 424 U. S. 409 (1976).\nLater, Imbler, 425 U. S., at 425.\n";
+    /// let cited = pincite::cite(src);
+    /// let lines = pincite::LineIndex::new(src);
+    /// let found = cited.verify();
+    /// assert_eq!(found[0].to_text_with("a.txt", &lines), found[0].to_text("a.txt", src));
+    /// assert!(found[0].to_text_with("a.txt", &lines).starts_with("a.txt:2:8: error: "));
+    /// ```
+    pub fn to_text_with(&self, file: &str, lines: &LineIndex) -> String {
+        let (line, col) = lines.line_col(self.span.start);
         format!("{file}:{line}:{col}: {}: {}", self.severity, self.message)
     }
 }
@@ -324,15 +343,17 @@ fn check_ids(norm: &Normalized, cites: &[Citation], places: &[Place], out: &mut 
         // joined by nothing but punctuation, signals and parentheticals
         // ("See Burns v. Reed, 500 U. S. 478 (1991) (collecting cases);
         // Kalina v. Fletcher, 522 U. S. 118 (1997).").
+        // At most MAX_STRING citations back, so that a run of them
+        // joined by nothing costs each Id. a bounded walk.
         let mut named: Vec<Option<&str>> = vec![cites[j].authority.as_deref()];
         let mut k = j;
-        while k > 0 {
+        while k > 0 && j - k < MAX_STRING {
             let (prev, next) = (&places[k - 1].reading, &places[k].reading);
             if prev.end > next.start || next.start > reading.len() {
                 break;
             }
             let gap = &reading[prev.end..next.start];
-            if !joins_a_string(gap) {
+            if gap.len() > MAX_GAP || !joins_a_string(gap) {
                 break;
             }
             k -= 1;
@@ -366,6 +387,13 @@ fn check_ids(norm: &Normalized, cites: &[Citation], places: &[Place], out: &mut 
         }
     }
 }
+
+/// The most citations of a citation string an Id. is checked against.
+const MAX_STRING: usize = 32;
+
+/// The longest text between two citations of one citation string, in
+/// bytes: punctuation, signals and parentheticals.
+const MAX_GAP: usize = 1000;
 
 /// Words that may stand between the citations of one citation string.
 const STRING_WORDS: &[&str] = &[
@@ -412,18 +440,13 @@ fn joins_a_string(gap: &str) -> bool {
 
 /// Supra and short cites before the full cite, or with none at all.
 fn check_short_forms(cites: &[Citation], out: &mut Vec<Finding>) {
+    let mut full: Option<FullCitations> = None;
     for (i, c) in cites.iter().enumerate() {
         if !matches!(c.form, Form::Supra(_) | Form::ShortCase(_)) || c.authority.is_some() {
             continue;
         }
-        let later = cites[i + 1..].iter().find(|d| {
-            d.full_case().is_some_and(|f| {
-                c.case_name()
-                    .zip(f.case_name.as_deref())
-                    .is_some_and(|(s, f)| party_matches(f, s))
-                    || (c.volume() == Some(f.volume) && c.reporter() == Some(&f.reporter))
-            })
-        });
+        let full = full.get_or_insert_with(|| FullCitations::new(cites));
+        let later = full.first_after(cites, i).map(|k| &cites[k]);
         let form = if c.kind() == CitationKind::Supra {
             "supra"
         } else {
@@ -476,9 +499,13 @@ fn pin_pages(c: &Citation) -> Vec<(u32, u32)> {
 
 /// One quotation cited to pages of one authority that do not overlap the
 /// pages another citation gives it.
+///
+/// Quotations are compared by their key ([`quote_key`]): the same key
+/// through a hash table, and one key inside another (a quotation cut
+/// shorter) among the last [`MAX_RECENT`] quotations of the authority.
 fn check_quotations(reading: &str, cites: &[Citation], places: &[Place], out: &mut Vec<Finding>) {
-    // Per authority: (quotation key, citation index).
-    let mut seen: HashMap<&str, Vec<(String, usize)>> = HashMap::new();
+    let mut seen: HashMap<(&str, String), Quoted> = HashMap::new();
+    let mut recent: HashMap<&str, VecDeque<String>> = HashMap::new();
     for (i, c) in cites.iter().enumerate() {
         let Some(key) = c.authority.as_deref() else {
             continue;
@@ -487,7 +514,6 @@ fn check_quotations(reading: &str, cites: &[Citation], places: &[Place], out: &m
         if pages.is_empty() {
             continue;
         }
-        let list = seen.entry(key).or_default();
         let mut reported = false;
         for q in &places[i].quotes {
             let k = quote_key(&reading[q.clone()]);
@@ -496,34 +522,31 @@ fn check_quotations(reading: &str, cites: &[Citation], places: &[Place], out: &m
             }
             // The earlier citations of the same quotation: fine when any
             // of them gives an overlapping page.
-            let earlier: Vec<usize> = list
+            let last = recent.entry(key).or_default();
+            let earlier: Vec<&Quoted> = last
                 .iter()
-                .filter(|(other, _)| {
-                    other == &k || other.contains(k.as_str()) || k.contains(other.as_str())
-                })
-                .map(|&(_, j)| j)
+                .filter(|o| **o != k && (o.contains(k.as_str()) || k.contains(o.as_str())))
+                .cloned()
+                .chain([k.clone()])
+                .filter_map(|o| seen.get(&(key, o)))
                 .collect();
-            let agrees = earlier.iter().any(|&j| {
-                let theirs = pin_pages(&cites[j]);
-                pages
-                    .iter()
-                    .any(|a| theirs.iter().any(|b| a.0 <= b.1 && b.0 <= a.1))
-            });
-            if let (Some(&j), false, false) = (earlier.first(), agrees, reported) {
-                let msg = format!(
-                    "the quotation \u{201C}{}\u{201D} is cited to {key} at {} here but at {} earlier{}",
-                    reading[q.clone()].trim(),
-                    c.pins_string(),
-                    cites[j].pins_string(),
-                    cites[j]
-                        .slip_page
-                        .map(|p| format!(" (slip page {p})"))
-                        .unwrap_or_default(),
-                );
-                out.push(finding(c, Severity::Warning, "quotation-pin-conflict", msg));
+            let agrees = earlier.iter().any(|e| e.overlaps(&pages));
+            let first = earlier.iter().map(|e| e.first).min();
+            if let (Some(j), false, false) = (first, agrees, reported) {
+                out.push(quotation_conflict(reading, q, c, &cites[j]));
                 reported = true;
             }
-            list.push((k, i));
+            if !last.contains(&k) {
+                last.push_back(k.clone());
+                if last.len() > MAX_RECENT {
+                    last.pop_front();
+                }
+            }
+            let e = seen.entry((key, k)).or_insert(Quoted {
+                first: i,
+                pages: Vec::new(),
+            });
+            e.add(&pages);
         }
     }
 }
@@ -582,6 +605,58 @@ fn check_codes(norm: &Normalized, cites: &[Citation], out: &mut Vec<Finding>) {
 /// How far before a section its code's abbreviation is looked for, in
 /// bytes.
 const CODE_LOOKBACK: usize = 80;
+
+/// The quotations of an authority compared for one key inside another.
+const MAX_RECENT: usize = 16;
+
+/// The most page ranges kept for one quotation.
+const MAX_RANGES: usize = 64;
+
+/// What is known of one quotation of one authority.
+struct Quoted {
+    /// The first citation of it.
+    first: usize,
+    /// The page ranges it is cited to, each once (at most [`MAX_RANGES`]).
+    pages: Vec<(u32, u32)>,
+}
+
+impl Quoted {
+    fn overlaps(&self, pages: &[(u32, u32)]) -> bool {
+        pages
+            .iter()
+            .any(|a| self.pages.iter().any(|b| a.0 <= b.1 && b.0 <= a.1))
+    }
+
+    fn add(&mut self, pages: &[(u32, u32)]) {
+        for p in pages {
+            if self.pages.len() < MAX_RANGES && !self.pages.contains(p) {
+                self.pages.push(*p);
+            }
+        }
+    }
+}
+
+/// The finding of a quotation `q` cited by `c` to other pages than by
+/// `earlier`.
+fn quotation_conflict(
+    reading: &str,
+    q: &Range<usize>,
+    c: &Citation,
+    earlier: &Citation,
+) -> Finding {
+    let msg = format!(
+        "the quotation \u{201C}{}\u{201D} is cited to {} at {} here but at {} earlier{}",
+        reading[q.clone()].trim(),
+        c.authority.as_deref().unwrap_or("?"),
+        c.pins_string(),
+        earlier.pins_string(),
+        earlier
+            .slip_page
+            .map(|p| format!(" (slip page {p})"))
+            .unwrap_or_default(),
+    );
+    finding(c, Severity::Warning, "quotation-pin-conflict", msg)
+}
 
 /// "supra, at 10", "Pp. 3-6", "ante, at 5" naming pages that the opinion
 /// they refer to does not have.

@@ -356,7 +356,7 @@ fn index_hits_carry_sentence_and_quotation() {
         Some("intimately associated with the judicial phase of the criminal process")
     );
     assert_eq!(
-        h.context,
+        &*h.context,
         "In Imbler, supra, this Court considered prosecutorial actions that are \
          \u{201C}intimately associated with the judicial phase of the criminal process.\u{201D}  \
          Id., at 430."

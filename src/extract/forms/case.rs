@@ -17,9 +17,12 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A court and year closing a full citation: "(CA9 2007)", "(1976)", and
-/// New York's "[1st Dept 1989]".
+/// New York's "[1st Dept 1989]"; within the citation's block (a line of
+/// the matching text).
 static COURT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^[^\S\n]*(?:\(([^()]{0,40}?)[^\S\n]*([0-9]{4})\)|\[([^\[\]]{0,40}?)[^\S\n]*([0-9]{4})\])")
+    re(
+        r"^[^\S\n]*(?:\(([^()\n]{0,40}?)[^\S\n]*([0-9]{4})\)|\[([^\[\]\n]{0,40}?)[^\S\n]*([0-9]{4})\])",
+    )
 });
 /// A month and day closing a court parenthetical, before the year: "Mar.
 /// 2,", "July 16,".
