@@ -106,12 +106,15 @@ const SLUG_PIECE_LEN_MAX: usize = 12;
 pub(super) static SLUG: LinePattern = LinePattern::new(
     r"^(?:[0-9]{1,4}[A-Z][A-Z0-9]* (?:Unit: \$\S+(?: \[[0-9-]+ [0-9:]+\] PGT: .*)?|[0-9-]{8} [0-9:]{8} PAGES .*)|Job: [0-9]{1,4}[A-Z][A-Z0-9]*(?: Take: .*)?|Unit: \$\S+|\[[0-9-]{8} [0-9:]{8}\] PGT: .*|[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [0-9]{1,4}[A-Z][A-Z0-9]* [0-9]+|[0-9]{1,4}BV\$[0-9]+|[0-9]{3}[A-Z]{2}[A-Z0-9]*)$",
     |s| {
+        static PAGES: LazyLock<memmem::Finder<'static>> =
+            LazyLock::new(|| memmem::Finder::new(" PAGES "));
         let b = s.as_bytes();
-        s.contains("Unit: $")
-            || s.contains(" PAGES ")
+        // "Unit: $", "BV$" and "] PGT: " have a dollar sign or a bracket,
+        // which few lines have: the words are looked for only then.
+        (memchr::memchr2(b'$', b']', b).is_some()
+            && (s.contains("Unit: $") || s.contains("] PGT: ") || s.contains("BV$")))
+            || PAGES.find(b).is_some()
             || s.starts_with("Job: ")
-            || s.contains("] PGT: ")
-            || s.contains("BV$")
             || (b.len() <= SLUG_PIECE_LEN_MAX
                 && b.len() > 4
                 && b[..3].iter().all(u8::is_ascii_digit)
