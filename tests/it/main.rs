@@ -13,5 +13,6 @@ mod law;
 mod mutate;
 mod normalize;
 mod props;
+mod readme;
 mod report;
 mod styles;
