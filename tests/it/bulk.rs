@@ -59,7 +59,7 @@ fn bulk_dir() -> Option<PathBuf> {
     if p.is_dir() {
         Some(p)
     } else {
-        eprintln!("skipped: {} is not present", p.display());
+        crate::skipped(&p);
         None
     }
 }

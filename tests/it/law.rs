@@ -17,7 +17,7 @@ fn shared(rel: &str) -> Option<String> {
     match std::fs::read_to_string(&p) {
         Ok(text) => Some(text),
         Err(_) => {
-            eprintln!("skipped: {} is not present", p.display());
+            crate::skipped(&p);
             None
         }
     }

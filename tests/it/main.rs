@@ -16,3 +16,17 @@ mod props;
 mod readme;
 mod report;
 mod styles;
+
+/// Says on the terminal, also when the test passes and its output is
+/// captured, that a test skipped its part for want of `missing` (shared
+/// material beside the repository, which a clone does not have).
+fn skipped(missing: &std::path::Path) {
+    use std::io::Write;
+    // The process's standard error itself, which the test harness does not
+    // capture (it captures the `eprintln!` macro).
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "skipped: {} is not present (the shared corpus beside the repository)",
+        missing.display()
+    );
+}

@@ -18,7 +18,7 @@ fn shared(sub: &str) -> Option<PathBuf> {
     if p.exists() {
         Some(p)
     } else {
-        eprintln!("skipped: {} is not present", p.display());
+        crate::skipped(&p);
         None
     }
 }

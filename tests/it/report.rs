@@ -730,7 +730,7 @@ fn verify_finds_only_real_errors_in_the_corpora() {
     );
     let shared = crate::corpus::path("../shared/corpus/opinions");
     if !shared.is_dir() {
-        eprintln!("skipped: {} is not there", shared.display());
+        crate::skipped(&shared);
         return;
     }
     let got = errors_in(&shared);
@@ -764,7 +764,7 @@ fn verify_finds_only_real_errors_in_the_corpora() {
 fn verify_finds_only_real_errors_in_the_bulk_slips() {
     let bulk = crate::corpus::path("../shared/corpus/bulk-scotus-ot2009-2011");
     if !bulk.is_dir() {
-        eprintln!("skipped: {} is not there", bulk.display());
+        crate::skipped(&bulk);
         return;
     }
     let got: Vec<(String, &str, String)> = errors_in(&bulk);
