@@ -271,6 +271,21 @@ fn regulations_parts_and_the_federal_register_with_its_pins() {
 }
 
 #[test]
+fn a_federal_register_range_is_the_documents_pages() {
+    // Abbott v. Abbott (2010): "Text and Legal Analysis, 51 Fed. Reg.
+    // 10503–10506 (1986)".
+    let src = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("corpus/scotus_abbott_v_abbott_2010_slip.txt"),
+    )
+    .expect("read the shipped Abbott slip");
+    let cites = cites_of(&src);
+    let fr = first_of(&cites, CitationKind::Regulation, "51 Fed. Reg. 10503–10506");
+    assert_eq!(fr.authority.as_deref(), Some("51 Fed. Reg. 10503"));
+    assert_eq!(fr.pins_string(), "10503-10506");
+}
+
+#[test]
 fn state_codes_in_the_supreme_courts_style() {
     // Graham v. Florida (2010): an appendix of the States' codes, with
     // "id., Tit. 11, §773(c)" for another title of the code before.

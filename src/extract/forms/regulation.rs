@@ -14,7 +14,7 @@ pub(super) const FEDERAL_REGISTER: &str = r"(?-u:\b)(?P<volume>[0-9]{1,3})[^\S\n
 static PARTS: LazyLock<Regex> = LazyLock::new(|| re(&format!("^(?:{FEDERAL_REGISTER})")));
 
 /// "76 Fed. Reg. 16978, 16980 (2011)": the document at a page of a volume,
-/// pinned at the pages after it.
+/// pinned at the pages after it or at the range its first page opens.
 pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     let Some(caps) = s.parts(&PARTS, &m) else {
         return m.end;
@@ -29,6 +29,17 @@ pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     let mut c = s.cite(Form::Regulation(r), m.clone());
     c.authority = Some(key);
     let mut end = m.end;
+    // "51 Fed. Reg. 10503-10506": the document's pages, a range from its
+    // first.
+    if s.text[end..].starts_with('-') {
+        let page_at = m.start + caps.name("page").map_or(0, |p| p.start());
+        let mut pins = Vec::new();
+        if let Some(e) = s.pin_at(page_at, &mut pins).filter(|&e| e > end) {
+            c.pins = pins;
+            end = e;
+            c = s.reframe(c, m.start..end);
+        }
+    }
     if let Some(p) = s.more_pins(end) {
         c.pins = p.pins;
         end = p.end;
