@@ -15,9 +15,10 @@ const OTHER_LOOKBACK: usize = 1500;
 /// Sources pincite does not parse as citations but which an "Id." may
 /// refer to: briefs, transcripts, treaty documents, dictionaries and other
 /// books (an edition and year: "(2d ed. 1999)"), The Federalist,
-/// legislative materials, law reviews, constitutions, web pages, and
+/// legislative materials, law reviews, constitutions, web pages,
 /// anything cited by "p." or "pp." (the Supreme Court's style for
-/// everything but cases).
+/// everything but cases), and a paragraph cited with its page ("Pérez-Vera
+/// Report ¶8, at 427–428").
 static OTHER_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"Treaty[^\S\n]+Doc\.|Dictionary|(?-u:\b)The[^\S\n]+Federalist",
@@ -27,6 +28,7 @@ static OTHER_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|Law[^\S\n]+(?:Review|Journal)|(?-u:\b)ed\.[^\S\n]+[0-9]{4}\)",
         r"|(?-u:\b)pp?\.[^\S\n]+[0-9]|(?-u:\b)at[^\S\n]+pp?[^\S\n]+[0-9]|Encyclop|https?://|www\.|(?-u:\b)Const\.|(?-u:\b)Amdt\.",
         r"|(?-u:\b)No\.[^\S\n]+[0-9]+-[0-9]+,?[^\S\n]+\(",
+        r"|¶[^\S\n]*[0-9]+,[^\S\n]+at[^\S\n]+[0-9]",
     ))
 });
 

@@ -283,6 +283,14 @@ fn a_federal_register_range_is_the_documents_pages() {
     let fr = first_of(&cites, CitationKind::Regulation, "51 Fed. Reg. 10503–10506");
     assert_eq!(fr.authority.as_deref(), Some("51 Fed. Reg. 10503"));
     assert_eq!(fr.pins_string(), "10503-10506");
+    // "Pérez-Vera Report ¶8, at 427–428 (...)" is cited after it, and
+    // "Id., ¶¶67, 71, at 446, 447–448" means the Report, which pincite
+    // does not parse: no authority rather than the Federal Register.
+    let id = cites
+        .iter()
+        .find(|c| c.kind() == CitationKind::Id && c.text.starts_with("Id., ¶¶67, 71"))
+        .expect("the Id. of the Report");
+    assert_eq!(id.authority, None, "{id:?}");
 }
 
 #[test]
