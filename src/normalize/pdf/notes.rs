@@ -216,8 +216,11 @@ impl Reader {
         }
     }
 
-    /// The notes read.
-    pub(super) fn into_notes(self) -> Vec<Note> {
+    /// The notes read, each with its lines in the order of the text.
+    pub(super) fn into_notes(mut self) -> Vec<Note> {
+        for n in &mut self.notes {
+            n.lines.sort_by_key(|l| l.0);
+        }
         self.notes
     }
 }
