@@ -8,6 +8,7 @@
 //! come with an [`OffsetMap`] into the original input.
 
 mod caption;
+mod html;
 mod hyphen;
 mod lines;
 mod offset_map;
@@ -43,6 +44,10 @@ pub enum InputForm {
     PdfRaw,
     /// `pdftotext -layout` output: form feeds, running heads, indentation.
     PdfLayout,
+    /// HTML: a web page, CourtListener's `html_with_citations`, poppler's
+    /// `pdftohtml` output. Its text (tags and entities read away) is
+    /// normalized in the form detected for it; spans point into the HTML.
+    Html,
 }
 
 /// What a block of the reading text is.
@@ -167,6 +172,7 @@ pub struct Normalized {
     matching_map: OffsetMap,
     blocks: Vec<Block>,
     metadata: Metadata,
+    emphasis: Vec<Range<usize>>,
 }
 
 impl Normalized {
@@ -206,6 +212,19 @@ impl Normalized {
     /// Caption facts.
     pub fn metadata(&self) -> &Metadata {
         &self.metadata
+    }
+
+    /// The ranges of the reading text that HTML input sets in italics
+    /// (`<i>`, `<em>`): case names, signals, "Id.". Empty for other input.
+    ///
+    /// ```
+    /// let html = "<p>See <i>Giglio v. United States</i>, 405 U.S. 150.</p>";
+    /// let norm = pincite::normalize(html);
+    /// let r = norm.emphasis()[0].clone();
+    /// assert_eq!(&norm.reading()[r], "Giglio v. United States");
+    /// ```
+    pub fn emphasis(&self) -> &[Range<usize>] {
+        &self.emphasis
     }
 
     /// The block holding a reading-text offset.
@@ -277,58 +296,119 @@ impl Normalizer {
 
     /// Normalizes `text`.
     pub fn normalize(&self, text: &str) -> Normalized {
-        let lines = lines::split_lines(text);
-        let form = self
-            .form
-            .unwrap_or_else(|| lines::detect_form(text, &lines));
-        let units = analyze(text, &lines, form);
-        // The lexicon counts the word forms that line breaks ask about.
-        // Web text's inline splits are decided while text is copied, and
-        // may ask about any word.
-        // The breaks decided without asking are kept, by where their line
-        // ends, and not decided again.
-        let asked: Vec<String>;
-        let mut decided = Decided::default();
-        let lexicon = if form == InputForm::ParagraphPerLine {
-            Lexicon::from_text(text)
-        } else {
-            let ask = hyphen::Asked::default();
-            for_each_break(&units, |(s, e), (next_s, next_e)| {
-                let before = ask.len();
-                let j = join(
-                    &ask,
-                    units.unmarked_breaks,
-                    &text[s..e],
-                    &text[next_s..next_e],
-                );
-                decided.breaks.push((e, (ask.len() == before).then_some(j)));
-            });
-            asked = ask.into_words();
-            Lexicon::counting(text, &asked)
-        };
-        let mut b = Builder::new(text, &lexicon, units.unmarked_breaks, form);
-        b.decided = decided;
-        b.build(&units);
-        let (reading, mut reading_map, blocks) = (b.out, b.map, b.blocks);
-        reading_map.shrink();
-        let (matching, mut matching_map) = fold_for_matching(text, &reading, &reading_map);
-        matching_map.shrink();
-        let m = units.meta;
-        let span = |r: Option<(usize, usize)>| r.map(|(s, e)| Span::new(s, e));
-
-        Normalized {
-            form,
-            reading,
-            reading_map,
-            matching,
-            matching_map,
-            blocks,
-            metadata: Metadata {
-                case_name: span(m.case_name),
-                docket: span(m.docket),
-                date: span(m.date),
-            },
+        let form = self.form.unwrap_or_else(|| {
+            if html::looks_like_html(text) {
+                InputForm::Html
+            } else {
+                lines::detect_form(text, &lines::split_lines(text))
+            }
+        });
+        if form == InputForm::Html {
+            return normalize_html(text);
         }
+        normalize_text(text, form)
+    }
+}
+
+/// Normalizes HTML: its plain text in the form detected for it, the maps
+/// composed with the plain text's map into the HTML.
+fn normalize_html(html: &str) -> Normalized {
+    let plain = html::to_plain(html);
+    let lines = lines::split_lines(&plain.text);
+    let inner = normalize_text(&plain.text, lines::detect_form(&plain.text, &lines));
+    let to_html = |s: Span| plain.map.span_to_source(s.start..s.end);
+    let mut reading_map = inner.reading_map.then(&plain.map);
+    reading_map.shrink();
+    let mut matching_map = inner.matching_map.then(&plain.map);
+    matching_map.shrink();
+    let blocks = inner
+        .blocks
+        .into_iter()
+        .map(|b| Block {
+            span: to_html(b.span),
+            ..b
+        })
+        .collect();
+    let m = inner.metadata;
+    // Italics in reading-text positions: where their first character and
+    // the character after their last went.
+    let to_reading = |at: usize| inner.reading_map.from_source(at);
+    let emphasis = plain
+        .emphasis
+        .iter()
+        .filter_map(|r| {
+            let start = to_reading(r.start)?;
+            let end = to_reading(r.end).unwrap_or(inner.reading.len());
+            (start < end).then_some(start..end)
+        })
+        .collect();
+    Normalized {
+        emphasis,
+        form: InputForm::Html,
+        reading: inner.reading,
+        reading_map,
+        matching: inner.matching,
+        matching_map,
+        blocks,
+        metadata: Metadata {
+            case_name: m.case_name.map(to_html),
+            docket: m.docket.map(to_html),
+            date: m.date.map(to_html),
+        },
+    }
+}
+
+/// Normalizes text (not HTML) of a known form.
+fn normalize_text(text: &str, form: InputForm) -> Normalized {
+    let lines = lines::split_lines(text);
+    let units = analyze(text, &lines, form);
+    // The lexicon counts the word forms that line breaks ask about.
+    // Web text's inline splits are decided while text is copied, and
+    // may ask about any word.
+    // The breaks decided without asking are kept, by where their line
+    // ends, and not decided again.
+    let asked: Vec<String>;
+    let mut decided = Decided::default();
+    let lexicon = if form == InputForm::ParagraphPerLine {
+        Lexicon::from_text(text)
+    } else {
+        let ask = hyphen::Asked::default();
+        for_each_break(&units, |(s, e), (next_s, next_e)| {
+            let before = ask.len();
+            let j = join(
+                &ask,
+                units.unmarked_breaks,
+                &text[s..e],
+                &text[next_s..next_e],
+            );
+            decided.breaks.push((e, (ask.len() == before).then_some(j)));
+        });
+        asked = ask.into_words();
+        Lexicon::counting(text, &asked)
+    };
+    let mut b = Builder::new(text, &lexicon, units.unmarked_breaks, form);
+    b.decided = decided;
+    b.build(&units);
+    let (reading, mut reading_map, blocks) = (b.out, b.map, b.blocks);
+    reading_map.shrink();
+    let (matching, mut matching_map) = fold_for_matching(text, &reading, &reading_map);
+    matching_map.shrink();
+    let m = units.meta;
+    let span = |r: Option<(usize, usize)>| r.map(|(s, e)| Span::new(s, e));
+
+    Normalized {
+        emphasis: Vec::new(),
+        form,
+        reading,
+        reading_map,
+        matching,
+        matching_map,
+        blocks,
+        metadata: Metadata {
+            case_name: span(m.case_name),
+            docket: span(m.docket),
+            date: span(m.date),
+        },
     }
 }
 
@@ -339,6 +419,9 @@ fn analyze(text: &str, lines: &[lines::Line], form: InputForm) -> Units {
         InputForm::ParagraphPerLine => web::analyze(text, lines),
         InputForm::HardWrapped => wrapped::analyze(text, lines),
         InputForm::PdfRaw | InputForm::PdfLayout => pdf::analyze(text, lines, form),
+        // HTML is read into plain text first (`normalize_html`); text given
+        // as HTML that is none is read for its lines.
+        InputForm::Html => web::analyze(text, lines),
     };
     units.unmarked_breaks = text.contains('\u{ad}');
     units

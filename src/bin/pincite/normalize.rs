@@ -39,6 +39,8 @@ enum FormArg {
     PdfRaw,
     /// `pdftotext -layout` output.
     PdfLayout,
+    /// HTML (a web page, `pdftohtml` output); detected when it opens with a tag.
+    Html,
 }
 
 #[derive(Serialize)]
@@ -63,6 +65,7 @@ pub(crate) fn run(out: &mut Out, args: &NormalizeArgs) -> io::Result<u8> {
             FormArg::HardWrapped => pincite::InputForm::HardWrapped,
             FormArg::PdfRaw => pincite::InputForm::PdfRaw,
             FormArg::PdfLayout => pincite::InputForm::PdfLayout,
+            FormArg::Html => pincite::InputForm::Html,
         });
     }
     let failed = for_each_file(out, &args.inputs, |out, name, text| {
