@@ -15,16 +15,22 @@ BSD-2-Clause data of the Free Law Project, and writes two Rust files that
   whitespace-free spelling -> edition table;
 * ``src/extract/courts_data.rs``: a sorted whitespace-free "court as written in
   a citation parenthetical" -> courts-db id table, plus the Supreme Court's
-  short forms for single-district states.
+  short forms for single-district states;
+* ``src/extract/journals_data.rs``: the periodicals of reporters-db's
+  ``journals.json`` and a sorted whitespace-free spelling -> periodical table
+  (a spelling that is also a reporter's is left to the reporter).
 
 The output is deterministic: every table is sorted, every choice between
 competing entries follows a fixed rule, and collisions are listed both at the
 bottom of the generated file and on standard output. Only the standard
 library is used.
 
-``laws.json`` (statute abbreviations) is deliberately not used: its entries
-are regex templates (``$reporter No. (?P<docket_number>...)``) that need a
-template engine, not a lookup table.
+From ``laws.json`` and ``state_abbreviations.json`` it writes
+``src/law/codes_data.rs``: the States' codes of statutes and regulations
+(``leg_statute``, ``admin_compilation``) by spelling, with the name their keys
+use and how their sections are divided (read from each entry's regex
+template), the codes named by their subject ("Cal. $subject Code"), and the
+jurisdictions' abbreviations.
 """
 
 import argparse
@@ -361,6 +367,113 @@ def render_reporters(editions, keys, spellings, collisions, neutral):
 
 
 # ---------------------------------------------------------------------------
+# Journals
+# ---------------------------------------------------------------------------
+
+# How the Supreme Court spells periodicals that reporters-db lists under
+# another abbreviation: spelling -> reporters-db's abbreviation.
+JOURNAL_SPELLINGS = {
+    "Boston College L. Rev.": "B.C. L. Rev.",
+    "Brooklyn L. Rev.": "Brook. L. Rev.",
+    "Buffalo L. Rev.": "Buff. L. Rev.",
+    "Camb. L. J.": "Cambridge L.J.",
+    "Comparative Labor L. J.": "Comp. Lab. L.J.",
+    "Fed. Com. L. J.": "Fed. Comm. L.J.",
+    "Ford. Intellectual Property Media & Entertainment L. J.": "Fordham Intell. Prop. Media & Ent. L.J.",
+    "Ford. L. Rev.": "Fordham L. Rev.",
+    "Geo. Mason U. Civ. Rights L. J.": "Geo. Mason U. C.R. L.J.",
+    "Houston L. Rev.": "Hous. L. Rev.",
+    "Howard L. J.": "How. L.J.",
+    "Loyola (LA) L. Rev.": "Loy. L.A. L. Rev.",
+    "Ore. L. Rev.": "Or. L. Rev.",
+    "Pepperdine L. Rev.": "Pepp. L. Rev.",
+    "Tulane L. Rev.": "Tul. L. Rev.",
+    "U. C. D. L. Rev.": "U.C. Davis L. Rev.",
+}
+
+# Variations journals.json gives that name something else: West's Social
+# Security Reporting Service, a reporter of cases, is no Social Service Review.
+JOURNAL_VARIATIONS_REJECTED = {"Soc. Sec. Rep. Serv.", "Soc. Sec. Rep. Service", "Soc.Sec.Rep.Serv."}
+
+
+def build_journals(data, reporter_keys):
+    """Return (journals, keys, spellings, dropped).
+
+    journals: sorted list of (abbreviation, name)
+    keys: sorted list of (ws-free key, journal index)
+    spellings: every spelling kept, longest whitespace-free form first
+    dropped: (spelling, journal) pairs left out because a reporter has the
+    same whitespace-free key ("N.Y.L.J." is cited as a reporter of cases)
+    """
+    journals = sorted((abbr.strip(), data[abbr][0]["name"].strip()) for abbr in data)
+    index_of = {a: i for i, (a, _) in enumerate(journals)}
+    assert len(journals) < 65536
+    pairs = []
+    for abbr in sorted(data):
+        pairs.append((abbr, abbr))
+        for entry in data[abbr]:
+            for v in entry.get("variations") or []:
+                if v not in JOURNAL_VARIATIONS_REJECTED:
+                    pairs.append((v, abbr))
+    for spelling, abbr in sorted(JOURNAL_SPELLINGS.items()):
+        if abbr not in index_of:
+            raise SystemExit("JOURNAL_SPELLINGS: unknown journal %r" % abbr)
+        pairs.append((spelling, abbr))
+    taken = {k for k, _ in reporter_keys}
+    keys = {}
+    spellings = set()
+    dropped = []
+    for spelling, abbr in pairs:
+        key = ws_free(spelling)
+        if key in taken:
+            dropped.append((spelling, abbr))
+            continue
+        # An abbreviation wins over another's variation of the same key.
+        if key not in keys or spelling == abbr:
+            keys[key] = index_of[abbr]
+        spellings.add(spelling)
+    spellings = sorted(spellings, key=lambda s: (-len(ws_free(s).encode()), s))
+    return journals, sorted(keys.items()), spellings, dropped
+
+
+def render_journals(journals, keys, spellings, dropped):
+    lines = [HEADER, ""]
+    lines.append("/// Periodicals: reporters-db's abbreviation and the name, sorted by abbreviation;")
+    lines.append("/// `JOURNAL_KEYS` indexes into it. %d periodicals." % len(journals))
+    lines.append("#[rustfmt::skip]")
+    lines.append("static JOURNALS: &[(&str, &str)] = &[")
+    for abbr, name in journals:
+        lines.append("    (%s, %s)," % (rust_str(abbr), rust_str(name)))
+    lines.append("];")
+    lines.append("")
+    lines.append(
+        "/// Whitespace-free spelling -> index into `JOURNALS`, sorted by key "
+        "(byte order) for binary search."
+    )
+    lines.append("#[rustfmt::skip]")
+    lines.append("static JOURNAL_KEYS: &[(&str, u16)] = &[")
+    for key, idx in keys:
+        lines.append("    (%s, %d)," % (rust_str(key), idx))
+    lines.append("];")
+    lines.append("")
+    lines.append(
+        "/// Every periodical spelling as written, longest whitespace-free form first, "
+        "then in byte order."
+    )
+    lines.append("/// %d spellings." % len(spellings))
+    lines.append("#[rustfmt::skip]")
+    lines.append("static JOURNAL_SPELLINGS: &[&str] = &[")
+    for s in spellings:
+        lines.append("    %s," % rust_str(s))
+    lines.append("];")
+    lines.append("")
+    lines.append("// Spellings left to the reporter of the same whitespace-free key (%d):" % len(dropped))
+    for spelling, abbr in dropped:
+        lines.append("//   %s (%s)" % (spelling, abbr))
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------
 # Courts
 # ---------------------------------------------------------------------------
 
@@ -645,6 +758,216 @@ def render_courts(keys, single, collisions, counts):
 
 
 # ---------------------------------------------------------------------------
+# Codes of statutes and regulations
+# ---------------------------------------------------------------------------
+
+# laws.json entries the code table leaves out: the U.S. Code, the C.F.R. and
+# Public and Private Laws have forms of their own in the grammar, and a
+# constitution is read by the constitution form.
+LAWS_SKIPPED = {"U.S.C.", "C.F.R.", "Pub. L.", "Pvt. L.", "La. Const. Ann."}
+
+# The key name of a code whose publisher's edition reporters-db lists under
+# another name than the code's ("Mass. Ann. Laws" is LexisNexis's edition of
+# the General Laws of Massachusetts): the edition cites the code's sections.
+KEY_NAMES = {
+    "Mass. Ann. Laws": "Mass. Gen. Laws",
+    "Mo. Ann. Stat.": "Mo. Rev. Stat.",
+    "Mich. Comp. Laws Serv.": "Mich. Comp. Laws",
+    "Pa. Stat. and Cons. Stat. Ann.": "Pa. Cons. Stat.",
+    "P.R. Leyes An.": "P.R. Laws",
+}
+
+# Spellings of codes reporters-db lacks, as courts write them: (spelling,
+# the laws.json code it names).
+EXTRA_CODES = [
+    # The Supreme Court abbreviates Oregon "Ore." ("Ore. Rev. Stat. §163.115").
+    ("Ore. Rev. Stat.", "Or. Rev. Stat."),
+    ("Ore. Rev. Stat. Ann.", "Or. Rev. Stat. Ann."),
+    ("Ore. Admin. Rule", "Or. Admin. R."),
+    # Louisiana's Revised Statutes, which the Bluebook called "La. Rev. Stat.
+    # Ann." before naming them "La. Stat. Ann.".
+    ("La. Rev. Stat.", "La. Stat. Ann."),
+    ("La. Rev. Stat. Ann.", "La. Stat. Ann."),
+]
+
+# Codes named by their subject that reporters-db lacks: the Supreme Court
+# writes Maryland's code with the subject first ("Md. Crim. Law Code Ann.
+# §2-201"), the Bluebook after ("Md. Code Ann., Crim. Law § 2-201"); both
+# take the Bluebook's key. (prefix, suffix, key name)
+EXTRA_SUBJECT_CODES = [("Md.", "Code", "Md. Code")]
+
+# Jurisdiction spellings state_abbreviations.json lacks, as courts write them.
+EXTRA_JURISDICTIONS = [
+    ("U.S.", "U.S."),
+    ("Ore.", "Or."),
+    ("D.C.", "D.C."),
+    ("P.R.", "P.R."),
+]
+
+
+def code_layout(key, template):
+    """How a code's sections are divided, from its laws.json template:
+    "sections", "title_after" ("tit. 82, §"), "title_before" ("18 ... §"),
+    "chapter" ("ch. 93A, §", and Illinois's chapters, which the Supreme
+    Court writes after the name) or "articles" ("art. 2315")."""
+    body = template.split("$reporter", 1)
+    before, after = body[0], body[1] if len(body) > 1 else ""
+    if "tit\\." in after:
+        return "title_after"
+    if "ch\\." in after or "(?P<act>" in after:
+        return "chapter"
+    if re.match(r"\s*art\b", after):
+        return "articles"
+    if before.strip():
+        return "title_before"
+    return "sections"
+
+
+def key_name(name):
+    """The name a code's keys use: its publisher's "Ann." left out."""
+    if name in KEY_NAMES:
+        return KEY_NAMES[name]
+    return " ".join(w for w in name.split() if w != "Ann.")
+
+
+def subject_code(key, template):
+    """A code named by its subject ("Cal. Penal Code"): (prefix, suffix,
+    shape, key name), "Ann." left out, shape "between" ("Cal. $subject
+    Code") or "after" ("Md. Code Ann., $subject"), the key name of a code
+    whose keys put the subject after it; None for a subject that is an agency's name before
+    its rule numbers."""
+    m = re.match(r"\(\?P<reporter>(.+?) \$law_subject (.+?)\)", template)
+    if m:
+        unescape = lambda t: key_name(t.replace("\\.", "."))
+        return unescape(m.group(1)), unescape(m.group(2)), "between", None
+    if template.startswith("$reporter, $law_subject"):
+        return key_name(key), "", "after", key_name(key)
+    # "N.H. Code Admin. R. Ann. Empl. 044": an agency's rules, no section
+    # mark; the code is listed by its name alone.
+    return None
+
+
+def build_codes(laws, states):
+    """Return (codes, subjects, jurisdictions).
+
+    codes: sorted (ws-free spelling, key name, layout, regulation, spelling)
+    subjects: (prefix, suffix, shape, key name, regulation) of codes named
+    by subject
+    jurisdictions: sorted (ws-free spelling, canonical abbreviation)
+    """
+    entries = {}
+    plain = []
+    subjects = []
+    for key in sorted(laws):
+        for e in laws[key]:
+            if e["cite_type"] not in ("leg_statute", "admin_compilation") or key in LAWS_SKIPPED:
+                continue
+            regulation = e["cite_type"] == "admin_compilation"
+            template = e["regexes"][0]
+            subject = "$law_subject" in template and subject_code(key, template)
+            if subject:
+                subjects.append(subject + (regulation,))
+                continue
+            entry = (key_name(key), code_layout(key, template), regulation)
+            for spelling in [key] + e["variations"]:
+                entries[spelling] = entry
+            # Courts cite an annotated code without its closing "Ann." too
+            # ("Ark. Code §9-27-318"); that spelling is the code's unless
+            # laws.json gives it to another. ("Mass. Ann. Laws" without it
+            # would be the session laws.)
+            if key.endswith(" Ann."):
+                plain.append((key[: -len(" Ann.")], entry))
+    for spelling, entry in plain:
+        entries.setdefault(spelling, entry)
+    for prefix, suffix, name in EXTRA_SUBJECT_CODES:
+        subjects.append((prefix, suffix, "between", name, False))
+    for spelling, target in EXTRA_CODES:
+        if target not in entries:
+            raise SystemExit("EXTRA_CODES: %r names %r, which laws.json lacks" % (spelling, target))
+        entries[spelling] = entries[target]
+    codes = []
+    seen = {}
+    for spelling in sorted(entries):
+        k = ws_free(spelling)
+        if k in seen and seen[k] != entries[spelling]:
+            raise SystemExit("codes %r and %r collide without whitespace" % (seen[k], spelling))
+        seen[k] = entries[spelling]
+        codes.append((k,) + entries[spelling] + (spelling,))
+    codes = sorted(set(codes))
+    jurisdictions = {ws_free(a): a for a in states}
+    # Spelled out ("the Florida Constitution"), a State names itself too.
+    for a, name in states.items():
+        if ws_free(name) != ws_free(a):
+            jurisdictions[ws_free(name)] = a
+    for spelling, canonical in EXTRA_JURISDICTIONS:
+        jurisdictions[ws_free(spelling)] = canonical
+    return codes, subjects, sorted(jurisdictions.items())
+
+
+LAYOUTS = {
+    "sections": "Layout::Sections",
+    "title_after": "Layout::TitleAfter",
+    "title_before": "Layout::TitleBefore",
+    "chapter": "Layout::Chapter",
+    "articles": "Layout::Articles",
+}
+
+
+def render_codes(codes, subjects, jurisdictions):
+    lines = [
+        "// Generated by tools/gen_tables.py from reporters-db's laws.json and",
+        "// state_abbreviations.json (Free Law Project, BSD-2-Clause). Do not edit.",
+        "",
+    ]
+    lines.append(
+        "/// Codes of statutes (`leg_statute`) and regulations (`admin_compilation`) of the"
+    )
+    lines.append(
+        "/// States and territories: whitespace-free spelling -> code, sorted by key for binary"
+    )
+    lines.append("/// search. %d spellings." % len(codes))
+    lines.append("#[rustfmt::skip]")
+    lines.append("static CODES: &[(&str, KnownCode)] = &[")
+    for k, name, layout, regulation, spelling in codes:
+        lines.append(
+            "    (%s, code(%s, %s, %s)), // %s"
+            % (rust_str(k), rust_str(name), LAYOUTS[layout], "true" if regulation else "false", spelling)
+        )
+    lines.append("];")
+    lines.append("")
+    lines.append(
+        "/// Codes named by their subject: the jurisdiction, and the word after the subject"
+    )
+    lines.append(
+        "/// (\"Cal. Penal Code\", \"N.Y. Penal Law\") or the name before it (\"Md. Code Ann., Crim. Law\"),"
+    )
+    lines.append(
+        "/// \"Ann.\" left out; `key_name` for a code whose keys put the subject after that name."
+    )
+    lines.append("#[rustfmt::skip]")
+    lines.append("static SUBJECT_CODES: &[SubjectCode] = &[")
+    for prefix, suffix, shape, name, regulation in subjects:
+        lines.append(
+            "    SubjectCode { prefix: %s, suffix: %s, subject_after: %s, key_name: %s, regulation: %s },"
+            % (rust_str(prefix), rust_str(suffix), "true" if shape == "after" else "false",
+               "None" if name is None else "Some(%s)" % rust_str(name),
+               "true" if regulation else "false")
+        )
+    lines.append("];")
+    lines.append("")
+    lines.append(
+        "/// The States' abbreviations and names, and the United States': whitespace-free"
+    )
+    lines.append("/// spelling -> the Bluebook's abbreviation, sorted by key.")
+    lines.append("#[rustfmt::skip]")
+    lines.append("static JURISDICTIONS: &[(&str, &str)] = &[")
+    for k, canonical in jurisdictions:
+        lines.append("    (%s, %s)," % (rust_str(k), rust_str(canonical)))
+    lines.append("];")
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------
 
 
 def write_name_abbreviations(path, data):
@@ -676,19 +999,38 @@ def main(argv):
         reporters = json.load(f)
     with open(args.data_dir / "courts.json", encoding="utf-8") as f:
         courts = json.load(f)
+    with open(args.data_dir / "journals.json", encoding="utf-8") as f:
+        journal_data = json.load(f)
 
     editions, rkeys, spellings, rcoll = build_reporters(reporters)
     ckeys, single, ccoll, counts = build_courts(courts)
+    journals, jkeys, jspellings, jdropped = build_journals(journal_data, rkeys)
 
     with open(args.data_dir / "case_name_abbreviations.json", encoding="utf-8") as f:
         name_abbreviations = json.load(f)
     words = Path(__file__).resolve().parent.parent / "src" / "law" / "words"
     write_name_abbreviations(words / "case_name_abbreviations.txt", name_abbreviations)
 
+    with open(args.data_dir / "laws.json", encoding="utf-8") as f:
+        laws = json.load(f)
+    with open(args.data_dir / "state_abbreviations.json", encoding="utf-8") as f:
+        states = json.load(f)
+    codes, subjects, jurisdictions = build_codes(laws, states)
+    law_dir = Path(__file__).resolve().parent.parent / "src" / "law"
+    text = render_codes(codes, subjects, jurisdictions)
+    with open(law_dir / "codes_data.rs", "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+    print("wrote %s (%d bytes)" % (law_dir / "codes_data.rs", len(text.encode())))
+    print(
+        "codes: %d spellings, %d codes named by subject, %d jurisdictions"
+        % (len(codes), len(subjects), len(jurisdictions))
+    )
+
     args.out_dir.mkdir(parents=True, exist_ok=True)
     for name, text in [
         ("reporters_data.rs", render_reporters(editions, rkeys, spellings, rcoll, neutral_forms(reporters))),
         ("courts_data.rs", render_courts(ckeys, single, ccoll, counts)),
+        ("journals_data.rs", render_journals(journals, jkeys, jspellings, jdropped)),
     ]:
         path = args.out_dir / name
         with open(path, "w", encoding="utf-8", newline="\n") as f:
@@ -698,6 +1040,10 @@ def main(argv):
     print(
         "reporters: %d editions (%d shared), %d spellings, %d whitespace-free keys"
         % (len(editions), sum(e["shared"] for e in editions), len(spellings), len(rkeys))
+    )
+    print(
+        "journals: %d periodicals, %d spellings, %d left to reporters: %s"
+        % (len(journals), len(jspellings), len(jdropped), ", ".join(s for s, _ in jdropped))
     )
     print("reporter key collisions (%d):" % len(rcoll))
     for key, winner, cands, kind in rcoll:

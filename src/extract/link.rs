@@ -17,8 +17,7 @@ const OTHER_LOOKBACK: usize = 1500;
 /// books (an edition and year: "(2d ed. 1999)"), The Federalist,
 /// legislative materials, law reviews, constitutions, web pages, and
 /// anything cited by "p." or "pp." (the Supreme Court's style for
-/// everything but cases), and another opinion of the same decision ("post,
-/// at 7", "ante, at 9").
+/// everything but cases).
 static OTHER_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"Treaty[^\S\n]+Doc\.|Dictionary|(?-u:\b)The[^\S\n]+Federalist",
@@ -28,7 +27,6 @@ static OTHER_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|Law[^\S\n]+(?:Review|Journal)|(?-u:\b)ed\.[^\S\n]+[0-9]{4}\)",
         r"|(?-u:\b)pp?\.[^\S\n]+[0-9]|(?-u:\b)at[^\S\n]+pp?[^\S\n]+[0-9]|Encyclop|https?://|www\.|(?-u:\b)Const\.|(?-u:\b)Amdt\.",
         r"|(?-u:\b)No\.[^\S\n]+[0-9]+-[0-9]+,?[^\S\n]+\(",
-        r"|(?-u:\b)(?:[Aa]nte|[Pp]ost),[^\S\n]+at[^\S\n]+[0-9]",
     ))
 });
 
@@ -56,10 +54,10 @@ impl Scanner<'_> {
     /// same run of text (the body, or one footnote).
     pub(super) fn link(&mut self) {
         let mut call: Option<(usize, usize)> = None;
-        // The last citation of the body and of the footnote being read, "ante,
-        // at 5" aside, with where their parentheticals end when known: an
-        // Id. does not refer to those, so the source it refers to may come
-        // after.
+        // The last citation of the body and of the footnote being read (in
+        // the body, passing mentions of a bare section aside), with where
+        // their parentheticals end when known: the source an Id. refers to
+        // may come after.
         let mut last_body: Option<(usize, Option<usize>)> = None;
         let mut last_note: Option<(usize, Option<usize>)> = None;
         // Where the parentheticals after the last citation outside them end.
@@ -67,7 +65,7 @@ impl Scanner<'_> {
         for i in 0..self.out.len() {
             let ends = self.mark_nested(i, &mut outer);
             let note = self.tie_to_call(i, &mut call);
-            if matches!(&self.out[i].form, Form::Id(id) if id.section.is_none()) {
+            if matches!(&self.out[i].form, Form::Id(id) if id.other_source.is_none()) {
                 let before = if note { &mut last_note } else { &mut last_body };
                 let source = self.source_before_id(i, note, before);
                 if let Form::Id(id) = &mut self.out[i].form {
@@ -78,7 +76,7 @@ impl Scanner<'_> {
             if !note && !c.is_passing_mention() {
                 last_body = Some((i, ends));
             }
-            if note && !c.cites_other_opinion() {
+            if note {
                 last_note = Some((i, ends));
             }
         }
@@ -95,8 +93,8 @@ impl Scanner<'_> {
             return None;
         }
         if self.out[i].is_passing_mention() {
-            // "ante, at 9 (quoting Davis, 512 U. S., at 461)": an Id. skips
-            // the mention, so the case it quotes is the last.
+            // "§5 (quoting Davis, 512 U. S., at 461)": an Id. skips the
+            // mention, so the case it quotes is the last.
             *outer = (b, m.end);
             return None;
         }

@@ -26,6 +26,7 @@ mod reporters;
 mod scanner;
 #[allow(dead_code)]
 mod tables;
+mod titles;
 
 use crate::citation::Citation;
 use crate::normalize::Normalized;
@@ -62,6 +63,7 @@ pub(crate) fn scan(source: &str, norm: &Normalized) -> Vec<Citation> {
         }
     }
     s.link();
+    forms::statute::apply_declared(&mut s);
     s.out
 }
 
@@ -82,12 +84,12 @@ mod tests {
     }
 
     /// The anchors of `text` as the anchor patterns find them with the
-    /// case candidate replaced by one pattern with every reporter spelling
-    /// in it.
+    /// case candidate replaced by one pattern with every reporter and
+    /// periodical spelling in it.
     fn anchors_by_pattern(text: &str) -> Vec<Found> {
         static FULL: LazyLock<Regex> = LazyLock::new(|| {
             let mut reps = String::new();
-            for (i, s) in tables::reporter_spellings().enumerate() {
+            for (i, s) in reporters::anchor_spellings().enumerate() {
                 if i > 0 {
                     reps.push('|');
                 }

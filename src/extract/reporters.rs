@@ -1,19 +1,32 @@
 //! Reporters: every spelling reporters-db knows, in a trie that reads a
-//! case anchor's reporter and what follows it.
+//! case anchor's reporter and what follows it. The periodicals' spellings
+//! are in the same trie after the reporters', so that one cheap anchor (a
+//! volume and a capital) finds "65 Mich. L. Rev. 59" too.
 
 use super::tables;
 use std::sync::LazyLock;
 
-/// Every reporter spelling in a trie, matched as the pattern made by
-/// `push_flexible` (in the tests) matches it: spaces may stand where the spelling has
-/// white space or after a period, nowhere else.
+/// Every reporter spelling in a trie, then every periodical's, matched as
+/// the pattern made by `push_flexible` (in the tests) matches it: spaces
+/// may stand where the spelling has white space or after a period, nowhere
+/// else. A spelling's index at or above [`JOURNALS_FROM`] is a periodical's.
 static REPORTERS: LazyLock<Trie> = LazyLock::new(|| {
     let mut trie = Trie::default();
-    for (i, s) in tables::reporter_spellings().enumerate() {
+    for (i, s) in anchor_spellings().enumerate() {
         trie.insert(s, u32::try_from(i).unwrap_or(u32::MAX));
     }
     trie
 });
+
+/// The index of the first periodical spelling in [`REPORTERS`].
+static JOURNALS_FROM: LazyLock<u32> =
+    LazyLock::new(|| u32::try_from(tables::reporter_spellings().count()).unwrap_or(u32::MAX));
+
+/// The spellings a case anchor may read after its volume: the reporters',
+/// then the periodicals' (a reporter's spelling wins a tie).
+pub(super) fn anchor_spellings() -> impl Iterator<Item = &'static str> {
+    tables::reporter_spellings().chain(tables::journal_spellings())
+}
 
 #[derive(Default)]
 struct Trie {
@@ -115,6 +128,8 @@ pub(super) struct CaseAnchor {
     /// A nominative reporter in parentheses after the reporter ("5 U.S.
     /// (1 Cranch) 137"): its volume and spelling.
     pub(super) nominative: Option<Nominative>,
+    /// Whether the spelling is a periodical's ("65 Mich. L. Rev. 59").
+    pub(super) journal: bool,
 }
 
 /// A nominative reporter's volume and spelling.
@@ -227,7 +242,7 @@ fn pin_follows_at(rest: &[u8]) -> bool {
 /// `\b[0-9]{1,4} +(?:spelling|...)(?: +[0-9]{1,7}\b| +_{2,}| *, +at(?: |_)| *, +[0-9]{1,7}\b| *, +_{2,}| *¶ *PARAGRAPH| +at(?: |_))`
 /// would match it (the last, the Bluebook's "454 U.S. at 241", only before
 /// a pin: [`pin_follows_at`]), its spellings in the order of
-/// [`tables::reporter_spellings`] (the first that matches with a tail
+/// [`anchor_spellings`] (the first that matches with a tail
 /// wins), `start` being a word boundary.
 pub(super) fn case_at(text: &str, start: usize) -> Option<CaseAnchor> {
     let b = text.as_bytes();
@@ -357,7 +372,7 @@ pub(super) fn case_at(text: &str, start: usize) -> Option<CaseAnchor> {
             best = Some((k, e, t, nom));
         }
     });
-    let (_, rep_end, t, nominative) = best?;
+    let (k, rep_end, t, nominative) = best?;
     Some(CaseAnchor {
         whole: (start, t.end),
         vol: (start, vol_end),
@@ -365,6 +380,7 @@ pub(super) fn case_at(text: &str, start: usize) -> Option<CaseAnchor> {
         page: t.page,
         blank: t.blank,
         nominative,
+        journal: k >= *JOURNALS_FROM,
     })
 }
 

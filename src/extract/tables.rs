@@ -1,9 +1,9 @@
 //! Reporter and court tables for citation extraction.
 //!
-//! The data lives in two generated files, `reporters_data.rs` and
-//! `courts_data.rs`, written by `tools/gen_tables.py` from reporters-db and
-//! courts-db (Free Law Project, BSD-2-Clause) and pulled in here with
-//! `include!`. Regenerate them with
+//! The data lives in three generated files, `reporters_data.rs`,
+//! `courts_data.rs` and `journals_data.rs`, written by `tools/gen_tables.py`
+//! from reporters-db and courts-db (Free Law Project, BSD-2-Clause) and
+//! pulled in here with `include!`. Regenerate them with
 //! `python3 tools/gen_tables.py /path/to/reporters-and-courts-data`.
 //!
 //! # Lookup keys
@@ -70,6 +70,7 @@ const fn ed(
 
 include!("reporters_data.rs");
 include!("courts_data.rs");
+include!("journals_data.rs");
 
 /// Compares a whitespace-free table key with `text` as if every whitespace
 /// character had been removed from `text`.
@@ -168,6 +169,19 @@ static FOREIGN: &[Reporter] = &[ed(
 /// `"F. App’x"`).
 pub(crate) fn reporter_spellings() -> impl Iterator<Item = &'static str> {
     REPORTER_SPELLINGS.iter().copied()
+}
+
+/// The abbreviation reporters-db gives the periodical spelled `spelling`
+/// (any spacing: "Yale L. J." gives "Yale L.J."), if it knows one.
+pub(crate) fn journal(spelling: &str) -> Option<&'static str> {
+    lookup(JOURNAL_KEYS, spelling).map(|i| JOURNALS[usize::from(i)].0)
+}
+
+/// Every periodical spelling reporters-db knows, and the Supreme Court's
+/// own spellings of some (816 in all), as written, longest first like
+/// [`reporter_spellings`]; none is also a reporter's spelling.
+pub(crate) fn journal_spellings() -> impl Iterator<Item = &'static str> {
+    JOURNAL_SPELLINGS.iter().copied()
 }
 
 /// Maps a court as written in a citation parenthetical, before the year, to
@@ -344,6 +358,23 @@ mod tests {
                 "{key:?}"
             );
         }
+    }
+
+    #[test]
+    fn journals_resolve_with_any_spacing_and_leave_reporters_alone() {
+        assert_eq!(journal("Yale L. J."), Some("Yale L.J."));
+        assert_eq!(journal("Mich. L. Rev."), Some("Mich. L. Rev."));
+        assert_eq!(journal("U. Chi. L. Rev."), Some("U. Chi. L. Rev."));
+        assert_eq!(journal("Texas L.Rev."), Some("Tex. L. Rev."));
+        assert_eq!(journal("Tulane L. Rev."), Some("Tul. L. Rev."));
+        assert_eq!(journal("F. 3d"), None);
+        assert_eq!(journal("Soc. Sec. Rep. Serv."), None);
+        assert_eq!(journal_spellings().count(), 816);
+        for s in journal_spellings() {
+            assert!(journal(s).is_some(), "{s:?}");
+            assert!(reporter(s).is_none(), "{s:?} is a reporter's spelling");
+        }
+        assert!(JOURNAL_KEYS.windows(2).all(|w| w[0].0 < w[1].0));
     }
 
     #[test]

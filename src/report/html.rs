@@ -150,7 +150,7 @@ pub fn annotate_html(title: &str, norm: &Normalized, cites: &[Citation]) -> Stri
     }
     s.push_str(&escape_html(&reading[at..]));
     s.push_str("</main>\n<nav id=\"toa\">\n<h1>Table of Authorities</h1>\n");
-    for cat in [Heading::Case, Heading::Statute, Heading::Other] {
+    for cat in Heading::ALL {
         let entries: Vec<_> = toa.entries().iter().filter(|e| e.category == cat).collect();
         if entries.is_empty() {
             continue;

@@ -1,56 +1,100 @@
 //! The table of authorities: every authority cited, by category, as a
 //! brief's table prints it.
 
-use crate::citation::{Category, Citation, CitationKind, Code, Form, Pin, PinUnit, Statute};
+use crate::citation::{
+    Category, Citation, CitationKind, Code, Constitution, ConstitutionPart, Form, Pin, PinUnit,
+    Statute,
+};
 use crate::normalize::Section;
+use crate::resolve::blank::BlankPages;
 use crate::span::Span;
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
-/// The part of the table an authority is listed in.
+/// The part of the table an authority is listed in, in the order the
+/// table prints them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Heading {
     /// Cases ("Imbler v. Pachtman, 424 U.S. 409 (1976)").
     Case,
-    /// Statutes ("42 U.S.C. § 1983", "14 Stat. 533").
+    /// Constitutional provisions ("U.S. Const. amend. XIV, § 1").
+    Constitution,
+    /// Statutes: federal ("42 U.S.C. § 1983", "14 Stat. 533"), then the
+    /// States' ("Cal. Penal Code § 187").
     Statute,
-    /// Other authorities: record citations ("App.") and the like.
+    /// Court rules ("Fed. R. Civ. P. 23(b)(3)").
+    Rule,
+    /// Regulations ("29 C.F.R. § 1630.2(j)", "76 Fed. Reg. 16978").
+    Regulation,
+    /// Other authorities: periodicals, books, legislative materials.
     Other,
+    /// The record of the case: the joint appendix, briefs, transcripts.
+    Record,
 }
 
 impl Heading {
+    /// Every heading, in the order the table prints them.
+    pub const ALL: [Heading; 7] = [
+        Heading::Case,
+        Heading::Constitution,
+        Heading::Statute,
+        Heading::Rule,
+        Heading::Regulation,
+        Heading::Other,
+        Heading::Record,
+    ];
+
     /// The heading an authority of `category` is listed under; `None` for
     /// references to the document itself, which the table leaves out.
     pub fn of(category: Category) -> Option<Heading> {
         match category {
             Category::Case => Some(Heading::Case),
+            Category::Constitution => Some(Heading::Constitution),
             Category::Statute => Some(Heading::Statute),
-            Category::Record => Some(Heading::Other),
+            Category::Rule => Some(Heading::Rule),
+            Category::Regulation => Some(Heading::Regulation),
+            Category::Secondary | Category::Legislative => Some(Heading::Other),
+            Category::Record => Some(Heading::Record),
             Category::Internal => None,
         }
     }
 
-    /// The name used in output: `case`, `statute`, `other`.
+    /// The name used in output: `case`, `constitution`, `statute`, `rule`,
+    /// `regulation`, `other`, `record`.
     pub fn as_str(self) -> &'static str {
         match self {
             Heading::Case => "case",
+            Heading::Constitution => "constitution",
             Heading::Statute => "statute",
+            Heading::Rule => "rule",
+            Heading::Regulation => "regulation",
             Heading::Other => "other",
+            Heading::Record => "record",
         }
     }
 
-    /// The heading of the table's part: "Cases", "Statutes", "Other
-    /// Authorities".
+    /// The heading of the table's part: "Cases", "Constitutional
+    /// Provisions", "Statutes", "Rules", "Regulations", "Other
+    /// Authorities", "Record".
     pub fn heading(self) -> &'static str {
         match self {
             Heading::Case => "Cases",
+            Heading::Constitution => "Constitutional Provisions",
             Heading::Statute => "Statutes",
+            Heading::Rule => "Rules",
+            Heading::Regulation => "Regulations",
             Heading::Other => "Other Authorities",
+            Heading::Record => "Record",
         }
+    }
+
+    /// The heading of an output name: the inverse of [`Heading::as_str`].
+    pub fn named(name: &str) -> Option<Heading> {
+        Heading::ALL.into_iter().find(|h| h.as_str() == name)
     }
 }
 
@@ -244,9 +288,13 @@ pub struct TableOfAuthorities {
 #[derive(Default)]
 struct Gather {
     headings: BTreeSet<Heading>,
-    /// Where a statute goes in the statutes' order (see [`statute_group`]).
-    statute_group: Option<u8>,
+    /// Where it goes within its heading (see [`placement`]).
+    order: Option<Placement>,
     names: Vec<String>,
+    /// How a full citation of an authority that is no case prints
+    /// ("Kamisar, A Dissent from the Miranda Dissents, 65 Mich. L. Rev. 59
+    /// (1966)"), the longest seen.
+    display: Option<String>,
     court: Option<String>,
     year: Option<u16>,
     pins: BTreeSet<PinKey>,
@@ -259,8 +307,19 @@ struct Gather {
 impl TableOfAuthorities {
     /// Builds the table from each file's name and citations, in the order
     /// given. Unresolved citations (no authority) and references to the
-    /// document itself ("supra, at 10", "Pp. 3-6") are left out.
+    /// document itself ("supra, at 10", "Pp. 3-6") are left out. Record
+    /// citations ("App. 45") have an entry per file. Every text counts,
+    /// copies of one opinion too: [`copies`](crate::copies) finds them.
+    ///
+    /// A blank-page case ("554 U. S. ___") that any of the files cites with
+    /// its first page ("554 U. S. 570") is listed under that page's key.
     pub fn new<'a>(docs: impl IntoIterator<Item = (&'a str, &'a [Citation])>) -> Self {
+        let docs: Vec<(&str, &[Citation])> = docs.into_iter().collect();
+        let mut blanks = BlankPages::default();
+        for (_, cites) in &docs {
+            blanks.learn(cites);
+        }
+        let paged = blanks.map();
         let mut files = Vec::new();
         let mut by_key: HashMap<String, Gather> = HashMap::new();
         // A parallel citation's authority ("11 N.W. 703" after "Tucker v.
@@ -281,6 +340,7 @@ impl TableOfAuthorities {
                 let Some(own) = c.authority.as_deref() else {
                     continue;
                 };
+                let own = paged.get(own).map_or(own, String::as_str);
                 let full = c.full_case();
                 if let Some(f) = full {
                     let main = match &f.history {
@@ -303,11 +363,21 @@ impl TableOfAuthorities {
                 }
                 let redirected = parallel_of.get(own);
                 let key = redirected.map_or(own, String::as_str);
-                let g = by_key.entry(key.to_string()).or_default();
+                // A record citation ("App. 45") cites the record of its own
+                // case: one entry per file.
+                let g = if c.category() == Some(Category::Record) {
+                    by_key.entry(format!("{key}{RECORD_OF}{fi}")).or_default()
+                } else {
+                    by_key.entry(key.to_string()).or_default()
+                };
                 g.headings.insert(heading);
-                if let Some(Form::Statute(s)) = c.form.effective() {
-                    let group = statute_group(s);
-                    g.statute_group = Some(g.statute_group.map_or(group, |k| k.min(group)));
+                if g.order.is_none() {
+                    g.order = c.form.effective().map(|f| placement(f, key));
+                }
+                if let Some(d) = display(&c.form, key) {
+                    if g.display.as_ref().is_none_or(|old| old.len() < d.len()) {
+                        g.display = Some(d);
+                    }
                 }
                 if let Some(f) = full {
                     if !f.parallel {
@@ -349,13 +419,11 @@ impl TableOfAuthorities {
             }
         }
         let several = files.len() > 1;
-        let mut entries: Vec<(u8, Entry)> = by_key
+        let mut entries: Vec<(Placement, Entry)> = by_key
             .into_iter()
-            .map(|(key, g)| {
-                (
-                    g.statute_group.unwrap_or(STATUTE_GROUPS),
-                    finish(key, g, &files, several),
-                )
+            .map(|(key, mut g)| {
+                let order = g.order.take().unwrap_or_else(|| (u8::MAX, key.clone()));
+                (order, finish(key, g, &files, several))
             })
             .collect();
         entries.sort_by(compare_entries);
@@ -372,6 +440,12 @@ impl TableOfAuthorities {
     /// sorted as a brief's table is.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// Leaves out the entries listed under `heading`: a brief's table
+    /// leaves out the record.
+    pub fn omit(&mut self, heading: Heading) {
+        self.entries.retain(|e| e.category != heading);
     }
 
     /// The entry of an authority key ("424 U.S. 409").
@@ -395,7 +469,7 @@ impl TableOfAuthorities {
     /// citation, references, pins and pages.
     pub fn to_markdown(&self) -> String {
         let mut s = String::from("# Table of Authorities\n");
-        for cat in [Heading::Case, Heading::Statute, Heading::Other] {
+        for cat in Heading::ALL {
             let rows: Vec<&Entry> = self.entries.iter().filter(|e| e.category == cat).collect();
             if rows.is_empty() {
                 continue;
@@ -453,7 +527,7 @@ impl TableOfAuthorities {
              td,th{border-bottom:1px solid #ccc;padding:.3em;text-align:left;vertical-align:top}\
              td.n{text-align:right}\n</style>\n</head>\n<body>\n<h1>Table of Authorities</h1>\n",
         );
-        for cat in [Heading::Case, Heading::Statute, Heading::Other] {
+        for cat in Heading::ALL {
             let rows: Vec<&Entry> = self.entries.iter().filter(|e| e.category == cat).collect();
             if rows.is_empty() {
                 continue;
@@ -550,19 +624,32 @@ fn best_name(names: &[String]) -> Option<String> {
         .cloned()
 }
 
+/// What joins a record citation's key and its file's position in the keys
+/// the table is gathered by.
+const RECORD_OF: char = '\u{1f}';
+
 fn finish(key: String, g: Gather, files: &[String], several: bool) -> Entry {
+    // A record's entry is of one file, named when the table has several.
+    let (key, record_file) = match key.split_once(RECORD_OF) {
+        Some((k, f)) => (k.to_string(), f.parse::<usize>().ok()),
+        None => (key, None),
+    };
     let category = g.headings.first().copied().unwrap_or(Heading::Case);
     let name = if category == Heading::Case {
         best_name(&g.names)
     } else {
         None
     };
-    let mut citation = match &name {
-        Some(n) if !key.starts_with(n.as_str()) => format!("{n}, {key}"),
+    let mut citation = match (&name, g.display) {
+        (Some(n), _) if !key.starts_with(n.as_str()) => format!("{n}, {key}"),
+        (_, Some(d)) => d,
         _ => key.clone(),
     };
     for p in &g.parallels {
         let _ = write!(citation, ", {p}");
+    }
+    if let Some(f) = record_file.filter(|_| several) {
+        let _ = write!(citation, " ({})", files[f]);
     }
     if category == Heading::Case {
         match (&g.court, g.year) {
@@ -678,45 +765,150 @@ fn trim_zeros(d: &[u8]) -> &[u8] {
     &d[z.min(d.len().saturating_sub(1))..]
 }
 
-/// The number of statute groups: the group of the rest.
-const STATUTE_GROUPS: u8 = 4;
+/// How a full citation of an article or a book prints in the table: its
+/// author and title before the key, the year (and edition) after it; `None`
+/// for every other form, which prints as its key.
+fn display(form: &Form, key: &str) -> Option<String> {
+    let (author, title, year) = match form {
+        Form::Journal(j) => (j.author.as_deref(), j.title.as_deref(), j.year),
+        Form::Secondary(b) => (None, None, b.year),
+        _ => return None,
+    };
+    let mut out = String::new();
+    for part in [author, title].into_iter().flatten() {
+        let _ = write!(out, "{part}, ");
+    }
+    if let Form::Secondary(b) = form {
+        if let Some(v) = b.volume {
+            let _ = write!(out, "{v} ");
+        }
+    }
+    out.push_str(key);
+    let edition = match form {
+        Form::Secondary(b) => b.edition.as_deref(),
+        _ => None,
+    };
+    match (edition, year) {
+        (Some(e), Some(y)) => {
+            let _ = write!(out, " ({e} ed. {y})");
+        }
+        (Some(e), None) => {
+            let _ = write!(out, " ({e} ed.)");
+        }
+        (None, Some(y)) => {
+            let _ = write!(out, " ({y})");
+        }
+        (None, None) => {}
+    }
+    Some(out)
+}
 
-/// Statutes: the United States Code by title and section, then the
-/// Statutes at Large, Public Laws, the Revised Statutes, and the rest.
-fn statute_group(s: &Statute) -> u8 {
-    match s {
-        Statute::Section { code, .. } => match code {
-            Some(Code::UsCode { .. }) => 0,
-            Some(Code::RevisedStatutes) => 3,
-            _ => STATUTE_GROUPS,
-        },
-        Statute::Large { .. } => 1,
-        Statute::PublicLaw { .. } => 2,
+/// Where an authority goes within its heading: a group, then a key
+/// compared with [`natural_cmp`].
+type Placement = (u8, String);
+
+/// The placement of the authority `key` cited in `form`: statutes by the
+/// United States Code's titles and sections, then the Statutes at Large,
+/// Public Laws, the Revised Statutes, then the States' codes;
+/// constitutions the United States' first, articles before amendments,
+/// each by its number; everything else by its key.
+fn placement(form: &Form, key: &str) -> Placement {
+    match form {
+        Form::Statute(s) => {
+            let group = match s {
+                Statute::Section { code, .. } => match code {
+                    Some(Code::UsCode { .. }) => 0,
+                    Some(Code::RevisedStatutes) => 3,
+                    Some(Code::State(_)) => 4,
+                    _ => 5,
+                },
+                Statute::Large { .. } => 1,
+                Statute::PublicLaw { .. } => 2,
+            };
+            (group, key.to_string())
+        }
+        Form::Constitution(c) => constitution_placement(c),
+        _ => (0, key.to_string()),
     }
 }
 
-/// Compares two entries with their statute groups.
-fn compare_entries((ga, a): &(u8, Entry), (gb, b): &(u8, Entry)) -> Ordering {
+/// A constitution's placement: its articles and amendments by number.
+fn constitution_placement(c: &Constitution) -> Placement {
+    let (part, number) = match &c.part {
+        None => (0, 0),
+        Some(ConstitutionPart::Preamble) => (1, 0),
+        Some(ConstitutionPart::Article(n)) => (2, roman_value(n)),
+        Some(ConstitutionPart::Amendment(n)) => (3, roman_value(n)),
+    };
+    let group = u8::from(c.jurisdiction != "U.S.");
+    let key = format!(
+        "{} {part} {number} {} {}",
+        c.jurisdiction,
+        c.section.as_deref().unwrap_or(""),
+        c.clause.as_deref().unwrap_or("")
+    );
+    (group, key)
+}
+
+/// The value of a Roman numeral ("XIV" is 14); 0 for anything else.
+fn roman_value(n: &str) -> u32 {
+    let digit = |c: char| match c.to_ascii_uppercase() {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        'L' => 50,
+        'C' => 100,
+        _ => 0,
+    };
+    let values: Vec<u32> = n.chars().map(digit).collect();
+    if values.contains(&0) {
+        return 0;
+    }
+    let mut total = 0;
+    for (i, v) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|next| next > v) {
+            total -= *v as i64;
+        } else {
+            total += *v as i64;
+        }
+    }
+    u32::try_from(total).unwrap_or(0)
+}
+
+/// Compares two entries with their placements.
+fn compare_entries((pa, a): &(Placement, Entry), (pb, b): &(Placement, Entry)) -> Ordering {
     a.category
         .cmp(&b.category)
         .then_with(|| match a.category {
             Heading::Case => {
-                let ka = a.name.as_deref().unwrap_or(&a.authority).to_lowercase();
-                let kb = b.name.as_deref().unwrap_or(&b.authority).to_lowercase();
-                // Named cases first, then those known only by their reporter.
-                (a.name.is_none(), ka)
-                    .cmp(&(b.name.is_none(), kb))
+                // Named cases first, then those known only by their
+                // reporter; by name ignoring case (compared without making
+                // lower-case copies: the sort compares often).
+                let ka = a
+                    .name
+                    .as_deref()
+                    .unwrap_or(&a.authority)
+                    .chars()
+                    .flat_map(char::to_lowercase);
+                let kb = b
+                    .name
+                    .as_deref()
+                    .unwrap_or(&b.authority)
+                    .chars()
+                    .flat_map(char::to_lowercase);
+                a.name
+                    .is_none()
+                    .cmp(&b.name.is_none())
+                    .then_with(|| ka.cmp(kb))
                     .then_with(|| natural_cmp(&a.authority, &b.authority))
             }
-            Heading::Statute => ga
-                .cmp(gb)
-                .then_with(|| natural_cmp(&a.authority, &b.authority)),
-            Heading::Other => natural_cmp(&a.authority, &b.authority),
+            _ => pa.0.cmp(&pb.0).then_with(|| natural_cmp(&pa.1, &pb.1)),
         })
         // Entries the orders above call equal ("§ 2244(b)" and "§ 2244(B)")
         // keep one order from run to run.
         .then_with(|| a.authority.cmp(&b.authority))
         .then_with(|| a.name.cmp(&b.name))
+        .then_with(|| a.citation.cmp(&b.citation))
 }
 
 #[cfg(test)]
@@ -763,10 +955,61 @@ mod tests {
         assert_eq!(got, want);
         // The order does not rest on the order the entries were gathered
         // in: no two of them compare equal.
-        let grouped: Vec<(u8, Entry)> = entries.into_iter().map(|e| (0, e)).collect();
+        let grouped: Vec<(Placement, Entry)> = entries
+            .into_iter()
+            .map(|e| ((0, e.authority.clone()), e))
+            .collect();
         for w in grouped.windows(2) {
             assert_eq!(compare_entries(&w[0], &w[1]), Ordering::Less);
         }
+    }
+
+    #[test]
+    fn articles_and_books_print_with_author_title_and_year() {
+        let j = Form::Journal(crate::citation::Journal {
+            author: Some("Kamisar".into()),
+            title: Some("A Dissent from the Miranda Dissents".into()),
+            volume: 65,
+            journal: "Mich. L. Rev.".into(),
+            page: Some(59),
+            year: Some(1966),
+        });
+        assert_eq!(
+            display(&j, "65 Mich. L. Rev. 59").as_deref(),
+            Some("Kamisar, A Dissent from the Miranda Dissents, 65 Mich. L. Rev. 59 (1966)")
+        );
+        let b = Form::Secondary(crate::citation::Secondary {
+            kind: crate::citation::SecondaryKind::Book,
+            author: Some("C. Wright & A. Miller".into()),
+            title: "Federal Practice and Procedure".into(),
+            volume: Some(5),
+            edition: Some("3d".into()),
+            year: Some(2004),
+            section: Some("1216".into()),
+        });
+        let key = "C. Wright & A. Miller, Federal Practice and Procedure";
+        assert_eq!(
+            display(&b, key).as_deref(),
+            Some("5 C. Wright & A. Miller, Federal Practice and Procedure (3d ed. 2004)")
+        );
+        assert_eq!(
+            display(
+                &Form::Record(crate::citation::Record {
+                    volume: None,
+                    document: "App.".into()
+                }),
+                "App."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn roman_numerals_are_read() {
+        assert_eq!(roman_value("XIV"), 14);
+        assert_eq!(roman_value("IX"), 9);
+        assert_eq!(roman_value("viii"), 8);
+        assert_eq!(roman_value("2"), 0);
     }
 
     #[test]
@@ -833,7 +1076,10 @@ mod tests {
         let t = table("As said supra, at 10, the record shows it. App. 45.\n");
         let keys: Vec<&str> = t.entries().iter().map(|e| e.authority.as_str()).collect();
         assert_eq!(keys, ["App."]);
-        assert_eq!(t.entries()[0].category, Heading::Other);
+        assert_eq!(t.entries()[0].category, Heading::Record);
+        let mut t = t;
+        t.omit(Heading::Record);
+        assert!(t.entries().is_empty());
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! be resolved keeps `authority: None` and says why in its warnings; it is
 //! never dropped.
 
+pub(crate) mod blank;
 mod cases;
 mod ids;
 mod statutes;
@@ -21,12 +22,18 @@ use ids::{IdState, Ids, Role};
 /// An "Id." in the body refers to the body's citations; one in a footnote
 /// to the citations before it in that footnote, or when it comes first
 /// there, to the body's citations before the footnote's call.
+///
+/// A blank-page case ("554 U. S. ___") the document also cites with its
+/// first page ("554 U. S. 570") takes that page's key.
 pub(crate) fn resolve(cites: &mut [Citation]) {
     let mut r = Resolver::default();
     for i in 0..cites.len() {
         r.step(cites, i);
     }
     r.statutes.resolve_forward(cites);
+    let mut blanks = blank::BlankPages::default();
+    blanks.learn(cites);
+    blank::apply(&blanks.map(), cites);
 }
 
 /// The state of the pass: what each form's resolver has seen so far.
@@ -47,8 +54,16 @@ impl Resolver {
             Form::Supra(_) | Form::Reference(_) => self.cases.supra(cites, i),
             Form::Id(_) => self.id(cites, i, &state),
             Form::Statute(_) => self.statutes.statute(cites, i),
-            Form::Internal(r) if r.cites_other_opinion() => Role::Skipped,
-            Form::Internal(_) | Form::Record(_) => Role::Pages,
+            Form::Constitution(_) | Form::Regulation(_) => {
+                self.statutes.sectioned(cites, i);
+                ids::role_of(&cites[i].form)
+            }
+            Form::Rule(_) => Role::Section,
+            Form::Internal(_)
+            | Form::Record(_)
+            | Form::Journal(_)
+            | Form::Secondary(_)
+            | Form::Legislative(_) => Role::Pages,
         };
         state.record(cites, i, role);
         self.ids.store(&cites[i], state);
@@ -57,13 +72,13 @@ impl Resolver {
     /// An "Id.": of a section ("Id. §5"), of a source pincite does not
     /// parse, or of the citation before it.
     fn id(&mut self, cites: &mut [Citation], i: usize, state: &IdState) -> Role {
-        if let Some(role) = self.statutes.id_section(cites, i) {
-            return role;
-        }
         if let Some(source) = cites[i].other_source() {
             let w = ids::unrecognized(source);
             cites[i].warnings.push(w);
             return Role::Pages;
+        }
+        if let Some(role) = self.statutes.id_section(cites, i) {
+            return role;
         }
         let Some(j) = state.antecedent_of(cites, &cites[i]) else {
             let w = "no earlier citation for this Id.".to_string();

@@ -110,10 +110,19 @@ pub(crate) fn rows(text_rel: &str, src: &str, problems: &mut Vec<String>) -> Vec
         if CitationKind::named(cols[0]).is_none() {
             problems.push(format!("{tsv_rel}:{}: kind {:?}", n + 1, cols[0]));
         }
-        last_end = end;
+        // A citation running over a page break spans that page's
+        // footnotes, whose citations come after it.
+        last_end = if spans_footnotes(&text) { start } else { end };
         rows.push(line.to_string());
     }
     rows
+}
+
+/// Whether a citation's text runs over the rule that opens a page's
+/// footnotes ("——————").
+fn spans_footnotes(text: &str) -> bool {
+    text.lines()
+        .any(|l| l.chars().count() >= 3 && l.chars().all(|c| c == '\u{2014}'))
 }
 
 /// Compares a text's citations with its annotation and reports every

@@ -2,11 +2,16 @@
 //! parser, listed once in [`FORMS`].
 
 mod case;
+mod constitution;
 mod id;
 mod internal;
+mod journal;
+mod legislative;
 mod neutral;
 mod record;
 mod reference;
+mod regulation;
+mod rule;
 mod session_law;
 pub(super) mod statute;
 mod supra;
@@ -43,6 +48,31 @@ pub(super) static FORMS: &[Rule] = &[
         parse: statute::parse_revised,
     },
     Rule {
+        name: "code section word",
+        anchor: || statute::CODE_WORD.to_string(),
+        parse: statute::parse_code_word,
+    },
+    Rule {
+        name: "section of a code",
+        anchor: || statute::SECTION_OF.to_string(),
+        parse: statute::parse_section_of,
+    },
+    Rule {
+        name: "declared code",
+        anchor: || statute::DECLARED.to_string(),
+        parse: statute::parse_declared,
+    },
+    Rule {
+        name: "constitution",
+        anchor: || constitution::NAMED.to_string(),
+        parse: constitution::parse_named,
+    },
+    Rule {
+        name: "article or amendment",
+        anchor: || constitution::PART.to_string(),
+        parse: constitution::parse_part,
+    },
+    Rule {
         name: "statutes at large",
         anchor: || session_law::LARGE.to_string(),
         parse: session_law::parse_large,
@@ -53,9 +83,29 @@ pub(super) static FORMS: &[Rule] = &[
         parse: session_law::parse_public_law,
     },
     Rule {
+        name: "federal register",
+        anchor: || regulation::FEDERAL_REGISTER.to_string(),
+        parse: regulation::parse,
+    },
+    Rule {
+        name: "court rule",
+        anchor: || rule::ANCHOR.to_string(),
+        parse: rule::parse,
+    },
+    Rule {
+        name: "federal rule spelled out",
+        anchor: || rule::SPELLED.to_string(),
+        parse: rule::parse_spelled,
+    },
+    Rule {
         name: "record",
         anchor: || record::ANCHOR.to_string(),
         parse: record::parse,
+    },
+    Rule {
+        name: "brief",
+        anchor: || record::BRIEF.to_string(),
+        parse: record::parse_brief,
     },
     Rule {
         name: "hyphenated neutral",
@@ -71,6 +121,26 @@ pub(super) static FORMS: &[Rule] = &[
         name: "year-page neutral",
         anchor: neutral::year_page_anchor,
         parse: neutral::parse_year_page,
+    },
+    Rule {
+        name: "committee report or document",
+        anchor: || legislative::REPORT.to_string(),
+        parse: legislative::parse_report,
+    },
+    Rule {
+        name: "congressional record",
+        anchor: || legislative::RECORD.to_string(),
+        parse: legislative::parse_record,
+    },
+    Rule {
+        name: "congressional globe",
+        anchor: || legislative::GLOBE.to_string(),
+        parse: legislative::parse_globe,
+    },
+    Rule {
+        name: "hearing",
+        anchor: || legislative::HEARING.to_string(),
+        parse: legislative::parse_hearing,
     },
     Rule {
         name: "case",

@@ -35,7 +35,10 @@ fn read_at(s: &mut Scanner<'_>, m: Range<usize>) -> Option<usize> {
         return None;
     }
     let p = s.pins_at(m.end - 1)?;
-    let form = Form::Reference(CaseReference { case_name: name });
+    let form = Form::Reference(CaseReference {
+        case_name: name,
+        target: None,
+    });
     let mut c = s.cite(form, start..p.end);
     c.pins = p.pins;
     c.parenthetical = s.parenthetical(p.end);
@@ -65,7 +68,10 @@ pub(super) fn parse_opening(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
         return m.end - 1;
     }
     let range = m.start + g.start()..m.start + g.end();
-    let form = Form::Reference(CaseReference { case_name: name });
+    let form = Form::Reference(CaseReference {
+        case_name: name,
+        target: None,
+    });
     let c = s.cite(form, range.clone());
     s.out.push(c);
     range.end

@@ -60,7 +60,14 @@ pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
         .or(label_start)
         .unwrap_or(m.start);
     let (form, authority) = match name {
-        Some((_, case_name)) => (Form::Supra(Supra { case_name }), None),
+        Some((_, case_name)) => (
+            Form::Supra(Supra {
+                case_name,
+                note: None,
+                target: None,
+            }),
+            None,
+        ),
         None => {
             let direction = if infra {
                 Direction::Infra

@@ -6,6 +6,12 @@
 //! stages ask the form or [`CitationKind::category`]; they never parse a
 //! citation's text or its authority key again.
 
+mod law;
+mod sources;
+
+pub use law::{Constitution, ConstitutionPart, CourtRule, Regulation};
+pub use sources::{Chamber, DocumentSeries, Journal, Legislative, Secondary, SecondaryKind};
+
 use crate::normalize::Section;
 use crate::span::Span;
 use serde::ser::SerializeStruct;
@@ -34,14 +40,29 @@ pub enum CitationKind {
     Statute,
     /// A record citation: "App. 45", "App. to Pet. for Cert. 12a", "Tr. 45".
     Record,
-    /// A case named after its full citation, without a reporter: "In
-    /// Miranda, the Court held", "Miranda at 467".
+    /// An authority named again after its full citation, without its
+    /// citation: "In Miranda, the Court held", "Miranda at 467",
+    /// "Federalist, at 466" after "(hereinafter Federalist)".
     Reference,
+    /// A constitution: "U. S. Const., Art. I, §8, cl. 3", "Amdt. 14, §1".
+    Constitution,
+    /// A court rule: "Fed. Rule Civ. Proc. 23(b)(3)", "this Court's Rule
+    /// 10".
+    Rule,
+    /// A regulation: "29 CFR §1630.2(j)", "76 Fed. Reg. 16978".
+    Regulation,
+    /// An article in a periodical: "65 Mich. L. Rev. 59".
+    Journal,
+    /// A book, treatise, Restatement, dictionary or The Federalist.
+    Secondary,
+    /// Legislative materials: "H. R. Rep. No. 95-595", "124 Cong. Rec.
+    /// 32392", hearings.
+    Legislative,
 }
 
 impl CitationKind {
     /// Every kind, in the order above.
-    pub const ALL: [CitationKind; 8] = [
+    pub const ALL: [CitationKind; 14] = [
         CitationKind::FullCase,
         CitationKind::ShortCase,
         CitationKind::Id,
@@ -50,6 +71,12 @@ impl CitationKind {
         CitationKind::Statute,
         CitationKind::Record,
         CitationKind::Reference,
+        CitationKind::Constitution,
+        CitationKind::Rule,
+        CitationKind::Regulation,
+        CitationKind::Journal,
+        CitationKind::Secondary,
+        CitationKind::Legislative,
     ];
 
     /// The kind of an output name: the inverse of [`CitationKind::as_str`].
@@ -74,12 +101,19 @@ impl CitationKind {
             CitationKind::Statute => "statute",
             CitationKind::Record => "record",
             CitationKind::Reference => "reference",
+            CitationKind::Constitution => "constitution",
+            CitationKind::Rule => "rule",
+            CitationKind::Regulation => "regulation",
+            CitationKind::Journal => "journal",
+            CitationKind::Secondary => "secondary",
+            CitationKind::Legislative => "legislative",
         }
     }
 
     /// The category of authority a citation of this kind cites; `None`
     /// for an "Id.", which cites whatever it refers to
-    /// ([`Citation::category`] knows that once it is resolved).
+    /// ([`Citation::category`] knows that once it is resolved). A supra
+    /// or a reference is taken to cite a case until resolved otherwise.
     ///
     /// ```
     /// use pincite::{Category, CitationKind};
@@ -92,7 +126,12 @@ impl CitationKind {
             | CitationKind::ShortCase
             | CitationKind::Supra
             | CitationKind::Reference => Some(Category::Case),
+            CitationKind::Constitution => Some(Category::Constitution),
             CitationKind::Statute => Some(Category::Statute),
+            CitationKind::Rule => Some(Category::Rule),
+            CitationKind::Regulation => Some(Category::Regulation),
+            CitationKind::Journal | CitationKind::Secondary => Some(Category::Secondary),
+            CitationKind::Legislative => Some(Category::Legislative),
             CitationKind::Record => Some(Category::Record),
             CitationKind::Internal => Some(Category::Internal),
             CitationKind::Id => None,
@@ -113,9 +152,21 @@ impl fmt::Display for CitationKind {
 pub enum Category {
     /// A case.
     Case,
+    /// A constitution.
+    Constitution,
     /// A statute: a code section, the Statutes at Large, a Public Law.
     Statute,
-    /// The record of the case: the joint appendix, a transcript.
+    /// A court rule.
+    Rule,
+    /// A regulation.
+    Regulation,
+    /// A secondary source: a periodical, a book, a Restatement, a
+    /// dictionary.
+    Secondary,
+    /// Legislative materials: reports, documents, debates, hearings.
+    Legislative,
+    /// The record of the case: the joint appendix, briefs, transcripts,
+    /// the petition.
     Record,
     /// The citing document itself ("supra, at 10", "ante, at 5").
     Internal,
@@ -306,19 +357,30 @@ pub struct Id {
     pub(crate) other_source: Option<String>,
 }
 
-/// A case named after its full citation: "In Miranda, the Court held",
-/// "Miranda at 467".
+/// An authority named again after its full citation, without the
+/// citation: "In Miranda, the Court held", "Miranda at 467"; "Federalist,
+/// at 466" after "(hereinafter Federalist)".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CaseReference {
     /// The name, as written.
     pub case_name: String,
+    /// The form of the citation it names, once resolved to an authority
+    /// that is no case (a book named by its short title).
+    pub target: Option<Box<Form>>,
 }
 
-/// A case cited by party name and "supra": "Giglio, supra, at 154".
+/// An authority cited by name and "supra": "Giglio, supra, at 154",
+/// "Kamisar, supra, at 70", "Kamisar, supra note 3, at 62".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Supra {
-    /// The party name before "supra".
+    /// The name before "supra": a party, an author, a short title.
     pub case_name: String,
+    /// The footnote of this document named after "supra" ("supra note
+    /// 3"), where the authority is cited in full.
+    pub note: Option<u32>,
+    /// The form of the citation it refers to, once resolved to an
+    /// authority that is no case (an article, a book).
+    pub target: Option<Box<Form>>,
 }
 
 /// Which way a reference to the document itself points.
@@ -357,7 +419,7 @@ impl Internal {
 }
 
 /// The code a statute section belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Code {
     /// The United States Code, a title: "42 U.S.C."; `annotated` for the
@@ -368,15 +430,69 @@ pub enum Code {
         /// Whether cited as the annotated code ("U.S.C.A.").
         annotated: bool,
     },
-    /// The Code of Federal Regulations, a title: "29 C.F.R.".
-    Cfr {
-        /// The title.
-        title: u32,
-    },
     /// The Revised Statutes of the United States ("Rev. Stat.").
     RevisedStatutes,
+    /// A State's code, as reporters-db's laws list names it.
+    State(StateCode),
 }
 
+/// A State's code: "Cal. Penal Code", "Okla. Stat. tit. 82", "18 Pa. Cons.
+/// Stat.", "Mass. Gen. Laws ch. 93A".
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct StateCode {
+    /// The code in Bluebook form, without a publisher's "Ann." ("Cal.
+    /// Penal Code", "Tex. Penal Code", "N.Y. Penal Law", "Okla. Stat.").
+    pub name: String,
+    /// The numbered title or chapter the code is divided into, if any.
+    pub division: Option<Division>,
+    /// Whether the code is divided into articles ("La. Civ. Code art.
+    /// 2315") rather than sections.
+    pub articles: bool,
+}
+
+/// A numbered division of a State's code, and where its number is
+/// written.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Division {
+    /// A title written before the code: "18 Pa. Cons. Stat.".
+    TitleBefore(String),
+    /// A title written after it: "Okla. Stat. tit. 82".
+    Title(String),
+    /// A chapter: "Mass. Gen. Laws ch. 93A".
+    Chapter(String),
+}
+
+impl Code {
+    /// The authority key of `section` of this code: "42 U.S.C. § 1983"
+    /// (also for the annotated code: one section, one key), "Cal. Penal
+    /// Code § 187(a)", "Okla. Stat. tit. 82, § 1B", "La. Civ. Code art.
+    /// 2315".
+    pub fn key(&self, section: &str) -> String {
+        match self {
+            Code::UsCode { title, .. } => format!("{title} U.S.C. § {section}"),
+            Code::State(StateCode {
+                articles: true,
+                name,
+                ..
+            }) => format!("{name} art. {section}"),
+            Code::State(StateCode {
+                division: Some(Division::Title(t)),
+                name,
+                ..
+            }) => format!("{name} tit. {t}, § {section}"),
+            Code::State(StateCode {
+                division: Some(Division::Chapter(c)),
+                name,
+                ..
+            }) => format!("{name} ch. {c}, § {section}"),
+            code => format!("{code} § {section}"),
+        }
+    }
+}
+
+/// The code as written before a section: "42 U.S.C.", "Rev. Stat.", "18
+/// Pa. Cons. Stat.", "Okla. Stat. tit. 82".
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -388,8 +504,13 @@ impl fmt::Display for Code {
                 title,
                 annotated: true,
             } => write!(f, "{title} U.S.C.A."),
-            Code::Cfr { title } => write!(f, "{title} C.F.R."),
             Code::RevisedStatutes => f.write_str("Rev. Stat."),
+            Code::State(c) => match &c.division {
+                Some(Division::TitleBefore(t)) => write!(f, "{t} {}", c.name),
+                Some(Division::Title(t)) => write!(f, "{} tit. {t}", c.name),
+                Some(Division::Chapter(ch)) => write!(f, "{} ch. {ch}", c.name),
+                None => f.write_str(&c.name),
+            },
         }
     }
 }
@@ -398,12 +519,16 @@ impl fmt::Display for Code {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Statute {
-    /// A section: "42 U. S. C. §1983", "Rev. Stat. §1979", or a bare
-    /// "§1983", which resolution gives the code its section was last
-    /// cited with.
+    /// A section: "42 U. S. C. §1983", "Rev. Stat. §1979", "Cal. Penal
+    /// Code Ann. §187(a)", or a bare "§1983", which resolution gives the
+    /// code its section was last cited with.
     Section {
-        /// The code: named before the section, or for a bare section the
-        /// one resolution found (`None` until then).
+        /// The code: named with the section; for a bare section the one
+        /// resolution found, or the document declares for its sections
+        /// ("All further statutory references are to the Penal Code").
+        /// `None` for a bare section not resolved, and for a section of a
+        /// source named with it that pincite does not know ("ERISA §502",
+        /// `bare` false).
         code: Option<Code>,
         /// The section as written: "1983", "523(a)(2)(A)".
         section: String,
@@ -417,20 +542,22 @@ pub enum Statute {
         /// The first page.
         page: u32,
     },
-    /// A Public Law: "Pub. L. 111-2".
+    /// A Public Law: "Pub. L. 111-2", "Pub. L. 111-2, §3".
     PublicLaw {
         /// The Congress.
         congress: u32,
         /// The law's number.
         law: u32,
+        /// The section of the law cited, as written ("3", "1501(b)").
+        section: Option<String>,
     },
 }
 
 impl Statute {
     /// The code of a section cited with one.
-    pub fn code(&self) -> Option<Code> {
+    pub fn code(&self) -> Option<&Code> {
         match self {
-            Statute::Section { code, .. } => *code,
+            Statute::Section { code, .. } => code.as_ref(),
             _ => None,
         }
     }
@@ -444,13 +571,16 @@ impl Statute {
     }
 }
 
-/// A record citation's own data: "App. 45", "1 App. 7", "Tr. 12".
+/// A record citation's own data: "App. 45", "1 App. 7", "Tr. of Oral
+/// Arg. 23", "Brief for Petitioner 12".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Record {
     /// The numbered volume of the joint appendix ("1 App. 7").
     pub volume: Option<u32>,
-    /// The record document as written, spaces folded ("App.", "App. to
-    /// Pet. for Cert.").
+    /// The record document, spaces folded: "App.", "App. to Pet. for
+    /// Cert.", "Tr. of Oral Arg.", "Brief for Petitioner", "Brief for
+    /// United States as Amicus Curiae", "Pet. for Cert.", "Compl.". It is
+    /// the authority key.
     pub document: String,
 }
 
@@ -473,8 +603,20 @@ pub enum Form {
     Statute(Statute),
     /// A record citation.
     Record(Record),
-    /// A case named after its full citation.
+    /// An authority named after its full citation.
     Reference(CaseReference),
+    /// A constitution.
+    Constitution(Constitution),
+    /// A court rule.
+    Rule(CourtRule),
+    /// A regulation.
+    Regulation(Regulation),
+    /// An article in a periodical.
+    Journal(Journal),
+    /// A book, Restatement, dictionary, The Federalist.
+    Secondary(Secondary),
+    /// Legislative materials.
+    Legislative(Legislative),
 }
 
 impl Form {
@@ -489,14 +631,27 @@ impl Form {
             Form::Statute(_) => CitationKind::Statute,
             Form::Record(_) => CitationKind::Record,
             Form::Reference(_) => CitationKind::Reference,
+            Form::Constitution(_) => CitationKind::Constitution,
+            Form::Rule(_) => CitationKind::Rule,
+            Form::Regulation(_) => CitationKind::Regulation,
+            Form::Journal(_) => CitationKind::Journal,
+            Form::Secondary(_) => CitationKind::Secondary,
+            Form::Legislative(_) => CitationKind::Legislative,
         }
     }
 
-    /// The form an Id. stands for: its target once resolved; any other
-    /// form stands for itself.
+    /// The form an Id. stands for: its target once resolved; a supra or
+    /// reference resolved to an authority that is no case, that
+    /// authority's form; any other form stands for itself.
     pub fn effective(&self) -> Option<&Form> {
         match self {
             Form::Id(id) => id.target.as_deref(),
+            Form::Supra(Supra {
+                target: Some(t), ..
+            })
+            | Form::Reference(CaseReference {
+                target: Some(t), ..
+            }) => Some(t),
             other => Some(other),
         }
     }
@@ -553,6 +708,9 @@ pub struct Citation {
     pub antecedent: Option<usize>,
     /// Where it is in the matching text.
     pub(crate) place: Place,
+    /// The short name a "(hereinafter Federalist)" parenthetical after it
+    /// gives its authority, by which later references name it.
+    pub(crate) hereinafter: Option<String>,
 }
 
 impl Citation {
@@ -567,13 +725,15 @@ impl Citation {
         self.form.effective().and_then(|f| f.kind().category())
     }
 
-    /// The reporter volume (case citations) or the numbered volume of a
-    /// joint appendix.
+    /// The reporter volume (case citations), the numbered volume of a
+    /// joint appendix, a periodical's or a book's volume.
     pub fn volume(&self) -> Option<u32> {
         match &self.form {
             Form::FullCase(c) => Some(c.volume),
             Form::ShortCase(c) => Some(c.volume),
             Form::Record(r) => r.volume,
+            Form::Journal(j) => Some(j.volume),
+            Form::Secondary(b) => b.volume,
             _ => None,
         }
     }
@@ -587,11 +747,31 @@ impl Citation {
         }
     }
 
-    /// The first page of a full case citation; `None` for short citations
-    /// and blank-page slip citations ("596 U. S. ___").
+    /// The first page of a full case citation or of an article; `None`
+    /// for short citations and blank-page slip citations ("596 U. S.
+    /// ___").
     pub fn first_page(&self) -> Option<u32> {
         match &self.form {
             Form::FullCase(c) => c.first_page,
+            Form::Journal(j) => j.page,
+            _ => None,
+        }
+    }
+
+    /// The author of an article or book, as written.
+    pub fn author(&self) -> Option<&str> {
+        match &self.form {
+            Form::Journal(j) => j.author.as_deref(),
+            Form::Secondary(b) => b.author.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The title of an article or book, as written.
+    pub fn title(&self) -> Option<&str> {
+        match &self.form {
+            Form::Journal(j) => j.title.as_deref(),
+            Form::Secondary(b) => Some(&b.title),
             _ => None,
         }
     }
@@ -619,9 +799,15 @@ impl Citation {
         self.full_case().and_then(|c| c.court_id)
     }
 
-    /// The year in a full citation's closing parenthetical.
+    /// The year in the closing parenthetical of a full case citation, an
+    /// article or a book.
     pub fn year(&self) -> Option<u16> {
-        self.full_case().and_then(|c| c.year)
+        match &self.form {
+            Form::FullCase(c) => c.year,
+            Form::Journal(j) => j.year,
+            Form::Secondary(b) => b.year,
+            _ => None,
+        }
     }
 
     /// The full case citation's data.
@@ -665,27 +851,26 @@ impl Citation {
     }
 
     /// Whether this cites another opinion of the same decision ("ante, at
-    /// 5", "post, at 1"). An "Id." after it is not taken to refer to it:
-    /// such an Id. more often follows a source pincite does not parse.
+    /// 5", "post, at 1"). An "Id." right after it refers to it.
     pub fn cites_other_opinion(&self) -> bool {
         self.internal().is_some_and(Internal::cites_other_opinion)
     }
 
     /// Whether this is a statute citation that names no code: a bare
-    /// section ("§1983"), a Statutes at Large page or a Public Law.
+    /// section ("§1983"), one of a source pincite does not know ("ERISA
+    /// §502"), a Statutes at Large page or a Public Law.
     pub(crate) fn is_codeless_statute(&self) -> bool {
         match self.statute() {
-            Some(Statute::Section { bare, .. }) => *bare,
+            Some(Statute::Section { bare, code, .. }) => *bare || code.is_none(),
             Some(_) => true,
             None => false,
         }
     }
 
     /// Whether an "Id." passes over this citation as a mention: a bare
-    /// section ("§1983"), a Statutes at Large page or Public Law, a page of
-    /// another opinion of the decision ("ante, at 5").
+    /// section ("§1983"), a Statutes at Large page or Public Law.
     pub(crate) fn is_passing_mention(&self) -> bool {
-        self.is_codeless_statute() || self.cites_other_opinion()
+        self.is_codeless_statute()
     }
 
     /// For an "Id.": the source pincite does not parse that it refers to.
@@ -706,7 +891,8 @@ impl Citation {
 /// The fields of the JSON output, flat: `kind`, `span`, `text`,
 /// `authority`, `pins`, `volume`, `reporter`, `first_page`, `case_name`,
 /// `court`, `court_id`, `year`, `signal`, `parenthetical`, `section`,
-/// `slip_page`, `warnings`; and for a full case citation where they apply,
+/// `slip_page`, `warnings`; for an article or a book `author` and `title`
+/// where known; and for a full case citation where they apply,
 /// `nominative` ("3 Dall."), `history` (`{"relation", "of"}`) and
 /// `candidates`.
 impl Serialize for Citation {
@@ -729,6 +915,12 @@ impl Serialize for Citation {
         st.serialize_field("section", &self.section)?;
         st.serialize_field("slip_page", &self.slip_page)?;
         st.serialize_field("warnings", &self.warnings)?;
+        if let Some(author) = self.author() {
+            st.serialize_field("author", author)?;
+        }
+        if let Some(title) = self.title() {
+            st.serialize_field("title", title)?;
+        }
         if let Some(f) = self.full_case() {
             if let Some((volume, reporter)) = &f.nominative {
                 st.serialize_field("nominative", &format!("{volume} {reporter}"))?;

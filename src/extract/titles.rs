@@ -1,0 +1,192 @@
+//! Authors and titles, read back from where the citation of an article,
+//! a book or a hearing goes on ("Kamisar, A Dissent from the Miranda
+//! Dissents, 65 Mich. L. Rev. 59": the byline before the volume).
+//!
+//! The byline is the clause the citation ends: it starts after a
+//! semicolon, an opening parenthesis, a sentence end, a closing quotation
+//! or the citation before, and its signal ("See, e.g.,", "quoting") is no
+//! part of it. Which of its comma-separated parts are authors is a legal
+//! rule: [`crate::law::authors`].
+
+use super::scanner::{Scanner, floor_boundary, re};
+use crate::law::authors;
+use crate::normalize::BlockKind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The longest byline looked back over, in bytes.
+pub(super) const BYLINE_LOOKBACK: usize = 400;
+
+/// Where a clause ends, inside a byline's window: a semicolon, an opening
+/// parenthesis (unless closed inside the byline: "Is (Probably) Wrong"),
+/// a sentence end (a period after a lowercase word, a number or a
+/// parenthesis, before a capital), a closing quotation after punctuation,
+/// a signal inside a sentence (", see Leo & White, ...").
+static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r#";|\(|(?:(?:^|[^A-Za-z])[a-z]{2,}|[0-9)])[.!?]"? +["A-Z0-9]"#,
+        r#"|[.,!?]" |[.!?]' "#,
+        r"|(?:^|[ ,])(?:[Ss]ee(?: also| generally|, e\.g\.,)?|[Cc]f\.|[Cc]ompare|[Aa]ccord,|quoting|citing|e\.g\.,|E\.g\.,) ",
+    ))
+});
+/// A signal or a connecting word opening a clause before the byline.
+static SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"^(?:(?:See|see|Cf\.|cf\.|But|but|Compare|compare|Accord|accord|Contra|contra",
+        r"|E\.g\.|e\.g\.|also|generally|with|and|in|quoting|citing|Quoting|Citing|quoted|cited",
+        r"|reprinted|discussing|describing|noting|reviewing|by|from|of)(?:,|[^\S\n]|$)[^\S\n]*)+",
+    ))
+});
+
+/// The author and title written before a citation's volume or locator.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct Byline {
+    /// Where the byline starts in the matching text.
+    pub(super) start: usize,
+    /// The authors as written, spaces folded.
+    pub(super) author: Option<String>,
+    /// The title as written, spaces folded.
+    pub(super) title: Option<String>,
+}
+
+/// Where the clause that ends at `end` starts: not before the block, the
+/// citation before, or [`BYLINE_LOOKBACK`] bytes back; past a footnote's
+/// label and a signal.
+pub(super) fn clause_start(s: &mut Scanner<'_>, end: usize) -> usize {
+    let mut lo = floor_boundary(s.text, end.saturating_sub(BYLINE_LOOKBACK));
+    let line = s.line_start(end);
+    lo = lo.max(line);
+    if let Some(prev) = s.out.last() {
+        if prev.place.matching.end <= end {
+            lo = lo.max(prev.place.matching.end);
+        }
+    }
+    if lo == line {
+        s.section_at(end);
+        lo += label_len(s, line);
+    }
+    let window = &s.text[lo..end];
+    let cut = CLAUSE_END
+        .find_iter(window)
+        .filter(|m| m.as_str() != "(" || !window[m.end()..].contains(')'))
+        .last()
+        .map_or(0, |m| match m.as_str().chars().last() {
+            // A sentence end's capital (or quotation) opens the clause.
+            Some(c) if c.is_ascii_uppercase() || c.is_ascii_digit() || c == '"' => {
+                m.end() - c.len_utf8()
+            }
+            _ => m.end(),
+        });
+    let rest = &window[cut..];
+    let rest = rest.trim_start_matches([' ', ',', ')', ']', '"', '\'']);
+    let rest = &rest[SIGNAL.find(rest).map_or(0, |m| m.end())..];
+    end - skip_prose(rest).len()
+}
+
+/// `clause` without the lowercase words of prose that open it
+/// ("approvingly from Scott & Stuntz, ...").
+fn skip_prose(clause: &str) -> &str {
+    let mut rest = clause;
+    while rest.starts_with(|c: char| c.is_lowercase()) {
+        match rest.split_once(' ') {
+            Some((_, r)) => rest = r,
+            None => return "",
+        }
+    }
+    rest
+}
+
+/// The length of the footnote label that opens the current block, which
+/// starts at `line` ("4 Loss, In Memoriam ..." in footnote 4), with its
+/// space.
+fn label_len(s: &Scanner<'_>, line: usize) -> usize {
+    let Some(b) = s.norm.blocks().get(s.line) else {
+        return 0;
+    };
+    match (&b.kind, &b.footnote) {
+        (BlockKind::Footnote, Some(label)) if s.text[line..].starts_with(label.as_str()) => {
+            let after = line + label.len();
+            if s.text[after..].starts_with(' ') {
+                label.len() + 1
+            } else {
+                0
+            }
+        }
+        _ => 0,
+    }
+}
+
+/// The byline of a periodical's article, which ends at `end` (the comma
+/// or question mark before the volume): the authors, then the title, as
+/// [`authors::split_byline`] tells them apart.
+pub(super) fn byline_before(s: &mut Scanner<'_>, end: usize) -> Option<Byline> {
+    let start = clause_start(s, end);
+    let text = s.text[start..end].trim_end_matches([' ', ',']);
+    if text.is_empty() {
+        return None;
+    }
+    let (author, title) = authors::split_byline(text);
+    Some(Byline {
+        start,
+        author,
+        title,
+    })
+}
+
+/// "hereinafter" opening a parenthetical that names a short form.
+static HEREINAFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:hereinafter|herein after|Hereinafter)[,:]?[^\S\n]+(.+)$"));
+/// How many parentheticals after a citation are read for its short name.
+const PARENTHETICALS_READ: usize = 3;
+/// The longest short name a bare parenthetical gives, in words.
+const SHORT_NAME_WORDS: usize = 5;
+
+/// What follows a source's citation ending at `end` (which started at
+/// `start`): its first explanatory parenthetical, and the short name a
+/// parenthetical gives it ("(hereinafter Wright & Miller)", or one
+/// repeating the citation's own words: "(Treaty Doc.)" after "S. Treaty
+/// Doc. No. 99-11").
+pub(super) fn after(s: &Scanner<'_>, end: usize, start: usize) -> (Option<String>, Option<String>) {
+    let mut explanatory = None;
+    let mut name = None;
+    let mut at = end;
+    for _ in 0..PARENTHETICALS_READ {
+        let Some(p) = s.parenthetical(at) else { break };
+        let open = at + s.text[at..].find('(').unwrap_or(0);
+        at = open + p.len() + 2;
+        if name.is_none() {
+            if let Some(h) = HEREINAFTER.captures(&p) {
+                name = Some(squeeze_name(&h[1]));
+                continue;
+            }
+            if repeats_words(&p, &s.text[start..end]) {
+                name = Some(squeeze_name(&p));
+                continue;
+            }
+        }
+        if explanatory.is_none() {
+            explanatory = Some(p);
+        }
+    }
+    (explanatory, name)
+}
+
+/// A short name with its spaces folded and a closing quotation dropped.
+fn squeeze_name(name: &str) -> String {
+    let name = name.trim_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace());
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a parenthetical is a short name made of the citation's own
+/// words: capitalized, a few words, each of them in `cited`.
+fn repeats_words(p: &str, cited: &str) -> bool {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= SHORT_NAME_WORDS
+        && p.starts_with(|c: char| c.is_uppercase())
+        && words.iter().all(|w| {
+            cited
+                .split_whitespace()
+                .any(|c| c.trim_end_matches(',') == w.trim_end_matches(','))
+        })
+}

@@ -1,0 +1,202 @@
+//! Authors of articles and books: how a byline divides into authors and a
+//! title, and how a short form names them again.
+//!
+//! One rule, used by extraction and resolution alike: a byline's first
+//! comma-separated part is its author when it reads as a person's name
+//! ("Kamisar", "W. LaFave", "Hansmann & Kraakman", "J. Moore et al.") or a
+//! body's ("Federal Judicial Center", "Dept. of Justice"); the parts after
+//! it are authors too while they read as persons' names ("3 A. Scott, W.
+//! Fratcher, & M. Ascher, Scott and Ascher on Trusts"); a title remains.
+//! A short form names the authors by their surnames: "LaFave" or "LaFave
+//! & Scott" for "W. LaFave & A. Scott".
+
+/// Lowercase words a person's name may hold ("de Tocqueville", "J. Moore
+/// et al.").
+const NAME_PARTICLES: [&str; 6] = ["de", "van", "von", "der", "la", "du"];
+/// Lowercase words a body's name may hold ("Dept. of Justice").
+const BODY_CONNECTORS: [&str; 5] = ["of", "for", "the", "on", "and"];
+/// The most words a name is read over.
+const NAME_WORDS: usize = 8;
+
+/// Divides a byline ("Kamisar, A Dissent from the Miranda Dissents") into
+/// its authors and its title, spaces folded; a byline of one part is an
+/// author when it reads as a person's name ("Kerr" before "102 Mich. L.
+/// Rev., at 805"), else a title ("Black's Law Dictionary").
+pub(crate) fn split_byline(byline: &str) -> (Option<String>, Option<String>) {
+    let parts: Vec<&str> = byline.split(", ").map(str::trim).collect();
+    let mut authors = 0;
+    let designation = DESIGNATIONS.contains(&parts[0]);
+    if parts.len() > 1 && !designation && (is_person(parts[0]) || is_body(parts[0])) {
+        authors = 1 + more_persons(&parts[1..]);
+    } else if parts.len() == 1 && is_person(parts[0]) {
+        return (Some(fold(parts[0])), None);
+    }
+    let author = (authors > 0).then(|| fold(&parts[..authors].join(", ")));
+    let title = parts[authors..].join(", ");
+    let title = (!title.is_empty()).then(|| fold(&title));
+    (author, title)
+}
+
+/// How many of `parts` (after a byline's first author) list more
+/// authors: each a person's name with initials ("A. Scott, W. Fratcher, &
+/// M. Ascher"), or a list that "&" closes ("Ziegler, Lew, & Singer"); a
+/// title is left over.
+fn more_persons(parts: &[&str]) -> usize {
+    let persons = parts
+        .iter()
+        .take(parts.len().saturating_sub(1))
+        .take_while(|p| is_person(p))
+        .count();
+    let initials = parts[..persons]
+        .iter()
+        .take_while(|p| p.split_whitespace().any(is_initials))
+        .count();
+    let closed = (0..persons)
+        .rev()
+        .find(|&k| parts[k].starts_with("& ") || parts[k].starts_with("and "));
+    initials.max(closed.map_or(0, |k| k + 1))
+}
+
+/// The designations of students' work and the like, written where an
+/// author's name goes ("Wille, Note, The Right to Use Waste Water").
+const DESIGNATIONS: [&str; 5] = [
+    "Note",
+    "Comment",
+    "Recent Development",
+    "Book Review",
+    "Notes",
+];
+
+/// Whether `part` reads as the names of persons, each its initials and
+/// one capitalized surname ("W. LaFave", "Hansmann & Kraakman", "& D.
+/// Owen", "J. Moore et al."): no lowercase word but a particle, no
+/// abbreviation but initials.
+pub(crate) fn is_person(part: &str) -> bool {
+    let part = part.trim();
+    if DESIGNATIONS.contains(&part) {
+        return false;
+    }
+    let part = part.strip_prefix("& ").unwrap_or(part);
+    let part = part.strip_suffix(" et al.").unwrap_or(part);
+    let persons: Vec<&str> = part
+        .split([',', '&'])
+        .map(|p| p.trim())
+        .map(|p| p.strip_prefix("and ").unwrap_or(p))
+        .collect();
+    part.split_whitespace().count() <= NAME_WORDS
+        && persons.iter().all(|p| p.is_empty() || one_person(p))
+        && persons.iter().any(|p| !p.is_empty())
+}
+
+/// One person's name: initials, then one surname, perhaps with a particle
+/// or "Jr." ("W. LaFave", "Kamisar", "A. de Tocqueville").
+fn one_person(p: &str) -> bool {
+    let mut surnames = 0;
+    for w in p.split_whitespace() {
+        if NAME_PARTICLES.contains(&w) || matches!(w, "Jr." | "Sr.") || is_initials(w) {
+            continue;
+        }
+        if !is_surname(w) {
+            return false;
+        }
+        surnames += 1;
+    }
+    surnames == 1
+}
+
+/// Whether `part` reads as the name of a body ("Federal Judicial Center",
+/// "Dept. of Justice", "CBO"): capitalized words and abbreviations joined
+/// by "of", "for", "the", "on", "and" or "&".
+pub(crate) fn is_body(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= NAME_WORDS
+        && words[0].starts_with(|c: char| c.is_uppercase())
+        && words.iter().all(|w| {
+            *w == "&"
+                || BODY_CONNECTORS.contains(w)
+                || (w.starts_with(|c: char| c.is_uppercase())
+                    && !w.contains(|c: char| c.is_ascii_digit() || c == ':'))
+        })
+}
+
+/// A capitalized surname: "LaFave", "O'Connor", "Scott", "Hansmann".
+fn is_surname(w: &str) -> bool {
+    let w = w.trim_end_matches(',');
+    w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().count() >= 2
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '-'))
+}
+
+/// Initials: "W.", "M.M.".
+fn is_initials(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 2
+        && b.len() % 2 == 0
+        && b.chunks(2)
+            .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
+}
+
+/// Folds runs of spaces to one.
+fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_divide_into_authors_and_a_title() {
+        let (a, t) = split_byline("Kamisar, A Dissent from the Miranda Dissents");
+        assert_eq!(a.as_deref(), Some("Kamisar"));
+        assert_eq!(t.as_deref(), Some("A Dissent from the Miranda Dissents"));
+        let (a, t) = split_byline("A. Scott, W. Fratcher, & M. Ascher, Scott and Ascher on Trusts");
+        assert_eq!(a.as_deref(), Some("A. Scott, W. Fratcher, & M. Ascher"));
+        assert_eq!(t.as_deref(), Some("Scott and Ascher on Trusts"));
+        let (a, t) =
+            split_byline("Federal Judicial Center, Reference Manual on Scientific Evidence");
+        assert_eq!(a.as_deref(), Some("Federal Judicial Center"));
+        assert_eq!(
+            t.as_deref(),
+            Some("Reference Manual on Scientific Evidence")
+        );
+        let (a, t) =
+            split_byline("R. Seavoy, Origins of the American Business Corporation, 1784-1855");
+        assert_eq!(a.as_deref(), Some("R. Seavoy"));
+        assert_eq!(
+            t.as_deref(),
+            Some("Origins of the American Business Corporation, 1784-1855")
+        );
+        assert_eq!(
+            split_byline("Black's Law Dictionary"),
+            (None, Some("Black's Law Dictionary".to_string()))
+        );
+        assert_eq!(split_byline("Kerr"), (Some("Kerr".to_string()), None));
+        let (a, t) = split_byline("Ziegler, Lew, & Singer, The Accuracy of Drug Information");
+        assert_eq!(a.as_deref(), Some("Ziegler, Lew, & Singer"));
+        assert_eq!(t.as_deref(), Some("The Accuracy of Drug Information"));
+        let (a, t) = split_byline("Henning, Loyalty, Paternalism, and Rights: Client Counseling");
+        assert_eq!(a.as_deref(), Some("Henning"));
+        assert_eq!(
+            t.as_deref(),
+            Some("Loyalty, Paternalism, and Rights: Client Counseling")
+        );
+        let (a, t) = split_byline("Wille, Note, The Right to Use Waste Water");
+        assert_eq!(a.as_deref(), Some("Wille"));
+        assert_eq!(t.as_deref(), Some("Note, The Right to Use Waste Water"));
+    }
+
+    #[test]
+    fn prose_is_no_name() {
+        assert!(!is_person("the Court held"));
+        assert!(!is_person("In 1990"));
+        assert!(is_person("J. Moore et al."));
+        assert!(!is_person("Federal Judicial Center"));
+        assert!(is_person("Stevens & Stevens"));
+        assert!(is_person("& D. Owen"));
+        assert!(!is_body("Origins of the Corporation, 1784"));
+        assert!(is_body("Dept. of Justice"));
+    }
+}
