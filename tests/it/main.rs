@@ -5,6 +5,7 @@ mod bulk;
 mod cli;
 mod corpus;
 mod extract;
+mod extractors;
 mod eyecite;
 mod forms;
 mod hostile;

@@ -1,0 +1,326 @@
+//! One opinion through every PDF-to-text tool reads alike: the forms of
+//! `../shared/corpus/extractors/` (pdftotext -raw, -layout and default
+//! mode, pdfminer.six, pypdf, PyMuPDF, and poppler's `pdftohtml` HTML of
+//! the circuit opinions) against their `raw` form, and the `pdftohtml`
+//! HTML shipped in `corpus/` against its `raw` form.
+
+use pincite::{BlockKind, Citation, Document, Normalized};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The forms compared with `raw`, with the file ending of each.
+const FORMS: [(&str, &str); 6] = [
+    ("layout", "_layout.txt"),
+    ("default", "_default.txt"),
+    ("pdfminer", "_pdfminer.txt"),
+    ("pypdf", "_pypdf.txt"),
+    ("pymupdf", "_pymupdf.txt"),
+    ("pdftohtml", "_pdftohtml.html"),
+];
+
+/// The least agreement (F1 of kind, authority, pins with the `raw` form, in
+/// tenths of a percent) any form of any opinion has.
+const F1_FLOOR: u32 = 990;
+
+/// The least share of citations (in tenths of a percent) of every form
+/// that have a page.
+const PAGED_FLOOR: u32 = 980;
+
+/// The circuit opinions whose `raw` and `pdftohtml` forms `corpus/` ships.
+const SHIPPED_HTML: [&str; 7] = [
+    "ca2_gildernew_v_gantner_2010",
+    "ca4_weintraub_2010",
+    "ca5_us_v_martin_2010",
+    "ca8_us_v_wilson_2010",
+    "ca10_triplet_v_franklin_2010",
+    "ca11_robinson_v_tyson_foods_2010",
+    "cafc_nelson_v_k2_2010",
+];
+
+type Key = (&'static str, Option<String>, String);
+
+/// A text read as pincite reads a file (an HTML head's stray bytes mended).
+fn read(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Document::from_bytes(bytes)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .into_text()
+}
+
+/// One form of an opinion, read.
+struct Reading {
+    cites: Vec<Citation>,
+    norm: Normalized,
+}
+
+fn reading(path: &Path) -> Reading {
+    let src = read(path);
+    let norm = pincite::normalize(&src);
+    Reading {
+        cites: pincite::extract(&src, &norm),
+        norm,
+    }
+}
+
+fn key(c: &Citation) -> Key {
+    (c.kind().as_str(), c.authority.clone(), c.pins_string())
+}
+
+fn multiset<T: Ord>(items: impl Iterator<Item = T>) -> BTreeMap<T, usize> {
+    let mut m = BTreeMap::new();
+    for k in items {
+        *m.entry(k).or_insert(0) += 1;
+    }
+    m
+}
+
+fn common<T: Ord>(a: &BTreeMap<T, usize>, b: &BTreeMap<T, usize>) -> usize {
+    a.iter()
+        .map(|(k, n)| (*n).min(b.get(k).copied().unwrap_or(0)))
+        .sum()
+}
+
+/// The keys `a` has more often than `b`.
+fn excess(a: &BTreeMap<Key, usize>, b: &BTreeMap<Key, usize>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (k, n) in a {
+        if *n > b.get(k).copied().unwrap_or(0) {
+            out.push(format!("{} {:?} {:?}", k.0, k.1.as_deref().unwrap_or(""), k.2));
+        }
+    }
+    out
+}
+
+/// Tenths of a percent.
+fn tenths(part: usize, whole: usize) -> u32 {
+    if whole == 0 {
+        1000
+    } else {
+        (1000 * part / whole) as u32
+    }
+}
+
+fn percent(t: u32) -> String {
+    format!("{}.{}%", t / 10, t % 10)
+}
+
+/// Page furniture that must not be left in a reading text: the Supreme
+/// Court's "Cite as" heads and watermark, the printer's slug lines of the
+/// bound volumes and preliminary prints, a circuit's "Page 1 of 9".
+fn furniture_left(norm: &Normalized) -> Vec<String> {
+    let marks = [
+        "Cite as: ",
+        "Page Proof Pending Publication",
+        " Unit: $",
+        "PGT: ",
+        "(Slip Opinion)",
+    ];
+    let text = norm.reading();
+    let mut out = Vec::new();
+    for m in marks {
+        for (at, _) in text.match_indices(m) {
+            let from = text[..at].char_indices().rev().nth(20).map_or(0, |(i, _)| i);
+            let to = text[at..]
+                .char_indices()
+                .nth(40)
+                .map_or(text.len(), |(i, _)| at + i);
+            out.push(text[from..to].replace('\n', "|"));
+        }
+    }
+    let page_of = regex_page_of(text);
+    out.extend(page_of);
+    out
+}
+
+/// "Page 3 of 9" anywhere in the text.
+fn regex_page_of(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("Page ") {
+        let rest = &text[at + 5..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && rest[digits..].starts_with(" of ") {
+            let end = (at + 5 + digits + 8).min(text.len());
+            let end = (end..=text.len())
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(text.len());
+            out.push(text[at..end].to_string());
+        }
+    }
+    out
+}
+
+fn footnotes(norm: &Normalized) -> usize {
+    norm.blocks()
+        .iter()
+        .filter(|b| b.kind == BlockKind::Footnote)
+        .count()
+}
+
+/// One row of the table: a form against `raw`.
+struct Row {
+    case: String,
+    form: &'static str,
+    raw: usize,
+    cites: usize,
+    f1: u32,
+    paged: u32,
+    same_page: u32,
+    notes: (usize, usize),
+    left: Vec<String>,
+    only_raw: Vec<String>,
+    only_form: Vec<String>,
+}
+
+fn compare(case: &str, form: &'static str, raw: &Reading, other: &Reading) -> Row {
+    let a = multiset(raw.cites.iter().map(key));
+    let b = multiset(other.cites.iter().map(key));
+    let both = common(&a, &b);
+    let (na, nb) = (raw.cites.len(), other.cites.len());
+    let paged = other.cites.iter().filter(|c| c.slip_page.is_some()).count();
+    let pa = multiset(raw.cites.iter().map(|c| (key(c), c.slip_page)));
+    let pb = multiset(other.cites.iter().map(|c| (key(c), c.slip_page)));
+    Row {
+        case: case.to_string(),
+        form,
+        raw: na,
+        cites: nb,
+        f1: tenths(2 * both, na + nb),
+        paged: tenths(paged, nb),
+        same_page: tenths(common(&pa, &pb), both),
+        notes: (footnotes(&raw.norm), footnotes(&other.norm)),
+        left: furniture_left(&other.norm),
+        only_raw: excess(&a, &b),
+        only_form: excess(&b, &a),
+    }
+}
+
+fn table(rows: &[Row]) -> String {
+    let mut t = format!(
+        "{:<38} {:<9} {:>4} {:>4} {:>6} {:>6} {:>9} {:>5} {:>4}\n",
+        "opinion", "form", "raw", "form", "F1", "paged", "same page", "notes", "left"
+    );
+    for r in rows {
+        t.push_str(&format!(
+            "{:<38} {:<9} {:>4} {:>4} {:>6} {:>6} {:>9} {:>5} {:>4}\n",
+            r.case,
+            r.form,
+            r.raw,
+            r.cites,
+            percent(r.f1),
+            percent(r.paged),
+            percent(r.same_page),
+            format!("{}/{}", r.notes.1, r.notes.0),
+            r.left.len()
+        ));
+    }
+    t
+}
+
+/// A file of `corpus/extractors/`, or of `corpus/` when it is shipped there
+/// for other tests already.
+fn shipped(name: &str) -> PathBuf {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let own = corpus.join("extractors").join(name);
+    if own.exists() { own } else { corpus.join(name) }
+}
+
+fn shared_extractors() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/extractors");
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipped: {} is not present", p.display());
+        None
+    }
+}
+
+/// Every form of every opinion of the shared extractor corpus against its
+/// `raw` form: citations (F1 of kind, authority, pins), the share with a
+/// page, the share of common citations on the same page, footnotes (form /
+/// raw) and page furniture left in the reading text. Prints the table.
+#[test]
+fn every_extractor_form_reads_like_raw() {
+    let Some(dir) = shared_extractors() else {
+        return;
+    };
+    let mut cases: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .filter_map(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.strip_suffix("_raw.txt").map(str::to_string)
+        })
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 16, "{} opinions", cases.len());
+    let mut rows = Vec::new();
+    for case in &cases {
+        let raw = reading(&dir.join(format!("{case}_raw.txt")));
+        for (form, end) in FORMS {
+            let p = dir.join(format!("{case}{end}"));
+            if p.exists() {
+                rows.push(compare(case, form, &raw, &reading(&p)));
+            }
+        }
+    }
+    eprint!("{}", table(&rows));
+    let mut problems = Vec::new();
+    for r in &rows {
+        if r.f1 < F1_FLOOR {
+            problems.push(format!(
+                "{} {}: F1 {}\n  only raw: {:?}\n  only {}: {:?}",
+                r.case,
+                r.form,
+                percent(r.f1),
+                r.only_raw,
+                r.form,
+                r.only_form
+            ));
+        }
+        if r.paged < PAGED_FLOOR {
+            problems.push(format!("{} {}: paged {}", r.case, r.form, percent(r.paged)));
+        }
+        if !r.left.is_empty() {
+            problems.push(format!("{} {}: left {:?}", r.case, r.form, r.left));
+        }
+    }
+    eprintln!("{}", problems.join("\n"));
+    assert!(problems.is_empty(), "{} problems", problems.len());
+}
+
+/// The `pdftohtml` HTML of each circuit opinion in `corpus/` gives the same
+/// citations (kind, authority, pins) as its `raw` form, and they point at
+/// the same words of the HTML.
+#[test]
+fn pdftohtml_of_each_circuit_opinion_cites_like_raw() {
+    let mut problems = Vec::new();
+    let mut total = 0;
+    for case in SHIPPED_HTML {
+        let raw = reading(&shipped(&format!("{case}_raw.txt")));
+        let html_path = shipped(&format!("{case}_pdftohtml.html"));
+        let html = reading(&html_path);
+        total += raw.cites.len();
+        let row = compare(case, "pdftohtml", &raw, &html);
+        eprintln!(
+            "{case}: raw {} html {} F1 {}",
+            row.raw,
+            row.cites,
+            percent(row.f1)
+        );
+        if !(row.only_raw.is_empty() && row.only_form.is_empty()) {
+            problems.push(format!(
+                "{case}\n  only raw: {:?}\n  only html: {:?}",
+                row.only_raw, row.only_form
+            ));
+        }
+        let src = read(&html_path);
+        for c in &html.cites {
+            let text = &src[c.span.range()];
+            if text.starts_with(['<', '>']) || text.ends_with(['<', '>']) {
+                problems.push(format!("{case}: a span ends in a tag: {text:?}"));
+            }
+        }
+    }
+    assert!(total > 250, "{total} citations");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
