@@ -17,6 +17,9 @@ pub(crate) struct Plain {
     pub text: String,
     pub map: OffsetMap,
     pub emphasis: Vec<Range<usize>>,
+    /// Whether each line is a paragraph (block elements made the lines),
+    /// or the lines are a printed page's (`pdftohtml`'s `<br>`, `<pre>`).
+    pub lines_are_paragraphs: bool,
 }
 
 /// Elements that end a line where they open and close.
@@ -258,6 +261,11 @@ struct Reader<'h> {
     paged: bool,
     emphasis: Vec<Range<usize>>,
     open_emphasis: Vec<usize>,
+    /// Lines ended by `<br>` and by block elements, and whether any text
+    /// stood in `<pre>`.
+    breaks: usize,
+    block_ends: usize,
+    preformatted: bool,
 }
 
 impl Reader<'_> {
@@ -350,10 +358,14 @@ impl Reader<'_> {
     fn tag(&mut self, tag: &Tag, src: Range<usize>) {
         let name = tag.name.as_str();
         match name {
-            "br" => self.line_end(src, true),
+            "br" => {
+                self.breaks += 1;
+                self.line_end(src, true);
+            }
             "hr" if self.paged => self.page_break(src),
             "hr" => self.line_end(src, false),
             "pre" => {
+                self.preformatted = true;
                 self.line_end(src, false);
                 if tag.closing {
                     self.pre = self.pre.saturating_sub(1);
@@ -371,7 +383,10 @@ impl Reader<'_> {
                     self.open_emphasis.push(self.out.len());
                 }
             }
-            _ if BLOCK.contains(&name) => self.line_end(src, false),
+            _ if BLOCK.contains(&name) => {
+                self.block_ends += 1;
+                self.line_end(src, false);
+            }
             _ => {}
         }
     }
@@ -413,6 +428,9 @@ pub(crate) fn to_plain(html: &str) -> Plain {
         paged: is_pdftohtml(html),
         emphasis: Vec::new(),
         open_emphasis: Vec::new(),
+        breaks: 0,
+        block_ends: 0,
+        preformatted: false,
     };
     let mut at = 0;
     let mut text_from = 0;
@@ -439,6 +457,7 @@ pub(crate) fn to_plain(html: &str) -> Plain {
         r.map.push_replace(html.len()..html.len(), 1);
     }
     Plain {
+        lines_are_paragraphs: !(r.paged || r.preformatted || r.breaks > r.block_ends),
         text: r.out,
         map: r.map,
         emphasis: r.emphasis,

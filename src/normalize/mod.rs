@@ -173,6 +173,8 @@ pub struct Normalized {
     blocks: Vec<Block>,
     metadata: Metadata,
     emphasis: Vec<Range<usize>>,
+    /// The same italics in matching-text positions, by their ends.
+    matching_emphasis: Vec<Range<usize>>,
 }
 
 impl Normalized {
@@ -225,6 +227,34 @@ impl Normalized {
     /// ```
     pub fn emphasis(&self) -> &[Range<usize>] {
         &self.emphasis
+    }
+
+    /// The start of the italic run of the matching text that ends at
+    /// `end` (HTML input only). Runs one space apart are one: a line or
+    /// page end closes and opens the italics again ("<i>Am. Nat'l</i><br>
+    /// ... <i>Bank of Jacksonville v. FDIC</i>").
+    pub(crate) fn italic_ending_at(&self, end: usize) -> Option<usize> {
+        let mut start = self.italic_run_ending_at(end)?;
+        while let Some(s) = self.matching[..start]
+            .strip_suffix(' ')
+            .and_then(|b| self.italic_run_ending_at(b.len()))
+            .or_else(|| self.italic_run_ending_at(start))
+            .filter(|&s| s < start)
+        {
+            start = s;
+        }
+        Some(start)
+    }
+
+    /// The start of the longest italic run that ends at `end`.
+    fn italic_run_ending_at(&self, end: usize) -> Option<usize> {
+        let e = &self.matching_emphasis;
+        let i = e.partition_point(|r| r.end < end);
+        e[i..]
+            .iter()
+            .take_while(|r| r.end == end)
+            .map(|r| r.start)
+            .min()
     }
 
     /// The block holding a reading-text offset.
@@ -310,12 +340,18 @@ impl Normalizer {
     }
 }
 
-/// Normalizes HTML: its plain text in the form detected for it, the maps
-/// composed with the plain text's map into the HTML.
+/// Normalizes HTML: its plain text one paragraph a line where block
+/// elements made the lines, else (`<br>` lines, `<pre>`, `pdftohtml`'s
+/// pages) in the form detected for it; the maps composed with the plain
+/// text's map into the HTML.
 fn normalize_html(html: &str) -> Normalized {
     let plain = html::to_plain(html);
-    let lines = lines::split_lines(&plain.text);
-    let inner = normalize_text(&plain.text, lines::detect_form(&plain.text, &lines));
+    let form = if plain.lines_are_paragraphs {
+        InputForm::ParagraphPerLine
+    } else {
+        lines::detect_form(&plain.text, &lines::split_lines(&plain.text))
+    };
+    let inner = normalize_text(&plain.text, form);
     let to_html = |s: Span| plain.map.span_to_source(s.start..s.end);
     let mut reading_map = inner.reading_map.then(&plain.map);
     reading_map.shrink();
@@ -330,20 +366,9 @@ fn normalize_html(html: &str) -> Normalized {
         })
         .collect();
     let m = inner.metadata;
-    // Italics in reading-text positions: where their first character and
-    // the character after their last went.
-    let to_reading = |at: usize| inner.reading_map.from_source(at);
-    let emphasis = plain
-        .emphasis
-        .iter()
-        .filter_map(|r| {
-            let start = to_reading(r.start)?;
-            let end = to_reading(r.end).unwrap_or(inner.reading.len());
-            (start < end).then_some(start..end)
-        })
-        .collect();
     Normalized {
-        emphasis,
+        emphasis: mapped_ranges(&plain.emphasis, &inner.reading_map),
+        matching_emphasis: mapped_ranges(&plain.emphasis, &inner.matching_map),
         form: InputForm::Html,
         reading: inner.reading,
         reading_map,
@@ -356,6 +381,22 @@ fn normalize_html(html: &str) -> Normalized {
             date: m.date.map(to_html),
         },
     }
+}
+
+/// Source ranges (italics of the plain text) in the positions of a text
+/// normalized from it: where their first character and the character
+/// after their last went. Ranges left empty are dropped.
+fn mapped_ranges(ranges: &[Range<usize>], map: &OffsetMap) -> Vec<Range<usize>> {
+    let mut out = ranges
+        .iter()
+        .filter_map(|r| {
+            let start = map.from_source(r.start)?;
+            let end = map.from_source(r.end).unwrap_or(map.len());
+            (start < end).then_some(start..end)
+        })
+        .collect::<Vec<_>>();
+    out.sort_by_key(|r| (r.end, r.start));
+    out
 }
 
 /// Normalizes text (not HTML) of a known form.
@@ -398,6 +439,7 @@ fn normalize_text(text: &str, form: InputForm) -> Normalized {
 
     Normalized {
         emphasis: Vec::new(),
+        matching_emphasis: Vec::new(),
         form,
         reading,
         reading_map,

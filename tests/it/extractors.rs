@@ -85,7 +85,12 @@ fn excess(a: &BTreeMap<Key, usize>, b: &BTreeMap<Key, usize>) -> Vec<String> {
     let mut out = Vec::new();
     for (k, n) in a {
         if *n > b.get(k).copied().unwrap_or(0) {
-            out.push(format!("{} {:?} {:?}", k.0, k.1.as_deref().unwrap_or(""), k.2));
+            out.push(format!(
+                "{} {:?} {:?}",
+                k.0,
+                k.1.as_deref().unwrap_or(""),
+                k.2
+            ));
         }
     }
     out
@@ -93,11 +98,7 @@ fn excess(a: &BTreeMap<Key, usize>, b: &BTreeMap<Key, usize>) -> Vec<String> {
 
 /// Tenths of a percent.
 fn tenths(part: usize, whole: usize) -> u32 {
-    if whole == 0 {
-        1000
-    } else {
-        (1000 * part / whole) as u32
-    }
+    (1000 * part).checked_div(whole).map_or(1000, |t| t as u32)
 }
 
 fn percent(t: u32) -> String {
@@ -119,7 +120,11 @@ fn furniture_left(norm: &Normalized) -> Vec<String> {
     let mut out = Vec::new();
     for m in marks {
         for (at, _) in text.match_indices(m) {
-            let from = text[..at].char_indices().rev().nth(20).map_or(0, |(i, _)| i);
+            let from = text[..at]
+                .char_indices()
+                .rev()
+                .nth(20)
+                .map_or(0, |(i, _)| i);
             let to = text[at..]
                 .char_indices()
                 .nth(40)
@@ -289,8 +294,8 @@ fn every_extractor_form_reads_like_raw() {
 }
 
 /// The `pdftohtml` HTML of each circuit opinion in `corpus/` gives the same
-/// citations (kind, authority, pins) as its `raw` form, and they point at
-/// the same words of the HTML.
+/// citations (kind, authority, pins) on the same pages, and as many
+/// footnotes, as its `raw` form; no citation's span starts or ends in a tag.
 #[test]
 fn pdftohtml_of_each_circuit_opinion_cites_like_raw() {
     let mut problems = Vec::new();
@@ -311,6 +316,14 @@ fn pdftohtml_of_each_circuit_opinion_cites_like_raw() {
             problems.push(format!(
                 "{case}\n  only raw: {:?}\n  only html: {:?}",
                 row.only_raw, row.only_form
+            ));
+        }
+        if row.same_page != 1000 || row.notes.0 != row.notes.1 {
+            problems.push(format!(
+                "{case}: same page {}, footnotes {} / raw {}",
+                percent(row.same_page),
+                row.notes.1,
+                row.notes.0
             ));
         }
         let src = read(&html_path);

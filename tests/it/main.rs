@@ -9,6 +9,7 @@ mod extractors;
 mod eyecite;
 mod forms;
 mod hostile;
+mod html;
 mod invariants;
 mod law;
 mod mutate;
