@@ -147,6 +147,9 @@ fn has_closing_tags(text: &str) -> bool {
     CLOSING.iter().any(|t| lower.contains(t))
 }
 
+/// The longest character reference name read ("frac12", "#x1F600").
+const ENTITY_LEN: usize = 10;
+
 /// An HTML character reference's text: named ones of court opinions'
 /// pages, decimal and hexadecimal ones.
 fn entity(name: &str) -> Option<char> {
@@ -323,7 +326,11 @@ impl Reader<'_> {
                 continue;
             }
             if c == '&' {
-                if let Some(semi) = s[i + 1..].find(';').filter(|&k| k <= 10) {
+                let semi = s.as_bytes()[i + 1..]
+                    .iter()
+                    .take(ENTITY_LEN + 1)
+                    .position(|&b| b == b';');
+                if let Some(semi) = semi {
                     if let Some(ch) = entity(&s[i + 1..i + 1 + semi]) {
                         self.copy(run..at);
                         let end = at + 1 + semi + 1;
@@ -393,14 +400,24 @@ impl Reader<'_> {
 }
 
 /// The end of the element whose content is skipped, opened by a tag that
-/// ends at `from`: the end of its closing tag.
+/// ends at `from`: the end of its closing tag (any case), or the end of
+/// the text. Reads forward from `from` only, so that skipping many
+/// elements stays one pass.
 fn skip_to_close(html: &str, from: usize, name: &str) -> usize {
-    let lower = html[from..].to_ascii_lowercase();
-    let close = format!("</{name}");
-    lower
-        .find(&close)
-        .and_then(|k| html[from + k..].find('>').map(|e| from + k + e + 1))
-        .unwrap_or(html.len())
+    let b = html.as_bytes();
+    let mut at = from;
+    while let Some(k) = memchr::memmem::find(&b[at..], b"</") {
+        let name_at = at + k + 2;
+        let end = name_at + name.len();
+        let named = b
+            .get(name_at..end)
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()));
+        if named && !b.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            return memchr::memchr(b'>', &b[end..]).map_or(html.len(), |e| end + e + 1);
+        }
+        at = name_at;
+    }
+    html.len()
 }
 
 /// Whether the document is poppler's `pdftohtml` output, whose pages are

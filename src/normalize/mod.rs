@@ -233,13 +233,15 @@ impl Normalized {
     /// `end` (HTML input only). Runs one space apart are one: a line or
     /// page end closes and opens the italics again ("<i>Am. Nat'l</i><br>
     /// ... <i>Bank of Jacksonville v. FDIC</i>").
+    /// Runs are joined back at most [`ITALIC_REACH`] bytes from `end`.
     pub(crate) fn italic_ending_at(&self, end: usize) -> Option<usize> {
         let mut start = self.italic_run_ending_at(end)?;
-        while let Some(s) = self.matching[..start]
-            .strip_suffix(' ')
-            .and_then(|b| self.italic_run_ending_at(b.len()))
-            .or_else(|| self.italic_run_ending_at(start))
-            .filter(|&s| s < start)
+        while end - start <= ITALIC_REACH
+            && let Some(s) = self.matching[..start]
+                .strip_suffix(' ')
+                .and_then(|b| self.italic_run_ending_at(b.len()))
+                .or_else(|| self.italic_run_ending_at(start))
+                .filter(|&s| s < start)
         {
             start = s;
         }
@@ -382,6 +384,10 @@ fn normalize_html(html: &str) -> Normalized {
         },
     }
 }
+
+/// How far back from a name's end italic runs are joined: longer than any
+/// case name, so that a run of italics costs a bounded look-back.
+const ITALIC_REACH: usize = 256;
 
 /// Source ranges (italics of the plain text) in the positions of a text
 /// normalized from it: where their first character and the character

@@ -327,6 +327,8 @@ fn pdftohtml_of_each_circuit_opinion_cites_like_raw() {
             ));
         }
         let src = read(&html_path);
+        crate::invariants::check_norm(&src, &html.norm);
+        crate::invariants::check_cites(&src, &html.cites);
         for c in &html.cites {
             let text = &src[c.span.range()];
             if text.starts_with(['<', '>']) || text.ends_with(['<', '>']) {
