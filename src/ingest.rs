@@ -548,9 +548,14 @@ fn push_escaped(out: &mut String, s: &str, backslash: bool) {
     }
 }
 
+/// The file name extensions of the texts a directory is read for: plain
+/// text and HTML.
+pub const TEXT_EXTENSIONS: [&str; 3] = ["txt", "html", "htm"];
+
 /// The files a path stands for: the path itself when it is not a
 /// directory (whatever its name; reading it tells what is wrong with it);
-/// for a directory, the `.txt` files below it, walked recursively in path
+/// for a directory, the text files below it (`.txt`, and HTML: `.html`,
+/// `.htm`), walked recursively in path
 /// order. Links to files are followed, links to directories are not (a
 /// link to its own parent would never end). A directory that cannot be
 /// read is an error naming it ([`Error::path`](crate::Error::path)), and
@@ -558,7 +563,9 @@ fn push_escaped(out: &mut String, s: &str, backslash: bool) {
 ///
 /// ```
 /// let files: Vec<_> = pincite::text_files("corpus").collect::<Result<_, _>>()?;
-/// assert!(files.iter().all(|p| p.extension().is_some_and(|x| x == "txt")));
+/// let text = |x: &std::ffi::OsStr| pincite::TEXT_EXTENSIONS.iter().any(|t| x == *t);
+/// assert!(files.iter().all(|p| p.extension().is_some_and(text)));
+/// assert!(files.iter().any(|p| p.extension().is_some_and(|x| x == "html")));
 /// assert!(files.windows(2).all(|w| w[0] < w[1]));
 /// # Ok::<(), pincite::Error>(())
 /// ```
@@ -615,7 +622,9 @@ fn entries(dir: &Path) -> Result<Vec<(PathBuf, Walk)>> {
         let kind = entry.file_type().map_err(|e| Error::io(&e).at(&path))?;
         if kind.is_dir() {
             found.push((path, Walk::Dir));
-        } else if path.extension().is_some_and(|x| x == "txt")
+        } else if path
+            .extension()
+            .is_some_and(|x| TEXT_EXTENSIONS.iter().any(|t| x == *t))
             && !(kind.is_symlink() && path.is_dir())
         {
             found.push((path, Walk::File));

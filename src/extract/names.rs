@@ -15,7 +15,9 @@ pub(super) const NAME_LOOKBACK: usize = 120;
 /// the block and stops at sentence ends, clause punctuation, signals and
 /// lowercase words.
 pub(super) fn name_before(text: &str, at: usize) -> Option<(usize, String)> {
-    let comma = text[..at].strip_suffix(", ")?.len();
+    // "Azar v. Allina Health Services , 587 U. S.": pypdf sets a space
+    // before the comma.
+    let comma = text[..at].strip_suffix(", ")?.trim_end_matches(' ').len();
     name_ending_at(text, comma)
 }
 
