@@ -256,8 +256,9 @@ struct Reader<'h> {
     html: &'h str,
     out: String,
     map: OffsetMap,
-    /// Inside `<pre>`: white space is kept.
-    pre: usize,
+    /// The `<pre>` elements the text is in, each whether it runs on
+    /// (`class="inline"`); inside any, white space is kept.
+    pre: Vec<bool>,
     /// A white space run waits to be written as one space.
     space: Option<Range<usize>>,
     /// `<hr>` is a page break (pdftohtml's pages).
@@ -314,7 +315,7 @@ impl Reader<'_> {
         while i < s.len() {
             let c = s[i..].chars().next().unwrap_or(' ');
             let at = r.start + i;
-            if self.pre == 0 && c.is_ascii_whitespace() {
+            if self.pre.is_empty() && c.is_ascii_whitespace() {
                 self.copy(run..at);
                 let n = s[i..]
                     .bytes()
@@ -334,7 +335,7 @@ impl Reader<'_> {
                     if let Some(ch) = entity(&s[i + 1..i + 1 + semi]) {
                         self.copy(run..at);
                         let end = at + 1 + semi + 1;
-                        if ch == ' ' && self.pre == 0 {
+                        if ch == ' ' && self.pre.is_empty() {
                             // A no-break space folds like any space.
                             let start = self.space.take().map_or(at, |sp| sp.start);
                             self.space = Some(start..end);
@@ -371,13 +372,19 @@ impl Reader<'_> {
             }
             "hr" if self.paged => self.page_break(src),
             "hr" => self.line_end(src, false),
+            // CourtListener's `html_with_citations` sets a text between its
+            // citations in `<pre class="inline">`: those run on.
             "pre" => {
                 self.preformatted = true;
-                self.line_end(src, false);
-                if tag.closing {
-                    self.pre = self.pre.saturating_sub(1);
+                let inline = if tag.closing {
+                    self.pre.pop().unwrap_or(false)
                 } else {
-                    self.pre += 1;
+                    let inline = self.html[src.clone()].contains("inline");
+                    self.pre.push(inline);
+                    inline
+                };
+                if !inline {
+                    self.line_end(src, false);
                 }
             }
             "i" | "em" => {
@@ -440,7 +447,7 @@ pub(crate) fn to_plain(html: &str) -> Plain {
         html,
         out: String::with_capacity(html.len() / 2),
         map: OffsetMap::new(html.len()),
-        pre: 0,
+        pre: Vec::new(),
         space: None,
         paged: is_pdftohtml(html),
         emphasis: Vec::new(),

@@ -93,3 +93,31 @@ fn html_is_chosen_or_detected() {
         .normalize("Text, 1 U.S. 2.");
     assert_eq!(chosen.reading(), "Text, 1 U.S. 2.\n");
 }
+
+/// CourtListener's `html_with_citations` of an opinion kept as plain text:
+/// the text in `<pre class="inline">`, hard-wrapped, broken off at each
+/// citation it links, the reporters' star pages inline.
+#[test]
+fn courtlistener_inline_pre_runs_on_through_its_citations() {
+    let html = "<pre class=\"inline\">    We ask whether that immunity extends to claims that the\n\
+                prosecution failed to disclose impeachment material, see Giglio v. United\n\
+                States, </pre><span class=\"citation\" data-id=\"108605\"><a href=\"/opinion/108605/giglio-v-united-states/\">\
+                <span class=\"volume\">405</span> <span class=\"reporter\">U.S.</span> \
+                <span class=\"page\">150</span></a></span><pre class=\"inline\">, 153 (1972).\n\
+                <span class=\"star-pagination\">*340</span> <i>Id.</i>, at 155.\n\n    \
+                The next paragraph.\n</pre>";
+    let c = cites(html);
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].1.as_deref(), Some("405 U.S. 150"));
+    assert_eq!(c[0].2, "153");
+    assert_eq!(c[0].3.as_deref(), Some("Giglio v. United States"));
+    assert_eq!(c[1].0, CitationKind::Id);
+    assert_eq!(c[1].2, "155");
+    let norm = pincite::normalize(html);
+    let reading = norm.reading();
+    assert!(
+        reading.contains("see Giglio v. United States, 405 U.S. 150, 153 (1972). Id., at 155.\n"),
+        "{reading}"
+    );
+    assert!(!reading.contains("*340"), "{reading}");
+}

@@ -68,6 +68,7 @@ fn html_piece() -> impl Strategy<Value = &'static str> {
         "</div>",
         "<pre>",
         "</pre>",
+        "<pre class=\"inline\">",
         "<script>var a = '</p>';</script>",
         "<style>",
         "<span class=\"star-pagination\">*355</span>",
