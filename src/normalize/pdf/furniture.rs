@@ -202,8 +202,28 @@ impl Margins {
             }
             ls.pop();
         }
+        if foot_number.is_none() {
+            foot_number = strip_page_of(text, ls);
+        }
         foot_number
     }
+}
+
+/// Lines above a page's last that a "Page 3 of 9" footer may stand on:
+/// poppler's default mode sets the words of a page's last line after it.
+const PAGE_OF_REACH: usize = 4;
+
+/// Removes a "Page 3 of 9" footer from the last lines of a page, when
+/// lines of text follow it; returns its page number. Written out in full
+/// it is no line of an opinion's text.
+fn strip_page_of(text: &str, ls: &mut Vec<Line>) -> Option<u32> {
+    let from = ls.len().saturating_sub(PAGE_OF_REACH);
+    let at = (from..ls.len()).rev().find(|&i| {
+        let s = collapse(&text[ls[i].start..ls[i].end]);
+        s.starts_with("Page ") && s.contains(" of ") && page_number(&s).is_some()
+    })?;
+    let l = ls.remove(at);
+    page_number(&collapse(&text[l.start..l.end]))
 }
 
 /// A running head that pypdf broke in the middle of a word ("7  Cite
