@@ -370,4 +370,26 @@ mod tests {
         assert_eq!(is_title_with_number("KEMP v. UNITED STATES"), Some(None));
         assert_eq!(is_title_with_number("See Imbler v. Pachtman"), None);
     }
+
+    #[test]
+    fn a_page_of_footer_before_a_pages_last_words_is_removed() {
+        // The end of page 7 of the Second Circuit's Gildernew v. Gantner in
+        // poppler's default mode.
+        let text = "of this title.\u{201d} \u{a7}\n\nPage 7 of 9\n\nAnd second,\n\nThe\n";
+        let lines = crate::normalize::lines::split_lines(text);
+        let mut ls = Vec::new();
+        content_lines(text, &lines, &mut ls);
+        assert_eq!(strip_page_of(text, &mut ls), Some(7));
+        let left: Vec<&str> = ls.iter().map(|l| &text[l.start..l.end]).collect();
+        assert_eq!(
+            left,
+            ["of this title.\u{201d} \u{a7}", "And second,", "The"]
+        );
+        // A sentence that speaks of pages is text.
+        let text = "See Page 7 of the record.\nMore text.\n";
+        let lines = crate::normalize::lines::split_lines(text);
+        content_lines(text, &lines, &mut ls);
+        assert_eq!(strip_page_of(text, &mut ls), None);
+        assert_eq!(ls.len(), 2);
+    }
 }
