@@ -328,17 +328,18 @@ impl Normalizer {
 
     /// Normalizes `text`.
     pub fn normalize(&self, text: &str) -> Normalized {
-        let form = self.form.unwrap_or_else(|| {
-            if html::looks_like_html(text) {
-                InputForm::Html
-            } else {
-                lines::detect_form(text, &lines::split_lines(text))
-            }
-        });
-        if form == InputForm::Html {
+        let html = match self.form {
+            Some(form) => form == InputForm::Html,
+            None => html::looks_like_html(text),
+        };
+        if html {
             return normalize_html(text);
         }
-        normalize_text(text, form)
+        let lines = lines::split_lines(text);
+        let form = self
+            .form
+            .unwrap_or_else(|| lines::detect_form(text, &lines));
+        normalize_text(text, &lines, form)
     }
 }
 
@@ -348,12 +349,13 @@ impl Normalizer {
 /// text's map into the HTML.
 fn normalize_html(html: &str) -> Normalized {
     let plain = html::to_plain(html);
+    let lines = lines::split_lines(&plain.text);
     let form = if plain.lines_are_paragraphs {
         InputForm::ParagraphPerLine
     } else {
-        lines::detect_form(&plain.text, &lines::split_lines(&plain.text))
+        lines::detect_form(&plain.text, &lines)
     };
-    let inner = normalize_text(&plain.text, form);
+    let inner = normalize_text(&plain.text, &lines, form);
     let to_html = |s: Span| plain.map.span_to_source(s.start..s.end);
     let mut reading_map = inner.reading_map.then(&plain.map);
     reading_map.shrink();
@@ -406,9 +408,8 @@ fn mapped_ranges(ranges: &[Range<usize>], map: &OffsetMap) -> Vec<Range<usize>> 
 }
 
 /// Normalizes text (not HTML) of a known form.
-fn normalize_text(text: &str, form: InputForm) -> Normalized {
-    let lines = lines::split_lines(text);
-    let units = analyze(text, &lines, form);
+fn normalize_text(text: &str, lines: &[lines::Line], form: InputForm) -> Normalized {
+    let units = analyze(text, lines, form);
     // The lexicon counts the word forms that line breaks ask about.
     // Web text's inline splits are decided while text is copied, and
     // may ask about any word.
