@@ -40,13 +40,17 @@ pub enum InputForm {
     /// each slip page's first line starting with a space too.
     HardWrapped,
     /// `pdftotext -raw` (or default mode) output: form feeds, running heads,
-    /// no indentation.
+    /// no indentation; also the text of pdfminer.six, pypdf (no form
+    /// feeds: pages are found from their printed numbers) and PyMuPDF.
     PdfRaw,
     /// `pdftotext -layout` output: form feeds, running heads, indentation.
     PdfLayout,
     /// HTML: a web page, CourtListener's `html_with_citations`, poppler's
-    /// `pdftohtml` output. Its text (tags and entities read away) is
-    /// normalized in the form detected for it; spans point into the HTML.
+    /// `pdftohtml` output; detected by a known first tag or by closing
+    /// tags. Its text (tags and entities read away, block elements ending
+    /// paragraphs) is read one paragraph a line, or where `<br>`, `<pre>`
+    /// or `pdftohtml`'s pages made the lines, in the form detected for it;
+    /// spans point into the HTML.
     Html,
 }
 
