@@ -111,6 +111,18 @@ const INPUTS: &[Input] = &[
     ("names-then-unknown-supras", |n| {
         names_then_unknown_supras(n)
     }),
+    ("html-star-pages", |n| {
+        format!(
+            "<p>{}</p>",
+            "<span class=\"star-pagination\">*1</span>Smith, 1 U.S. 2. ".repeat(n / 4)
+        )
+    }),
+    ("html-open-italics", |n| {
+        format!("<p>{}</p>", "<i>Smith v. Jones, 1 U.S. 2. ".repeat(n / 4))
+    }),
+    ("html-italic-runs", |n| {
+        format!("<p>{}</p>", "<i>A</i> , 1 U.S. 2. <i>B</i> ".repeat(n / 4))
+    }),
 ];
 
 /// The inputs of the other commands: [`INPUTS`] and those that were

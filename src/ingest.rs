@@ -48,10 +48,11 @@ impl Document {
     /// let err = Document::from_bytes(b"%PDF-1.7\n".to_vec()).unwrap_err();
     /// assert_eq!(err.kind(), &ErrorKind::NotText { what: "a PDF" });
     /// ```
-    pub fn from_bytes(bytes: Vec<u8>) -> Result<Document> {
+    pub fn from_bytes(mut bytes: Vec<u8>) -> Result<Document> {
         if let Some(format) = sniff(&bytes[..bytes.len().min(SNIFF_BYTES)]) {
             return Err(format.error(None));
         }
+        mend_html_head(&mut bytes);
         match String::from_utf8(bytes) {
             Ok(text) => Ok(Document { text }),
             Err(e) => Err(Error::invalid_utf8(e.utf8_error().valid_up_to())),
@@ -185,6 +186,7 @@ fn read_text(
     if let Some(format) = sniff(&buf) {
         return Err(format.error(path));
     }
+    mend_html_head(&mut buf);
     // A regular file of known size under the limit is read whole and
     // checked once; a stream a part at a time, so that a bad byte ends it.
     if size_hint > 0 && size_hint <= max_size {
@@ -216,6 +218,38 @@ fn read_text(
     match String::from_utf8(buf) {
         Ok(text) => Ok(Document { text }),
         Err(e) => Err(Error::invalid_utf8(e.utf8_error().valid_up_to())),
+    }
+}
+
+/// In an HTML document, bytes that are not UTF-8 before the end of its
+/// head (the empty UTF-16 title \xFE\xFF that poppler's `pdftohtml`
+/// writes) are no text: each is read as "?", one byte for one, so that
+/// every offset stays an offset of the file. Other bad bytes are errors.
+fn mend_html_head(buf: &mut [u8]) {
+    let head = &buf[..buf.len().min(SNIFF_BYTES)];
+    let start = head.iter().position(|b| !b.is_ascii_whitespace());
+    let html = start.is_some_and(|i| {
+        let t = head[i..].to_ascii_lowercase();
+        t.starts_with(b"<!doctype html") || t.starts_with(b"<html")
+    });
+    if !html {
+        return;
+    }
+    let lower = head.to_ascii_lowercase();
+    let Some(end) = lower.windows(7).position(|w| w == b"</head>") else {
+        return;
+    };
+    let mut at = 0;
+    while at < end {
+        match std::str::from_utf8(&buf[at..end]) {
+            Ok(_) => break,
+            Err(e) => {
+                let bad = at + e.valid_up_to();
+                let n = e.error_len().unwrap_or(end - bad);
+                buf[bad..bad + n].fill(b'?');
+                at = bad + n;
+            }
+        }
     }
 }
 
@@ -514,9 +548,14 @@ fn push_escaped(out: &mut String, s: &str, backslash: bool) {
     }
 }
 
+/// The file name extensions of the texts a directory is read for: plain
+/// text and HTML.
+pub const TEXT_EXTENSIONS: [&str; 3] = ["txt", "html", "htm"];
+
 /// The files a path stands for: the path itself when it is not a
 /// directory (whatever its name; reading it tells what is wrong with it);
-/// for a directory, the `.txt` files below it, walked recursively in path
+/// for a directory, the text files below it (`.txt`, and HTML: `.html`,
+/// `.htm`), walked recursively in path
 /// order. Links to files are followed, links to directories are not (a
 /// link to its own parent would never end). A directory that cannot be
 /// read is an error naming it ([`Error::path`](crate::Error::path)), and
@@ -524,7 +563,9 @@ fn push_escaped(out: &mut String, s: &str, backslash: bool) {
 ///
 /// ```
 /// let files: Vec<_> = pincite::text_files("corpus").collect::<Result<_, _>>()?;
-/// assert!(files.iter().all(|p| p.extension().is_some_and(|x| x == "txt")));
+/// let text = |x: &std::ffi::OsStr| pincite::TEXT_EXTENSIONS.iter().any(|t| x == *t);
+/// assert!(files.iter().all(|p| p.extension().is_some_and(text)));
+/// assert!(files.iter().any(|p| p.extension().is_some_and(|x| x == "html")));
 /// assert!(files.windows(2).all(|w| w[0] < w[1]));
 /// # Ok::<(), pincite::Error>(())
 /// ```
@@ -581,7 +622,9 @@ fn entries(dir: &Path) -> Result<Vec<(PathBuf, Walk)>> {
         let kind = entry.file_type().map_err(|e| Error::io(&e).at(&path))?;
         if kind.is_dir() {
             found.push((path, Walk::Dir));
-        } else if path.extension().is_some_and(|x| x == "txt")
+        } else if path
+            .extension()
+            .is_some_and(|x| TEXT_EXTENSIONS.iter().any(|t| x == *t))
             && !(kind.is_symlink() && path.is_dir())
         {
             found.push((path, Walk::File));
@@ -677,6 +720,19 @@ mod tests {
             e.to_string(),
             "larger than 3 MiB, the limit for one document"
         );
+    }
+
+    #[test]
+    fn bad_bytes_of_an_html_head_are_read_as_question_marks() {
+        let bytes =
+            b"<!DOCTYPE HTML>\n<HTML><HEAD><TITLE>\xFE\xFF</TITLE></HEAD><BODY>x</BODY>".to_vec();
+        let doc = Document::from_bytes(bytes.clone()).unwrap();
+        assert_eq!(doc.text().len(), bytes.len());
+        assert!(doc.text().contains("<TITLE>??</TITLE>"));
+        // In the body, or in text that is not HTML, they are errors.
+        let body = b"<html><head></head><body>\xFE</body>".to_vec();
+        assert!(Document::from_bytes(body).is_err());
+        assert!(Document::from_bytes(b"text \xFE\xFF".to_vec()).is_err());
     }
 
     #[cfg(unix)]

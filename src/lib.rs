@@ -37,7 +37,7 @@ pub use citation::{
 };
 pub use error::{Error, ErrorKind, Result};
 pub use index::{FileCount, Hit, INDEX_VERSION, Index, IndexError, IndexErrorKind, Query};
-pub use ingest::{Document, TextFiles, printable_path, text_files};
+pub use ingest::{Document, TEXT_EXTENSIONS, TextFiles, printable_path, text_files};
 pub use normalize::{
     Block, BlockKind, InputForm, Metadata, Normalized, Normalizer, OffsetMap, Section, normalize,
 };
@@ -62,13 +62,7 @@ pub use span::Span;
 /// assert!(cited.verify().is_empty());
 /// ```
 pub fn cite(source: &str) -> Cited {
-    let normalized = normalize(source);
-    let mut citations = extract::scan(source, &normalized);
-    resolve::resolve(&mut citations);
-    Cited {
-        normalized,
-        citations,
-    }
+    Cited::from_normalized(source, normalize(source))
 }
 
 /// An opinion read by [`cite`]: its normalized text and its citations,
@@ -80,6 +74,26 @@ pub struct Cited {
 }
 
 impl Cited {
+    /// Finds and resolves the citations of `source` normalized as given,
+    /// as [`cite`] does with the input form detected: for a form chosen
+    /// with [`Normalizer::form`].
+    ///
+    /// ```
+    /// use pincite::{Cited, InputForm, Normalizer};
+    /// let src = "<p><i>Id.</i>, at 155.</p>";
+    /// let norm = Normalizer::new().form(InputForm::Html).normalize(src);
+    /// let cited = Cited::from_normalized(src, norm);
+    /// assert_eq!(cited.citations()[0].text, "Id.</i>, at 155");
+    /// ```
+    pub fn from_normalized(source: &str, normalized: Normalized) -> Cited {
+        let mut citations = extract::scan(source, &normalized);
+        resolve::resolve(&mut citations);
+        Cited {
+            normalized,
+            citations,
+        }
+    }
+
     /// The normalized text: reading text, blocks, maps to the source.
     pub fn normalized(&self) -> &Normalized {
         &self.normalized

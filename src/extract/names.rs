@@ -2,6 +2,7 @@
 //! ("Imbler v. Pachtman, 424 U. S. 409", "Herring, supra").
 
 use super::scanner::floor_boundary;
+use crate::Normalized;
 use crate::law::words::{
     CONNECTORS, CORPORATE_SUFFIXES, NAME_ABBREVIATIONS, SENTENCE_OPENERS, STOP_WORDS,
 };
@@ -14,8 +15,47 @@ pub(super) const NAME_LOOKBACK: usize = 120;
 /// the block and stops at sentence ends, clause punctuation, signals and
 /// lowercase words.
 pub(super) fn name_before(text: &str, at: usize) -> Option<(usize, String)> {
-    let comma = text[..at].strip_suffix(", ")?.len();
+    // "Azar v. Allina Health Services , 587 U. S.": pypdf sets a space
+    // before the comma.
+    let comma = text[..at].strip_suffix(", ")?.trim_end_matches(' ').len();
     name_ending_at(text, comma)
+}
+
+/// The case name set in italics (HTML `<i>`, `<em>`) before a citation at
+/// `at`, which must follow ", ": "<i>eBay Inc. v. MercExchange,
+/// L.L.C.</i>, 547 U.S. 388", "<em>bell atlantic corp. v. twombly</em>,
+/// 550 U.S. 544". The italics end the name and open it, so no words are
+/// guessed at; a signal set in the same italics ("See also") is left out.
+pub(super) fn italic_name_before(
+    text: &str,
+    norm: &Normalized,
+    at: usize,
+) -> Option<(usize, String)> {
+    let comma = text[..at].strip_suffix(", ")?.len();
+    let start = norm
+        .italic_ending_at(comma)
+        .or_else(|| norm.italic_ending_at(comma + 1))?;
+    let run = &text[start..comma];
+    if run.len() > 2 * NAME_LOOKBACK || run.contains('\n') {
+        return None;
+    }
+    let mut s = start;
+    let mut words = run.split(' ').peekable();
+    while let Some(w) = words.next() {
+        let bare = w.trim_end_matches(',');
+        let in_re = w == "In" && words.peek() == Some(&"re");
+        let signal = (STOP_WORDS.contains(bare) && !in_re) || matches!(bare, "also" | "e.g.");
+        if !(signal || w.is_empty()) {
+            break;
+        }
+        s += w.len() + 1;
+    }
+    let name = text.get(s..comma)?.trim();
+    let is_id = matches!(name, "Id." | "id." | "Ibid." | "ibid.");
+    if is_id || !name.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some((s, tidy_name(name)))
 }
 
 /// The case or party name that ends at `end` (see [`name_before`]).

@@ -232,8 +232,15 @@ impl<'a> Scanner<'a> {
 /// pages are pages of the U. S. Reports: its cover names the volume, its
 /// first page head the first page.
 fn own_citation(source: &str, norm: &Normalized) -> Option<String> {
+    // pdfminer sets the cover's title letter-spaced: "P R E L I M I N A R Y
+    // P R I N T".
     static VOLUME: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"^\s*PRELIMINARY PRINT\s+Volume[^\S\n]+([0-9]{1,4})[^\S\n]+U\.[^\S\n]*S\.")
+        let spaced = |w: &str| w.chars().map(String::from).collect::<Vec<_>>().join(" ?");
+        re(&format!(
+            r"^\s*{}\s+{}\s+Volume[^\S\n]+([0-9]{{1,4}})[^\S\n]+U\.[^\S\n]*S\.",
+            spaced("PRELIMINARY"),
+            spaced("PRINT")
+        ))
     });
     let head = &source[..floor_boundary(source, source.len().min(200))];
     let head = head.strip_prefix('\u{feff}').unwrap_or(head);

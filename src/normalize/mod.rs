@@ -8,6 +8,7 @@
 //! come with an [`OffsetMap`] into the original input.
 
 mod caption;
+mod html;
 mod hyphen;
 mod lines;
 mod offset_map;
@@ -39,10 +40,18 @@ pub enum InputForm {
     /// each slip page's first line starting with a space too.
     HardWrapped,
     /// `pdftotext -raw` (or default mode) output: form feeds, running heads,
-    /// no indentation.
+    /// no indentation; also the text of pdfminer.six, pypdf (no form
+    /// feeds: pages are found from their printed numbers) and PyMuPDF.
     PdfRaw,
     /// `pdftotext -layout` output: form feeds, running heads, indentation.
     PdfLayout,
+    /// HTML: a web page, CourtListener's `html_with_citations`, poppler's
+    /// `pdftohtml` output; detected by a known first tag or by closing
+    /// tags. Its text (tags and entities read away, block elements ending
+    /// paragraphs) is read one paragraph a line, or where `<br>`, `<pre>`
+    /// or `pdftohtml`'s pages made the lines, in the form detected for it;
+    /// spans point into the HTML.
+    Html,
 }
 
 /// What a block of the reading text is.
@@ -167,6 +176,9 @@ pub struct Normalized {
     matching_map: OffsetMap,
     blocks: Vec<Block>,
     metadata: Metadata,
+    emphasis: Vec<Range<usize>>,
+    /// The same italics in matching-text positions, by their ends.
+    matching_emphasis: Vec<Range<usize>>,
 }
 
 impl Normalized {
@@ -206,6 +218,49 @@ impl Normalized {
     /// Caption facts.
     pub fn metadata(&self) -> &Metadata {
         &self.metadata
+    }
+
+    /// The ranges of the reading text that HTML input sets in italics
+    /// (`<i>`, `<em>`): case names, signals, "Id.". Empty for other input.
+    ///
+    /// ```
+    /// let html = "<p>See <i>Giglio v. United States</i>, 405 U.S. 150.</p>";
+    /// let norm = pincite::normalize(html);
+    /// let r = norm.emphasis()[0].clone();
+    /// assert_eq!(&norm.reading()[r], "Giglio v. United States");
+    /// ```
+    pub fn emphasis(&self) -> &[Range<usize>] {
+        &self.emphasis
+    }
+
+    /// The start of the italic run of the matching text that ends at
+    /// `end` (HTML input only). Runs one space apart are one: a line or
+    /// page end closes and opens the italics again ("<i>Am. Nat'l</i><br>
+    /// ... <i>Bank of Jacksonville v. FDIC</i>").
+    /// Runs are joined back at most [`ITALIC_REACH`] bytes from `end`.
+    pub(crate) fn italic_ending_at(&self, end: usize) -> Option<usize> {
+        let mut start = self.italic_run_ending_at(end)?;
+        while end - start <= ITALIC_REACH
+            && let Some(s) = self.matching[..start]
+                .strip_suffix(' ')
+                .and_then(|b| self.italic_run_ending_at(b.len()))
+                .or_else(|| self.italic_run_ending_at(start))
+                .filter(|&s| s < start)
+        {
+            start = s;
+        }
+        Some(start)
+    }
+
+    /// The start of the longest italic run that ends at `end`.
+    fn italic_run_ending_at(&self, end: usize) -> Option<usize> {
+        let e = &self.matching_emphasis;
+        let i = e.partition_point(|r| r.end < end);
+        e[i..]
+            .iter()
+            .take_while(|r| r.end == end)
+            .map(|r| r.start)
+            .min()
     }
 
     /// The block holding a reading-text offset.
@@ -277,58 +332,136 @@ impl Normalizer {
 
     /// Normalizes `text`.
     pub fn normalize(&self, text: &str) -> Normalized {
+        let html = match self.form {
+            Some(form) => form == InputForm::Html,
+            None => html::looks_like_html(text),
+        };
+        if html {
+            return normalize_html(text);
+        }
         let lines = lines::split_lines(text);
         let form = self
             .form
             .unwrap_or_else(|| lines::detect_form(text, &lines));
-        let units = analyze(text, &lines, form);
-        // The lexicon counts the word forms that line breaks ask about.
-        // Web text's inline splits are decided while text is copied, and
-        // may ask about any word.
-        // The breaks decided without asking are kept, by where their line
-        // ends, and not decided again.
-        let asked: Vec<String>;
-        let mut decided = Decided::default();
-        let lexicon = if form == InputForm::ParagraphPerLine {
-            Lexicon::from_text(text)
-        } else {
-            let ask = hyphen::Asked::default();
-            for_each_break(&units, |(s, e), (next_s, next_e)| {
-                let before = ask.len();
-                let j = join(
-                    &ask,
-                    units.unmarked_breaks,
-                    &text[s..e],
-                    &text[next_s..next_e],
-                );
-                decided.breaks.push((e, (ask.len() == before).then_some(j)));
-            });
-            asked = ask.into_words();
-            Lexicon::counting(text, &asked)
-        };
-        let mut b = Builder::new(text, &lexicon, units.unmarked_breaks, form);
-        b.decided = decided;
-        b.build(&units);
-        let (reading, mut reading_map, blocks) = (b.out, b.map, b.blocks);
-        reading_map.shrink();
-        let (matching, mut matching_map) = fold_for_matching(text, &reading, &reading_map);
-        matching_map.shrink();
-        let m = units.meta;
-        let span = |r: Option<(usize, usize)>| r.map(|(s, e)| Span::new(s, e));
+        normalize_text(text, &lines, form)
+    }
+}
 
-        Normalized {
-            form,
-            reading,
-            reading_map,
-            matching,
-            matching_map,
-            blocks,
-            metadata: Metadata {
-                case_name: span(m.case_name),
-                docket: span(m.docket),
-                date: span(m.date),
-            },
-        }
+/// Normalizes HTML: its plain text one paragraph a line where block
+/// elements made the lines, else (`<br>` lines, `<pre>`, `pdftohtml`'s
+/// pages) in the form detected for it; the maps composed with the plain
+/// text's map into the HTML.
+fn normalize_html(html: &str) -> Normalized {
+    let plain = html::to_plain(html);
+    let lines = lines::split_lines(&plain.text);
+    let form = if plain.lines_are_paragraphs {
+        InputForm::ParagraphPerLine
+    } else {
+        lines::detect_form(&plain.text, &lines)
+    };
+    let inner = normalize_text(&plain.text, &lines, form);
+    let to_html = |s: Span| plain.map.span_to_source(s.start..s.end);
+    let mut reading_map = inner.reading_map.then(&plain.map);
+    reading_map.shrink();
+    let mut matching_map = inner.matching_map.then(&plain.map);
+    matching_map.shrink();
+    let blocks = inner
+        .blocks
+        .into_iter()
+        .map(|b| Block {
+            span: to_html(b.span),
+            ..b
+        })
+        .collect();
+    let m = inner.metadata;
+    Normalized {
+        emphasis: mapped_ranges(&plain.emphasis, &inner.reading_map),
+        matching_emphasis: mapped_ranges(&plain.emphasis, &inner.matching_map),
+        form: InputForm::Html,
+        reading: inner.reading,
+        reading_map,
+        matching: inner.matching,
+        matching_map,
+        blocks,
+        metadata: Metadata {
+            case_name: m.case_name.map(to_html),
+            docket: m.docket.map(to_html),
+            date: m.date.map(to_html),
+        },
+    }
+}
+
+/// How far back from a name's end italic runs are joined: longer than any
+/// case name, so that a run of italics costs a bounded look-back.
+const ITALIC_REACH: usize = 256;
+
+/// Source ranges (italics of the plain text) in the positions of a text
+/// normalized from it: where their first character and the character
+/// after their last went. Ranges left empty are dropped.
+fn mapped_ranges(ranges: &[Range<usize>], map: &OffsetMap) -> Vec<Range<usize>> {
+    let mut out = ranges
+        .iter()
+        .filter_map(|r| {
+            let start = map.from_source(r.start)?;
+            let end = map.from_source(r.end).unwrap_or(map.len());
+            (start < end).then_some(start..end)
+        })
+        .collect::<Vec<_>>();
+    out.sort_by_key(|r| (r.end, r.start));
+    out
+}
+
+/// Normalizes text (not HTML) of a known form.
+fn normalize_text(text: &str, lines: &[lines::Line], form: InputForm) -> Normalized {
+    let units = analyze(text, lines, form);
+    // The lexicon counts the word forms that line breaks ask about.
+    // Web text's inline splits are decided while text is copied, and
+    // may ask about any word.
+    // The breaks decided without asking are kept, by where their line
+    // ends, and not decided again.
+    let asked: Vec<String>;
+    let mut decided = Decided::default();
+    let lexicon = if form == InputForm::ParagraphPerLine {
+        Lexicon::from_text(text)
+    } else {
+        let ask = hyphen::Asked::default();
+        for_each_break(&units, |(s, e), (next_s, next_e)| {
+            let before = ask.len();
+            let j = join(
+                &ask,
+                units.unmarked_breaks,
+                &text[s..e],
+                &text[next_s..next_e],
+            );
+            decided.breaks.push((e, (ask.len() == before).then_some(j)));
+        });
+        asked = ask.into_words();
+        Lexicon::counting(text, &asked)
+    };
+    let mut b = Builder::new(text, &lexicon, units.unmarked_breaks, form);
+    b.decided = decided;
+    b.build(&units);
+    let (reading, mut reading_map, blocks) = (b.out, b.map, b.blocks);
+    reading_map.shrink();
+    let (matching, mut matching_map) = fold_for_matching(text, &reading, &reading_map);
+    matching_map.shrink();
+    let m = units.meta;
+    let span = |r: Option<(usize, usize)>| r.map(|(s, e)| Span::new(s, e));
+
+    Normalized {
+        emphasis: Vec::new(),
+        matching_emphasis: Vec::new(),
+        form,
+        reading,
+        reading_map,
+        matching,
+        matching_map,
+        blocks,
+        metadata: Metadata {
+            case_name: span(m.case_name),
+            docket: span(m.docket),
+            date: span(m.date),
+        },
     }
 }
 
@@ -339,6 +472,9 @@ fn analyze(text: &str, lines: &[lines::Line], form: InputForm) -> Units {
         InputForm::ParagraphPerLine => web::analyze(text, lines),
         InputForm::HardWrapped => wrapped::analyze(text, lines),
         InputForm::PdfRaw | InputForm::PdfLayout => pdf::analyze(text, lines, form),
+        // HTML is read into plain text first (`normalize_html`); text given
+        // as HTML that is none is read for its lines.
+        InputForm::Html => web::analyze(text, lines),
     };
     units.unmarked_breaks = text.contains('\u{ad}');
     units

@@ -305,6 +305,28 @@ impl OffsetMap {
         }
     }
 
+    /// This map followed by `inner`, which maps this map's source to its
+    /// own: a map from this map's normalized text to `inner`'s source.
+    pub(crate) fn then(&self, inner: &OffsetMap) -> OffsetMap {
+        let mut out = OffsetMap::new(inner.src_len);
+        out.pieces.reserve(self.pieces.len());
+        for p in &self.pieces {
+            let mid = p.src..p.src + p.src_len;
+            if p.copied {
+                inner.for_each_piece(mid, |dst_len, src, copied| {
+                    if copied {
+                        out.push_copy(src);
+                    } else {
+                        out.push_replace(src, dst_len);
+                    }
+                });
+            } else {
+                out.push_replace(inner.covering(mid), p.dst_len);
+            }
+        }
+        out
+    }
+
     /// The source range a normalized range covers, edges included; used to
     /// find which source text a block came from.
     pub(crate) fn covering(&self, range: Range<usize>) -> Range<usize> {

@@ -231,20 +231,25 @@ fn jsonl_spans_hold_text_for_every_corpus_file() {
         }
         check_record(rec, &source);
     }
-    let mut txt: Vec<String> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
-            .expect("read corpus/")
-            .map(|e| {
-                e.expect("corpus entry")
-                    .file_name()
-                    .into_string()
-                    .expect("UTF-8 name")
-            })
-            .filter(|n| n.ends_with(".txt"))
-            .map(|n| format!("corpus/{n}"))
-            .collect();
-    txt.sort();
-    assert_eq!(files, txt);
+    // Every text and HTML file of corpus/ and its folders, in path order.
+    let mut texts = Vec::new();
+    let mut dirs = vec![(
+        "corpus".to_string(),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+    )];
+    while let Some((rel, dir)) = dirs.pop() {
+        for e in std::fs::read_dir(&dir).expect("read corpus/") {
+            let e = e.expect("corpus entry");
+            let name = e.file_name().into_string().expect("UTF-8 name");
+            if e.path().is_dir() {
+                dirs.push((format!("{rel}/{name}"), e.path()));
+            } else if name.ends_with(".txt") || name.ends_with(".html") {
+                texts.push(format!("{rel}/{name}"));
+            }
+        }
+    }
+    texts.sort();
+    assert_eq!(files, texts);
 }
 
 #[test]
@@ -375,7 +380,7 @@ fn directory_without_txt_files_is_named() {
     assert!(run.stdout.is_empty());
     assert!(
         run.stderr
-            .contains(&format!("pincite: {}: no .txt files", dir.arg())),
+            .contains(&format!("pincite: {}: no .txt or .html files", dir.arg())),
         "{}",
         run.stderr
     );
@@ -756,7 +761,11 @@ fn toa_without_a_readable_file_prints_no_table() {
     let empty = Temp::dir(&[]);
     let run = pincite(&["toa", "--format", "json", empty.arg()]);
     assert_eq!((run.code, run.stdout.as_str()), (1, ""));
-    assert!(run.stderr.ends_with(": no .txt files\n"), "{}", run.stderr);
+    assert!(
+        run.stderr.ends_with(": no .txt or .html files\n"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// `extract --format tsv` over several files had no file column.
@@ -1004,5 +1013,42 @@ fn toa_counts_a_file_given_twice_once() {
             .starts_with(&format!("pincite: {layout}: a copy of the opinion in ")),
         "{}",
         kemp.stderr
+    );
+}
+
+/// `--input-form html` reads text on standard input as HTML in `extract`,
+/// `verify`, `toa` and `annotate` as in `normalize`; detected, the
+/// pdftohtml file of a circuit opinion cites what its `-raw` text cites.
+#[test]
+fn html_is_chosen_with_input_form_or_detected() {
+    let page = b"Giglio v. United States, 405 U.S. 150, 153 (1972). <i>Id.</i>, at 155.";
+    for cmd in ["normalize", "extract", "verify", "toa", "annotate"] {
+        let run = pincite_with_stdin(&[cmd, "--input-form", "html", "-"], page);
+        assert!(run.code <= 1, "{cmd}: {}", run.stderr);
+        assert!(!run.stdout.contains("<i>Id."), "{cmd}: {}", run.stdout);
+    }
+    let run = pincite_with_stdin(
+        &["extract", "--format", "tsv", "--input-form", "html", "-"],
+        page,
+    );
+    assert!(
+        run.stdout.contains("id\t405 U.S. 150\t155\t"),
+        "{}",
+        run.stdout
+    );
+    let authorities = |file: &str| -> Vec<String> {
+        let run = pincite(&["extract", "--format", "tsv", file]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+            .lines()
+            .skip(1)
+            .map(|l| l.split('\t').skip(1).take(3).collect::<Vec<_>>().join("\t"))
+            .collect()
+    };
+    let html = authorities("corpus/extractors/ca8_us_v_wilson_2010_pdftohtml.html");
+    assert!(html.len() > 5);
+    assert_eq!(
+        html,
+        authorities("corpus/extractors/ca8_us_v_wilson_2010_raw.txt")
     );
 }

@@ -348,3 +348,27 @@ fn a_year_is_not_read_from_the_footnote_after_the_paragraph() {
         assert_eq!(cites[0].year(), None);
     }
 }
+
+/// HTML built to make the reader look far: many skipped elements, star
+/// pages, ampersands without a semicolon, italics never closed, runs of
+/// italics, brackets that open no tag.
+#[test]
+fn hostile_html() {
+    let n = 2_000;
+    let inputs = [
+        format!(
+            "<p>{}</p>",
+            "<span class=\"star-pagination\">*1</span>Smith, 1 U.S. 2. ".repeat(n)
+        ),
+        format!("<p>{}</p>", "<script>x</script>Id., at 3. ".repeat(n)),
+        format!("<p>{FULL}{}</p>", "& &amp &#; &#x; ".repeat(n)),
+        format!("<p>{}</p>", "<i>Smith v. Jones, 1 U.S. 2. ".repeat(n)),
+        format!("<p>{}, 1 U.S. 2.</p>", "<i>A</i> ".repeat(n)),
+        format!("<div>{}", "< a <b <!-- <a href=\"".repeat(n)),
+    ];
+    for src in &inputs {
+        let norm = normalize(src);
+        assert_eq!(norm.form(), pincite::InputForm::Html);
+        check(src);
+    }
+}

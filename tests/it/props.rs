@@ -1,6 +1,7 @@
 //! Property tests: the offset maps of any input keep their promises.
 
-use pincite::{Normalized, normalize};
+use crate::invariants;
+use pincite::{InputForm, Normalized, Normalizer, normalize};
 use proptest::prelude::*;
 
 /// Pieces that exercise every rule of the normalizer.
@@ -48,6 +49,64 @@ fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(piece(), 0..60).prop_map(|v| v.concat())
 }
 
+/// Pieces of HTML: tags of every kind the reader treats apart, entities
+/// known, unknown and cut off, stray brackets, pdftohtml's page marks,
+/// italics around names and "Id.", and citation text.
+fn html_piece() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "<p>",
+        "</p>",
+        "<i>",
+        "</i>",
+        "<em>",
+        "</em>",
+        "<br>",
+        "<br/>",
+        "<hr>",
+        "<A name=2></a>",
+        "<div class=\"x\">",
+        "</div>",
+        "<pre>",
+        "</pre>",
+        "<pre class=\"inline\">",
+        "<script>var a = '</p>';</script>",
+        "<style>",
+        "<span class=\"star-pagination\">*355</span>",
+        "<page-number>*12</page-number>",
+        "<!-- c -->",
+        "<!--",
+        "<!DOCTYPE html>",
+        "<html><head><title>\u{fe}</title></head><body>",
+        "<a href='x>y'>",
+        "&nbsp;",
+        "&amp;",
+        "&#167;",
+        "&#x2014;",
+        "&#0;",
+        "&#99999999;",
+        "&bogus;",
+        "&",
+        "<",
+        ">",
+        "</",
+        "\n",
+        " ",
+        "\x0c",
+        "Id.",
+        ", at 155",
+        "Smith v. Jones",
+        ", 405 U.S. 150, 153 (1972). ",
+        "See ",
+        "\u{ad}",
+        "é",
+        "1\n",
+    ])
+}
+
+fn html_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(html_piece(), 0..60).prop_map(|v| v.concat())
+}
+
 /// Checks one map (reading or matching) of `norm` against `src`.
 fn check_map(src: &str, out: &str, map: &pincite::OffsetMap, monotone: bool) {
     assert_eq!(map.len(), out.len());
@@ -83,11 +142,15 @@ fn check_map(src: &str, out: &str, map: &pincite::OffsetMap, monotone: bool) {
     }
 }
 
+/// Footnotes are read after the paragraph their page broke, so a text
+/// with footnotes may read out of source order.
+fn has_notes(norm: &Normalized) -> bool {
+    norm.blocks().iter().any(|b| b.footnote.is_some())
+}
+
 fn check(src: &str) -> Normalized {
     let norm = normalize(src);
-    // Footnotes are read after the paragraph their page broke, so a text
-    // with a footnote separator may read out of source order.
-    let moved = norm.blocks().iter().any(|b| b.footnote.is_some());
+    let moved = has_notes(&norm);
     check_map(src, norm.reading(), norm.reading_map(), !moved);
     check_map(src, norm.matching(), norm.matching_map(), !moved);
     for b in norm.blocks() {
@@ -119,6 +182,22 @@ proptest! {
     #[test]
     fn maps_hold_on_arbitrary_strings(src in "\\PC{0,200}") {
         check(&src);
+    }
+
+    /// HTML, detected or chosen: the maps point into the HTML, and every
+    /// invariant of the reading text and the citations holds.
+    #[test]
+    fn maps_and_spans_hold_on_html(src in html_text()) {
+        let detected = check(&src);
+        let chosen = Normalizer::new().form(InputForm::Html).normalize(&src);
+        for norm in [&detected, &chosen] {
+            check_map(&src, norm.reading(), norm.reading_map(), !has_notes(norm));
+            invariants::check_norm(&src, norm);
+            invariants::check_cites(&src, &pincite::extract(&src, norm));
+            for r in norm.emphasis() {
+                prop_assert!(r.start < r.end && r.end <= norm.reading().len());
+            }
+        }
     }
 
     /// A paragraph that needs no change reads as itself, byte for byte.

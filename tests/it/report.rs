@@ -739,6 +739,11 @@ fn verify_finds_only_real_errors_in_the_corpora() {
         got,
         [
             e(
+                "mdnc_democracy_nc_v_nc_sbe_2022_clean.txt",
+                mismatch,
+                "Democracy N.C. , 476 F.3d at 224"
+            ),
+            e(
                 "scotus_bilski_v_kappos_2010_slip.txt",
                 mismatch,
                 "State Street, 49 F. 3d, at 1373"

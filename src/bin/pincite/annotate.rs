@@ -1,6 +1,6 @@
 //! `pincite annotate`: an opinion as a page with its citations marked.
 
-use crate::input::{Input, message, parse_size};
+use crate::input::{FormChoice, Input, message, parse_size};
 use crate::{FAILED, Out, warn};
 use clap::{Args, ValueEnum};
 use std::io::{self, Write};
@@ -15,6 +15,8 @@ pub(crate) struct AnnotateArgs {
     /// The largest document to read, in bytes, or with a suffix K, M or G.
     #[arg(long = "max-size", value_name = "BYTES", value_parser = parse_size, default_value = "256M")]
     max_size: u64,
+    #[command(flatten)]
+    form: FormChoice,
     /// One opinion text; `-` for standard input.
     file: PathBuf,
 }
@@ -37,7 +39,7 @@ pub(crate) fn run(out: &mut Out, args: &AnnotateArgs) -> io::Result<u8> {
         }
     };
     let text = doc.text();
-    let cited = pincite::cite(text);
+    let cited = args.form.cite(text);
     let page = pincite::annotate_html(&input.name, cited.normalized(), cited.citations());
     match args.format {
         AnnotateFormat::Html => out.write_all(page.as_bytes()),

@@ -1,7 +1,7 @@
 //! `pincite extract`: every citation of each file with its authority.
 
 use crate::Out;
-use crate::input::{Inputs, par_each_file};
+use crate::input::{FormChoice, Inputs, par_each_file};
 use clap::{Args, ValueEnum};
 use pincite::Citation;
 use serde::Serialize;
@@ -13,6 +13,8 @@ pub(crate) struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
     format: ExtractFormat,
+    #[command(flatten)]
+    form: FormChoice,
     #[command(flatten)]
     inputs: Inputs,
 }
@@ -50,7 +52,7 @@ pub(crate) fn run(out: &mut Out, args: &ExtractArgs) -> io::Result<u8> {
         ExtractFormat::Json => out.write_all(b"[")?,
         ExtractFormat::Jsonl => {}
     }
-    let extract = |text: &str| pincite::cite(text).into_citations();
+    let extract = |text: &str| args.form.cite(text).into_citations();
     let failed = par_each_file(out, &args.inputs, extract, |out, name, cites| {
         for c in &cites {
             let rec = CitationRecord {

@@ -2,8 +2,8 @@
 //! standard input, each read within the size limit, the failures reported.
 
 use crate::{Out, closed, warn};
-use clap::Args;
-use pincite::{Document, ErrorKind};
+use clap::{Args, ValueEnum};
+use pincite::{Cited, Document, ErrorKind, InputForm, Normalizer};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -14,10 +14,59 @@ pub(crate) struct Inputs {
     /// (KiB, MiB, GiB); a longer one is reported and skipped.
     #[arg(long = "max-size", value_name = "BYTES", value_parser = parse_size, default_value = "256M")]
     pub(crate) max_size: u64,
-    /// Opinion texts; a directory stands for its `.txt` files, `-` for
+    /// Opinion texts; a directory stands for its `.txt` and `.html` files, `-` for
     /// standard input.
     #[arg(required = true, value_name = "FILE")]
     pub(crate) files: Vec<PathBuf>,
+}
+
+/// The input form of the texts a command reads: detected, or chosen.
+#[derive(Args, Clone, Copy)]
+pub(crate) struct FormChoice {
+    /// The input form of every file (detected for each by default; HTML
+    /// by its tags). Choose one when detection guesses wrong.
+    #[arg(long = "input-form", value_enum)]
+    input_form: Option<FormArg>,
+}
+
+/// The input forms, as named on the command line.
+#[derive(Clone, Copy, ValueEnum)]
+enum FormArg {
+    /// One paragraph per line (web text with the tags stripped, the
+    /// syllabus form).
+    ParagraphPerLine,
+    /// Hard-wrapped slip text with leading-space paragraph and page marks.
+    HardWrapped,
+    /// `pdftotext -raw` or default-mode output, and the text of other
+    /// PDF-to-text tools (pdfminer.six, pypdf, PyMuPDF).
+    PdfRaw,
+    /// `pdftotext -layout` output.
+    PdfLayout,
+    /// HTML: a web page, CourtListener's `html_with_citations`, poppler's
+    /// `pdftohtml` output.
+    Html,
+}
+
+impl FormChoice {
+    /// The normalizer for the form chosen.
+    pub(crate) fn normalizer(self) -> Normalizer {
+        let mut n = Normalizer::new();
+        if let Some(f) = self.input_form {
+            n.form(match f {
+                FormArg::ParagraphPerLine => InputForm::ParagraphPerLine,
+                FormArg::HardWrapped => InputForm::HardWrapped,
+                FormArg::PdfRaw => InputForm::PdfRaw,
+                FormArg::PdfLayout => InputForm::PdfLayout,
+                FormArg::Html => InputForm::Html,
+            });
+        }
+        n
+    }
+
+    /// Normalizes and cites `text` in the form chosen.
+    pub(crate) fn cite(self, text: &str) -> Cited {
+        Cited::from_normalized(text, self.normalizer().normalize(text))
+    }
 }
 
 /// A size as given to `--max-size`: bytes, or KiB, MiB, GiB with a
@@ -88,10 +137,10 @@ pub(crate) fn message(e: &pincite::Error) -> String {
     }
 }
 
-/// The inputs the arguments stand for, in order: a directory's `.txt`
+/// The inputs the arguments stand for, in order: a directory's text
 /// files (see [`pincite::text_files`]), `-` standard input (once), any
 /// other path itself. Reports a directory that cannot be read or has no
-/// `.txt` files; returns how many could not be read.
+/// text files; returns how many could not be read.
 pub(crate) fn expand(args: &[PathBuf]) -> (Vec<Input>, usize) {
     let mut out = Vec::new();
     let mut failed = 0;
@@ -119,7 +168,7 @@ pub(crate) fn expand(args: &[PathBuf]) -> (Vec<Input>, usize) {
             }
         }
         if out.len() == before && failed == errors && arg.is_dir() {
-            warn(&pincite::printable_path(arg), "no .txt files");
+            warn(&pincite::printable_path(arg), "no .txt or .html files");
         }
     }
     (out, failed)

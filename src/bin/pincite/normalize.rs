@@ -1,6 +1,6 @@
 //! `pincite normalize`: the reading text of each file, or its blocks.
 
-use crate::input::{Inputs, for_each_file};
+use crate::input::{FormChoice, Inputs, for_each_file};
 use crate::{Out, closed};
 use clap::{Args, ValueEnum};
 use pincite::Normalized;
@@ -13,9 +13,8 @@ pub(crate) struct NormalizeArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = NormalizeFormat::Text)]
     format: NormalizeFormat,
-    /// The input form, when detection guesses wrong (detected by default).
-    #[arg(long = "input-form", value_enum)]
-    input_form: Option<FormArg>,
+    #[command(flatten)]
+    form: FormChoice,
     #[command(flatten)]
     inputs: Inputs,
 }
@@ -26,19 +25,6 @@ enum NormalizeFormat {
     Text,
     /// One JSON object per block.
     Jsonl,
-}
-
-/// The input forms, as named on the command line.
-#[derive(Clone, Copy, ValueEnum)]
-enum FormArg {
-    /// One paragraph per line (web text, the syllabus form).
-    ParagraphPerLine,
-    /// Hard-wrapped slip text with leading-space paragraph and page marks.
-    HardWrapped,
-    /// `pdftotext -raw` or default-mode output.
-    PdfRaw,
-    /// `pdftotext -layout` output.
-    PdfLayout,
 }
 
 #[derive(Serialize)]
@@ -56,15 +42,7 @@ struct BlockRecord<'a> {
 /// Prints each file's reading text or blocks. Returns the exit status: 1
 /// when some file could not be read.
 pub(crate) fn run(out: &mut Out, args: &NormalizeArgs) -> io::Result<u8> {
-    let mut normalizer = pincite::Normalizer::new();
-    if let Some(f) = args.input_form {
-        normalizer.form(match f {
-            FormArg::ParagraphPerLine => pincite::InputForm::ParagraphPerLine,
-            FormArg::HardWrapped => pincite::InputForm::HardWrapped,
-            FormArg::PdfRaw => pincite::InputForm::PdfRaw,
-            FormArg::PdfLayout => pincite::InputForm::PdfLayout,
-        });
-    }
+    let normalizer = args.form.normalizer();
     let failed = for_each_file(out, &args.inputs, |out, name, text| {
         if closed(out) {
             return Ok(());

@@ -1,6 +1,6 @@
 //! `pincite toa`: the table of authorities of one or more opinions.
 
-use crate::input::{Inputs, for_each_file};
+use crate::input::{FormChoice, Inputs, for_each_file};
 use crate::{FAILED, Out, warn};
 use clap::{Args, ValueEnum};
 use pincite::{Citation, Fingerprint, Heading, TableOfAuthorities};
@@ -22,6 +22,8 @@ pub(crate) struct ToaArgs {
     #[arg(long)]
     keep_copies: bool,
     // Several files make one table, with the pages listed per file.
+    #[command(flatten)]
+    form: FormChoice,
     #[command(flatten)]
     inputs: Inputs,
 }
@@ -78,7 +80,7 @@ impl OmitHeading {
 pub(crate) fn run(out: &mut Out, args: &ToaArgs) -> io::Result<u8> {
     let mut docs: Vec<(String, Vec<Citation>, Fingerprint)> = Vec::new();
     let failed = for_each_file(out, &args.inputs, |_, name, text| {
-        let cited = pincite::cite(text);
+        let cited = args.form.cite(text);
         let print = Fingerprint::new(text, cited.normalized(), cited.citations());
         docs.push((name.to_string(), cited.into_citations(), print));
         Ok(())

@@ -1,6 +1,6 @@
 //! `pincite verify`: pin cites and short forms checked, findings printed.
 
-use crate::input::{Inputs, for_each_file};
+use crate::input::{FormChoice, Inputs, for_each_file};
 use crate::{FAILED, Out, USAGE};
 use clap::{Args, ValueEnum};
 use pincite::{Finding, Severity};
@@ -13,6 +13,8 @@ pub(crate) struct VerifyArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = VerifyFormat::Text)]
     format: VerifyFormat,
+    #[command(flatten)]
+    form: FormChoice,
     #[command(flatten)]
     inputs: Inputs,
 }
@@ -41,7 +43,7 @@ pub(crate) fn run(out: &mut Out, args: &VerifyArgs) -> io::Result<u8> {
     let failed = for_each_file(out, &args.inputs, |out, name, text| {
         // Lines and columns from one table of the file's lines.
         let mut lines: Option<pincite::LineIndex> = None;
-        for f in pincite::cite(text).verify() {
+        for f in args.form.cite(text).verify() {
             errors |= f.severity == Severity::Error;
             match args.format {
                 VerifyFormat::Text => {

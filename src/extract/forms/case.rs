@@ -8,7 +8,7 @@
 //! the one before, subsequent history.
 
 use crate::citation::{Form, FullCase, History, Pin, ShortCase};
-use crate::extract::names::{name_before, name_ending_at};
+use crate::extract::names::{italic_name_before, name_before, name_ending_at};
 use crate::extract::reporters::{self, CaseAnchor, case_at};
 use crate::extract::scanner::{Scanner, re};
 use crate::extract::tables::{self, Reporter};
@@ -246,7 +246,10 @@ fn california_name(text: &str, end: usize) -> Option<(usize, String)> {
 pub(super) fn read(s: &mut Scanner<'_>, head: Head) -> Option<usize> {
     let text = s.text;
     let at = head.at;
-    let (name, year_before) = name_and_year_before(text, at);
+    let (name, year_before) = match italic_name_before(text, s.norm, at) {
+        Some(n) => (Some(n), None),
+        None => name_and_year_before(text, at),
+    };
     let start = name.as_ref().map_or(at, |n| n.0);
     let parallel = name.is_none() && matches!(head.after, After::Page(..)) && follows_full(s, at);
     let history = if name.is_none() && !parallel {

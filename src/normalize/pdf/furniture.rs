@@ -202,8 +202,28 @@ impl Margins {
             }
             ls.pop();
         }
+        if foot_number.is_none() {
+            foot_number = strip_page_of(text, ls);
+        }
         foot_number
     }
+}
+
+/// Lines above a page's last that a "Page 3 of 9" footer may stand on:
+/// poppler's default mode sets the words of a page's last line after it.
+const PAGE_OF_REACH: usize = 4;
+
+/// Removes a "Page 3 of 9" footer from the last lines of a page, when
+/// lines of text follow it; returns its page number. Written out in full
+/// it is no line of an opinion's text.
+fn strip_page_of(text: &str, ls: &mut Vec<Line>) -> Option<u32> {
+    let from = ls.len().saturating_sub(PAGE_OF_REACH);
+    let at = (from..ls.len()).rev().find(|&i| {
+        let s = collapse(&text[ls[i].start..ls[i].end]);
+        s.starts_with("Page ") && s.contains(" of ") && page_number(&s).is_some()
+    })?;
+    let l = ls.remove(at);
+    page_number(&collapse(&text[l.start..l.end]))
 }
 
 /// A running head that pypdf broke in the middle of a word ("7  Cite
@@ -349,5 +369,27 @@ mod tests {
         );
         assert_eq!(is_title_with_number("KEMP v. UNITED STATES"), Some(None));
         assert_eq!(is_title_with_number("See Imbler v. Pachtman"), None);
+    }
+
+    #[test]
+    fn a_page_of_footer_before_a_pages_last_words_is_removed() {
+        // The end of page 7 of the Second Circuit's Gildernew v. Gantner in
+        // poppler's default mode.
+        let text = "of this title.\u{201d} \u{a7}\n\nPage 7 of 9\n\nAnd second,\n\nThe\n";
+        let lines = crate::normalize::lines::split_lines(text);
+        let mut ls = Vec::new();
+        content_lines(text, &lines, &mut ls);
+        assert_eq!(strip_page_of(text, &mut ls), Some(7));
+        let left: Vec<&str> = ls.iter().map(|l| &text[l.start..l.end]).collect();
+        assert_eq!(
+            left,
+            ["of this title.\u{201d} \u{a7}", "And second,", "The"]
+        );
+        // A sentence that speaks of pages is text.
+        let text = "See Page 7 of the record.\nMore text.\n";
+        let lines = crate::normalize::lines::split_lines(text);
+        content_lines(text, &lines, &mut ls);
+        assert_eq!(strip_page_of(text, &mut ls), None);
+        assert_eq!(ls.len(), 2);
     }
 }

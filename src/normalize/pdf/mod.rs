@@ -49,7 +49,7 @@ pub(super) fn analyze(text: &str, lines: &[Line], form: InputForm) -> Units {
     let line_numbered = line_numbers::numbered(text, &pages);
     let prelim = furniture::is_preliminary_print(text, lines);
     // Pages whose notes have no separator line above them.
-    let unruled = !prelim && !notes::has_separator(text, lines);
+    let unruled = !prelim && !notes::has_separator(text, &pages);
     let mut units = Units::default();
     let mut numbering = pages::Numbering::default();
     let mut notes = notes::Reader::default();
@@ -67,12 +67,12 @@ pub(super) fn analyze(text: &str, lines: &[Line], form: InputForm) -> Units {
         }
         let mut found = unruled::Found::new();
         if unruled {
-            notes.take_top(text, &mut ls, &mut found);
+            notes.take_top(text, &mut ls, true, &mut found);
         }
         let head = margins.strip_head(text, &mut ls);
         if unruled && found.is_empty() {
             // Notes between the head and the body.
-            notes.take_top(text, &mut ls, &mut found);
+            notes.take_top(text, &mut ls, false, &mut found);
         }
         let foot_number = margins.strip_foot(text, &mut ls);
         let numbered = numbering.page(pi, head, foot_number);

@@ -23,9 +23,15 @@ pub(super) struct Split {
 /// would have; `prelim` says the text is a preliminary print, which sets
 /// a footnote's number on a line of its own with no rule above.
 pub(super) fn split(text: &str, ls: &mut Vec<Line>, label: &str, prelim: bool) -> Split {
-    let mut sep = ls
-        .iter()
-        .position(|l| is_rule_line(&text[l.start..l.end], &FOOT_SEP));
+    let is_sep = |l: &Line| is_rule_line(&text[l.start..l.end], &FOOT_SEP);
+    // A page has one separator; rules on a page of tables are leaders.
+    let mut sep = ls.iter().position(is_sep);
+    if ls.iter().filter(|l| is_sep(l)).count() > 1 {
+        return Split {
+            body_end: ls.len(),
+            notes_start: ls.len(),
+        };
+    }
     if sep.is_none() {
         sep = unglue_rule(text, ls);
     }
@@ -56,10 +62,14 @@ pub(super) fn split(text: &str, ls: &mut Vec<Line>, label: &str, prelim: bool) -
 
 /// Whether any page of the text sets its notes under a separator line
 /// ("——————"), as the Supreme Court's slips do.
-pub(super) fn has_separator(text: &str, lines: &[Line]) -> bool {
-    lines.iter().any(|l| {
-        let s = &text[l.start..l.end];
-        is_rule_line(s, &FOOT_SEP) || s.ends_with(GLUED_RULE)
+pub(super) fn has_separator(text: &str, pages: &[&[Line]]) -> bool {
+    pages.iter().any(|page| {
+        let rules = page.iter().filter(|l| {
+            let s = &text[l.start..l.end];
+            is_rule_line(s, &FOOT_SEP) || s.ends_with(GLUED_RULE)
+        });
+        // One on a page: more are a table's leaders.
+        rules.count() == 1
     })
 }
 
@@ -168,11 +178,17 @@ impl Reader {
         }
     }
 
-    /// Takes the notes set without a separator before a page's head out
-    /// of its lines `ls`, into `found`.
-    pub(super) fn take_top(&mut self, text: &str, ls: &mut Vec<Line>, found: &mut unruled::Found) {
+    /// Takes the notes set without a separator at the top of a page
+    /// (above its head or under it) out of its lines `ls`, into `found`.
+    pub(super) fn take_top(
+        &mut self,
+        text: &str,
+        ls: &mut Vec<Line>,
+        before_head: bool,
+        found: &mut unruled::Found,
+    ) {
         let mut next = self.next;
-        unruled::take_top(text, ls, &mut next, &mut self.order, found);
+        unruled::take_top(text, ls, &mut next, &mut self.order, before_head, found);
         self.set_next(next);
     }
 
@@ -200,8 +216,11 @@ impl Reader {
         }
     }
 
-    /// The notes read.
-    pub(super) fn into_notes(self) -> Vec<Note> {
+    /// The notes read, each with its lines in the order of the text.
+    pub(super) fn into_notes(mut self) -> Vec<Note> {
+        for n in &mut self.notes {
+            n.lines.sort_by_key(|l| l.0);
+        }
         self.notes
     }
 }

@@ -31,6 +31,9 @@ enum Set {
     Alone,
     /// The label starts the note's first line ("*For the Court's ...").
     Leading,
+    /// The label ends the note's first line, as pypdf writes a label set
+    /// apart after it ("... term of1").
+    Trailing,
 }
 
 /// The label a line carries if it is `next` (the next note's number) or
@@ -40,11 +43,31 @@ fn label_of<'s>(s: &'s str, next: &str) -> Option<(&'s str, Set)> {
     if s == next || symbol(s) {
         return Some((s, Set::Alone));
     }
-    let l = note_label(s)?;
-    // The note's text follows the label: "12" is no label 1.
-    let rest = s[l.len()..].trim_start();
-    let text_follows = rest.starts_with(|c: char| !c.is_ascii_digit());
-    (text_follows && (l == next || symbol(l))).then_some((l, Set::Leading))
+    if let Some(l) = note_label(s) {
+        // The note's text follows the label: "12" is no label 1.
+        let rest = s[l.len()..].trim_start();
+        let text_follows = rest.starts_with(|c: char| !c.is_ascii_digit());
+        if text_follows && (l == next || symbol(l)) {
+            return Some((l, Set::Leading));
+        }
+    }
+    ["*", "†", "‡", next]
+        .into_iter()
+        .find(|l| s.ends_with(l) && calls(tail(s, l.len() + TAIL_CONTEXT), l))
+        .map(|l| (&s[s.len() - l.len()..], Set::Trailing))
+}
+
+/// The bytes of context before a label that ends a line, looked at to
+/// tell it glued or set apart.
+const TAIL_CONTEXT: usize = 8;
+
+/// The last `n` bytes of `s` or a few more, from a char boundary.
+fn tail(s: &str, n: usize) -> &str {
+    let mut at = s.len().saturating_sub(n);
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    &s[at..]
 }
 
 /// Whether `s` calls note `label`: the label glued to the end of a word
@@ -93,7 +116,8 @@ fn called(text: &str, ls: &[Line], skip: std::ops::Range<usize>, label: &str) ->
         .filter(|(i, _)| !skip.contains(i))
         .any(|(_, l)| {
             let s = collapse(&text[l.start..l.end]);
-            s == label || calls(&s, label)
+            // A symbol set apart is a caption's mark, no call.
+            (s == label && label.bytes().all(|b| b.is_ascii_digit())) || calls(&s, label)
         })
 }
 
@@ -122,19 +146,25 @@ pub(super) fn drop_calls(text: &str, ls: &mut Vec<Line>, found: &Found) {
     });
 }
 
-/// The notes before a page's head: a label in the first line, or alone
-/// in the second after the note's first line; they run to the head.
+/// The notes at the top of a page, above its head (`before_head`) or
+/// under it: a label in the first line, or alone in the second after the
+/// note's first line; they run to the head or to a page number.
 pub(super) fn take_top(
     text: &str,
     ls: &mut Vec<Line>,
     next: &mut u32,
     order: &mut Order,
+    before_head: bool,
     found: &mut Found,
 ) {
     let line = |i: usize| collapse(&text[ls[i].start..ls[i].end]).into_owned();
     let label = next.to_string();
+    // A label that ends a line starts a note only above the page's head:
+    // under it, the line is the body's, ending in a call.
+    let starts =
+        |s: &str| label_of(s, &label).is_some_and(|(_, set)| before_head || set != Set::Trailing);
     let first = match (ls.first(), ls.get(1)) {
-        (Some(_), _) if label_of(&line(0), &label).is_some() => 0,
+        (Some(_), _) if starts(&line(0)) => 0,
         (Some(_), Some(_))
             if label_of(&line(1), &label).is_some_and(|(_, set)| set == Set::Alone)
                 && !is_head(&line(0)) =>
@@ -150,9 +180,16 @@ pub(super) fn take_top(
     let mut end = None;
     for i in first..ls.len() {
         let s = line(i);
-        if s == want.to_string() || (i == first && label_of(&s, &want.to_string()).is_some()) {
-            want += 1;
-        } else if i > first && is_head(&s) {
+        let number = want.to_string();
+        match label_of(&s, &number) {
+            Some((l, _)) if l != number => continue,
+            Some((l, _)) if i == first || called(text, ls, i..i + 1, l) => {
+                want += 1;
+                continue;
+            }
+            _ => {}
+        }
+        if i > first && is_head(&s) {
             end = Some(i);
             break;
         }
@@ -186,7 +223,12 @@ pub(super) fn take_foot(
     let label = next.to_string();
     let at = (1..ls.len()).find(|&i| {
         let s = collapse(&text[ls[i].start..ls[i].end]);
-        label_of(&s, &label).is_some_and(|(l, _)| called(text, &ls[..i], 0..0, l))
+        label_of(&s, &label).is_some_and(|(l, set)| {
+            // A label glued to a line's end is a call ("(CA1" is a court):
+            // one that ends a note's first line is set apart.
+            let apart = set != Set::Trailing || s[..s.len() - l.len()].ends_with(' ');
+            apart && called(text, &ls[..i], 0..0, l)
+        })
     });
     let Some(at) = at else {
         return;
@@ -249,7 +291,15 @@ fn split_region(text: &str, region: &[Line], first: usize, next: &mut u32, order
             .map_or(region.len(), |(j, _, s)| start_of(*j, *s));
         let lines: Vec<Line> = (start..end.max(start))
             .filter(|&j| !(j == *i && *set == Set::Alone))
-            .map(|j| region[j])
+            .map(|j| {
+                let mut l = region[j];
+                if j == *i && *set == Set::Trailing {
+                    // The label is no text of the note.
+                    let s = &text[l.start..l.end];
+                    l.end = l.start + s[..s.len() - label.len()].trim_end().len();
+                }
+                l
+            })
             .collect();
         notes.push((label.clone(), lines));
     }
