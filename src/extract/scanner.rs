@@ -5,7 +5,7 @@
 use super::forms::statute::OtherSection;
 use crate::citation::{Citation, Form, Place};
 use crate::law::names;
-use crate::normalize::{Normalized, Section};
+use crate::normalize::{BlockKind, Normalized, Section};
 use regex::{Captures, Regex};
 use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
@@ -71,6 +71,10 @@ pub(super) struct Scanner<'a> {
     /// The names and parties of the full case citations so far
     /// ([`crate::law::names::name_keys`]), which a reference may name.
     names: BTreeSet<String>,
+    /// The names the sources cited so far that are no cases go by (their
+    /// authors' surnames, the short names "hereinafter" gives them), which
+    /// a short form may name ("LaFave §6.8", "Federalist, at 466").
+    source_names: HashSet<String>,
 }
 
 impl<'a> Scanner<'a> {
@@ -89,7 +93,18 @@ impl<'a> Scanner<'a> {
             other_section: None,
             names: BTreeSet::new(),
             database_keys: HashSet::new(),
+            source_names: HashSet::new(),
         }
+    }
+
+    /// Remembers a name a source that is no case goes by.
+    pub(super) fn know_source(&mut self, name: String) {
+        self.source_names.insert(name);
+    }
+
+    /// Whether `name` is a name of a source that is no case cited so far.
+    pub(super) fn knows_source(&self, name: &str) -> bool {
+        self.source_names.contains(name)
     }
 
     /// Remembers a full case citation's name for the references after it.
@@ -156,9 +171,19 @@ impl<'a> Scanner<'a> {
                 block: self.line,
                 note_call: None,
                 nested: false,
+                footnote: self.footnote_number(),
             },
             hereinafter: None,
         }
+    }
+
+    /// The number of the footnote the current block is, if it is one.
+    fn footnote_number(&self) -> Option<u32> {
+        let b = self.norm.blocks().get(self.line)?;
+        if b.kind != BlockKind::Footnote {
+            return None;
+        }
+        b.footnote.as_deref()?.parse().ok()
     }
 
     /// Rebuilds a citation over a new range, keeping what was parsed.

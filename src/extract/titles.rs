@@ -27,6 +27,7 @@ static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
         r#";|\(|(?:(?:^|[^A-Za-z])[a-z]{2,}|[0-9)])[.!?]"? +["A-Z0-9]"#,
         r#"|[.,!?]" |[.!?]' "#,
         r"|(?:^|[ ,])(?:[Ss]ee(?: also| generally|, e\.g\.,)?|[Cc]f\.|[Cc]ompare|[Aa]ccord,|quoting|citing|e\.g\.,|E\.g\.,) ",
+        r"|, (?:reprinted )?in ",
     ))
 });
 /// A signal or a connecting word opening a clause before the byline.
@@ -189,4 +190,16 @@ fn repeats_words(p: &str, cited: &str) -> bool {
                 .split_whitespace()
                 .any(|c| c.trim_end_matches(',') == w.trim_end_matches(','))
         })
+}
+
+/// Remembers the names a source that is no case goes by, for the short
+/// forms after it: its authors' surnames ("LaFave", "Wright & Miller") and
+/// the short name "hereinafter" gives it.
+pub(super) fn remember(s: &mut Scanner<'_>, author: Option<&str>, hereinafter: Option<String>) {
+    for k in author.map(authors::author_keys).unwrap_or_default() {
+        s.know_source(k);
+    }
+    if let Some(h) = hereinafter {
+        s.know_source(h);
+    }
 }

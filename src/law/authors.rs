@@ -1,5 +1,6 @@
-//! Authors of articles and books: how a byline divides into authors and a
-//! title, and how a short form names them again.
+//! Authors and titles of articles and books: how a byline divides into
+//! authors and a title, what a title looks like, and how a short form
+//! names a work again.
 //!
 //! One rule, used by extraction and resolution alike: a byline's first
 //! comma-separated part is its author when it reads as a person's name
@@ -138,6 +139,34 @@ fn is_initials(w: &str) -> bool {
             .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
 }
 
+/// Words a title writes in lowercase ("Commentaries on the Laws of
+/// England", "Prosser and Keeton on Law of Torts").
+const TITLE_SMALL_WORDS: [&str; 36] = [
+    "a", "about", "after", "against", "al.", "among", "an", "and", "as", "at", "before", "between",
+    "by", "de", "des", "du", "during", "et", "for", "from", "in", "into", "its", "la", "of", "on",
+    "or", "over", "the", "their", "through", "to", "toward", "under", "upon", "with",
+];
+
+/// Whether `title` reads as the title of a work, not prose: it opens with
+/// a capital, a digit or a quotation, and its words are capitalized but
+/// for the small words of titles ("Commentaries on the Laws of England",
+/// "Criminal Law: The General Part", "Literature for Children in England
+/// and America from 1646 to 1774"); no case name ("Smith v. Jones").
+pub(crate) fn is_title(title: &str) -> bool {
+    let opens = title.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"');
+    opens
+        && !title.contains(" v. ")
+        && title.split_whitespace().any(|w| {
+            w.trim_start_matches(['"', '\''])
+                .starts_with(|c: char| c.is_uppercase())
+        })
+        && title.split_whitespace().all(|w| {
+            let w = w.trim_start_matches(['"', '\'', '(', '[']);
+            !w.starts_with(|c: char| c.is_lowercase())
+                || TITLE_SMALL_WORDS.contains(&w.trim_end_matches([',', ':', ';']))
+        })
+}
+
 /// Folds runs of spaces to one.
 fn fold(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -231,6 +260,18 @@ mod tests {
         let (a, t) = split_byline("Wille, Note, The Right to Use Waste Water");
         assert_eq!(a.as_deref(), Some("Wille"));
         assert_eq!(t.as_deref(), Some("Note, The Right to Use Waste Water"));
+    }
+
+    #[test]
+    fn titles_are_capitalized_but_for_small_words() {
+        assert!(is_title("Commentaries on the Laws of England"));
+        assert!(is_title("Criminal Law: The General Part"));
+        assert!(is_title("Black's Law Dictionary"));
+        assert!(is_title("\"Crack\" Cocaine"));
+        assert!(!is_title("the Court held in"));
+        assert!(!is_title("Congress enacted the Act in"));
+        assert!(!is_title("Smith v. Jones"));
+        assert!(!is_title("8-277 to"));
     }
 
     #[test]

@@ -11,6 +11,9 @@ use std::collections::{BTreeMap, HashMap};
 /// cases.
 const PIN_REACH: u32 = 300;
 
+/// The warning of a supra or reference no case answers to.
+pub(super) const NO_NAME: &str = "no earlier full citation by this name";
+
 /// How many distinct authorities one name or volume keeps, the latest.
 const KEEP: usize = 32;
 
@@ -226,9 +229,7 @@ impl Cases {
         cites[i].antecedent = hit;
         match hit {
             Some(j) => cites[i].authority = cites[j].authority.clone(),
-            None => cites[i]
-                .warnings
-                .push("no earlier full citation by this name".to_string()),
+            None => cites[i].warnings.push(NO_NAME.to_string()),
         }
         Role::Pages
     }

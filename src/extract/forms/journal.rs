@@ -82,6 +82,57 @@ pub(super) fn parse_unlisted(s: &mut Scanner<'_>, start: usize) -> Option<usize>
     article(s, at)
 }
 
+/// An article read whole elsewhere: as a book is read, back from its
+/// closing year, until its periodical showed.
+pub(super) struct Written {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) author: Option<String>,
+    pub(super) title: Option<String>,
+    pub(super) volume: u32,
+    pub(super) journal: String,
+    pub(super) page: u32,
+    pub(super) pins: Vec<crate::citation::Pin>,
+    pub(super) year: Option<u16>,
+}
+
+/// Pushes an article read whole; returns where it ends.
+pub(super) fn push_written(s: &mut Scanner<'_>, a: Written) -> usize {
+    let form = Journal {
+        author: a.author,
+        title: a.title,
+        volume: a.volume,
+        journal: a.journal,
+        page: Some(a.page),
+        year: a.year,
+    };
+    let (start, end) = (a.start, a.end);
+    let authority = Some(form.to_string());
+    push(s, form, start..end, a.pins, authority);
+    end
+}
+
+/// Pushes the citation of an article with its key and pins, reads the
+/// parentheticals after it, and remembers its author's names.
+fn push(
+    s: &mut Scanner<'_>,
+    form: Journal,
+    range: std::ops::Range<usize>,
+    pins: Vec<crate::citation::Pin>,
+    authority: Option<String>,
+) {
+    let (start, end) = (range.start, range.end);
+    let author = form.author.clone().filter(|_| authority.is_some());
+    let mut c = s.cite(Form::Journal(form), range);
+    c.pins = pins;
+    c.authority = authority;
+    let (parenthetical, hereinafter) = titles::after(s, end, start);
+    c.parenthetical = parenthetical;
+    c.hereinafter = hereinafter.clone();
+    s.out.push(c);
+    titles::remember(s, author.as_deref(), hereinafter);
+}
+
 /// An article as its anchor read it.
 struct Article {
     /// Where its volume starts.
@@ -129,13 +180,7 @@ fn article(s: &mut Scanner<'_>, a: Article) -> Option<usize> {
         year,
     };
     let authority = form.page.map(|_| form.to_string());
-    let mut c = s.cite(Form::Journal(form), start..end);
-    c.pins = pins;
-    c.authority = authority;
-    let (parenthetical, hereinafter) = titles::after(s, end, start);
-    c.parenthetical = parenthetical;
-    c.hereinafter = hereinafter;
-    s.out.push(c);
+    push(s, form, start..end, pins, authority);
     Some(end)
 }
 

@@ -163,8 +163,9 @@ fn push(s: &mut Scanner<'_>, form: Legislative, range: Range<usize>, pins: Vec<P
     c.authority = Some(authority);
     let (parenthetical, hereinafter) = titles::after(s, end, start);
     c.parenthetical = parenthetical;
-    c.hereinafter = hereinafter;
+    c.hereinafter = hereinafter.clone();
     s.out.push(c);
+    titles::remember(s, None, hereinafter);
     end
 }
 

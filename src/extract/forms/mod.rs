@@ -9,6 +9,7 @@ mod legislative;
 mod neutral;
 mod record;
 mod reference;
+mod secondary;
 mod session_law;
 pub(super) mod statute;
 mod supra;
@@ -143,5 +144,20 @@ pub(super) static FORMS: &[Rule] = &[
         name: "reference in an opening phrase",
         anchor: || reference::OPENING.to_string(),
         parse: reference::parse_opening,
+    },
+    Rule {
+        name: "restatement",
+        anchor: || secondary::RESTATEMENT.to_string(),
+        parse: secondary::parse_restatement,
+    },
+    Rule {
+        name: "federalist",
+        anchor: || secondary::FEDERALIST.to_string(),
+        parse: secondary::parse_federalist,
+    },
+    Rule {
+        name: "book by its closing note",
+        anchor: || secondary::CLOSE.to_string(),
+        parse: secondary::parse_closed,
     },
 ];

@@ -248,8 +248,14 @@ fn statute(
     }
     let end = list.last().map_or(first_end, |l| l.1);
     let unnamed = matches!(of, Of::Unnamed);
-    if unnamed && not_a_statute(s, start, first_end, end, &base) {
-        return Some(end);
+    if unnamed {
+        // "Uniform Partnership Act §305 (2013)", "LaFave §6.8".
+        if let Some(e) = super::secondary::section_of_source(s, start) {
+            return Some(e);
+        }
+        if not_a_statute(s, start, first_end, end, &base) {
+            return Some(end);
+        }
     }
     for (from, to, section) in list {
         if !unnamed {
