@@ -75,6 +75,11 @@ pub(super) struct Scanner<'a> {
     /// authors' surnames, the short names "hereinafter" gives them), which
     /// a short form may name ("LaFave §6.8", "Federalist, at 466").
     source_names: HashSet<String>,
+    /// The short names "hereinafter" gave sources so far ("Federalist",
+    /// "Black's"), by which a reference may name them.
+    short_names: HashSet<String>,
+    /// The last words of those names ("Globe" of "39th Cong. Globe").
+    short_name_ends: HashSet<String>,
 }
 
 impl<'a> Scanner<'a> {
@@ -94,7 +99,33 @@ impl<'a> Scanner<'a> {
             names: BTreeSet::new(),
             database_keys: HashSet::new(),
             source_names: HashSet::new(),
+            short_names: HashSet::new(),
+            short_name_ends: HashSet::new(),
         }
+    }
+
+    /// Remembers the short name a "hereinafter" gave a source.
+    pub(super) fn know_short_name(&mut self, name: String) {
+        if let Some(last) = name.rsplit(' ').next() {
+            self.short_name_ends.insert(last.to_string());
+        }
+        self.short_names.insert(name);
+    }
+
+    /// Whether `word` ends a short name a "hereinafter" gave a source so
+    /// far.
+    pub(super) fn ends_a_short_name(&self, word: &str) -> bool {
+        self.short_name_ends.contains(word)
+    }
+
+    /// Whether `name` is a short name a "hereinafter" gave a source so far.
+    pub(super) fn knows_short_name(&self, name: &str) -> bool {
+        self.short_names.contains(name)
+    }
+
+    /// Whether a "hereinafter" has given a source a short name so far.
+    pub(super) fn has_short_names(&self) -> bool {
+        !self.short_names.is_empty()
     }
 
     /// Remembers a name a source that is no case goes by.

@@ -10,6 +10,7 @@
 
 use super::scanner::{Scanner, floor_boundary, re};
 use crate::law::authors;
+use crate::law::words::{SENTENCE_OPENERS, STOP_WORDS};
 use crate::normalize::BlockKind;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -33,7 +34,7 @@ static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
 /// A signal or a connecting word opening a clause before the byline.
 static SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r"^(?:(?:See|see|Cf\.|cf\.|But|but|Compare|compare|Accord|accord|Contra|contra",
+        r"^(?:(?:See|see|Cf\.|cf\.|But|but|And|Compare|compare|Accord|accord|Contra|contra",
         r"|E\.g\.|e\.g\.|also|generally|with|and|in|quoting|citing|Quoting|Citing|quoted|cited",
         r"|reprinted|discussing|describing|noting|reviewing|by|from|of)(?:,|[^\S\n]|$)[^\S\n]*)+",
     ))
@@ -78,10 +79,25 @@ pub(super) fn clause_start(s: &mut Scanner<'_>, end: usize) -> usize {
             }
             _ => m.end(),
         });
-    let rest = &window[cut..];
-    let rest = rest.trim_start_matches([' ', ',', ')', ']', '"', '\'']);
+    let rest = window[cut..].trim_start_matches([' ', ',', ';', '.', ')', ']']);
+    // A quotation mark closing a quotation before the byline goes; one
+    // opening a quoted title ("\"Crack\" Cocaine") stays.
+    let rest = match rest.strip_prefix('"') {
+        Some(r) if r.matches('"').count() % 2 == 0 => r.trim_start_matches(' '),
+        _ => rest,
+    };
+    let rest = rest.trim_start_matches('\'');
     let rest = &rest[SIGNAL.find(rest).map_or(0, |m| m.end())..];
-    end - skip_prose(rest).len()
+    end - skip_opener(skip_prose(rest)).len()
+}
+
+/// `clause` without a word opening the sentence before a comma ("Later,
+/// LaFave & Scott §7.16", "Thus, ...").
+fn skip_opener(clause: &str) -> &str {
+    match clause.split_once(", ") {
+        Some((word, rest)) if SENTENCE_OPENERS.contains(word) || STOP_WORDS.contains(word) => rest,
+        _ => clause,
+    }
 }
 
 /// `clause` without the lowercase words of prose that open it
@@ -200,6 +216,45 @@ pub(super) fn remember(s: &mut Scanner<'_>, author: Option<&str>, hereinafter: O
         s.know_source(k);
     }
     if let Some(h) = hereinafter {
-        s.know_source(h);
+        s.know_source(h.clone());
+        s.know_short_name(h);
     }
+}
+
+/// The most words a short name is read back over.
+const SHORT_NAME_READ: usize = 6;
+
+/// The longest short name a "hereinafter" gave a source that ends at `end`
+/// ("39th Cong. Globe", "Black's"), after the citation before: its start
+/// and text.
+pub(super) fn short_name_ending_at(s: &Scanner<'_>, end: usize) -> Option<(usize, String)> {
+    let word_start = s.text[..end].rfind([' ', '\n']).map_or(0, |i| i + 1);
+    if !s.ends_a_short_name(&s.text[word_start..end]) {
+        return None;
+    }
+    let line = s.line_start(end);
+    let lo = s
+        .out
+        .last()
+        .map_or(line, |c| c.place.matching.end.max(line))
+        .min(end);
+    let mut start = end;
+    let mut found = None;
+    for _ in 0..SHORT_NAME_READ {
+        let upto = lo + s.text[lo..start].trim_end_matches(' ').len();
+        if upto == lo {
+            break;
+        }
+        start = lo + s.text[lo..upto].rfind(' ').map_or(0, |i| i + 1);
+        let name = squeeze_name(&s.text[start..end]);
+        if s.knows_short_name(&name) {
+            // A quotation closed before the name is no part of it.
+            let quotes = s.text[start..end].len()
+                - s.text[start..end]
+                    .trim_start_matches(['"', '\'', ' '])
+                    .len();
+            found = Some((start + quotes, name));
+        }
+    }
+    found
 }

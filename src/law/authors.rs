@@ -81,6 +81,7 @@ pub(crate) fn is_person(part: &str) -> bool {
     let part = part.strip_suffix(" et al.").unwrap_or(part);
     let persons: Vec<&str> = part
         .split([',', '&'])
+        .flat_map(|p| p.split(" and "))
         .map(|p| p.trim())
         .map(|p| p.strip_prefix("and ").unwrap_or(p))
         .collect();
@@ -203,7 +204,11 @@ fn surnames(author: &str) -> Vec<&str> {
         return out;
     }
     let author = author.strip_suffix(" et al.").unwrap_or(author);
-    for person in author.split([',', '&']).map(str::trim) {
+    for person in author
+        .split([',', '&'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+    {
         let person = person.strip_prefix("and ").unwrap_or(person);
         if person.is_empty() {
             continue;
@@ -281,6 +286,7 @@ mod tests {
         assert!(is_person("J. Moore et al."));
         assert!(!is_person("Federal Judicial Center"));
         assert!(is_person("Stevens & Stevens"));
+        assert!(is_person("Prosser and Keeton"));
         assert!(is_person("& D. Owen"));
         assert!(!is_body("Origins of the Corporation, 1784"));
         assert!(is_body("Dept. of Justice"));

@@ -49,11 +49,15 @@ impl Resolver {
             Form::FullCase(_) => self.cases.full(cites, i),
             Form::ShortCase(_) => self.cases.short(cites, i),
             Form::Supra(_) | Form::Reference(_) => {
-                let role = self.cases.supra(cites, i);
-                if cites[i].authority.is_none() {
-                    self.sources.named(cites, i, cases::NO_NAME);
+                if self.sources.short_named(cites, i) {
+                    Role::Pages
+                } else {
+                    let role = self.cases.supra(cites, i);
+                    if cites[i].authority.is_none() {
+                        self.sources.named(cites, i, cases::NO_NAME);
+                    }
+                    role
                 }
-                role
             }
             Form::Id(_) => self.id(cites, i, &state),
             Form::Statute(_) => self.statutes.statute(cites, i),

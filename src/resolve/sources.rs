@@ -38,6 +38,9 @@ pub(super) struct Sources {
     by_note: HashMap<u32, Vec<usize>>,
     /// The last Restatement cited in full.
     last_restatement: Option<usize>,
+    /// By the short name a "hereinafter" gave them, which names nothing
+    /// else after it.
+    by_short_name: HashMap<String, usize>,
 }
 
 impl Sources {
@@ -80,6 +83,23 @@ impl Sources {
         }
     }
 
+    /// A supra or a reference by the short name a "hereinafter" gave a
+    /// source ("Davis 8" after "2 J. Davis, Essays ... (hereinafter
+    /// Davis)"), which wins over a case of that name: sets its authority
+    /// and target; whether it was one.
+    pub(super) fn short_named(&self, cites: &mut [Citation], i: usize) -> bool {
+        let name = match &cites[i].form {
+            Form::Supra(s) if s.note.is_none() => &s.case_name,
+            Form::Reference(r) => &r.case_name,
+            _ => return false,
+        };
+        let Some(&j) = self.by_short_name.get(name) else {
+            return false;
+        };
+        refer_to(cites, i, j);
+        true
+    }
+
     /// A supra or a reference no case answered to: the source its name
     /// (or "supra note 3") names. Sets its authority and target and drops
     /// `warning`, the case resolver's, when one is found.
@@ -94,17 +114,8 @@ impl Sources {
             None => self.lookup(&name).last().copied(),
         };
         let Some(j) = hit else { return };
-        let target = cites[j].form.effective().cloned().map(Box::new);
-        let authority = cites[j].authority.clone();
-        let c = &mut cites[i];
-        c.authority = authority;
-        c.antecedent = Some(j);
-        c.warnings.retain(|w| w != warning);
-        match &mut c.form {
-            Form::Supra(s) => s.target = target,
-            Form::Reference(r) => r.target = target,
-            _ => {}
-        }
+        refer_to(cites, i, j);
+        cites[i].warnings.retain(|w| w != warning);
     }
 
     /// "Id., §4.11.6, at 24" after a book: that book at another section.
@@ -133,6 +144,9 @@ impl Sources {
 
     /// Remembers full citation `i` by its names.
     fn remember(&mut self, cites: &[Citation], i: usize) {
+        if let Some(h) = &cites[i].hereinafter {
+            self.by_short_name.insert(h.clone(), i);
+        }
         for name in names_of(&cites[i]) {
             keep(self.by_name.entry(name).or_default(), i);
         }
@@ -213,6 +227,21 @@ impl Sources {
                     .is_some_and(|c| crate::law::names::party_matches(c, name))
         });
         named.or_else(|| list.first().copied())
+    }
+}
+
+/// Resolves supra or reference `i` to the source full citation `j` cites:
+/// its authority, and its form as the target.
+fn refer_to(cites: &mut [Citation], i: usize, j: usize) {
+    let target = cites[j].form.effective().cloned().map(Box::new);
+    let authority = cites[j].authority.clone();
+    let c = &mut cites[i];
+    c.authority = authority;
+    c.antecedent = Some(j);
+    match &mut c.form {
+        Form::Supra(s) => s.target = target,
+        Form::Reference(r) => r.target = target,
+        _ => {}
     }
 }
 

@@ -194,11 +194,12 @@ pub(super) fn parse_record(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
 /// The Congressional Globe: "Cong. Globe, 39th Cong., 1st Sess., 474
 /// (1866)".
 pub(super) fn parse_globe(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
+    // "39th Cong. Globe 1013": a short name, which a reference reads.
     let Some(caps) = GLOBE_PARTS.captures(&s.text[m.start..]) else {
-        return m.end;
+        return m.start + 1;
     };
     let Some(form) = globe_of(&caps) else {
-        return m.end;
+        return m.start + 1;
     };
     let end = m.start + caps.get(0).map_or(0, |g| g.end());
     let (pins, end) = pins_after(s, end, true);

@@ -23,6 +23,7 @@ use crate::citation::{Form, Pin, Secondary, SecondaryKind};
 use crate::extract::scanner::{Scanner, floor_boundary, re, squeeze_spaced};
 use crate::extract::titles;
 use crate::law::authors;
+use crate::law::words::STOP_WORDS;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -42,7 +43,7 @@ pub(super) const FEDERALIST: &str =
 /// a date ("(Mar. 30, 2011)").
 static NOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r"^(?:(?P<ed>[^()]{0,60}?)[^\S\n]*ed\.,?[^\S\n]+|rev\.[^\S\n]+)?",
+        r"^(?:(?P<ed>[^()]{0,60}?)[^\S\n]*eds?\.,?[^\S\n]+|rev\.[^\S\n]+)?",
         r"(?:(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[^\S\n]+(?:[0-9]{1,2},[^\S\n]*)?)?",
         r"(?P<year>[0-9]{4})(?:[^\S\n]*(?:-|/|and|&)[^\S\n]*(?:Supp\.[^\S\n]+)?[0-9]{2,4})?$",
     ))
@@ -94,7 +95,7 @@ static BEFORE_RESTATEMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// A Restatement's series: " (Second)"; and a short name's " 2d".
 static SERIES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^[^\S\n]*(?:\((?P<series>First|Second|Third|Fourth)\)|(?P<short>[0-9](?:st|nd|d|rd|th)))(?-u:\b)",
+        r"^[^\S\n]*(?:\((?P<series>First|Second|Third|Fourth)\)|(?P<short>[0-9](?:st|nd|d|rd|th))(?-u:\b))",
     )
 });
 /// The Federalist's paper.
@@ -125,6 +126,9 @@ static PERIODICAL_PART: LazyLock<Regex> = LazyLock::new(|| {
 /// A uniform or model act or code, by its title.
 static ACT_TITLE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:Revised[^\S\n]+)?(?:Uniform|Model)[^\S\n].*(?:Act|Code)$"));
+/// How far after a book's citation, in bytes, a bare section is read as
+/// another section of it.
+const NEXT_SECTION_REACH: usize = 400;
 /// The longest closing note read back over, in bytes.
 const NOTE_MAX: usize = 80;
 /// The longest title read, in bytes.
@@ -237,9 +241,6 @@ pub(super) fn parse_closed(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
 fn read_closed(s: &mut Scanner<'_>, m: &Range<usize>) -> Option<usize> {
     let lo = floor_boundary(s.text, m.start.saturating_sub(NOTE_MAX)).max(s.line_start(m.start));
     let open = lo + s.text[lo..m.start].rfind('(')?;
-    if s.text[open..m.start].contains(')') || !NOTE.is_match(&s.text[open + 1..m.end - 1]) {
-        return None;
-    }
     // A note right after another citation is that citation's ("14 Stat.
     // 27 (1866)", "Cal. Penal Code §187 (West 2014)").
     let before = s.text[..open].trim_end_matches(' ');
@@ -247,6 +248,9 @@ fn read_closed(s: &mut Scanner<'_>, m: &Range<usize>) -> Option<usize> {
         .last()
         .is_some_and(|c| c.place.matching.end >= before.len())
     {
+        return None;
+    }
+    if s.text[open..m.start].contains(')') || !NOTE.is_match(&s.text[open + 1..m.end - 1]) {
         return None;
     }
     let head_end = definition_start(s.text, open);
@@ -287,6 +291,23 @@ fn book(s: &mut Scanner<'_>, start: usize, title_end: usize, tail: Tail) -> Opti
     if CODE_WORDS.is_match(byline) && !ACT_TITLE.is_match(byline) {
         return None;
     }
+    // "LaFave §6.8", "Prosser and Keeton 695": a name of a work cited
+    // before.
+    let name = squeeze_spaced(byline);
+    if s.knows_source(&name) {
+        let person = authors::is_person(&name);
+        let form = Secondary {
+            kind: SecondaryKind::Book,
+            author: person.then(|| name.clone()),
+            title: if person { String::new() } else { name },
+            volume,
+            edition: tail.edition,
+            year: tail.year,
+            section: tail.section,
+            short: true,
+        };
+        return Some(push(s, form, start..tail.end, tail.pins));
+    }
     let (author, title) = authors::split_byline(byline);
     let title = title?;
     if title.split(", ").any(|p| REPORT_PART.is_match(p)) {
@@ -300,7 +321,16 @@ fn book(s: &mut Scanner<'_>, start: usize, title_end: usize, tail: Tail) -> Opti
             .as_deref()
             .is_some_and(|a| authors::is_person(a) && a.contains(". "));
     let words = title.split_whitespace().count();
-    if !authors::is_title(&title)
+    // "Population Distribution and Change: 2000 to 2010 (Mar. 2011)": a
+    // number after "to" is the title's, not a page.
+    let cut = title.rsplit(' ').next().is_some_and(|w| {
+        matches!(
+            w,
+            "to" | "and" | "of" | "from" | "through" | "in" | "the" | "at"
+        )
+    });
+    if cut
+        || !authors::is_title(&title)
         || !(tail.located || whole_book)
         || (words < 2 && author.is_none())
     {
@@ -528,31 +558,56 @@ pub(super) fn parse_federalist(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
 /// pushes that citation and returns where it ends. `None` when what comes
 /// before names no such source.
 pub(in crate::extract) fn section_of_source(s: &mut Scanner<'_>, start: usize) -> Option<usize> {
+    // A title or a name ends in a capitalized word ("Act §305", "LaFave
+    // §6.8"); "under §1983", "See §1983" name none.
+    let word = s.text[..start]
+        .trim_end_matches(' ')
+        .rsplit([' ', '\n'])
+        .next()?;
+    if !word.starts_with(|c: char| c.is_uppercase()) || STOP_WORDS.contains(word) {
+        return None;
+    }
     let lo = titles::clause_start(s, start);
     let head = s.text[lo..start].trim_end_matches(' ');
     if head.is_empty() || head.ends_with(',') {
         return None;
     }
+    let byline = squeeze_spaced(&s.text[volume_at(s.text, lo).1..lo + head.len()]);
+    let known = s.knows_source(&byline);
     let tail = tail_at(s, start);
-    let (volume, byline_start) = volume_at(s.text, lo);
-    let byline = squeeze_spaced(&s.text[byline_start..lo + head.len()]);
-    // "LaFave §6.8": an author of a work cited before.
-    if s.knows_source(&byline) && authors::is_person(&byline) {
-        let form = Secondary {
-            kind: SecondaryKind::Book,
-            author: Some(byline),
-            title: String::new(),
-            volume,
-            edition: tail.edition,
-            year: tail.year,
-            section: tail.section,
-            short: true,
-        };
-        return Some(push(s, form, lo..tail.end, tail.pins));
-    }
-    let act = ACT_TITLE.is_match(&byline);
-    if !(act || tail.noted || !tail.pins.is_empty()) {
+    if !(known || tail.noted || !tail.pins.is_empty() || ACT_TITLE.is_match(&byline)) {
         return None;
     }
     book(s, lo, lo + head.len(), tail)
+}
+
+/// Another section of the work the citation before cites, written bare
+/// soon after it ("Uniform Partnership Act §305 (2013). ... See, e.g.,
+/// §306(c)"): pushed as a citation of that work at `section`, from
+/// `start` to `end`; `None` when the citation before is no book's.
+pub(in crate::extract) fn next_section(
+    s: &mut Scanner<'_>,
+    start: usize,
+    end: usize,
+    section: &str,
+) -> Option<usize> {
+    s.section_at(start);
+    let last = s.out.last()?;
+    let near = last.place.block == s.line && start < last.place.matching.end + NEXT_SECTION_REACH;
+    let (Form::Secondary(book), Some(authority), true) = (&last.form, last.authority.clone(), near)
+    else {
+        return None;
+    };
+    let form = Secondary {
+        section: Some(section.to_string()),
+        year: None,
+        edition: None,
+        short: true,
+        ..book.clone()
+    };
+    let mut c = s.cite(Form::Secondary(form), start..end);
+    c.authority = Some(authority);
+    c.parenthetical = s.parenthetical(end);
+    s.out.push(c);
+    Some(end)
 }

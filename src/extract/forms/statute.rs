@@ -251,10 +251,22 @@ fn statute(
     if unnamed {
         // "Uniform Partnership Act §305 (2013)", "LaFave §6.8".
         if let Some(e) = super::secondary::section_of_source(s, start) {
+            s.other_section = Some(OtherSection {
+                block: s.line,
+                end: e,
+                base,
+                cites: s.out.len(),
+            });
             return Some(e);
         }
         if not_a_statute(s, start, first_end, end, &base) {
-            return Some(end);
+            // "See, e.g., §306(c)" soon after it: another section of the
+            // act or book just cited.
+            let next = names_a_source(s, start, first_end, end)
+                .is_none()
+                .then(|| super::secondary::next_section(s, start, end, &list[0].2))
+                .flatten();
+            return Some(next.unwrap_or(end));
         }
     }
     for (from, to, section) in list {
