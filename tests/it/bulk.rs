@@ -22,6 +22,27 @@ fn refers_to_other_source(c: &Citation) -> bool {
     c.warnings.iter().any(|w| w.contains("does not recognize"))
 }
 
+/// What leaves a short form without authority, for the breakdown: for an
+/// Id. of a source pincite does not parse, that source with its numbers
+/// folded ("id after \"p. N\"", "id after \"Brief for\""); else the kind
+/// and the warning.
+fn cause(c: &Citation) -> String {
+    if let Some(w) = c.warnings.iter().find(|w| w.contains("does not recognize")) {
+        let source = w.split('"').nth(1).unwrap_or("");
+        let mut folded = String::new();
+        for ch in source.chars() {
+            if !ch.is_ascii_digit() {
+                folded.push(ch);
+            } else if !folded.ends_with('N') {
+                folded.push('N');
+            }
+        }
+        return format!("{} after \"{folded}\"", c.kind());
+    }
+    let w = c.warnings.first().map_or("", String::as_str);
+    format!("{}: {w}", c.kind())
+}
+
 fn bulk_dir() -> Option<PathBuf> {
     let p =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/bulk-scotus-ot2009-2011");
@@ -53,6 +74,7 @@ fn bulk_opinions_extract_with_few_unresolved_short_forms() {
     assert!(files.len() >= 290, "{} texts", files.len());
     let mut kinds: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut unresolved: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut causes: BTreeMap<String, usize> = BTreeMap::new();
     let mut other_source = 0usize;
     let mut sample: Vec<String> = Vec::new();
     let mut short_forms = 0usize;
@@ -73,6 +95,7 @@ fn bulk_opinions_extract_with_few_unresolved_short_forms() {
                     !c.warnings.is_empty(),
                     "unresolved without a warning: {c:?}"
                 );
+                *causes.entry(cause(c)).or_default() += 1;
                 if refers_to_other_source(c) {
                     other_source += 1;
                     continue;
@@ -117,6 +140,12 @@ fn bulk_opinions_extract_with_few_unresolved_short_forms() {
         open + other_source,
         null_rate * 100.0
     );
+    let mut by_count: Vec<(&String, &usize)> = causes.iter().collect();
+    by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    eprintln!("what the unresolved follow, or why they are:");
+    for (cause, n) in by_count.iter().take(20) {
+        eprintln!("  {n:>5}  {cause}");
+    }
     eprintln!("a sample of the unresolved:\n{}", sample.join("\n"));
     assert!(
         rate < MAX_UNRESOLVED,

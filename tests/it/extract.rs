@@ -411,11 +411,12 @@ fn short_cite_in_a_volume_of_two_cases_prefers_the_name_then_the_nearest_first_p
 #[test]
 fn id_after_a_source_pincite_does_not_parse_is_unresolved_with_a_warning() {
     let cases = [
-        // Abbott v. Abbott (2010).
-        "See Croll v. Croll, 229 F. 3d 133 (2000). The Convention provides that a child abducted in violation of “rights of custody” must be returned. Art. 1, S. Treaty Doc. No. 99–11, at 7 (Treaty Doc.). Id., at 7, 9.\n",
-        // Tarrant Regional Water Dist. v. Herrmann (2013), footnote 6.
-        "See New Jersey v. New York, 523 U. S. 767, 783 (1998). An acre-foot is equivalent to the volume of one acre of surface area filled to a depth of one foot. Webster’s Third New International Dictionary 19 (1966). Ibid.\n",
-        "Cf. Printz v. United States, 521 U. S. 898, 921 (1997). The Federalist No. 42, p. 271 (J. Madison). Id., at 272.\n",
+        // Taniguchi v. Kan Pacific Saipan, Ltd. (2012): a dictionary named
+        // without a page.
+        "See Crawford Fitting Co. v. J. T. Gibbons, Inc., 482 U. S. 437, 441 (1987). Respondent relies almost exclusively on Webster’s Third New International Dictionary (hereinafter Webster’s Third). Ibid.\n",
+        // A web page and a resolution of Congress.
+        "Cf. Printz v. United States, 521 U. S. 898, 921 (1997). See http://www.census.gov/population (as visited June 1, 2012). Id., at 2.\n",
+        "See Printz v. United States, 521 U. S. 898, 921 (1997); S. Res. 12, 100th Cong. (1987). Id., at 3.\n",
     ];
     for src in cases {
         let cites = cites_of(src);
@@ -697,7 +698,21 @@ fn sections_of_books_restatements_uniform_acts_and_the_constitution_are_no_statu
     // Bartenwerfer v. Buckley (2023), Tarrant Regional Water Dist. v.
     // Herrmann (2013), Coney Island Auto Parts v. Burton (2026).
     let src = "Restatement (Third) of Agency §7.07 (2006); D. Dobbs, P. Hayden, & E. Bublick, Law of Torts §425 (2022). Uniform Partnership Act §305 (2013). See, e.g., §306(c) (limited-liability partnerships); Law of Suretyship and Guaranty §6:8 (2022); 27 R. Lord, Williston on Contracts §69:47 (4th ed. 2022). 11 C. Wright, A. Miller, & M. Kane, Federal Practice and Procedure §2862, pp. 431–433 (3d ed. 2012). Art. I, §10, cl. 3. See Restatement (Second) of Contracts §203(b) (explaining). Section 1 of the Fourteenth Amendment applies. Act of Mar. 2, 1867, §33, 14 Stat. 533.\n";
-    assert_eq!(summary(src), ["statute 14 Stat. 533 "]);
+    // They are sections of the books and acts, "§306(c)" the act's again.
+    assert_eq!(
+        summary(src),
+        [
+            "secondary Restatement (Third) of Agency ",
+            "secondary D. Dobbs, P. Hayden, & E. Bublick, Law of Torts ",
+            "secondary Uniform Partnership Act ",
+            "secondary Uniform Partnership Act ",
+            "secondary Law of Suretyship and Guaranty ",
+            "secondary R. Lord, Williston on Contracts ",
+            "secondary C. Wright, A. Miller, & M. Kane, Federal Practice and Procedure 431-433",
+            "secondary Restatement (Second) of Contracts ",
+            "statute 14 Stat. 533 ",
+        ]
+    );
     // State codes keep their sections, year or not.
     let cites = summary(
         "See Okla. Stat., Tit. 82, §105.9 (West 2013); Fla. Stat. §448.09 (1981); Mass. Gen. Laws, ch. 119, §74; id., ch. 265, §2 (2008); 8 CFR §1212.3(f)(5) (2010).\n",

@@ -12,4 +12,5 @@ mod mutate;
 mod normalize;
 mod props;
 mod report;
+mod sources;
 mod styles;
