@@ -25,7 +25,7 @@ pub(super) const BYLINE_LOOKBACK: usize = 400;
 /// a signal inside a sentence (", see Leo & White, ...").
 static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r#";|\(|(?:(?:^|[^A-Za-z])[a-z]{2,}|[0-9)])[.!?]"? +["A-Z0-9]"#,
+        r#";|\(|•|(?:(?:^|[^A-Za-z])[a-z]{2,}|[0-9)]|'s)[.!?]"? +["A-Z0-9]"#,
         r#"|[.,!?]" |[.!?]' "#,
         r"|(?:^|[ ,])(?:[Ss]ee(?: also| generally|, e\.g\.,)?|[Cc]f\.|[Cc]ompare|[Aa]ccord,|quoting|citing|e\.g\.,|E\.g\.,) ",
         r"|, (?:reprinted )?in ",

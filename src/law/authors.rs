@@ -79,15 +79,22 @@ pub(crate) fn is_person(part: &str) -> bool {
     }
     let part = part.strip_prefix("& ").unwrap_or(part);
     let part = part.strip_suffix(" et al.").unwrap_or(part);
-    let persons: Vec<&str> = part
-        .split([',', '&'])
-        .flat_map(|p| p.split(" and "))
-        .map(|p| p.trim())
-        .map(|p| p.strip_prefix("and ").unwrap_or(p))
-        .collect();
-    part.split_whitespace().count() <= NAME_WORDS
-        && persons.iter().all(|p| p.is_empty() || one_person(p))
-        && persons.iter().any(|p| !p.is_empty())
+    if part.split_whitespace().count() > NAME_WORDS {
+        return false;
+    }
+    let mut any = false;
+    for p in part.split([',', '&']).flat_map(|p| p.split(" and ")) {
+        let p = p.trim();
+        let p = p.strip_prefix("and ").unwrap_or(p);
+        if p.is_empty() {
+            continue;
+        }
+        if !one_person(p) {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// One person's name: initials, then one surname, perhaps with a particle

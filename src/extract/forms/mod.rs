@@ -164,7 +164,8 @@ pub(super) static FORMS: &[Rule] = &[
 
 /// A reference to a source by the short name a "hereinafter" gave it
 /// ("Federalist 466", "Black's 694", "39th Cong. Globe 1013"): searched
-/// for only after such a name is given, after every form of [`FORMS`].
+/// for only after such a name is given, beside the forms of [`FORMS`],
+/// which win at one position.
 pub(super) static SHORT_NAME: Rule = Rule {
     name: "source by its short name",
     anchor: || reference::SHORT_NAME.to_string(),

@@ -54,7 +54,8 @@ static NOTE: LazyLock<Regex> = LazyLock::new(|| {
 static LOCATOR_END: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?:[^\S\n]*[§¶]§?[^\S\n]*[0-9][^§]*?|,[^\S\n]*pp?\.[^\S\n]*[0-9ivxlc][^()§]*?",
-        r"|[^\S\n]+[0-9]{1,5}(?:[^\S\n]*-[^\S\n]*[0-9]{1,5})?(?:,[^\S\n]*[0-9]{1,5}(?:[^\S\n]*-[^\S\n]*[0-9]{1,5})?)*)",
+        r"|[^\S\n]+[0-9]{1,5}(?:[^\S\n]*-[^\S\n]*[0-9]{1,5})?(?:,[^\S\n]*[0-9]{1,5}(?:[^\S\n]*-[^\S\n]*[0-9]{1,5})?)*",
+        r"(?:,?[^\S\n]+(?:and[^\S\n]+)?nn?\.[^\S\n]*[0-9]{1,3}(?:-[0-9]{1,3})?)?)",
         r"[^\S\n]*$",
     ))
 });
@@ -108,7 +109,7 @@ static CODE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?-u:\b)(?:Stat\.|Ann\.|Comp\.|Gen\.|Const\.|Reg\.|Regs\.|ch\.|Pub\.|Cong\.|Sess\.|Proc\.|Evid\.|Art\.",
         r"|Laws$|Acts$|Code(?:$|[^\S\n]+(?:Ann|Supp))|Rules?[^\S\n]+(?:of[^\S\n]+)?(?:Civ|Crim|App|Evid|Prof))",
-        r"|U\.[^\S\n]*S\.[^\S\n]*C\.|C\.[^\S\n]*F\.[^\S\n]*R\.|(?-u:\b)CFR(?-u:\b)|^Nos?\.|No\.$",
+        r"|U\.[^\S\n]*S\.[^\S\n]*C\.|C\.[^\S\n]*F\.[^\S\n]*R\.|(?-u:\b)CFR(?-u:\b)|^Nos?\.|No\.(?:$|[^\S\n]*[0-9])",
     ))
 });
 /// A part of a title that is a case or agency report's volume, page and
@@ -123,6 +124,10 @@ static PERIODICAL_PART: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?P<vol>[0-9]{1,4}) (?P<journal>[A-Z][A-Za-z.'&]*(?: (?:[A-Z][A-Za-z.'&]*|&|of|on|and|for|the))*)$",
     )
 });
+/// A periodical's name alone: abbreviations ending in a period ("J. Pat.
+/// Off. Soc."), "&", "of".
+static PERIODICAL_NAME: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[A-Z][A-Za-z'&]*\.(?: (?:[A-Z][A-Za-z'&]*\.?|&|of))*$"));
 /// A uniform or model act or code, by its title.
 static ACT_TITLE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:Revised[^\S\n]+)?(?:Uniform|Model)[^\S\n].*(?:Act|Code)$"));
@@ -131,6 +136,8 @@ static ACT_TITLE: LazyLock<Regex> =
 const NEXT_SECTION_REACH: usize = 400;
 /// The longest closing note read back over, in bytes.
 const NOTE_MAX: usize = 80;
+/// How many parts of prose a byline is read past.
+const PROSE_PARTS: usize = 3;
 /// The longest title read, in bytes.
 const TITLE_MAX: usize = 300;
 
@@ -283,6 +290,13 @@ fn definition_start(text: &str, open: usize) -> usize {
 /// Pushes the book whose byline runs from `start` to `title_end` and whose
 /// tail was read; `None` when the byline is no book's.
 fn book(s: &mut Scanner<'_>, start: usize, title_end: usize, tail: Tail) -> Option<usize> {
+    let clause = s.text[start..title_end].trim_end_matches([' ', ',']);
+    // "Republic of Philippines v. Pimental, 552 U. S 1061 (2007)": a case.
+    let first = clause.split(", ").next().unwrap_or(clause);
+    if first.contains(" v. ") && !first.contains(':') {
+        return None;
+    }
+    let start = past_prose(clause, start);
     let (volume, byline_start) = volume_at(s.text, start);
     let byline = s.text[byline_start..title_end].trim_end_matches([' ', ',']);
     if byline.is_empty() || byline.len() > TITLE_MAX {
@@ -313,7 +327,7 @@ fn book(s: &mut Scanner<'_>, start: usize, title_end: usize, tail: Tail) -> Opti
     if title.split(", ").any(|p| REPORT_PART.is_match(p)) {
         return None;
     }
-    if let Some(end) = periodical(s, start, &author, &title, &tail) {
+    if let Some(end) = periodical(s, start, volume, (&author, &title), &tail) {
         return Some(end);
     }
     let whole_book = !tail.located
@@ -350,6 +364,26 @@ fn book(s: &mut Scanner<'_>, start: usize, title_end: usize, tail: Tail) -> Opti
     Some(push(s, form, start..tail.end, tail.pins))
 }
 
+/// Where a clause's byline starts past the prose written before it
+/// ("American patent law was \"largely based\" on the English system, E.
+/// Walterscheid, To Promote the Progress"): the comma-separated parts that
+/// hold a lowercase word no title holds are passed over from the start of
+/// `clause` (which starts at `start`), at most a few.
+fn past_prose(clause: &str, start: usize) -> usize {
+    let mut rest = clause;
+    for _ in 0..PROSE_PARTS {
+        let Some((first, after)) = rest.split_once(", ") else {
+            break;
+        };
+        let first = first.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+        if authors::is_title(first) || authors::is_person(first) || authors::is_body(first) {
+            break;
+        }
+        rest = after;
+    }
+    start + (clause.len() - rest.len())
+}
+
 /// An article in a periodical reporters-db does not list, read as a book
 /// until its last part named the volume and periodical ("Leestma, Case
 /// Analysis, 26 Am. J. Forensic Med. & Pathology 199, 211 (2005)"):
@@ -357,15 +391,21 @@ fn book(s: &mut Scanner<'_>, start: usize, title_end: usize, tail: Tail) -> Opti
 fn periodical(
     s: &mut Scanner<'_>,
     start: usize,
-    author: &Option<String>,
-    title: &str,
+    volume: Option<u32>,
+    (author, title): (&Option<String>, &str),
     tail: &Tail,
 ) -> Option<usize> {
-    let (rest, last) = match title.rsplit_once(", ") {
-        Some((r, l)) => (Some(r), l),
-        None => (None, title),
+    // "22 J. Pat. Off. Soc. 352": the volume opened the byline.
+    let (rest, volume, journal) = match (title.rsplit_once(", "), volume) {
+        (None, Some(v)) if author.is_some() && PERIODICAL_NAME.is_match(title) => {
+            (None, v, title.to_string())
+        }
+        (split, _) => {
+            let (rest, last) = split.map_or((None, title), |(r, l)| (Some(r), l));
+            let c = PERIODICAL_PART.captures(last)?;
+            (rest, c["vol"].parse().ok()?, c["journal"].to_string())
+        }
     };
-    let c = PERIODICAL_PART.captures(last)?;
     let page = tail.pins.first().and_then(|p| p.page)?;
     if tail.section.is_some() || tail.pins.first().is_some_and(|p| p.end.is_some()) {
         return None;
@@ -375,8 +415,8 @@ fn periodical(
         end: tail.end,
         author: author.clone(),
         title: rest.map(str::to_string),
-        volume: c["vol"].parse().ok()?,
-        journal: c["journal"].to_string(),
+        volume,
+        journal,
         page,
         pins: tail.pins[1..].to_vec(),
         year: tail.year,
@@ -564,7 +604,11 @@ pub(in crate::extract) fn section_of_source(s: &mut Scanner<'_>, start: usize) -
         .trim_end_matches(' ')
         .rsplit([' ', '\n'])
         .next()?;
-    if !word.starts_with(|c: char| c.is_uppercase()) || STOP_WORDS.contains(word) {
+    // "Art. I, §10", "Tex. Penal Code Ann. §19.02": a list, a code.
+    let capital = word.starts_with(|c: char| c.is_uppercase());
+    let listed = word.ends_with([',', ';']);
+    let code = matches!(word, "Ann." | "Stat." | "Laws" | "Comp." | "Supp." | "Gen.");
+    if !capital || listed || code || STOP_WORDS.contains(word) {
         return None;
     }
     let lo = titles::clause_start(s, start);
