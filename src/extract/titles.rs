@@ -10,7 +10,7 @@
 
 use super::scanner::{Scanner, floor_boundary, re};
 use crate::law::authors;
-use crate::law::words::{SENTENCE_OPENERS, STOP_WORDS};
+use crate::law::words::{NAME_ABBREVIATIONS, SENTENCE_OPENERS, STOP_WORDS};
 use crate::normalize::BlockKind;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -26,6 +26,7 @@ pub(super) const BYLINE_LOOKBACK: usize = 400;
 static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r#";|\(|•|(?:(?:^|[^A-Za-z])[a-z]{2,}|[0-9)]|'s)[.!?]"? +["A-Z0-9]"#,
+        r"|(?:^|[^A-Za-z])[A-Z][a-z]{4,}\. +[A-Z]",
         r#"|[.,!?]" |[.!?]' "#,
         r"|(?:^|[ ,])(?:[Ss]ee(?: also| generally|, e\.g\.,)?|[Cc]f\.|[Cc]ompare|[Aa]ccord,|quoting|citing|e\.g\.,|E\.g\.,) ",
         r"|, (?:reprinted )?in ",
@@ -71,6 +72,7 @@ pub(super) fn clause_start(s: &mut Scanner<'_>, end: usize) -> usize {
     let cut = CLAUSE_END
         .find_iter(window)
         .filter(|m| m.as_str() != "(" || !window[m.end()..].contains(')'))
+        .filter(|m| !ends_in_abbreviation(m.as_str()))
         .last()
         .map_or(0, |m| match m.as_str().chars().last() {
             // A sentence end's capital (or quotation) opens the clause.
@@ -98,6 +100,17 @@ fn skip_opener(clause: &str) -> &str {
         Some((word, rest)) if SENTENCE_OPENERS.contains(word) || STOP_WORDS.contains(word) => rest,
         _ => clause,
     }
+}
+
+/// Whether a sentence end found after a capitalized word ("the
+/// Constitution. A. Scalia") is an abbreviation's period inside a name
+/// ("Const. Law", "Assocs. Inc.").
+fn ends_in_abbreviation(m: &str) -> bool {
+    let Some(dot) = m.find('.') else {
+        return false;
+    };
+    let word = m[..=dot].trim_start_matches(|c: char| !c.is_ascii_uppercase());
+    word.starts_with(|c: char| c.is_ascii_uppercase()) && NAME_ABBREVIATIONS.contains(word)
 }
 
 /// `clause` without the lowercase words of prose that open it

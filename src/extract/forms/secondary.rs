@@ -107,8 +107,9 @@ static FEDERALIST_PARTS: LazyLock<Regex> = LazyLock::new(|| {
 /// Penal Code Ann.", "1866 Tex. Gen. Laws", "Ariz. Rev. Stat. Ann.").
 static CODE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r"(?-u:\b)(?:Stat\.|Ann\.|Comp\.|Gen\.|Const\.|Reg\.|Regs\.|ch\.|Pub\.|Cong\.|Sess\.|Proc\.|Evid\.|Art\.",
-        r"|Laws$|Acts$|Code(?:$|[^\S\n]+(?:Ann|Supp))|Rules?[^\S\n]+(?:of[^\S\n]+)?(?:Civ|Crim|App|Evid|Prof))",
+        r"(?-u:\b)(?i:Stat\.|Ann\.|Comp\.|Gen\.|Const\.|Reg\.|Regs\.|ch\.|Pub\.|Cong\.|Sess\.|Proc\.|Evid\.|Art\.)",
+        r"|(?-u:\b)(?:Laws$|Acts$|Code\.?(?:$|[^\S\n]+(?:Ann|Supp))|Rules?[^\S\n]+(?:of[^\S\n]+)?(?:Civ|Crim|App|Evid|Prof))",
+        r"|L\.[^\S\n]*P\.[^\S\n]*R\.[^\S\n]*A\.|(?:2d|3d|4th|5th)$",
         r"|U\.[^\S\n]*S\.[^\S\n]*C\.|C\.[^\S\n]*F\.[^\S\n]*R\.|(?-u:\b)CFR(?-u:\b)|^Nos?\.|No\.(?:$|[^\S\n]*[0-9])",
     ))
 });
@@ -343,7 +344,12 @@ fn book(s: &mut Scanner<'_>, start: usize, title_end: usize, tail: Tail) -> Opti
             "to" | "and" | "of" | "from" | "through" | "in" | "the" | "at"
         )
     });
+    // "U. L. A.", "I. L. M.": a compilation or reporter by its initials.
+    let initials = title
+        .split_whitespace()
+        .all(|w| w.len() <= 2 && w.ends_with('.'));
     if cut
+        || initials
         || !authors::is_title(&title)
         || !(tail.located || whole_book)
         || (words < 2 && author.is_none())
@@ -396,7 +402,14 @@ fn periodical(
     tail: &Tail,
 ) -> Option<usize> {
     // "22 J. Pat. Off. Soc. 352": the volume opened the byline.
-    let (rest, volume, journal) = match (title.rsplit_once(", "), volume) {
+    // "Donner, Copyright Clause ...: Why Did the Framers Include It? 36 Am.
+    // J. Legal Hist.": a title ending in a question before the volume.
+    let split = match (title.rfind(", "), title.rfind("? ")) {
+        (Some(c), Some(q)) if q > c => Some((&title[..=q], &title[q + 2..])),
+        (None, Some(q)) => Some((&title[..=q], &title[q + 2..])),
+        _ => title.rsplit_once(", "),
+    };
+    let (rest, volume, journal) = match (split, volume) {
         (None, Some(v)) if author.is_some() && PERIODICAL_NAME.is_match(title) => {
             (None, v, title.to_string())
         }
@@ -607,7 +620,9 @@ pub(in crate::extract) fn section_of_source(s: &mut Scanner<'_>, start: usize) -
     // "Art. I, §10", "Tex. Penal Code Ann. §19.02": a list, a code.
     let capital = word.starts_with(|c: char| c.is_uppercase());
     let listed = word.ends_with([',', ';']);
-    let code = matches!(word, "Ann." | "Stat." | "Laws" | "Comp." | "Supp." | "Gen.");
+    let code = ["Ann.", "Stat.", "Laws", "Comp.", "Supp.", "Gen.", "Code."]
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(word));
     if !capital || listed || code || STOP_WORDS.contains(word) {
         return None;
     }
