@@ -271,3 +271,101 @@ pub(super) fn short_name_ending_at(s: &Scanner<'_>, end: usize) -> Option<(usize
     }
     found
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    /// The clause and byline before `end_text`'s first occurrence in `src`.
+    fn byline(src: &str, before: &str) -> Option<Byline> {
+        let norm = normalize(src);
+        let mut s = Scanner::new(src, &norm);
+        let end = s.text.find(before)?;
+        byline_before(&mut s, end)
+    }
+
+    #[test]
+    fn a_byline_starts_after_signals_openers_and_sentence_ends() {
+        let b = byline(
+            "The point is old. See, e.g., Kamisar, A Dissent, 65 Mich. L. Rev. 59.\n",
+            ", 65",
+        )
+        .unwrap();
+        assert_eq!(b.author.as_deref(), Some("Kamisar"));
+        assert_eq!(b.title.as_deref(), Some("A Dissent"));
+        let b = byline("Later, LaFave & Scott, Criminal Law, 5 X 1.\n", ", 5").unwrap();
+        assert_eq!(b.author.as_deref(), Some("LaFave & Scott"));
+        let b = byline(
+            "as the Constitution. A. Scalia, A Matter of Interpretation, 5 X 1.\n",
+            ", 5",
+        )
+        .unwrap();
+        assert_eq!(b.author.as_deref(), Some("A. Scalia"));
+        // An abbreviation's period is no sentence end.
+        let b = byline("Smith Assocs. Inc. Report, 5 X 1.\n", ", 5").unwrap();
+        assert_eq!(b.title.as_deref(), Some("Smith Assocs. Inc. Report"));
+    }
+
+    #[test]
+    fn a_closed_parenthesis_inside_a_title_keeps_the_title_whole() {
+        let b = byline(
+            "See Why the Clause Is (Probably) Wrong, 59 Syracuse L. Rev. 171.\n",
+            ", 59",
+        )
+        .unwrap();
+        assert_eq!(
+            b.title.as_deref(),
+            Some("Why the Clause Is (Probably) Wrong")
+        );
+        let b = byline("(quoting Nelson, Preemption, 86 Va. L. Rev. 225)\n", ", 86").unwrap();
+        assert_eq!(b.author.as_deref(), Some("Nelson"));
+    }
+
+    #[test]
+    fn short_names_come_from_hereinafter_or_the_citations_own_words() {
+        let src = "S. Treaty Doc. No. 99-11, at 7 (Treaty Doc.) (hereinafter X) (quoting A).\n";
+        let norm = normalize(src);
+        let s = Scanner::new(src, &norm);
+        let end = s.text.find(" (Treaty").unwrap();
+        let (explanatory, name) = after(&s, end, 0);
+        assert_eq!(name.as_deref(), Some("Treaty Doc."));
+        assert_eq!(explanatory.as_deref(), Some("hereinafter X"));
+        let src = "Black's Law Dictionary 1 (9th ed. 2009) (hereinafter Black's).\n";
+        let norm = normalize(src);
+        let s = Scanner::new(src, &norm);
+        let end = s.text.find(" (hereinafter").unwrap();
+        assert_eq!(after(&s, end, 0).1.as_deref(), Some("Black's"));
+        // A parenthetical of other words is no name.
+        let src = "Black's Law Dictionary 1 (defining force).\n";
+        let norm = normalize(src);
+        let s = Scanner::new(src, &norm);
+        let end = s.text.find(" (defining").unwrap();
+        assert_eq!(
+            after(&s, end, 0),
+            (Some("defining force".to_string()), None)
+        );
+    }
+
+    #[test]
+    fn a_short_name_is_read_back_whole() {
+        let src = "See 39th Cong. Globe 1013; Davis 8.\n";
+        let norm = normalize(src);
+        let mut s = Scanner::new(src, &norm);
+        s.know_short_name("39th Cong. Globe".to_string());
+        s.know_short_name("Davis".to_string());
+        let globe = s.text.find(" 1013").unwrap();
+        let (start, name) = short_name_ending_at(&s, globe).unwrap();
+        assert_eq!(
+            (&s.text[start..globe], name.as_str()),
+            ("39th Cong. Globe", "39th Cong. Globe")
+        );
+        let davis = s.text.find(" 8.").unwrap();
+        assert_eq!(
+            short_name_ending_at(&s, davis).map(|n| n.1).as_deref(),
+            Some("Davis")
+        );
+        let see = s.text.find(" 39th").unwrap();
+        assert_eq!(short_name_ending_at(&s, see), None);
+    }
+}

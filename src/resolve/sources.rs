@@ -283,3 +283,113 @@ pub(super) fn names_of(c: &Citation) -> Vec<String> {
     }
     names
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::citation::{Place, Supra};
+    use crate::normalize::Section;
+    use crate::span::Span;
+
+    /// A citation of `form` with `authority`, in footnote `note`.
+    fn cite(form: Form, authority: Option<&str>, note: Option<u32>) -> Citation {
+        Citation {
+            form,
+            span: Span::new(0, 0),
+            text: String::new(),
+            authority: authority.map(str::to_string),
+            pins: Vec::new(),
+            signal: None,
+            parenthetical: None,
+            section: Section::Opinion,
+            slip_page: None,
+            warnings: Vec::new(),
+            antecedent: None,
+            place: Place {
+                footnote: note,
+                ..Place::default()
+            },
+            hereinafter: None,
+        }
+    }
+
+    fn article(author: &str, volume: u32, page: u32) -> Form {
+        Form::Journal(Journal {
+            author: Some(author.to_string()),
+            title: Some("A Title".to_string()),
+            volume,
+            journal: "Mich. L. Rev.".to_string(),
+            page: Some(page),
+            year: None,
+        })
+    }
+
+    fn supra(name: &str, note: Option<u32>) -> Form {
+        Form::Supra(Supra {
+            case_name: name.to_string(),
+            note,
+            target: None,
+        })
+    }
+
+    #[test]
+    fn supra_note_finds_the_source_its_footnote_cites_by_name() {
+        let mut cites = vec![
+            cite(article("Allen", 60, 1), Some("60 Mich. L. Rev. 1"), Some(3)),
+            cite(
+                article("Kamisar", 65, 59),
+                Some("65 Mich. L. Rev. 59"),
+                Some(3),
+            ),
+            cite(
+                article("Kamisar", 70, 9),
+                Some("70 Mich. L. Rev. 9"),
+                Some(4),
+            ),
+            cite(supra("Kamisar", Some(3)), None, None),
+            cite(supra("Baker", Some(3)), None, None),
+            cite(supra("Kamisar", Some(9)), None, None),
+        ];
+        crate::resolve::resolve(&mut cites);
+        assert_eq!(cites[3].authority.as_deref(), Some("65 Mich. L. Rev. 59"));
+        assert_eq!(cites[3].antecedent, Some(1));
+        assert!(matches!(&cites[3].form, Form::Supra(s) if s.target.is_some()));
+        // No source of that name: the footnote's first.
+        assert_eq!(cites[4].authority.as_deref(), Some("60 Mich. L. Rev. 1"));
+        // A footnote that cites nothing.
+        assert_eq!(cites[5].authority, None);
+        assert!(!cites[5].warnings.is_empty());
+    }
+
+    #[test]
+    fn a_supra_by_author_takes_the_latest_work() {
+        let mut cites = vec![
+            cite(
+                article("Kamisar", 65, 59),
+                Some("65 Mich. L. Rev. 59"),
+                None,
+            ),
+            cite(article("Kamisar", 70, 9), Some("70 Mich. L. Rev. 9"), None),
+            cite(supra("Kamisar", None), None, None),
+        ];
+        crate::resolve::resolve(&mut cites);
+        assert_eq!(cites[2].authority.as_deref(), Some("70 Mich. L. Rev. 9"));
+        assert_eq!(
+            cites[2].category(),
+            Some(crate::citation::Category::Secondary)
+        );
+    }
+
+    #[test]
+    fn restatement_series_must_agree() {
+        assert!(same_series("Restatement (Second) of Torts", "Restatement"));
+        assert!(same_series(
+            "Restatement (Second) of Torts",
+            "Restatement (Second)"
+        ));
+        assert!(!same_series(
+            "Restatement (Third) of Torts",
+            "Second Restatement"
+        ));
+    }
+}

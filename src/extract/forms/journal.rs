@@ -197,3 +197,36 @@ fn byline_of(s: &mut Scanner<'_>, at: usize) -> Option<Byline> {
     };
     titles::byline_before(s, end)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unlisted_periodical_ends_in_a_law_reviews_abbreviation() {
+        let journal = |t: &str| UNLISTED.captures(t).map(|c| c["journal"].to_string());
+        assert_eq!(
+            journal("52 Howard L. J. 674").as_deref(),
+            Some("Howard L. J.")
+        );
+        assert_eq!(
+            journal("12 Wyo. L. J. 1, 10").as_deref(),
+            Some("Wyo. L. J.")
+        );
+        assert_eq!(
+            journal("32 Loyola (LA) L. Rev., at 165").as_deref(),
+            Some("Loyola (LA) L. Rev.")
+        );
+        assert_eq!(journal("12 miles of road"), None);
+        assert_eq!(journal("5 U. S. C. 552"), None);
+    }
+
+    #[test]
+    fn years_close_articles() {
+        let year = |t: &str| YEAR.captures(t).map(|c| c[1].to_string());
+        assert_eq!(year(" (1966)").as_deref(), Some("1966"));
+        assert_eq!(year(" (1999-2000)").as_deref(), Some("1999"));
+        assert_eq!(year(" (Winter 2003)").as_deref(), Some("2003"));
+        assert_eq!(year(" (quoting X)"), None);
+    }
+}

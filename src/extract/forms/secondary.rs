@@ -670,3 +670,92 @@ pub(in crate::extract) fn next_section(
     s.out.push(c);
     Some(end)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closing_notes_hold_a_year_an_edition_or_a_date() {
+        let year = |n: &str| NOTE.captures(n).map(|c| c["year"].to_string());
+        assert_eq!(year("1766").as_deref(), Some("1766"));
+        assert_eq!(year("3d ed. 2004").as_deref(), Some("2004"));
+        assert_eq!(year("C. Rossiter ed. 1961").as_deref(), Some("1961"));
+        assert_eq!(year("2d ed. 1995 and Supp. 2010").as_deref(), Some("1995"));
+        assert_eq!(year("1963-1964").as_deref(), Some("1963"));
+        assert_eq!(year("Mar. 30, 2011").as_deref(), Some("2011"));
+        assert_eq!(year("West 2014"), None);
+        assert_eq!(year("CA9 2007"), None);
+        assert_eq!(year("2006 ed."), None);
+    }
+
+    #[test]
+    fn an_edition_is_an_ordinal_not_an_editor() {
+        assert_eq!(edition("3d").as_deref(), Some("3d"));
+        assert_eq!(edition("rev. 4th").as_deref(), Some("rev. 4th"));
+        assert_eq!(edition("interim").as_deref(), Some("interim"));
+        assert_eq!(edition("C. Rossiter"), None);
+    }
+
+    #[test]
+    fn volumes_open_bylines() {
+        let text = "5 C. Wright; 30B M. Graham; 1998 Survey; 12 miles";
+        assert_eq!(volume_at(text, 0), (Some(5), 2));
+        let at = text.find("30B").unwrap();
+        assert_eq!(volume_at(text, at), (Some(30), at + 4));
+        let at = text.find("1998").unwrap();
+        assert_eq!(volume_at(text, at), (None, at));
+        let at = text.find("12").unwrap();
+        assert_eq!(volume_at(text, at), (None, at));
+    }
+
+    #[test]
+    fn a_restatements_subject_runs_to_its_section() {
+        let text = "Restatement (Second) of Torts §402A";
+        let at = text.find(" of").unwrap();
+        assert_eq!(&text[at..subject_end(text, at)], " of Torts");
+        let text = "Restatement (Third) of the Law Governing Lawyers §31";
+        let at = text.find(" of").unwrap();
+        assert_eq!(
+            &text[at..subject_end(text, at)],
+            " of the Law Governing Lawyers"
+        );
+        let text = "Restatement §66";
+        assert_eq!(subject_end(text, 11), 11);
+    }
+
+    #[test]
+    fn prose_before_a_byline_is_passed_over() {
+        let clause = "the Court said in its opinion, E. Walterscheid, To Promote the Progress";
+        let at = past_prose(clause, 100);
+        assert_eq!(
+            &clause[at - 100..],
+            "E. Walterscheid, To Promote the Progress"
+        );
+        let clause = "W. LaFave, Criminal Law";
+        assert_eq!(past_prose(clause, 7), 7);
+    }
+
+    #[test]
+    fn a_dictionarys_definition_stands_before_its_note() {
+        let text = "2 Oxford English Dictionary 89 (def. 9) (1933)";
+        let open = text.rfind('(').unwrap();
+        assert_eq!(definition_start(text, open), text.find("(def").unwrap());
+        let text = "Black's Law Dictionary 89 (1933)";
+        let open = text.rfind('(').unwrap();
+        assert_eq!(definition_start(text, open), open);
+    }
+
+    #[test]
+    fn kinds_follow_titles() {
+        assert_eq!(
+            kind_of("Restatement (Second) of Torts"),
+            SecondaryKind::Restatement
+        );
+        assert_eq!(kind_of("Model Penal Code"), SecondaryKind::Act);
+        assert_eq!(kind_of("Uniform Partnership Act"), SecondaryKind::Act);
+        assert_eq!(kind_of("Black's Law Dictionary"), SecondaryKind::Dictionary);
+        assert_eq!(kind_of("The Federalist No. 78"), SecondaryKind::Federalist);
+        assert_eq!(kind_of("Criminal Law"), SecondaryKind::Book);
+    }
+}
