@@ -102,16 +102,26 @@ fn skip_opener(clause: &str) -> &str {
     }
 }
 
-/// Whether a sentence end found after a capitalized word ("the
-/// Constitution. A. Scalia") is an abbreviation's period inside a name
-/// ("Const. Law", "Assocs. Inc.").
+/// Whether a sentence end found is an abbreviation's period instead: a
+/// capitalized one inside a name ("Const. Law", "Assocs. Inc."), or a
+/// citation's own before a number ("pp. 234", "ed. 1739", "ch. 25").
 fn ends_in_abbreviation(m: &str) -> bool {
     let Some(dot) = m.find('.') else {
         return false;
     };
-    let word = m[..=dot].trim_start_matches(|c: char| !c.is_ascii_uppercase());
-    word.starts_with(|c: char| c.is_ascii_uppercase()) && NAME_ABBREVIATIONS.contains(word)
+    let word = m[..dot].trim_start_matches(|c: char| !c.is_ascii_alphabetic());
+    if word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        // The word with its period: "Assocs.".
+        return NAME_ABBREVIATIONS.contains(&m[dot - word.len()..=dot]);
+    }
+    CITATION_ABBREVIATIONS.contains(&word)
 }
+
+/// Lowercase abbreviations citations write before a number.
+const CITATION_ABBREVIATIONS: [&str; 16] = [
+    "al", "art", "ch", "cl", "ed", "eds", "nn", "no", "nos", "pp", "pt", "pts", "rev", "sec",
+    "supp", "vol",
+];
 
 /// `clause` without the lowercase words of prose that open it
 /// ("approvingly from Scott & Stuntz, ...").

@@ -16,8 +16,10 @@
 const NAME_PARTICLES: [&str; 6] = ["de", "van", "von", "der", "la", "du"];
 /// Lowercase words a body's name may hold ("Dept. of Justice").
 const BODY_CONNECTORS: [&str; 5] = ["of", "for", "the", "on", "and"];
-/// The most words a name is read over.
+/// The most words a body's name is read over.
 const NAME_WORDS: usize = 8;
+/// The most words one person's name is read over ("A. de Tocqueville").
+const PERSON_WORDS: usize = 4;
 
 /// Divides a byline ("Kamisar, A Dissent from the Miranda Dissents") into
 /// its authors and its title, spaces folded; a byline of one part is an
@@ -79,9 +81,6 @@ pub(crate) fn is_person(part: &str) -> bool {
     }
     let part = part.strip_prefix("& ").unwrap_or(part);
     let part = part.strip_suffix(" et al.").unwrap_or(part);
-    if part.split_whitespace().count() > NAME_WORDS {
-        return false;
-    }
     let mut any = false;
     for p in part.split([',', '&']).flat_map(|p| p.split(" and ")) {
         let p = p.trim();
@@ -101,6 +100,9 @@ pub(crate) fn is_person(part: &str) -> bool {
 /// or "Jr." ("W. LaFave", "Kamisar", "A. de Tocqueville").
 fn one_person(p: &str) -> bool {
     let mut surnames = 0;
+    if p.split_whitespace().count() > PERSON_WORDS {
+        return false;
+    }
     for w in p.split_whitespace() {
         if NAME_PARTICLES.contains(&w) || matches!(w, "Jr." | "Sr.") || is_initials(w) {
             continue;
@@ -294,6 +296,7 @@ mod tests {
         assert!(!is_person("Federal Judicial Center"));
         assert!(is_person("Stevens & Stevens"));
         assert!(is_person("Prosser and Keeton"));
+        assert!(is_person("R. Fallon, J. Manning, D. Meltzer, & D. Shapiro"));
         assert!(is_person("& D. Owen"));
         assert!(!is_body("Origins of the Corporation, 1784"));
         assert!(is_body("Dept. of Justice"));

@@ -53,7 +53,8 @@ static NOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// p. 5"), or pages ("123", "670, 718").
 static LOCATOR_END: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r"(?:[^\S\n]*[§¶]§?[^\S\n]*[0-9][^§]*?|,[^\S\n]*pp?\.[^\S\n]*[0-9ivxlc][^()§]*?",
+        r"(?:(?:,?[^\S\n]*ch\.[^\S\n]*[0-9]+[A-Za-z]?,)?[^\S\n]*[§¶]§?[^\S\n]*[0-9][^§]*?",
+        r"|,[^\S\n]*pp?\.[^\S\n]*[0-9ivxlc][^()§]*?",
         r"|[^\S\n]+[0-9]{1,5}(?:[^\S\n]*-[^\S\n]*[0-9]{1,5})?(?:,[^\S\n]*[0-9]{1,5}(?:[^\S\n]*-[^\S\n]*[0-9]{1,5})?)*",
         r"(?:,?[^\S\n]+(?:and[^\S\n]+)?nn?\.[^\S\n]*[0-9]{1,3}(?:-[0-9]{1,3})?)?)",
         r"[^\S\n]*$",
@@ -70,6 +71,8 @@ static SECTIONS: LazyLock<Regex> = LazyLock::new(|| {
         r"^[^\S\n]*[§¶]§?[^\S\n]*(?P<first>{one})(?:,[^\S\n]*(?:and[^\S\n]+)?{one})*"
     ))
 });
+/// A chapter before a book's section: ", ch. 25,".
+static CHAPTER: LazyLock<Regex> = LazyLock::new(|| re(r"^,?[^\S\n]*ch\.[^\S\n]*[0-9]+[A-Za-z]?,"));
 /// What a Restatement or treatise writes after a section: ", Comment c",
 /// "and Comment e", ", illus. 1", ", Reporter's Note".
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -107,7 +110,7 @@ static FEDERALIST_PARTS: LazyLock<Regex> = LazyLock::new(|| {
 /// Penal Code Ann.", "1866 Tex. Gen. Laws", "Ariz. Rev. Stat. Ann.").
 static CODE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r"(?-u:\b)(?i:Stat\.|Ann\.|Comp\.|Gen\.|Const\.|Reg\.|Regs\.|ch\.|Pub\.|Cong\.|Sess\.|Proc\.|Evid\.|Art\.)",
+        r"(?-u:\b)(?i:Stat\.|Ann\.|Comp\.|Gen\.|Const\.|Reg\.|Regs\.|Pub\.|Cong\.|Sess\.|Proc\.|Evid\.|Art\.)",
         r"|(?-u:\b)(?:Laws$|Acts$|Code\.?(?:$|[^\S\n]+(?:Ann|Supp))|Rules?[^\S\n]+(?:of[^\S\n]+)?(?:Civ|Crim|App|Evid|Prof))",
         r"|L\.[^\S\n]*P\.[^\S\n]*R\.[^\S\n]*A\.|(?:2d|3d|4th|5th)$",
         r"|U\.[^\S\n]*S\.[^\S\n]*C\.|C\.[^\S\n]*F\.[^\S\n]*R\.|(?-u:\b)CFR(?-u:\b)|^Nos?\.|No\.(?:$|[^\S\n]*[0-9])",
@@ -165,9 +168,11 @@ fn tail_at(s: &Scanner<'_>, at: usize) -> Tail {
         end: at,
         ..Tail::default()
     };
-    if let Some(c) = SECTIONS.captures(&text[at..]) {
+    // "A Treatise of the Pleas of the Crown, ch. 25, §75": a chapter.
+    let chapter = CHAPTER.find(&text[at..]).map_or(0, |c| c.end());
+    if let Some(c) = SECTIONS.captures(&text[at + chapter..]) {
         t.section = c.name("first").map(|g| g.as_str().to_string());
-        t.end += c.get(0).map_or(0, |g| g.end());
+        t.end += chapter + c.get(0).map_or(0, |g| g.end());
         t.located = true;
         if let Some(m) = COMMENT.find(&text[t.end..]) {
             t.end += m.end();
@@ -344,10 +349,11 @@ fn book(s: &mut Scanner<'_>, start: usize, title_end: usize, tail: Tail) -> Opti
             "to" | "and" | "of" | "from" | "through" | "in" | "the" | "at"
         )
     });
-    // "U. L. A.", "I. L. M.": a compilation or reporter by its initials.
+    // "U. L. A.", "I. L. M.", "Ch. D.": a compilation or reporter by its
+    // abbreviations alone.
     let initials = title
         .split_whitespace()
-        .all(|w| w.len() <= 2 && w.ends_with('.'));
+        .all(|w| w.len() <= 4 && w.ends_with('.'));
     if cut
         || initials
         || !authors::is_title(&title)
