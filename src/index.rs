@@ -6,9 +6,13 @@
 //! An index file is one header line and a JSON body:
 //!
 //! ```text
-//! pincite-index 3 <body length in bytes> <checksum of the body, 16 hex digits>\n
-//! {"files": [...], "hits": [...]}
+//! pincite-index 4 <body length in bytes> <checksum of the body, 16 hex digits>\n
+//! {"files": [...], "contexts": [...], "hits": [...]}
 //! ```
+//!
+//! A hit's `context` is the position of its context in `contexts`: the
+//! citations of one sentence share it, so that the file stays in
+//! proportion to the texts however densely they cite.
 //!
 //! The checksum is made in two steps, so that both can run on all cores:
 //! each 1 MiB block of the body is hashed, then the blocks' hashes. A hash
@@ -26,16 +30,18 @@
 use crate::citation::{Citation, CitationKind, Pin};
 use crate::law::names;
 use crate::normalize::{Normalized, Section};
-use crate::report::context;
+use crate::report::{LineIndex, context};
+use crate::resolve::blank::BlankPages;
 use crate::span::Span;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
+use std::sync::Arc;
 
 /// The version of the index file format this build reads and writes.
-pub const INDEX_VERSION: u32 = 3;
+pub const INDEX_VERSION: u32 = 4;
 
 const MAGIC: &str = "pincite-index";
 
@@ -63,8 +69,9 @@ pub struct Hit {
     /// The case name as written, if any.
     pub case_name: Option<String>,
     /// The sentence around it in the reading text (with the sentence before
-    /// when the citation stands as a sentence of its own).
-    pub context: String,
+    /// when the citation stands as a sentence of its own), or in a long
+    /// sentence 800 bytes around it; shared by the hits of one sentence.
+    pub context: Arc<str>,
     /// The quotation it supports, when one precedes it in its sentence.
     pub quotation: Option<String>,
 }
@@ -325,21 +332,22 @@ fn name_table(hits: &[Hit]) -> Vec<(String, String)> {
     table
 }
 
-/// One document's hits.
+/// One document's hits: their lines and columns from one table of line
+/// starts, the contexts of one sentence shared.
 fn hits_of(file: usize, source: &str, norm: &Normalized, cites: &[Citation]) -> Vec<Hit> {
     let places = context::places(norm, cites);
     let reading = norm.reading();
-    // Line starts, for line and column.
-    let mut line_starts = vec![0usize];
-    line_starts.extend(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1));
+    let lines = LineIndex::new(source);
+    let mut contexts: HashMap<(usize, usize), Arc<str>> = HashMap::new();
     cites
         .iter()
         .zip(places)
         .map(|(c, p)| {
-            let at = c.span.start.min(source.len());
-            let line = line_starts.partition_point(|&s| s <= at);
-            let line_start = line_starts[line - 1];
-            let col = source.get(line_start..at).map_or(0, |s| s.chars().count()) + 1;
+            let (line, col) = lines.line_col(c.span.start);
+            let context = contexts
+                .entry((p.context.start, p.context.end))
+                .or_insert_with(|| reading.get(p.context.clone()).unwrap_or("").trim().into())
+                .clone();
             Hit {
                 file,
                 span: c.span,
@@ -351,11 +359,7 @@ fn hits_of(file: usize, source: &str, norm: &Normalized, cites: &[Citation]) -> 
                 authority: c.authority.clone(),
                 pins: c.pins.clone(),
                 case_name: c.case_name().map(str::to_string),
-                context: reading
-                    .get(p.context.clone())
-                    .unwrap_or("")
-                    .trim()
-                    .to_string(),
+                context,
                 quotation: context::quote_text(reading, &p.quotes),
             }
         })
@@ -385,17 +389,35 @@ impl Index {
     {
         let (files, texts): (Vec<String>, Vec<T>) =
             docs.into_iter().map(|(n, t)| (n.into(), t)).unzip();
-        let per_file: Vec<Vec<Hit>> = texts
+        let per_file: Vec<(Vec<Hit>, BlankPages)> = texts
             .par_iter()
             .enumerate()
             .map(|(i, text)| {
                 let text = text.as_ref();
-                let norm = crate::normalize(text);
-                let cites = crate::extract(text, &norm);
-                hits_of(i, text, &norm, &cites)
+                let cited = crate::cite(text);
+                let mut blanks = BlankPages::default();
+                blanks.learn(cited.citations());
+                (
+                    hits_of(i, text, cited.normalized(), cited.citations()),
+                    blanks,
+                )
             })
             .collect();
-        Index::from_parts(files, per_file.into_iter().flatten().collect())
+        // A blank-page case ("554 U. S. ___") one file cites with its
+        // first page ("554 U. S. 570") is that page's authority in all.
+        let mut blanks = BlankPages::default();
+        let mut hits = Vec::new();
+        for (h, b) in per_file {
+            hits.extend(h);
+            blanks.absorb(b);
+        }
+        let paged = blanks.map();
+        for h in &mut hits {
+            if let Some(key) = h.authority.as_ref().and_then(|a| paged.get(a)) {
+                h.authority = Some(key.clone());
+            }
+        }
+        Index::from_parts(files, hits)
     }
 
     /// Makes the lookup tables: the authority tables and the name table
@@ -432,7 +454,10 @@ impl Index {
     /// Pachtman, 424 U.S. 409, 430 (1976)" stands for 424 U.S. 409, and a
     /// citation with a parallel for both keys), and a section alone ("§1983",
     /// "§ 523(a)(2)", "section 1983") for every key of that section, in any
-    /// code ("42 U.S.C. § 1983").
+    /// code ("42 U.S.C. § 1983"). A provision stands for every key within
+    /// it: "U.S. Const. amend. XIV" for its sections, "Fed. R. Civ. P. 23"
+    /// for "Fed. R. Civ. P. 23(b)(3)", "42 U.S.C." for the title's
+    /// sections, "Brief for" for every brief.
     ///
     /// ```
     /// let text = "Imbler v. Pachtman, 424 U. S. 409 (1976); 42 U. S. C. §1983.\n";
@@ -440,7 +465,7 @@ impl Index {
     /// for typed in ["Imbler v. Pachtman, 424 U.S. 409 (1976)", "424 US 409", "imbler"] {
     ///     assert_eq!(index.resolve(typed), ["424 U.S. 409"]);
     /// }
-    /// for typed in ["§1983", "42 USC 1983", "42 U.S.C. § 1983"] {
+    /// for typed in ["§1983", "42 USC 1983", "42 U.S.C. § 1983", "42 U.S.C."] {
     ///     assert_eq!(index.resolve(typed), ["42 U.S.C. § 1983"]);
     /// }
     /// ```
@@ -449,6 +474,9 @@ impl Index {
         let mut out = self.resolve_key(typed);
         if out.is_empty() {
             out = self.resolve_section(typed);
+        }
+        if out.is_empty() {
+            out = self.resolve_provision(typed);
         }
         if out.is_empty() {
             out = self.resolve_pasted(typed);
@@ -486,6 +514,24 @@ impl Index {
                     .is_some_and(|(_, s)| section_key(s) == section)
             })
             .map(String::as_str)
+            .collect()
+    }
+
+    /// The keys of the provisions within the one typed: "U.S. Const.
+    /// amend. XIV" finds "U.S. Const. amend. XIV, § 1", "Fed. R. Civ. P.
+    /// 23" finds "Fed. R. Civ. P. 23(b)(3)". Keys are compared in their
+    /// compact form, whole words only ("Fed. R. Civ. P. 2" finds no rule
+    /// 23).
+    fn resolve_provision(&self, typed: &str) -> Vec<&str> {
+        let key = compact_key(typed);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let within = format!("{key} ");
+        self.by_compact
+            .iter()
+            .filter(|(k, _)| k.starts_with(&within))
+            .flat_map(|(_, keys)| keys.iter().map(String::as_str))
             .collect()
     }
 
@@ -634,23 +680,28 @@ impl Index {
     /// JSON of a [`Stored`] index, the hits written in parallel, a chunk
     /// of them at a time, and joined in order.
     fn encode(&self) -> (String, Vec<u8>) {
+        let (contexts, ids) = self.contexts();
         let chunks: Vec<Vec<u8>> = self
             .hits
             .par_chunks(1024)
-            .map(|hits| {
-                let mut out = Vec::with_capacity(hits.len() * 512);
-                for h in hits {
+            .zip(ids.par_chunks(1024))
+            .map(|(hits, ids)| {
+                let mut out = Vec::with_capacity(hits.len() * 256);
+                for (h, &id) in hits.iter().zip(ids) {
                     out.push(b',');
-                    serde_json::to_writer(&mut out, &StoredHitRef::from(h))
+                    serde_json::to_writer(&mut out, &StoredHitRef::new(h, id))
                         .expect("a hit serializes");
                 }
                 out
             })
             .collect();
-        let len = chunks.iter().map(Vec::len).sum::<usize>() + 64 * self.files.len() + 32;
+        let text: usize = contexts.iter().map(|c| c.len() + 3).sum();
+        let len = chunks.iter().map(Vec::len).sum::<usize>() + text + 64 * self.files.len() + 48;
         let mut body = Vec::with_capacity(len);
         body.extend_from_slice(b"{\"files\":");
         serde_json::to_writer(&mut body, &self.files).expect("file names serialize");
+        body.extend_from_slice(b",\"contexts\":");
+        serde_json::to_writer(&mut body, &contexts).expect("contexts serialize");
         body.extend_from_slice(b",\"hits\":[");
         for (i, chunk) in chunks.iter().enumerate() {
             // Every chunk starts with a comma; the first one's is dropped.
@@ -663,6 +714,24 @@ impl Index {
             checksum(&body)
         );
         (head, body)
+    }
+
+    /// The distinct contexts of the hits, each once, and the number of
+    /// each hit's context among them.
+    fn contexts(&self) -> (Vec<&str>, Vec<u32>) {
+        let mut number: HashMap<*const u8, u32> = HashMap::new();
+        let mut contexts: Vec<&str> = Vec::new();
+        let ids = self
+            .hits
+            .iter()
+            .map(|h| {
+                *number.entry(h.context.as_ptr()).or_insert_with(|| {
+                    contexts.push(&h.context);
+                    (contexts.len() - 1) as u32
+                })
+            })
+            .collect();
+        (contexts, ids)
     }
 
     /// Reads an index file.
@@ -729,9 +798,13 @@ impl Index {
         }
         let stored: Stored = serde_json::from_slice(body).map_err(|e| corrupt(&e.to_string()))?;
         let nfiles = stored.files.len();
+        let contexts: Vec<Arc<str>> = stored.contexts.into_iter().map(Arc::from).collect();
         let mut hits = Vec::with_capacity(stored.hits.len());
         for h in stored.hits {
-            hits.push(h.into_hit(nfiles).ok_or_else(|| corrupt("bad hit"))?);
+            hits.push(
+                h.into_hit(nfiles, &contexts)
+                    .ok_or_else(|| corrupt("bad hit"))?,
+            );
         }
         Ok(Index::from_parts(stored.files, hits))
     }
@@ -773,6 +846,7 @@ fn word_hash(bytes: &[u8]) -> u64 {
 #[derive(Serialize, Deserialize)]
 struct Stored {
     files: Vec<String>,
+    contexts: Vec<String>,
     hits: Vec<StoredHit>,
 }
 
@@ -789,7 +863,7 @@ struct StoredHit {
     authority: Option<String>,
     pins: Vec<Pin>,
     case_name: Option<String>,
-    context: String,
+    context: u32,
     quotation: Option<String>,
 }
 
@@ -806,12 +880,13 @@ struct StoredHitRef<'a> {
     authority: Option<&'a str>,
     pins: &'a [Pin],
     case_name: Option<&'a str>,
-    context: &'a str,
+    context: u32,
     quotation: Option<&'a str>,
 }
 
-impl<'a> From<&'a Hit> for StoredHitRef<'a> {
-    fn from(h: &'a Hit) -> StoredHitRef<'a> {
+impl<'a> StoredHitRef<'a> {
+    /// The hit as written, its context the one numbered `context`.
+    fn new(h: &'a Hit, context: u32) -> StoredHitRef<'a> {
         StoredHitRef {
             file: h.file,
             span: h.span,
@@ -823,14 +898,16 @@ impl<'a> From<&'a Hit> for StoredHitRef<'a> {
             authority: h.authority.as_deref(),
             pins: &h.pins,
             case_name: h.case_name.as_deref(),
-            context: &h.context,
+            context,
             quotation: h.quotation.as_deref(),
         }
     }
 }
 
-impl From<&Hit> for StoredHit {
-    fn from(h: &Hit) -> StoredHit {
+impl StoredHit {
+    /// The hit as stored, its context the one numbered `context`.
+    #[cfg(test)]
+    fn new(h: &Hit, context: u32) -> StoredHit {
         StoredHit {
             file: h.file,
             span: h.span,
@@ -842,7 +919,7 @@ impl From<&Hit> for StoredHit {
             authority: h.authority.clone(),
             pins: h.pins.clone(),
             case_name: h.case_name.clone(),
-            context: h.context.clone(),
+            context,
             quotation: h.quotation.clone(),
         }
     }
@@ -866,10 +943,11 @@ pub(crate) fn section_named(name: &str) -> Option<Section> {
 }
 
 impl StoredHit {
-    fn into_hit(self, nfiles: usize) -> Option<Hit> {
+    fn into_hit(self, nfiles: usize, contexts: &[Arc<str>]) -> Option<Hit> {
         if self.file >= nfiles || self.span.start > self.span.end {
             return None;
         }
+        let context = contexts.get(self.context as usize)?.clone();
         Some(Hit {
             file: self.file,
             span: self.span,
@@ -881,7 +959,7 @@ impl StoredHit {
             authority: self.authority,
             pins: self.pins,
             case_name: self.case_name,
-            context: self.context,
+            context,
             quotation: self.quotation,
         })
     }
@@ -980,10 +1058,21 @@ mod tests {
         );
         let ix = Index::build(&[("a.txt", "Id."), ("b.txt", &text)]);
         assert!(ix.hits().len() > 3000);
+        let (contexts, ids) = ix.contexts();
         let stored = Stored {
             files: ix.files().to_vec(),
-            hits: ix.hits().iter().map(StoredHit::from).collect(),
+            contexts: contexts.iter().map(|c| c.to_string()).collect(),
+            hits: ix
+                .hits()
+                .iter()
+                .zip(ids)
+                .map(|(h, id)| StoredHit::new(h, id))
+                .collect(),
         };
+        // Each sentence is in at most two contexts (its own, and the next
+        // one's when that is a citation sentence of its own).
+        let total: usize = stored.contexts.iter().map(String::len).sum();
+        assert!(total <= 2 * text.len(), "{total} for {}", text.len());
         let (head, body) = ix.encode();
         assert_eq!(body, serde_json::to_vec(&stored).unwrap());
         assert_eq!(ix.to_bytes(), [head.as_bytes(), &body].concat());
@@ -994,6 +1083,7 @@ mod tests {
             empty.encode().1,
             serde_json::to_vec(&Stored {
                 files: vec![],
+                contexts: vec![],
                 hits: vec![]
             })
             .unwrap()
@@ -1022,26 +1112,41 @@ mod tests {
             IndexErrorKind::Corrupt
         );
         let other = String::from_utf8(bytes.clone()).unwrap().replacen(
-            "pincite-index 3 ",
             "pincite-index 4 ",
+            "pincite-index 5 ",
             1,
         );
         let e = Index::from_bytes(other.as_bytes()).unwrap_err();
         assert_eq!(e.kind(), IndexErrorKind::Version);
-        assert!(e.to_string().contains("version 4"));
+        assert!(e.to_string().contains("version 5"));
         assert_eq!(
             Index::from_bytes(b"hello\n").unwrap_err().kind(),
             IndexErrorKind::NotAnIndex
         );
         // A well-formed body with a hit pointing at a missing file.
-        let body = br#"{"files":[],"hits":[{"file":3,"span":[0,1],"line":1,"col":1,"slip_page":null,"section":"opinion","kind":"id","authority":null,"pins":[],"case_name":null,"context":"","quotation":null}]}"#;
-        let mut f =
-            format!("pincite-index 3 {} {:016x}\n", body.len(), checksum(body)).into_bytes();
-        f.extend_from_slice(body);
-        assert_eq!(
-            Index::from_bytes(&f).unwrap_err().kind(),
-            IndexErrorKind::Corrupt
+        let hit = |file: u32, context: u32| {
+            format!(
+                r#"{{"files":["a.txt"],"contexts":[""],"hits":[{{"file":{file},"span":[0,1],"line":1,"col":1,"slip_page":null,"section":"opinion","kind":"id","authority":null,"pins":[],"case_name":null,"context":{context},"quotation":null}}]}}"#
+            )
+        };
+        for body in [hit(3, 0), hit(0, 1)] {
+            let body = body.as_bytes();
+            let mut f =
+                format!("pincite-index 4 {} {:016x}\n", body.len(), checksum(body)).into_bytes();
+            f.extend_from_slice(body);
+            assert_eq!(
+                Index::from_bytes(&f).unwrap_err().kind(),
+                IndexErrorKind::Corrupt
+            );
+        }
+        let body = hit(0, 0);
+        let mut f = format!(
+            "pincite-index 4 {} {:016x}\n",
+            body.len(),
+            checksum(body.as_bytes())
         );
+        f.push_str(&body);
+        assert!(Index::from_bytes(f.as_bytes()).is_ok());
     }
 
     #[test]

@@ -25,9 +25,12 @@ competing entries follows a fixed rule, and collisions are listed both at the
 bottom of the generated file and on standard output. Only the standard
 library is used.
 
-``laws.json`` (statute abbreviations) is deliberately not used: its entries
-are regex templates (``$reporter No. (?P<docket_number>...)``) that need a
-template engine, not a lookup table.
+From ``laws.json`` and ``state_abbreviations.json`` it writes
+``src/law/codes_data.rs``: the States' codes of statutes and regulations
+(``leg_statute``, ``admin_compilation``) by spelling, with the name their keys
+use and how their sections are divided (read from each entry's regex
+template), the codes named by their subject ("Cal. $subject Code"), and the
+jurisdictions' abbreviations.
 """
 
 import argparse
@@ -756,6 +759,216 @@ def render_courts(keys, single, collisions, counts):
 
 
 # ---------------------------------------------------------------------------
+# Codes of statutes and regulations
+# ---------------------------------------------------------------------------
+
+# laws.json entries the code table leaves out: the U.S. Code, the C.F.R. and
+# Public and Private Laws have forms of their own in the grammar, and a
+# constitution is read by the constitution form.
+LAWS_SKIPPED = {"U.S.C.", "C.F.R.", "Pub. L.", "Pvt. L.", "La. Const. Ann."}
+
+# The key name of a code whose publisher's edition reporters-db lists under
+# another name than the code's ("Mass. Ann. Laws" is LexisNexis's edition of
+# the General Laws of Massachusetts): the edition cites the code's sections.
+KEY_NAMES = {
+    "Mass. Ann. Laws": "Mass. Gen. Laws",
+    "Mo. Ann. Stat.": "Mo. Rev. Stat.",
+    "Mich. Comp. Laws Serv.": "Mich. Comp. Laws",
+    "Pa. Stat. and Cons. Stat. Ann.": "Pa. Cons. Stat.",
+    "P.R. Leyes An.": "P.R. Laws",
+}
+
+# Spellings of codes reporters-db lacks, as courts write them: (spelling,
+# the laws.json code it names).
+EXTRA_CODES = [
+    # The Supreme Court abbreviates Oregon "Ore." ("Ore. Rev. Stat. §163.115").
+    ("Ore. Rev. Stat.", "Or. Rev. Stat."),
+    ("Ore. Rev. Stat. Ann.", "Or. Rev. Stat. Ann."),
+    ("Ore. Admin. Rule", "Or. Admin. R."),
+    # Louisiana's Revised Statutes, which the Bluebook called "La. Rev. Stat.
+    # Ann." before naming them "La. Stat. Ann.".
+    ("La. Rev. Stat.", "La. Stat. Ann."),
+    ("La. Rev. Stat. Ann.", "La. Stat. Ann."),
+]
+
+# Codes named by their subject that reporters-db lacks: the Supreme Court
+# writes Maryland's code with the subject first ("Md. Crim. Law Code Ann.
+# §2-201"), the Bluebook after ("Md. Code Ann., Crim. Law § 2-201"); both
+# take the Bluebook's key. (prefix, suffix, key name)
+EXTRA_SUBJECT_CODES = [("Md.", "Code", "Md. Code")]
+
+# Jurisdiction spellings state_abbreviations.json lacks, as courts write them.
+EXTRA_JURISDICTIONS = [
+    ("U.S.", "U.S."),
+    ("Ore.", "Or."),
+    ("D.C.", "D.C."),
+    ("P.R.", "P.R."),
+]
+
+
+def code_layout(key, template):
+    """How a code's sections are divided, from its laws.json template:
+    "sections", "title_after" ("tit. 82, §"), "title_before" ("18 ... §"),
+    "chapter" ("ch. 93A, §", and Illinois's chapters, which the Supreme
+    Court writes after the name) or "articles" ("art. 2315")."""
+    body = template.split("$reporter", 1)
+    before, after = body[0], body[1] if len(body) > 1 else ""
+    if "tit\\." in after:
+        return "title_after"
+    if "ch\\." in after or "(?P<act>" in after:
+        return "chapter"
+    if re.match(r"\s*art\b", after):
+        return "articles"
+    if before.strip():
+        return "title_before"
+    return "sections"
+
+
+def key_name(name):
+    """The name a code's keys use: its publisher's "Ann." left out."""
+    if name in KEY_NAMES:
+        return KEY_NAMES[name]
+    return " ".join(w for w in name.split() if w != "Ann.")
+
+
+def subject_code(key, template):
+    """A code named by its subject ("Cal. Penal Code"): (prefix, suffix,
+    shape, key name), "Ann." left out, shape "between" ("Cal. $subject
+    Code") or "after" ("Md. Code Ann., $subject"), the key name of a code
+    whose keys put the subject after it; None for a subject that is an agency's name before
+    its rule numbers."""
+    m = re.match(r"\(\?P<reporter>(.+?) \$law_subject (.+?)\)", template)
+    if m:
+        unescape = lambda t: key_name(t.replace("\\.", "."))
+        return unescape(m.group(1)), unescape(m.group(2)), "between", None
+    if template.startswith("$reporter, $law_subject"):
+        return key_name(key), "", "after", key_name(key)
+    # "N.H. Code Admin. R. Ann. Empl. 044": an agency's rules, no section
+    # mark; the code is listed by its name alone.
+    return None
+
+
+def build_codes(laws, states):
+    """Return (codes, subjects, jurisdictions).
+
+    codes: sorted (ws-free spelling, key name, layout, regulation, spelling)
+    subjects: (prefix, suffix, shape, key name, regulation) of codes named
+    by subject
+    jurisdictions: sorted (ws-free spelling, canonical abbreviation)
+    """
+    entries = {}
+    plain = []
+    subjects = []
+    for key in sorted(laws):
+        for e in laws[key]:
+            if e["cite_type"] not in ("leg_statute", "admin_compilation") or key in LAWS_SKIPPED:
+                continue
+            regulation = e["cite_type"] == "admin_compilation"
+            template = e["regexes"][0]
+            subject = "$law_subject" in template and subject_code(key, template)
+            if subject:
+                subjects.append(subject + (regulation,))
+                continue
+            entry = (key_name(key), code_layout(key, template), regulation)
+            for spelling in [key] + e["variations"]:
+                entries[spelling] = entry
+            # Courts cite an annotated code without its closing "Ann." too
+            # ("Ark. Code §9-27-318"); that spelling is the code's unless
+            # laws.json gives it to another. ("Mass. Ann. Laws" without it
+            # would be the session laws.)
+            if key.endswith(" Ann."):
+                plain.append((key[: -len(" Ann.")], entry))
+    for spelling, entry in plain:
+        entries.setdefault(spelling, entry)
+    for prefix, suffix, name in EXTRA_SUBJECT_CODES:
+        subjects.append((prefix, suffix, "between", name, False))
+    for spelling, target in EXTRA_CODES:
+        if target not in entries:
+            raise SystemExit("EXTRA_CODES: %r names %r, which laws.json lacks" % (spelling, target))
+        entries[spelling] = entries[target]
+    codes = []
+    seen = {}
+    for spelling in sorted(entries):
+        k = ws_free(spelling)
+        if k in seen and seen[k] != entries[spelling]:
+            raise SystemExit("codes %r and %r collide without whitespace" % (seen[k], spelling))
+        seen[k] = entries[spelling]
+        codes.append((k,) + entries[spelling] + (spelling,))
+    codes = sorted(set(codes))
+    jurisdictions = {ws_free(a): a for a in states}
+    # Spelled out ("the Florida Constitution"), a State names itself too.
+    for a, name in states.items():
+        if ws_free(name) != ws_free(a):
+            jurisdictions[ws_free(name)] = a
+    for spelling, canonical in EXTRA_JURISDICTIONS:
+        jurisdictions[ws_free(spelling)] = canonical
+    return codes, subjects, sorted(jurisdictions.items())
+
+
+LAYOUTS = {
+    "sections": "Layout::Sections",
+    "title_after": "Layout::TitleAfter",
+    "title_before": "Layout::TitleBefore",
+    "chapter": "Layout::Chapter",
+    "articles": "Layout::Articles",
+}
+
+
+def render_codes(codes, subjects, jurisdictions):
+    lines = [
+        "// Generated by tools/gen_tables.py from reporters-db's laws.json and",
+        "// state_abbreviations.json (Free Law Project, BSD-2-Clause). Do not edit.",
+        "",
+    ]
+    lines.append(
+        "/// Codes of statutes (`leg_statute`) and regulations (`admin_compilation`) of the"
+    )
+    lines.append(
+        "/// States and territories: whitespace-free spelling -> code, sorted by key for binary"
+    )
+    lines.append("/// search. %d spellings." % len(codes))
+    lines.append("#[rustfmt::skip]")
+    lines.append("static CODES: &[(&str, KnownCode)] = &[")
+    for k, name, layout, regulation, spelling in codes:
+        lines.append(
+            "    (%s, code(%s, %s, %s)), // %s"
+            % (rust_str(k), rust_str(name), LAYOUTS[layout], "true" if regulation else "false", spelling)
+        )
+    lines.append("];")
+    lines.append("")
+    lines.append(
+        "/// Codes named by their subject: the jurisdiction, and the word after the subject"
+    )
+    lines.append(
+        "/// (\"Cal. Penal Code\", \"N.Y. Penal Law\") or the name before it (\"Md. Code Ann., Crim. Law\"),"
+    )
+    lines.append(
+        "/// \"Ann.\" left out; `key_name` for a code whose keys put the subject after that name."
+    )
+    lines.append("#[rustfmt::skip]")
+    lines.append("static SUBJECT_CODES: &[SubjectCode] = &[")
+    for prefix, suffix, shape, name, regulation in subjects:
+        lines.append(
+            "    SubjectCode { prefix: %s, suffix: %s, subject_after: %s, key_name: %s, regulation: %s },"
+            % (rust_str(prefix), rust_str(suffix), "true" if shape == "after" else "false",
+               "None" if name is None else "Some(%s)" % rust_str(name),
+               "true" if regulation else "false")
+        )
+    lines.append("];")
+    lines.append("")
+    lines.append(
+        "/// The States' abbreviations and names, and the United States': whitespace-free"
+    )
+    lines.append("/// spelling -> the Bluebook's abbreviation, sorted by key.")
+    lines.append("#[rustfmt::skip]")
+    lines.append("static JURISDICTIONS: &[(&str, &str)] = &[")
+    for k, canonical in jurisdictions:
+        lines.append("    (%s, %s)," % (rust_str(k), rust_str(canonical)))
+    lines.append("];")
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------
 
 
 def write_name_abbreviations(path, data):
@@ -798,6 +1011,21 @@ def main(argv):
         name_abbreviations = json.load(f)
     words = Path(__file__).resolve().parent.parent / "src" / "law" / "words"
     write_name_abbreviations(words / "case_name_abbreviations.txt", name_abbreviations)
+
+    with open(args.data_dir / "laws.json", encoding="utf-8") as f:
+        laws = json.load(f)
+    with open(args.data_dir / "state_abbreviations.json", encoding="utf-8") as f:
+        states = json.load(f)
+    codes, subjects, jurisdictions = build_codes(laws, states)
+    law_dir = Path(__file__).resolve().parent.parent / "src" / "law"
+    text = render_codes(codes, subjects, jurisdictions)
+    with open(law_dir / "codes_data.rs", "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+    print("wrote %s (%d bytes)" % (law_dir / "codes_data.rs", len(text.encode())))
+    print(
+        "codes: %d spellings, %d codes named by subject, %d jurisdictions"
+        % (len(codes), len(subjects), len(jurisdictions))
+    )
 
     args.out_dir.mkdir(parents=True, exist_ok=True)
     for name, text in [

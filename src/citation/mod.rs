@@ -519,12 +519,16 @@ impl fmt::Display for Code {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Statute {
-    /// A section: "42 U. S. C. §1983", "Rev. Stat. §1979", or a bare
-    /// "§1983", which resolution gives the code its section was last
-    /// cited with.
+    /// A section: "42 U. S. C. §1983", "Rev. Stat. §1979", "Cal. Penal
+    /// Code Ann. §187(a)", or a bare "§1983", which resolution gives the
+    /// code its section was last cited with.
     Section {
-        /// The code: named before the section, or for a bare section the
-        /// one resolution found (`None` until then).
+        /// The code: named with the section; for a bare section the one
+        /// resolution found, or the document declares for its sections
+        /// ("All further statutory references are to the Penal Code").
+        /// `None` for a bare section not resolved, and for a section of a
+        /// source named with it that pincite does not know ("ERISA §502",
+        /// `bare` false).
         code: Option<Code>,
         /// The section as written: "1983", "523(a)(2)(A)".
         section: String,
@@ -538,12 +542,14 @@ pub enum Statute {
         /// The first page.
         page: u32,
     },
-    /// A Public Law: "Pub. L. 111-2".
+    /// A Public Law: "Pub. L. 111-2", "Pub. L. 111-2, §3".
     PublicLaw {
         /// The Congress.
         congress: u32,
         /// The law's number.
         law: u32,
+        /// The section of the law cited, as written ("3", "1501(b)").
+        section: Option<String>,
     },
 }
 
@@ -854,10 +860,11 @@ impl Citation {
     }
 
     /// Whether this is a statute citation that names no code: a bare
-    /// section ("§1983"), a Statutes at Large page or a Public Law.
+    /// section ("§1983"), one of a source pincite does not know ("ERISA
+    /// §502"), a Statutes at Large page or a Public Law.
     pub(crate) fn is_codeless_statute(&self) -> bool {
         match self.statute() {
-            Some(Statute::Section { bare, .. }) => *bare,
+            Some(Statute::Section { bare, code, .. }) => *bare || code.is_none(),
             Some(_) => true,
             None => false,
         }

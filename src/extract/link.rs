@@ -66,7 +66,7 @@ impl Scanner<'_> {
         for i in 0..self.out.len() {
             let ends = self.mark_nested(i, &mut outer);
             let note = self.tie_to_call(i, &mut call);
-            if matches!(&self.out[i].form, Form::Id(id) if id.section.is_none()) {
+            if matches!(&self.out[i].form, Form::Id(id) if id.other_source.is_none()) {
                 let before = if note { &mut last_note } else { &mut last_body };
                 let source = self.source_before_id(i, note, before);
                 if let Form::Id(id) = &mut self.out[i].form {

@@ -89,6 +89,7 @@ pub(crate) fn scan(source: &str, norm: &Normalized) -> Vec<Citation> {
         }
     }
     s.link();
+    forms::statute::apply_declared(&mut s);
     s.out
 }
 

@@ -77,6 +77,13 @@ pub(super) fn name_ending_at(text: &str, end: usize) -> Option<(usize, String)> 
                 break;
             }
         }
+        // "In re Ta Chi Navigation (Panama) Corp. S. A.": a word in
+        // parentheses inside a name.
+        let capital_before = k > 0 && capital(words[k - 1].1);
+        if (after.is_some() || capital_before) && is_parenthesized_word(w) {
+            after = Some(w);
+            continue;
+        }
         // "deliberate."Badgerow v. Walters": a name glued to the quote
         // before it starts after the quote.
         if let Some(q) = w.rfind(['"', '(', '[']) {
@@ -182,6 +189,16 @@ pub(super) fn name_ending_at(text: &str, end: usize) -> Option<(usize, String)> 
         return None;
     }
     Some((s, tidy_name(&text[s..end])))
+}
+
+/// Whether `w` is one capitalized word in parentheses: "(Panama)".
+fn is_parenthesized_word(w: &str) -> bool {
+    w.strip_prefix('(')
+        .and_then(|w| w.strip_suffix(')'))
+        .is_some_and(|inner| {
+            inner.starts_with(|c: char| c.is_uppercase())
+                && inner.chars().all(|c| c.is_alphabetic() || c == '.')
+        })
 }
 
 /// Whether `w` joins the parties of a case name: "v.", "vs.", and New
@@ -300,6 +317,15 @@ mod tests {
         assert_eq!(
             name("rule. Lamar, Archer & Cofrin, LLP v. Appling, 424 U. S. 1").as_deref(),
             Some("Lamar, Archer & Cofrin, LLP v. Appling")
+        );
+        assert_eq!(
+            name("See In re Ta Chi Navigation (Panama) Corp. S. A., 424 F. 2d 699").as_deref(),
+            Some("In re Ta Chi Navigation (Panama) Corp. S. A.")
+        );
+        assert_eq!(name("the holding (Panama), 424 F. 2d 699").as_deref(), None);
+        assert_eq!(
+            name("Also Panama Canal Co. v. Grace Line (Panama), 424 U. S. 309").as_deref(),
+            Some("Panama Canal Co. v. Grace Line (Panama)")
         );
     }
 }

@@ -2,7 +2,7 @@
 //! citations found so far, and what every form reads around its anchor
 //! (parentheticals, signals).
 
-use super::forms::statute::OtherSection;
+use super::forms::statute::{LawState, OtherSection};
 use crate::citation::{Citation, Form, Place};
 use crate::law::names;
 use crate::normalize::{BlockKind, Normalized, Section};
@@ -60,8 +60,9 @@ pub(super) struct Scanner<'a> {
     /// or for a preliminary print its own reporter citation.
     pub(super) own: String,
     pub(super) out: Vec<Citation>,
-    /// The sections (without subsections) cited with a code so far.
-    pub(super) coded: HashSet<String>,
+    /// What the forms of enacted law remember: the sections cited with a
+    /// code, a code the document declares, the last constitution and rules.
+    pub(super) law: LawState,
     /// The last bare section read as a section of something other than a
     /// statute.
     pub(super) other_section: Option<OtherSection>,
@@ -94,7 +95,7 @@ impl<'a> Scanner<'a> {
             line_pos: 0,
             own: own_citation(source, norm).unwrap_or_else(|| "slip op.".to_string()),
             out: Vec::new(),
-            coded: HashSet::new(),
+            law: LawState::default(),
             other_section: None,
             names: BTreeSet::new(),
             database_keys: HashSet::new(),
@@ -163,6 +164,13 @@ impl<'a> Scanner<'a> {
     /// The start of the line (block) of matching-text offset `at`.
     pub(super) fn line_start(&self, at: usize) -> usize {
         memchr::memrchr(b'\n', &self.text.as_bytes()[..at]).map_or(0, |p| p + 1)
+    }
+
+    /// Where a look back of at most `n` bytes from `at` starts: not before
+    /// the start of `at`'s line (block). Reads only those bytes.
+    pub(super) fn lookback_start(&self, at: usize, n: usize) -> usize {
+        let lo = floor_boundary(self.text, at.saturating_sub(n));
+        memchr::memrchr(b'\n', &self.text.as_bytes()[lo..at]).map_or(lo, |p| lo + p + 1)
     }
 
     /// The document section of a matching-text offset at or after every

@@ -9,7 +9,7 @@
 //! it are authors too while they read as persons' names ("3 A. Scott, W.
 //! Fratcher, & M. Ascher, Scott and Ascher on Trusts"); a title remains.
 //! A short form names the authors by their surnames: "LaFave" or "LaFave
-//! & Scott" for "W. LaFave & A. Scott" ([`author_keys`]).
+//! & Scott" for "W. LaFave & A. Scott".
 
 /// Lowercase words a person's name may hold ("de Tocqueville", "J. Moore
 /// et al.").
@@ -300,27 +300,5 @@ mod tests {
         assert!(is_person("& D. Owen"));
         assert!(!is_body("Origins of the Corporation, 1784"));
         assert!(is_body("Dept. of Justice"));
-    }
-
-    #[test]
-    fn authors_are_named_by_their_surnames() {
-        assert_eq!(
-            author_keys("W. LaFave & A. Scott"),
-            ["LaFave & Scott", "LaFave", "W. LaFave & A. Scott"]
-        );
-        assert_eq!(
-            author_keys("C. Wright, A. Miller, & E. Cooper"),
-            [
-                "Wright & Miller & Cooper",
-                "Wright & Miller",
-                "Wright",
-                "C. Wright, A. Miller, & E. Cooper"
-            ]
-        );
-        assert_eq!(author_keys("Kamisar"), ["Kamisar"]);
-        assert_eq!(
-            author_keys("Federal Judicial Center"),
-            ["Federal Judicial Center"]
-        );
     }
 }

@@ -1,4 +1,5 @@
-//! Statute sections: "523(a)(2)(A)", its base section, its siblings.
+//! Statute sections: "523(a)(2)(A)", its base section, its siblings, the
+//! chapter an "Id." names with one.
 
 /// A statute section without its subsections: "523(a)(2)(A)" -> "523".
 pub(crate) fn base_section(sec: &str) -> &str {
@@ -39,6 +40,24 @@ pub(crate) fn sibling_subsection(first: &str, sub: &str) -> String {
     format!("{}{sub}", &first[..cut])
 }
 
+/// The section of an "Id." that names the chapter or title of a State's
+/// code it is in ("id., ch. 265, §2"), as the Id. keeps it: "ch. 265, §
+/// 2".
+pub(crate) fn with_division(kind: &str, number: &str, section: &str) -> String {
+    let kind = if kind.starts_with('c') { "ch." } else { "tit." };
+    format!("{kind} {number}, § {section}")
+}
+
+/// The chapter or title an Id.'s section names ([`with_division`]) and the
+/// section itself: "ch. 265, § 2" is `(Some(("ch.", "265")), "2")`.
+pub(crate) fn division_of(section: &str) -> (Option<(&str, &str)>, &str) {
+    let parsed = section.split_once(", § ").and_then(|(division, sec)| {
+        let (kind, number) = division.split_once(' ')?;
+        matches!(kind, "ch." | "tit.").then_some((Some((kind, number)), sec))
+    });
+    parsed.unwrap_or((None, section))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,6 +66,15 @@ mod tests {
     fn the_base_section_drops_the_subsections() {
         assert_eq!(base_section("523(a)(2)(A)"), "523");
         assert_eq!(base_section("1983"), "1983");
+    }
+
+    #[test]
+    fn an_id_keeps_the_chapter_it_names() {
+        let s = with_division("ch.", "265", "2");
+        assert_eq!(s, "ch. 265, § 2");
+        assert_eq!(division_of(&s), (Some(("ch.", "265")), "2"));
+        assert_eq!(division_of("1630.2(j)"), (None, "1630.2(j)"));
+        assert_eq!(with_division("Tit.", "11", "773(c)"), "tit. 11, § 773(c)");
     }
 
     #[test]

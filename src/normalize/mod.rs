@@ -7,18 +7,25 @@
 //! dashes, ellipses and runs of spaces folded, for pattern matching. Both
 //! come with an [`OffsetMap`] into the original input.
 
+mod caption;
 mod hyphen;
-mod layout;
+mod lines;
 mod offset_map;
+mod patterns;
+mod pdf;
+mod prose;
+mod units;
+mod web;
 mod words;
+mod wrapped;
 
 pub use offset_map::OffsetMap;
 
 use crate::span::Span;
 use hyphen::{Counts, Lexicon};
-use layout::{Role, Unit};
 use serde::Serialize;
 use std::ops::Range;
+use units::{Role, Unit, Units};
 
 /// The shape of an input text. Detected by [`normalize`]; set it with
 /// [`Normalizer::form`] when detection guesses wrong.
@@ -270,11 +277,11 @@ impl Normalizer {
 
     /// Normalizes `text`.
     pub fn normalize(&self, text: &str) -> Normalized {
-        let lines = layout::split_lines(text);
+        let lines = lines::split_lines(text);
         let form = self
             .form
-            .unwrap_or_else(|| layout::detect_form(text, &lines));
-        let units = layout::analyze(text, &lines, form);
+            .unwrap_or_else(|| lines::detect_form(text, &lines));
+        let units = analyze(text, &lines, form);
         // The lexicon counts the word forms that line breaks ask about.
         // Web text's inline splits are decided while text is copied, and
         // may ask about any word.
@@ -325,6 +332,18 @@ impl Normalizer {
     }
 }
 
+/// Runs the analyzer of `form`: each input form has its own, and all of
+/// them make the same [`Units`].
+fn analyze(text: &str, lines: &[lines::Line], form: InputForm) -> Units {
+    let mut units = match form {
+        InputForm::ParagraphPerLine => web::analyze(text, lines),
+        InputForm::HardWrapped => wrapped::analyze(text, lines),
+        InputForm::PdfRaw | InputForm::PdfLayout => pdf::analyze(text, lines, form),
+    };
+    units.unmarked_breaks = text.contains('\u{ad}');
+    units
+}
+
 /// Builds the reading text from units.
 struct Builder<'a> {
     src: &'a str,
@@ -352,7 +371,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn build(&mut self, units: &layout::Units) {
+    fn build(&mut self, units: &Units) {
         for_each_block(units, |b| match b {
             Part::Body(group) => {
                 let kind = match group[0].role {
@@ -370,7 +389,7 @@ impl<'a> Builder<'a> {
         });
     }
 
-    fn note(&mut self, n: &layout::Note) {
+    fn note(&mut self, n: &units::Note) {
         let lines = n.lines.clone();
         self.block(
             BlockKind::Footnote,
@@ -565,13 +584,13 @@ fn block_end(body: &[Unit], i: usize) -> usize {
 /// A block's source: a run of body units or a footnote.
 enum Part<'u> {
     Body(&'u [Unit]),
-    Note(&'u layout::Note),
+    Note(&'u units::Note),
 }
 
 /// Calls `f` with each block's source in reading order. A page's footnotes
 /// come after the block that is open at the page's end: the last block
 /// before one that starts later.
-fn for_each_block<'u>(units: &'u layout::Units, mut f: impl FnMut(Part<'u>)) {
+fn for_each_block<'u>(units: &'u Units, mut f: impl FnMut(Part<'u>)) {
     let body = &units.body;
     let notes = &units.notes;
     let mut next_note = 0;
@@ -593,7 +612,7 @@ fn for_each_block<'u>(units: &'u layout::Units, mut f: impl FnMut(Part<'u>)) {
 
 /// Calls `f` with each pair of source lines (start, end) that a line break
 /// of a block joins, in reading order.
-fn for_each_break(units: &layout::Units, mut f: impl FnMut((usize, usize), (usize, usize))) {
+fn for_each_break(units: &Units, mut f: impl FnMut((usize, usize), (usize, usize))) {
     for_each_block(units, |b| match b {
         Part::Body(group) => {
             for w in group.windows(2) {

@@ -188,8 +188,35 @@ fn opens_sentence(before: &str) -> bool {
     b.is_empty() || SIGNALS.contains(&b.as_str())
 }
 
-/// The longest context shown, in bytes.
+/// The longest context shown, in bytes (a longer citation's context is
+/// the citation).
 const MAX_CONTEXT: usize = 800;
+
+/// The context of a citation `r` in a sentence `sentence`: the sentence,
+/// or in a sentence longer than [`MAX_CONTEXT`] a window of that size
+/// around the citation. The windows of a sentence start at multiples of
+/// half that size from its start, so that the citations near each other
+/// share one: however many citations a long sentence holds, their
+/// distinct contexts together are about twice its length.
+fn window(reading: &str, sentence: Range<usize>, r: &Range<usize>) -> Range<usize> {
+    const HALF: usize = MAX_CONTEXT / 2;
+    if sentence.len() <= MAX_CONTEXT {
+        return sentence;
+    }
+    // The window whose start is half a half before the start of the
+    // half-sized stretch the citation starts in: at least a quarter of
+    // the window is left after the citation's start.
+    let bucket = r.start.saturating_sub(sentence.start) / HALF;
+    let mut s = sentence.start + (bucket * HALF).saturating_sub(HALF / 2);
+    let mut e = (s + MAX_CONTEXT).min(sentence.end).max(r.end);
+    while !reading.is_char_boundary(s) {
+        s -= 1;
+    }
+    while !reading.is_char_boundary(e) {
+        e += 1;
+    }
+    s..e
+}
 
 /// The places of every citation of one document, in order.
 pub(crate) fn places(norm: &Normalized, cites: &[Citation]) -> Vec<Place> {
@@ -238,19 +265,7 @@ pub(crate) fn places(norm: &Normalized, cites: &[Citation]) -> Vec<Place> {
             }
         }
         let ctx_end = ctx.end.min(block.end);
-        let mut context = ctx.start..ctx_end.max(r.end);
-        // Keep the context short, around the citation.
-        if context.len() > MAX_CONTEXT {
-            let mut s = r.start.saturating_sub(MAX_CONTEXT / 2).max(context.start);
-            while !reading.is_char_boundary(s) {
-                s += 1;
-            }
-            let mut e = (s + MAX_CONTEXT).min(context.end).max(r.end);
-            while !reading.is_char_boundary(e) {
-                e += 1;
-            }
-            context = s..e;
-        }
+        let context = window(reading, ctx.start..ctx_end.max(r.end), &r);
         let qstart = match prev_end {
             Some(p) if p >= block.start && p <= r.start => p.max(ctx.start),
             _ => ctx.start,

@@ -6,6 +6,7 @@ use crate::citation::{
     Statute,
 };
 use crate::normalize::Section;
+use crate::resolve::blank::BlankPages;
 use crate::span::Span;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -290,6 +291,10 @@ struct Gather {
     /// Where it goes within its heading (see [`placement`]).
     order: Option<Placement>,
     names: Vec<String>,
+    /// How a full citation of an authority that is no case prints
+    /// ("Kamisar, A Dissent from the Miranda Dissents, 65 Mich. L. Rev. 59
+    /// (1966)"), the longest seen.
+    display: Option<String>,
     court: Option<String>,
     year: Option<u16>,
     pins: BTreeSet<PinKey>,
@@ -302,8 +307,19 @@ struct Gather {
 impl TableOfAuthorities {
     /// Builds the table from each file's name and citations, in the order
     /// given. Unresolved citations (no authority) and references to the
-    /// document itself ("supra, at 10", "Pp. 3-6") are left out.
+    /// document itself ("supra, at 10", "Pp. 3-6") are left out. Record
+    /// citations ("App. 45") have an entry per file. Every text counts,
+    /// copies of one opinion too: [`copies`](crate::copies) finds them.
+    ///
+    /// A blank-page case ("554 U. S. ___") that any of the files cites with
+    /// its first page ("554 U. S. 570") is listed under that page's key.
     pub fn new<'a>(docs: impl IntoIterator<Item = (&'a str, &'a [Citation])>) -> Self {
+        let docs: Vec<(&str, &[Citation])> = docs.into_iter().collect();
+        let mut blanks = BlankPages::default();
+        for (_, cites) in &docs {
+            blanks.learn(cites);
+        }
+        let paged = blanks.map();
         let mut files = Vec::new();
         let mut by_key: HashMap<String, Gather> = HashMap::new();
         // A parallel citation's authority ("11 N.W. 703" after "Tucker v.
@@ -324,6 +340,7 @@ impl TableOfAuthorities {
                 let Some(own) = c.authority.as_deref() else {
                     continue;
                 };
+                let own = paged.get(own).map_or(own, String::as_str);
                 let full = c.full_case();
                 if let Some(f) = full {
                     let main = match &f.history {
@@ -346,10 +363,21 @@ impl TableOfAuthorities {
                 }
                 let redirected = parallel_of.get(own);
                 let key = redirected.map_or(own, String::as_str);
-                let g = by_key.entry(key.to_string()).or_default();
+                // A record citation ("App. 45") cites the record of its own
+                // case: one entry per file.
+                let g = if c.category() == Some(Category::Record) {
+                    by_key.entry(format!("{key}{RECORD_OF}{fi}")).or_default()
+                } else {
+                    by_key.entry(key.to_string()).or_default()
+                };
                 g.headings.insert(heading);
                 if g.order.is_none() {
                     g.order = c.form.effective().map(|f| placement(f, key));
+                }
+                if let Some(d) = display(&c.form, key) {
+                    if g.display.as_ref().is_none_or(|old| old.len() < d.len()) {
+                        g.display = Some(d);
+                    }
                 }
                 if let Some(f) = full {
                     if !f.parallel {
@@ -596,19 +624,32 @@ fn best_name(names: &[String]) -> Option<String> {
         .cloned()
 }
 
+/// What joins a record citation's key and its file's position in the keys
+/// the table is gathered by.
+const RECORD_OF: char = '\u{1f}';
+
 fn finish(key: String, g: Gather, files: &[String], several: bool) -> Entry {
+    // A record's entry is of one file, named when the table has several.
+    let (key, record_file) = match key.split_once(RECORD_OF) {
+        Some((k, f)) => (k.to_string(), f.parse::<usize>().ok()),
+        None => (key, None),
+    };
     let category = g.headings.first().copied().unwrap_or(Heading::Case);
     let name = if category == Heading::Case {
         best_name(&g.names)
     } else {
         None
     };
-    let mut citation = match &name {
-        Some(n) if !key.starts_with(n.as_str()) => format!("{n}, {key}"),
+    let mut citation = match (&name, g.display) {
+        (Some(n), _) if !key.starts_with(n.as_str()) => format!("{n}, {key}"),
+        (_, Some(d)) => d,
         _ => key.clone(),
     };
     for p in &g.parallels {
         let _ = write!(citation, ", {p}");
+    }
+    if let Some(f) = record_file.filter(|_| several) {
+        let _ = write!(citation, " ({})", files[f]);
     }
     if category == Heading::Case {
         match (&g.court, g.year) {
@@ -724,6 +765,44 @@ fn trim_zeros(d: &[u8]) -> &[u8] {
     &d[z.min(d.len().saturating_sub(1))..]
 }
 
+/// How a full citation of an article or a book prints in the table: its
+/// author and title before the key, the year (and edition) after it; `None`
+/// for every other form, which prints as its key.
+fn display(form: &Form, key: &str) -> Option<String> {
+    let (author, title, year) = match form {
+        Form::Journal(j) => (j.author.as_deref(), j.title.as_deref(), j.year),
+        Form::Secondary(b) => (None, None, b.year),
+        _ => return None,
+    };
+    let mut out = String::new();
+    for part in [author, title].into_iter().flatten() {
+        let _ = write!(out, "{part}, ");
+    }
+    if let Form::Secondary(b) = form {
+        if let Some(v) = b.volume {
+            let _ = write!(out, "{v} ");
+        }
+    }
+    out.push_str(key);
+    let edition = match form {
+        Form::Secondary(b) => b.edition.as_deref(),
+        _ => None,
+    };
+    match (edition, year) {
+        (Some(e), Some(y)) => {
+            let _ = write!(out, " ({e} ed. {y})");
+        }
+        (Some(e), None) => {
+            let _ = write!(out, " ({e} ed.)");
+        }
+        (None, Some(y)) => {
+            let _ = write!(out, " ({y})");
+        }
+        (None, None) => {}
+    }
+    Some(out)
+}
+
 /// Where an authority goes within its heading: a group, then a key
 /// compared with [`natural_cmp`].
 type Placement = (u8, String);
@@ -802,11 +881,25 @@ fn compare_entries((pa, a): &(Placement, Entry), (pb, b): &(Placement, Entry)) -
         .cmp(&b.category)
         .then_with(|| match a.category {
             Heading::Case => {
-                let ka = a.name.as_deref().unwrap_or(&a.authority).to_lowercase();
-                let kb = b.name.as_deref().unwrap_or(&b.authority).to_lowercase();
-                // Named cases first, then those known only by their reporter.
-                (a.name.is_none(), ka)
-                    .cmp(&(b.name.is_none(), kb))
+                // Named cases first, then those known only by their
+                // reporter; by name ignoring case (compared without making
+                // lower-case copies: the sort compares often).
+                let ka = a
+                    .name
+                    .as_deref()
+                    .unwrap_or(&a.authority)
+                    .chars()
+                    .flat_map(char::to_lowercase);
+                let kb = b
+                    .name
+                    .as_deref()
+                    .unwrap_or(&b.authority)
+                    .chars()
+                    .flat_map(char::to_lowercase);
+                a.name
+                    .is_none()
+                    .cmp(&b.name.is_none())
+                    .then_with(|| ka.cmp(kb))
                     .then_with(|| natural_cmp(&a.authority, &b.authority))
             }
             _ => pa.0.cmp(&pb.0).then_with(|| natural_cmp(&pa.1, &pb.1)),
@@ -815,6 +908,7 @@ fn compare_entries((pa, a): &(Placement, Entry), (pb, b): &(Placement, Entry)) -
         // keep one order from run to run.
         .then_with(|| a.authority.cmp(&b.authority))
         .then_with(|| a.name.cmp(&b.name))
+        .then_with(|| a.citation.cmp(&b.citation))
 }
 
 #[cfg(test)]
@@ -868,6 +962,47 @@ mod tests {
         for w in grouped.windows(2) {
             assert_eq!(compare_entries(&w[0], &w[1]), Ordering::Less);
         }
+    }
+
+    #[test]
+    fn articles_and_books_print_with_author_title_and_year() {
+        let j = Form::Journal(crate::citation::Journal {
+            author: Some("Kamisar".into()),
+            title: Some("A Dissent from the Miranda Dissents".into()),
+            volume: 65,
+            journal: "Mich. L. Rev.".into(),
+            page: Some(59),
+            year: Some(1966),
+        });
+        assert_eq!(
+            display(&j, "65 Mich. L. Rev. 59").as_deref(),
+            Some("Kamisar, A Dissent from the Miranda Dissents, 65 Mich. L. Rev. 59 (1966)")
+        );
+        let b = Form::Secondary(crate::citation::Secondary {
+            kind: crate::citation::SecondaryKind::Book,
+            author: Some("C. Wright & A. Miller".into()),
+            title: "Federal Practice and Procedure".into(),
+            volume: Some(5),
+            edition: Some("3d".into()),
+            year: Some(2004),
+            section: Some("1216".into()),
+            short: false,
+        });
+        let key = "C. Wright & A. Miller, Federal Practice and Procedure";
+        assert_eq!(
+            display(&b, key).as_deref(),
+            Some("5 C. Wright & A. Miller, Federal Practice and Procedure (3d ed. 2004)")
+        );
+        assert_eq!(
+            display(
+                &Form::Record(crate::citation::Record {
+                    volume: None,
+                    document: "App.".into()
+                }),
+                "App."
+            ),
+            None
+        );
     }
 
     #[test]

@@ -1,14 +1,20 @@
 //! Verification: pin cites and short forms checked against the rest of
 //! the document.
 
+use super::cases::{Cases, FullCase, FullCitations};
 use super::context::{self, Place};
-use crate::citation::{Citation, CitationKind, Direction, Form};
-use crate::law::names::party_matches;
-use crate::normalize::{BlockKind, Normalized, Section};
+use super::lines::LineIndex;
+use super::opinions::{Decision, Target, named_opinion};
+use crate::citation::{Citation, CitationKind, Direction, Form, Internal, Pin, PinUnit, Statute};
+use crate::law::words::STOP_WORDS;
+use crate::normalize::{Normalized, Section};
 use crate::span::Span;
+use regex::Regex;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt;
+use std::ops::Range;
+use std::sync::LazyLock;
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -44,8 +50,8 @@ impl fmt::Display for Severity {
 ///
 /// | code | severity | what |
 /// |---|---|---|
-/// | `short-cite-mismatch` | error | a short cite's volume or reporter differs from the full cite of its case |
-/// | `pin-before-first-page` | error | a pin page before the case's first page (a warning for an Id., whose antecedent may be a source pincite does not recognize, and for a short form another case of the document could mean) |
+/// | `short-cite-mismatch` | error | a short cite's volume or reporter differs from the full cite of its case (a warning when another case of that volume the document cites holds the pin) |
+/// | `pin-before-first-page` | error | a pin page before the case's first page (a warning for an Id., whose antecedent may be a source pincite does not recognize, for a short form another case of the document could mean, and for a supra naming the case a brief was filed in) |
 /// | `pin-far-past-first-page` | warning | a pin more than [`FAR_PAST_PAGES`] pages past the first page |
 /// | `pin-range-reversed` | warning | a pin range that ends before it starts |
 /// | `id-unresolved` | warning | an Id. with no citation before it to refer to |
@@ -53,10 +59,11 @@ impl fmt::Display for Severity {
 /// | `cite-before-full-citation` | warning | a supra or short cite before the full cite of its case |
 /// | `no-full-citation` | warning | a supra or short cite of a case never cited in full |
 /// | `quotation-pin-conflict` | warning | one quotation cited to different pages of one authority |
-/// | `internal-page-missing` | error | "supra, at 10", "Pp. 3-6" naming a page the document lacks |
+/// | `internal-page-missing` | error | "supra, at 10", "Pp. 3-6" naming a page the opinion lacks; "ante, at 5", "post, at 1" naming a page no opinion it may mean has |
 /// | `internal-direction` | warning | "supra" naming a later page, "infra" an earlier one |
 /// | `internal-footnote-missing` | warning | "supra, n. 5" naming a footnote the document lacks |
 /// | `unknown-journal` | warning | an article in a periodical reporters-db's journals list does not know ("52 Howard L. J. 674") |
+/// | `unknown-code` | warning | a section of a code whose abbreviation pincite does not know ("Xxx. Yyy. Code §5"), with the abbreviation |
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// The citation's bytes in the original input.
@@ -73,19 +80,37 @@ pub struct Finding {
 
 impl Finding {
     /// The 1-based line and column (in characters) of the finding's start
-    /// in `source`.
+    /// in `source`. This reads `source` up to the finding: for the many
+    /// findings of one text, [`Finding::to_text_with`] and a
+    /// [`LineIndex`] made once cost no more than one pass.
     pub fn line_col(&self, source: &str) -> (usize, usize) {
         let at = self.span.start.min(source.len());
-        let before = source.get(..at).unwrap_or("");
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before[line_start..].chars().count() + 1;
-        (line, col)
+        let mut from = at;
+        while !source.is_char_boundary(from) {
+            from -= 1;
+        }
+        LineIndex::new(&source[..from]).line_col(from)
     }
 
     /// The finding as an editor's error line: `file:line:col: error: message`.
     pub fn to_text(&self, file: &str, source: &str) -> String {
         let (line, col) = self.line_col(source);
+        format!("{file}:{line}:{col}: {}: {}", self.severity, self.message)
+    }
+
+    /// The finding as [`Finding::to_text`] gives it, its line and column
+    /// from the [`LineIndex`] of its text.
+    ///
+    /// ```
+    /// let src = "Imbler v. Pachtman, 424 U. S. 409 (1976).\nLater, Imbler, 425 U. S., at 425.\n";
+    /// let cited = pincite::cite(src);
+    /// let lines = pincite::LineIndex::new(src);
+    /// let found = cited.verify();
+    /// assert_eq!(found[0].to_text_with("a.txt", &lines), found[0].to_text("a.txt", src));
+    /// assert!(found[0].to_text_with("a.txt", &lines).starts_with("a.txt:2:8: error: "));
+    /// ```
+    pub fn to_text_with(&self, file: &str, lines: &LineIndex) -> String {
+        let (line, col) = lines.line_col(self.span.start);
         format!("{file}:{line}:{col}: {}: {}", self.severity, self.message)
     }
 }
@@ -114,60 +139,16 @@ pub const FAR_PAST_PAGES: u32 = 300;
 pub fn verify(norm: &Normalized, cites: &[Citation]) -> Vec<Finding> {
     let places = context::places(norm, cites);
     let mut out = Vec::new();
-    let full = full_cites(cites);
-    check_short_volumes(cites, &full, &mut out);
-    check_pins(cites, &full, &mut out);
+    let cases = Cases::new(cites);
+    check_short_volumes(cites, &cases, &mut out);
+    check_pins(norm, cites, &cases, &mut out);
     check_ids(norm, cites, &places, &mut out);
     check_short_forms(cites, &mut out);
     check_quotations(norm.reading(), cites, &places, &mut out);
     check_internal(norm, cites, &mut out);
     check_journals(cites, &mut out);
+    check_codes(norm, cites, &mut out);
     out.sort_by_key(|f| (f.span.start, f.severity, f.code));
-    out
-}
-
-/// What the full citations of a document say about each case authority.
-struct FullCase {
-    /// The volumes and reporters it is cited by.
-    volumes: HashSet<(u32, String)>,
-    /// Its first page.
-    first_page: Option<u32>,
-    /// Its fullest case name.
-    name: Option<String>,
-    /// Every name it is cited by in full.
-    names: Vec<String>,
-    /// Whether it is cited from a database (Westlaw, Lexis), whose pins
-    /// are star pages.
-    database: bool,
-}
-
-fn full_cites(cites: &[Citation]) -> HashMap<String, FullCase> {
-    let mut out: HashMap<String, FullCase> = HashMap::new();
-    for (c, f) in cites.iter().filter_map(|c| Some((c, c.full_case()?))) {
-        let Some(key) = &c.authority else { continue };
-        let e = out.entry(key.clone()).or_insert(FullCase {
-            volumes: HashSet::new(),
-            first_page: None,
-            name: None,
-            names: Vec::new(),
-            database: f.database,
-        });
-        if let Some(n) = &f.case_name {
-            e.names.push(n.clone());
-        }
-        e.volumes.insert((f.volume, f.reporter.clone()));
-        if e.first_page.is_none() {
-            e.first_page = f.first_page;
-        }
-        let better = match (&e.name, &f.case_name) {
-            (None, Some(_)) => true,
-            (Some(a), Some(b)) => b.contains(" v. ") && !a.contains(" v. "),
-            _ => false,
-        };
-        if better {
-            e.name.clone_from(&f.case_name);
-        }
-    }
     out
 }
 
@@ -182,48 +163,31 @@ fn finding(c: &Citation, severity: Severity, code: &'static str, message: String
 }
 
 /// "Imbler, 425 U. S., at 425" after "Imbler v. Pachtman, 424 U. S. 409".
-fn check_short_volumes(
-    cites: &[Citation],
-    full: &HashMap<String, FullCase>,
-    out: &mut Vec<Finding>,
-) {
+fn check_short_volumes(cites: &[Citation], cases: &Cases, out: &mut Vec<Finding>) {
     for c in cites.iter() {
         let (Form::ShortCase(s), Some(key)) = (&c.form, &c.authority) else {
             continue;
         };
         let (v, r) = (s.volume, &s.reporter);
-        let Some(f) = full.get(key) else { continue };
+        let Some(f) = cases.get(key) else { continue };
         if f.volumes.is_empty() || f.volumes.contains(&(v, r.clone())) {
             continue;
         }
         let name = f.name.as_deref().unwrap_or("the case");
-        let msg = format!("short citation names {v} {r}, but {name} is {key}");
-        out.push(finding(c, Severity::Error, "short-cite-mismatch", msg));
+        let mut msg = format!("short citation names {v} {r}, but {name} is {key}");
+        // "distinguishing Miranda, 391 U. S., at 4" cites Mathis v. United
+        // States, 391 U. S. 1, at page 4: a case the document cites in
+        // full in that volume, whose pages hold the pin, may be meant.
+        let other = c.pins.iter().find_map(|p| cases.alternative(c, p.page?));
+        let severity = match other {
+            Some(other) => {
+                msg.push_str(&format!("; the citation may mean {other}"));
+                Severity::Warning
+            }
+            None => Severity::Error,
+        };
+        out.push(finding(c, severity, "short-cite-mismatch", msg));
     }
-}
-
-/// Another case of the document the citation may mean, one whose pages
-/// hold `page`: a short cite's other case in the same volume, a supra's
-/// other case of the same party name.
-fn alternative<'a>(
-    c: &Citation,
-    page: u32,
-    full: &'a HashMap<String, FullCase>,
-) -> Option<&'a str> {
-    let own = c.authority.as_deref();
-    full.iter()
-        .filter(|(k, _)| Some(k.as_str()) != own)
-        .filter(|(_, f)| {
-            f.first_page
-                .is_some_and(|fp| fp <= page && page <= fp.saturating_add(FAR_PAST_PAGES))
-        })
-        .filter(|(_, f)| match &c.form {
-            Form::ShortCase(s) => f.volumes.contains(&(s.volume, s.reporter.clone())),
-            Form::Supra(s) => f.names.iter().any(|full| party_matches(full, &s.case_name)),
-            _ => false,
-        })
-        .map(|(k, _)| k.as_str())
-        .min()
 }
 
 /// Pins before the first page, far past it, or running backwards.
@@ -232,8 +196,9 @@ fn alternative<'a>(
 /// citation; for an Id. (whose antecedent may be a source pincite does not
 /// recognize, such as a treatise) and for a short form that another case
 /// of the document could mean, it is a warning. Blank-page citations ("554
-/// U. S., at ___ (slip op., at 57)") pin slip pages and are not checked.
-fn check_pins(cites: &[Citation], full: &HashMap<String, FullCase>, out: &mut Vec<Finding>) {
+/// U. S., at ___ (slip op., at 57)") pin slip pages, and paragraph and star
+/// pins are no pages: neither is checked against a first page.
+fn check_pins(norm: &Normalized, cites: &[Citation], cases: &Cases, out: &mut Vec<Finding>) {
     for c in cites {
         if !matches!(
             c.kind(),
@@ -245,7 +210,7 @@ fn check_pins(cites: &[Citation], full: &HashMap<String, FullCase>, out: &mut Ve
         {
             continue;
         }
-        let own = c.authority.as_ref().and_then(|k| full.get(k));
+        let own = c.authority.as_ref().and_then(|k| cases.get(k));
         // Database citations pin star pages ("2007 WL 1234, *6").
         if c.full_case().is_some_and(|f| f.database) || own.is_some_and(|f| f.database) {
             continue;
@@ -254,7 +219,20 @@ fn check_pins(cites: &[Citation], full: &HashMap<String, FullCase>, out: &mut Ve
             Some(f) => f.first_page,
             None => own.and_then(|f| f.first_page),
         };
+        // A volume that is a year ("2011 Ark. 49", "2018 IL 122008"): a
+        // public-domain citation, whose "first page" is the number of the
+        // decision and whose pins are pages or paragraphs of its own.
+        if c.volume().is_some_and(|v| (1900..=2100).contains(&v))
+            || own.is_some_and(|f| f.volumes.iter().any(|(v, _)| (1900..=2100).contains(v)))
+        {
+            continue;
+        }
         let key = c.authority.as_deref().unwrap_or("?");
+        // Paragraphs ("2018 IL 122008, ¶¶ 11-12, 14": the sign governs
+        // the list) and star pages are no pages after a first page.
+        if c.pins.iter().any(|p| p.unit != PinUnit::Page) {
+            continue;
+        }
         for p in &c.pins {
             let Some(page) = p.page else { continue };
             if let Some(end) = p.end.filter(|_| p.is_reversed()) {
@@ -263,24 +241,7 @@ fn check_pins(cites: &[Citation], full: &HashMap<String, FullCase>, out: &mut Ve
             }
             let Some(first) = first else { continue };
             if page < first {
-                let mut msg = format!("pin {page} is before the first page of {key}");
-                let severity = if c.kind() == CitationKind::Id {
-                    msg.push_str(" (does the Id. refer to a source pincite does not recognize?)");
-                    Severity::Warning
-                } else if let Some(other) = alternative(c, page, full) {
-                    msg.push_str(&format!("; the citation may mean {other}"));
-                    Severity::Warning
-                } else if let Some(n) = c.case_name().filter(|n| {
-                    c.kind() != CitationKind::FullCase
-                        && own.is_some_and(|f| !f.names.iter().any(|full| party_matches(full, n)))
-                }) {
-                    msg.push_str(&format!(
-                        "; \"{n}\" names no full citation of the document, so the case may be one it never cites in full"
-                    ));
-                    Severity::Warning
-                } else {
-                    Severity::Error
-                };
+                let (severity, msg) = before_first_page(norm, c, page, key, own, cases);
                 out.push(finding(c, severity, "pin-before-first-page", msg));
             } else if page > first.saturating_add(FAR_PAST_PAGES) {
                 let msg = format!(
@@ -296,6 +257,63 @@ fn check_pins(cites: &[Citation], full: &HashMap<String, FullCase>, out: &mut Ve
             }
         }
     }
+}
+
+/// How serious a pin before the first page of `key` is, and what to say.
+/// An error, but a warning where the citation may mean something else: an
+/// Id. a source pincite does not recognize, a short form another case of
+/// the document, a supra of a name no full citation has a case the
+/// document never cites in full, a supra after "Brief for ... in" a paper
+/// filed in that case.
+fn before_first_page(
+    norm: &Normalized,
+    c: &Citation,
+    page: u32,
+    key: &str,
+    own: Option<&FullCase>,
+    cases: &Cases,
+) -> (Severity, String) {
+    let mut msg = format!("pin {page} is before the first page of {key}");
+    if c.kind() == CitationKind::Id {
+        msg.push_str(" (does the Id. refer to a source pincite does not recognize?)");
+    } else if let Some(other) = cases.alternative(c, page) {
+        msg.push_str(&format!("; the citation may mean {other}"));
+    } else if let Some(n) = c
+        .case_name()
+        .filter(|n| c.kind() != CitationKind::FullCase && own.is_some_and(|f| !f.answers_to(n)))
+    {
+        msg.push_str(&format!(
+            "; \"{n}\" names no full citation of the document, so the case may be one it never cites in full"
+        ));
+    } else if c.kind() == CitationKind::Supra && filed_in(norm, c) {
+        msg.push_str("; it may cite a brief or other paper filed in that case");
+    } else {
+        return (Severity::Error, msg);
+    }
+    (Severity::Warning, msg)
+}
+
+/// Whether a supra names the case a paper was filed in: "Brief for United
+/// States as Amicus Curiae in Mueller v. Allen, supra, at 12".
+fn filed_in(norm: &Normalized, c: &Citation) -> bool {
+    let Some(at) = norm.reading_map().from_source(c.span.start) else {
+        return false;
+    };
+    let before = last_words(norm.reading(), at).trim_end();
+    let Some(rest) = before.strip_suffix(" in") else {
+        return false;
+    };
+    let clause = rest.rsplit([';', '(']).next().unwrap_or(rest);
+    [
+        "Brief",
+        "Curiae",
+        "Petition",
+        "Reply",
+        "Motion",
+        "Tr. of Oral Arg",
+    ]
+    .iter()
+    .any(|w| clause.contains(w))
 }
 
 /// Whether a citation is a passing mention that an Id. skips over.
@@ -327,15 +345,17 @@ fn check_ids(norm: &Normalized, cites: &[Citation], places: &[Place], out: &mut 
         // joined by nothing but punctuation, signals and parentheticals
         // ("See Burns v. Reed, 500 U. S. 478 (1991) (collecting cases);
         // Kalina v. Fletcher, 522 U. S. 118 (1997).").
+        // At most MAX_STRING citations back, so that a run of them
+        // joined by nothing costs each Id. a bounded walk.
         let mut named: Vec<Option<&str>> = vec![cites[j].authority.as_deref()];
         let mut k = j;
-        while k > 0 {
+        while k > 0 && j - k < MAX_STRING {
             let (prev, next) = (&places[k - 1].reading, &places[k].reading);
             if prev.end > next.start || next.start > reading.len() {
                 break;
             }
             let gap = &reading[prev.end..next.start];
-            if !joins_a_string(gap) {
+            if gap.len() > MAX_GAP || !joins_a_string(gap) {
                 break;
             }
             k -= 1;
@@ -369,6 +389,13 @@ fn check_ids(norm: &Normalized, cites: &[Citation], places: &[Place], out: &mut 
         }
     }
 }
+
+/// The most citations of a citation string an Id. is checked against.
+const MAX_STRING: usize = 32;
+
+/// The longest text between two citations of one citation string, in
+/// bytes: punctuation, signals and parentheticals.
+const MAX_GAP: usize = 1000;
 
 /// Words that may stand between the citations of one citation string.
 const STRING_WORDS: &[&str] = &[
@@ -415,18 +442,13 @@ fn joins_a_string(gap: &str) -> bool {
 
 /// Supra and short cites before the full cite, or with none at all.
 fn check_short_forms(cites: &[Citation], out: &mut Vec<Finding>) {
+    let mut full: Option<FullCitations> = None;
     for (i, c) in cites.iter().enumerate() {
         if !matches!(c.form, Form::Supra(_) | Form::ShortCase(_)) || c.authority.is_some() {
             continue;
         }
-        let later = cites[i + 1..].iter().find(|d| {
-            d.full_case().is_some_and(|f| {
-                c.case_name()
-                    .zip(f.case_name.as_deref())
-                    .is_some_and(|(s, f)| party_matches(f, s))
-                    || (c.volume() == Some(f.volume) && c.reporter() == Some(&f.reporter))
-            })
-        });
+        let full = full.get_or_insert_with(|| FullCitations::new(cites));
+        let later = full.first_after(cites, i).map(|k| &cites[k]);
         let form = if c.kind() == CitationKind::Supra {
             "supra"
         } else {
@@ -497,9 +519,13 @@ fn pin_pages(c: &Citation) -> Vec<(u32, u32)> {
 
 /// One quotation cited to pages of one authority that do not overlap the
 /// pages another citation gives it.
+///
+/// Quotations are compared by their key ([`quote_key`]): the same key
+/// through a hash table, and one key inside another (a quotation cut
+/// shorter) among the last [`MAX_RECENT`] quotations of the authority.
 fn check_quotations(reading: &str, cites: &[Citation], places: &[Place], out: &mut Vec<Finding>) {
-    // Per authority: (quotation key, citation index).
-    let mut seen: HashMap<&str, Vec<(String, usize)>> = HashMap::new();
+    let mut seen: HashMap<(&str, String), Quoted> = HashMap::new();
+    let mut recent: HashMap<&str, VecDeque<String>> = HashMap::new();
     for (i, c) in cites.iter().enumerate() {
         let Some(key) = c.authority.as_deref() else {
             continue;
@@ -508,7 +534,6 @@ fn check_quotations(reading: &str, cites: &[Citation], places: &[Place], out: &m
         if pages.is_empty() {
             continue;
         }
-        let list = seen.entry(key).or_default();
         let mut reported = false;
         for q in &places[i].quotes {
             let k = quote_key(&reading[q.clone()]);
@@ -517,173 +542,293 @@ fn check_quotations(reading: &str, cites: &[Citation], places: &[Place], out: &m
             }
             // The earlier citations of the same quotation: fine when any
             // of them gives an overlapping page.
-            let earlier: Vec<usize> = list
+            let last = recent.entry(key).or_default();
+            let earlier: Vec<&Quoted> = last
                 .iter()
-                .filter(|(other, _)| {
-                    other == &k || other.contains(k.as_str()) || k.contains(other.as_str())
-                })
-                .map(|&(_, j)| j)
+                .filter(|o| **o != k && (o.contains(k.as_str()) || k.contains(o.as_str())))
+                .cloned()
+                .chain([k.clone()])
+                .filter_map(|o| seen.get(&(key, o)))
                 .collect();
-            let agrees = earlier.iter().any(|&j| {
-                let theirs = pin_pages(&cites[j]);
-                pages
-                    .iter()
-                    .any(|a| theirs.iter().any(|b| a.0 <= b.1 && b.0 <= a.1))
-            });
-            if let (Some(&j), false, false) = (earlier.first(), agrees, reported) {
-                let msg = format!(
-                    "the quotation \u{201C}{}\u{201D} is cited to {key} at {} here but at {} earlier{}",
-                    reading[q.clone()].trim(),
-                    c.pins_string(),
-                    cites[j].pins_string(),
-                    cites[j]
-                        .slip_page
-                        .map(|p| format!(" (slip page {p})"))
-                        .unwrap_or_default(),
-                );
-                out.push(finding(c, Severity::Warning, "quotation-pin-conflict", msg));
+            let agrees = earlier.iter().any(|e| e.overlaps(&pages));
+            let first = earlier.iter().map(|e| e.first).min();
+            if let (Some(j), false, false) = (first, agrees, reported) {
+                out.push(quotation_conflict(reading, q, c, &cites[j]));
                 reported = true;
             }
-            list.push((k, i));
+            if !last.contains(&k) {
+                last.push_back(k.clone());
+                if last.len() > MAX_RECENT {
+                    last.pop_front();
+                }
+            }
+            let e = seen.entry((key, k)).or_insert(Quoted {
+                first: i,
+                pages: Vec::new(),
+            });
+            e.add(&pages);
         }
     }
 }
 
-/// The slip pages a part of the document runs over, and its footnote
-/// labels; `None` pages when it has no pagination.
-struct Part {
-    pages: Option<(u32, u32)>,
-    footnotes: HashSet<String>,
+/// A code's abbreviation right before a section mark: "Xxx. Yyy. Code ",
+/// "Mass Gen. Laws ch. 119, ".
+static CODE_ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"((?:[A-Z][A-Za-z']*\.?[^\S\n]+){0,4}(?:[A-Z][A-Za-z']*\.)[^\S\n]*(?:Code|Stat\.|Laws?|Regs?\.)",
+        r"(?:[^\S\n]+Ann\.)?)(?:,?[^\S\n]*(?:ch|[Tt]it)\.,?[^\S\n]*[0-9A-Za-z-]+)?,?[^\S\n]*$"
+    ))
+    .expect("pattern compiles")
+});
+
+/// A section of a code named by an abbreviation no table knows ("Xxx. Yyy.
+/// Code §5"): a warning with the abbreviation, which may be misspelled.
+fn check_codes(norm: &Normalized, cites: &[Citation], out: &mut Vec<Finding>) {
+    let text = norm.matching();
+    for c in cites {
+        let Some(Statute::Section {
+            code: None,
+            bare: false,
+            ..
+        }) = c.statute()
+        else {
+            continue;
+        };
+        let at = c.place.matching.start.min(text.len());
+        let mut lo = at.saturating_sub(CODE_LOOKBACK);
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let Some(name) = CODE_ABBREVIATION
+            .captures(&text[lo..at])
+            .and_then(|m| m.get(1))
+        else {
+            continue;
+        };
+        // "See Xxx. Code": the signal is no part of the name; "N. C. Sess.
+        // Laws" are session laws, no code.
+        let mut name = name.as_str().trim();
+        while let Some((first, rest)) = name.split_once(' ') {
+            if !STOP_WORDS.contains(first) {
+                break;
+            }
+            name = rest.trim_start();
+        }
+        if name.contains("Sess.") {
+            continue;
+        }
+        let msg = format!("unknown code \"{name}\"");
+        out.push(finding(c, Severity::Warning, "unknown-code", msg));
+    }
 }
 
-fn parts(norm: &Normalized) -> HashMap<Section, Part> {
-    let mut out: HashMap<Section, Part> = HashMap::new();
-    for b in norm.blocks() {
-        let part = out.entry(b.section).or_insert(Part {
-            pages: None,
-            footnotes: HashSet::new(),
-        });
-        let last = norm.slip_page_at(b.reading.end.saturating_sub(1).max(b.reading.start));
-        for p in [b.slip_page, last].into_iter().flatten() {
-            part.pages = Some(match part.pages {
-                Some((lo, hi)) => (lo.min(p), hi.max(p)),
-                None => (p, p),
-            });
-        }
-        if b.kind == BlockKind::Footnote {
-            if let Some(label) = &b.footnote {
-                part.footnotes.insert(label.clone());
+/// How far before a section its code's abbreviation is looked for, in
+/// bytes.
+const CODE_LOOKBACK: usize = 80;
+
+/// The quotations of an authority compared for one key inside another.
+const MAX_RECENT: usize = 16;
+
+/// The most page ranges kept for one quotation.
+const MAX_RANGES: usize = 64;
+
+/// What is known of one quotation of one authority.
+struct Quoted {
+    /// The first citation of it.
+    first: usize,
+    /// The page ranges it is cited to, each once (at most [`MAX_RANGES`]).
+    pages: Vec<(u32, u32)>,
+}
+
+impl Quoted {
+    fn overlaps(&self, pages: &[(u32, u32)]) -> bool {
+        pages
+            .iter()
+            .any(|a| self.pages.iter().any(|b| a.0 <= b.1 && b.0 <= a.1))
+    }
+
+    fn add(&mut self, pages: &[(u32, u32)]) {
+        for p in pages {
+            if self.pages.len() < MAX_RANGES && !self.pages.contains(p) {
+                self.pages.push(*p);
             }
         }
     }
-    out
 }
 
-/// "supra, at 10" and "Pp. 3-6" naming pages the document does not have.
+/// The finding of a quotation `q` cited by `c` to other pages than by
+/// `earlier`.
+fn quotation_conflict(
+    reading: &str,
+    q: &Range<usize>,
+    c: &Citation,
+    earlier: &Citation,
+) -> Finding {
+    let msg = format!(
+        "the quotation \u{201C}{}\u{201D} is cited to {} at {} here but at {} earlier{}",
+        reading[q.clone()].trim(),
+        c.authority.as_deref().unwrap_or("?"),
+        c.pins_string(),
+        earlier.pins_string(),
+        earlier
+            .slip_page
+            .map(|p| format!(" (slip page {p})"))
+            .unwrap_or_default(),
+    );
+    finding(c, Severity::Warning, "quotation-pin-conflict", msg)
+}
+
+/// "supra, at 10", "Pp. 3-6", "ante, at 5" naming pages that the opinion
+/// they refer to does not have.
+///
+/// "supra", "infra" and a part or footnote named before "supra" refer to
+/// the opinion they are in (from the syllabus or the Court's opinion: the
+/// opinion of the Court taken whole); "ante" and "post" to the opinion
+/// their parenthetical names ("(opinion of KAVANAUGH, J.)", "(majority
+/// opinion)", "(dissenting opinion)"), else to any opinion of the decision
+/// before (ante) or after (post) the one they are in. When that opinion is
+/// not in the text (the author named wrote none of it, no opinion lies that
+/// way), nothing is checked.
 fn check_internal(norm: &Normalized, cites: &[Citation], out: &mut Vec<Finding>) {
-    let mut parts_cache: Option<HashMap<Section, Part>> = None;
+    let mut decision: Option<Decision> = None;
     for (c, r) in cites.iter().filter_map(|c| Some((c, c.internal()?))) {
         if after_a_name(norm, c) {
             continue;
         }
-        let parts = parts_cache.get_or_insert_with(|| parts(norm));
-        // The opinion of the Court runs on in its appendix and in parts
-        // headed "Opinion of KENNEDY, J." where a Justice writes for the
-        // Court only in part: their pages are one sequence. A syllabus's
-        // "Pp." refers to it too. Other opinions number their own pages.
-        let main = [
-            Section::Opinion,
-            Section::PerCuriam,
-            Section::Separate,
-            Section::Appendix,
-        ];
-        let group: Vec<Section> = if c.section == Section::Syllabus || main.contains(&c.section) {
-            main.to_vec()
-        } else {
-            vec![c.section]
-        };
-        let target = group.iter().copied().find(|s| parts.contains_key(s));
-        let Some(part) = target.and_then(|s| parts.get(&s)) else {
+        let decision = decision.get_or_insert_with(|| Decision::new(norm));
+        let Some(here) = decision.at_source(c.span.start) else {
             continue;
         };
-        let pages = group
-            .iter()
-            .filter_map(|s| parts.get(s).and_then(|p| p.pages))
-            .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)));
-        let target = Some(if group.len() == 1 {
-            c.section
-        } else {
-            Section::Opinion
-        });
-        // "supra, at 10" looks back, "infra, at 12" ahead ("Part II-A,
-        // supra" names a part, not a page).
-        let direction = match r.direction {
-            _ if r.labeled => None,
-            Direction::Supra => Some("supra"),
-            Direction::Infra => Some("infra"),
-            _ => None,
-        };
-        for p in &c.pins {
-            if let (Some(page), Some((lo, hi))) = (p.page, pages) {
-                let end = p.end.unwrap_or(page).max(page);
-                // The last page of a part may lack its page head in the
-                // text: one page past the last one seen is not reported.
-                if page < lo || end > hi + 1 {
-                    let msg = format!(
-                        "refers to page {} of {}, which runs over pages {lo}-{hi}",
-                        if end > page {
-                            format!("{page}-{end}")
-                        } else {
-                            page.to_string()
-                        },
-                        target.map_or("the document", section_name),
-                    );
-                    out.push(finding(c, Severity::Error, "internal-page-missing", msg));
-                    continue;
-                }
-                if let Some(here) = c.slip_page.filter(|_| c.section != Section::Syllabus) {
-                    let wrong = match direction {
-                        Some("supra") => page > here,
-                        Some(_) => end < here,
-                        None => false,
-                    };
-                    if let Some(word) = direction.filter(|_| wrong) {
-                        let msg = format!("\"{word}\" refers to page {page} from page {here}");
-                        out.push(finding(c, Severity::Warning, "internal-direction", msg));
-                    }
-                }
+        if r.cites_other_opinion() {
+            let named = c.parenthetical.as_deref().and_then(named_opinion);
+            let targets = decision.other(here, r.direction == Direction::Ante, named.as_ref());
+            check_other_opinion(c, r.direction, &targets, out);
+        } else if let Some(target) = decision.own(here) {
+            check_own_pages(c, r, &target, out);
+        }
+    }
+}
+
+/// The pins of "supra, at 10", "Pp. 3-6": a page of the opinion, and not
+/// one ahead of a "supra" or behind an "infra".
+fn check_own_pages(c: &Citation, r: &Internal, target: &Target, out: &mut Vec<Finding>) {
+    // "supra, at 10" looks back, "infra, at 12" ahead ("Part II-A,
+    // supra" names a part, not a page).
+    let direction = match r.direction {
+        _ if r.labeled => None,
+        Direction::Supra => Some("supra"),
+        Direction::Infra => Some("infra"),
+        _ => None,
+    };
+    for p in &c.pins {
+        if let (Some(page), Some((lo, hi))) = (p.page, target.pages) {
+            let end = p.end.unwrap_or(page).max(page);
+            if !target.holds(page, end) {
+                let msg = format!(
+                    "refers to page {} of {}, which runs over pages {lo}-{hi}",
+                    page_text(page, end),
+                    target.name
+                );
+                out.push(finding(c, Severity::Error, "internal-page-missing", msg));
+                continue;
             }
-            if let Some(n) = p.footnote {
-                if !part.footnotes.is_empty() && !part.footnotes.contains(&n.to_string()) {
-                    let msg = format!("refers to footnote {n}, which the document does not have");
-                    out.push(finding(
-                        c,
-                        Severity::Warning,
-                        "internal-footnote-missing",
-                        msg,
-                    ));
+            if let Some(here) = c.slip_page.filter(|_| c.section != Section::Syllabus) {
+                let wrong = match direction {
+                    Some("supra") => page > here,
+                    Some(_) => end < here,
+                    None => false,
+                };
+                if let Some(word) = direction.filter(|_| wrong) {
+                    let msg = format!("\"{word}\" refers to page {page} from page {here}");
+                    out.push(finding(c, Severity::Warning, "internal-direction", msg));
                 }
             }
         }
+        check_footnote(c, p, std::slice::from_ref(target), out);
+    }
+}
+
+/// The pins of "ante, at 5" and "post, at 1": pages of one of the opinions
+/// it may mean.
+fn check_other_opinion(c: &Citation, d: Direction, targets: &[Target], out: &mut Vec<Finding>) {
+    let word = if d == Direction::Ante { "ante" } else { "post" };
+    let paged: Vec<&Target> = targets.iter().filter(|t| t.pages.is_some()).collect();
+    if paged.is_empty() {
+        return;
+    }
+    for p in &c.pins {
+        let Some(page) = p.page else {
+            check_footnote(c, p, targets, out);
+            continue;
+        };
+        let end = p.end.unwrap_or(page).max(page);
+        if paged.iter().any(|t| t.holds(page, end)) {
+            check_footnote(c, p, targets, out);
+            continue;
+        }
+        let runs: Vec<String> = paged
+            .iter()
+            .filter_map(|t| {
+                t.pages
+                    .map(|(lo, hi)| format!("{} runs over pages {lo}-{hi}", t.name))
+            })
+            .collect();
+        let msg = format!(
+            "\"{word}\" refers to page {}, which no opinion it may mean has ({})",
+            page_text(page, end),
+            runs.join("; ")
+        );
+        out.push(finding(c, Severity::Error, "internal-page-missing", msg));
+    }
+}
+
+/// "refers to footnote 5" of opinions none of which has it, when they
+/// have footnotes at all.
+fn check_footnote(c: &Citation, p: &Pin, targets: &[Target], out: &mut Vec<Finding>) {
+    let Some(n) = p.footnote else { return };
+    let notes: Vec<&HashSet<String>> = targets
+        .iter()
+        .flat_map(|t| t.footnotes.iter().copied())
+        .collect();
+    if notes.iter().all(|f| f.is_empty()) || notes.iter().any(|f| f.contains(&n.to_string())) {
+        return;
+    }
+    let msg = format!("refers to footnote {n}, which the document does not have");
+    out.push(finding(
+        c,
+        Severity::Warning,
+        "internal-footnote-missing",
+        msg,
+    ));
+}
+
+/// A page or a range as a message gives it: "5", "5-6".
+fn page_text(page: u32, end: u32) -> String {
+    if end > page {
+        format!("{page}-{end}")
+    } else {
+        page.to_string()
     }
 }
 
 /// Whether an internal-looking "supra, at 10" follows a name ("Herring,
 /// supra, at 137", "The Federalist No. 42, supra, at 271", "Hensley supra,
 /// at 435"): then it is a supra citation of a source, not a reference to
-/// this document. A "supra" opening a sentence or after a lead-in ("see
-/// supra", "earlier, supra") is a reference to the document.
+/// this document. So is "ante" or "post" after a name: "Skilling, ante, at
+/// 40", "Lafler v. Cooper, post, at 3", another decision of the same day
+/// printed before or after this one. A reference opening a sentence or
+/// after a lead-in ("see supra", "earlier, supra", "the dissent, post") is
+/// a reference to the document.
 fn after_a_name(norm: &Normalized, c: &Citation) -> bool {
-    let looks_back_or_ahead = c
-        .internal()
-        .is_some_and(|r| !r.labeled && matches!(r.direction, Direction::Supra | Direction::Infra));
-    if !looks_back_or_ahead {
+    if c.internal()
+        .is_none_or(|r| r.labeled || r.direction == Direction::Syllabus)
+    {
         return false;
     }
     let Some(at) = norm.reading_map().from_source(c.span.start) else {
         return false;
     };
-    let before = norm.reading()[..at].trim_end();
+    let before = last_words(norm.reading(), at).trim_end();
     if before.ends_with(['.', ';', ':', '(', '\n']) || before.is_empty() {
         return false;
     }
@@ -694,8 +839,23 @@ fn after_a_name(norm: &Normalized, c: &Citation) -> bool {
         .unwrap_or("")
         .trim_start_matches(['(', '['])
         .to_lowercase();
-    !word.is_empty() && !LEAD_INS.contains(&word.as_str())
+    let word = word.trim_end_matches(['\'', '\u{2019}', 's']);
+    !word.is_empty() && !LEAD_INS.contains(&word)
 }
+
+/// The text before `at`, at most [`LOOK_BACK`] bytes of it: what is read
+/// before a citation is bounded, so that a check stays linear in the text.
+fn last_words(text: &str, at: usize) -> &str {
+    let at = at.min(text.len());
+    let mut from = at.saturating_sub(LOOK_BACK);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..at]
+}
+
+/// How far back a check reads before a citation, in bytes.
+const LOOK_BACK: usize = 256;
 
 /// Words that lead into a reference to the document itself: "see supra,
 /// at 10", "mentioned earlier, supra, at 10".
@@ -720,18 +880,18 @@ const LEAD_INS: &[&str] = &[
     "further",
     "later",
     "here",
+    // Another opinion of the decision named: "the dissent, post, at 5",
+    // "the Court's opinion, ante, at 3" (a possessive "'s" is dropped).
+    "dissent",
+    "dissenting",
+    "concurrence",
+    "concurring",
+    "opinion",
+    "court",
+    "majority",
+    "plurality",
+    "justice",
 ];
-
-fn section_name(s: Section) -> &'static str {
-    match s {
-        Section::Opinion => "the opinion of the Court",
-        Section::PerCuriam => "the per curiam opinion",
-        Section::Syllabus => "the syllabus",
-        Section::Concurrence => "the concurrence",
-        Section::Dissent => "the dissent",
-        _ => "this part",
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -812,6 +972,63 @@ mod tests {
         let c = crate::extract(src, &norm);
         assert_eq!(c.len(), 1);
         assert!(!after_a_name(&norm, &c[0]));
+    }
+
+    #[test]
+    fn paragraph_pins_are_not_pages_after_a_first_page() {
+        // The "¶¶" governs the whole list: 14 is a paragraph too.
+        let got = check(
+            "People v. Bingham, 2018 IL 122008. Bingham, 2018 IL 122008, \u{b6}\u{b6} 11-12, 14.\n",
+        );
+        assert!(
+            got.iter().all(|(code, _)| *code != "pin-before-first-page"),
+            "{got:?}"
+        );
+        let got = check(
+            "Cook v. Public Storage, Inc., 2008 WI App 155, \u{b6} 12. Zehetner v. Chrysler Fin. Co., 2004 WI App 80, \u{b6} 12.\n",
+        );
+        assert_eq!(got, []);
+    }
+
+    #[test]
+    fn a_public_domain_citation_pins_its_own_pages() {
+        let got =
+            check("See Jackson v. Norris, 2011 Ark. 49, at 10 (Danielson, J., dissenting).\n");
+        assert_eq!(got, []);
+    }
+
+    #[test]
+    fn a_short_cite_that_another_case_of_its_volume_holds_is_a_warning() {
+        let src = "Miranda v. Arizona, 384 U. S. 436 (1966); Mathis v. United States, 391 U. S. 1 \
+                   (1968). The Court rejected both grounds for distinguishing Miranda, 391 U. S., at 4.\n";
+        let norm = crate::normalize(src);
+        let cites = crate::extract(src, &norm);
+        let f = verify(&norm, &cites);
+        assert!(f.iter().all(|f| f.severity == Severity::Warning), "{f:?}");
+    }
+
+    #[test]
+    fn a_supra_naming_the_case_a_brief_was_filed_in_is_a_warning() {
+        let src = "Mueller v. Allen, 463 U. S. 388 (1983). See Brief for United States as Amicus \
+                   Curiae in Mueller v. Allen, supra, at 12, n. 15.\n";
+        let norm = crate::normalize(src);
+        let cites = crate::extract(src, &norm);
+        let f = verify(&norm, &cites);
+        assert!(f.iter().all(|f| f.severity == Severity::Warning), "{f:?}");
+    }
+
+    #[test]
+    fn ante_or_post_after_a_case_name_is_another_decision() {
+        let src = "I\n See Lafler v. Cooper, post, at 3\u{2013}16. As in Skilling, ante, at 40\u{2013}41, we agree.\n";
+        let norm = crate::normalize(src);
+        let c = crate::extract(src, &norm);
+        let internal: Vec<&Citation> = c.iter().filter(|c| c.internal().is_some()).collect();
+        assert_eq!(internal.len(), 2, "{c:?}");
+        assert!(internal.iter().all(|c| after_a_name(&norm, c)));
+        let src = "I\n The dissent, post, at 5, says so. See ante, at 3.\n";
+        let norm = crate::normalize(src);
+        let c = crate::extract(src, &norm);
+        assert!(c.iter().all(|c| !after_a_name(&norm, c)), "{c:?}");
     }
 
     #[test]

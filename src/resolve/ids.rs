@@ -1,7 +1,7 @@
 //! What an "Id." refers to: the citation before it, in the body or in its
 //! footnote.
 
-use crate::citation::{Citation, Form, Statute};
+use crate::citation::{Citation, Form, Regulation, Statute};
 
 /// What a citation is to the "Id."s after it.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -167,10 +167,7 @@ pub(super) fn refer(cites: &mut [Citation], i: usize, j: usize, target: usize) -
     let form = cites[target].form.effective().cloned();
     let source = cites[target].other_source().map(str::to_string);
     let unresolved = authority.is_none();
-    let role = match cites[j].form.effective() {
-        Some(Form::Statute(s)) if s.large_page().is_none() => Role::Section,
-        _ => Role::Pages,
-    };
+    let role = cites[j].form.effective().map_or(Role::Pages, role_of);
     if cites[i].pins.is_empty() {
         let from = match cites[j].form {
             Form::FullCase(_) => target,
@@ -196,6 +193,19 @@ pub(super) fn refer(cites: &mut [Citation], i: usize, j: usize, target: usize) -
         id.target = form.map(Box::new);
     }
     role
+}
+
+/// What a citation of `form` is to the "Id."s after it: a statute's
+/// section, a regulation's, a constitution's provision or a rule is cited
+/// by section (an Id. with a page pin does not refer to it); the
+/// Statutes at Large, the Federal Register and everything else by page.
+pub(super) fn role_of(form: &Form) -> Role {
+    match form {
+        Form::Statute(s) if s.large_page().is_none() => Role::Section,
+        Form::Regulation(Regulation::FederalRegister { .. }) => Role::Pages,
+        Form::Regulation(_) | Form::Constitution(_) | Form::Rule(_) => Role::Section,
+        _ => Role::Pages,
+    }
 }
 
 /// How far back an Id. after a mention looks for the case's last pins, in

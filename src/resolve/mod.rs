@@ -10,12 +10,13 @@
 //! be resolved keeps `authority: None` and says why in its warnings; it is
 //! never dropped.
 
+pub(crate) mod blank;
 mod cases;
 mod ids;
 mod sources;
 mod statutes;
 
-use crate::citation::{Citation, Form, Regulation};
+use crate::citation::{Citation, Form};
 use ids::{IdState, Ids, Role};
 
 /// Fills in `authority` (and an inherited pin for "Ibid.") where the
@@ -24,12 +25,18 @@ use ids::{IdState, Ids, Role};
 /// An "Id." in the body refers to the body's citations; one in a footnote
 /// to the citations before it in that footnote, or when it comes first
 /// there, to the body's citations before the footnote's call.
+///
+/// A blank-page case ("554 U. S. ___") the document also cites with its
+/// first page ("554 U. S. 570") takes that page's key.
 pub(crate) fn resolve(cites: &mut [Citation]) {
     let mut r = Resolver::default();
     for i in 0..cites.len() {
         r.step(cites, i);
     }
     r.statutes.resolve_forward(cites);
+    let mut blanks = blank::BlankPages::default();
+    blanks.learn(cites);
+    blank::apply(&blanks.map(), cites);
 }
 
 /// The state of the pass: what each form's resolver has seen so far.
@@ -61,11 +68,11 @@ impl Resolver {
             }
             Form::Id(_) => self.id(cites, i, &state),
             Form::Statute(_) => self.statutes.statute(cites, i),
-            Form::Constitution(_) | Form::Rule(_) => Role::Section,
-            Form::Regulation(r) => match r {
-                Regulation::FederalRegister { .. } => Role::Pages,
-                _ => Role::Section,
-            },
+            Form::Constitution(_) | Form::Regulation(_) => {
+                self.statutes.sectioned(cites, i);
+                ids::role_of(&cites[i].form)
+            }
+            Form::Rule(_) => Role::Section,
             Form::Journal(_) | Form::Secondary(_) | Form::Legislative(_) => {
                 self.sources.source(cites, i)
             }
@@ -85,13 +92,13 @@ impl Resolver {
                 return role;
             }
         }
-        if let Some(role) = self.statutes.id_section(cites, i) {
-            return role;
-        }
         if let Some(source) = cites[i].other_source() {
             let w = ids::unrecognized(source);
             cites[i].warnings.push(w);
             return Role::Pages;
+        }
+        if let Some(role) = self.statutes.id_section(cites, i) {
+            return role;
         }
         let Some(j) = state.antecedent_of(cites, &cites[i]) else {
             let w = "no earlier citation for this Id.".to_string();

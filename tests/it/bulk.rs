@@ -17,30 +17,40 @@ use std::path::PathBuf;
 /// to the case cited before would be wrong.
 const MAX_UNRESOLVED: f64 = 0.05;
 
+/// The largest share of short forms left with no authority, counting every
+/// one, an Id. of a source pincite does not parse too. The goal is 3%; this
+/// bound holds what is reached so far (5.04%) against going back.
+const MAX_NULL: f64 = 0.055;
+
 /// Whether an unresolved citation refers to a source outside the grammar.
 fn refers_to_other_source(c: &Citation) -> bool {
     c.warnings.iter().any(|w| w.contains("does not recognize"))
 }
 
-/// What leaves a short form without authority, for the breakdown: for an
-/// Id. of a source pincite does not parse, that source with its numbers
-/// folded ("id after \"p. N\"", "id after \"Brief for\""); else the kind
-/// and the warning.
+/// What precedes an unresolved short form, as its warning says: the
+/// unparsed source an Id. refers to, its digits folded ("p. 12" and "p. 3"
+/// are both "p. N"), or the warning itself.
 fn cause(c: &Citation) -> String {
-    if let Some(w) = c.warnings.iter().find(|w| w.contains("does not recognize")) {
-        let source = w.split('"').nth(1).unwrap_or("");
-        let mut folded = String::new();
-        for ch in source.chars() {
-            if !ch.is_ascii_digit() {
-                folded.push(ch);
-            } else if !folded.ends_with('N') {
-                folded.push('N');
-            }
-        }
-        return format!("{} after \"{folded}\"", c.kind());
-    }
     let w = c.warnings.first().map_or("", String::as_str);
-    format!("{}: {w}", c.kind())
+    let source = w
+        .split_once("(\"")
+        .and_then(|(_, rest)| rest.rsplit_once("\")"))
+        .map(|(s, _)| s);
+    let text = match source {
+        Some(s) => format!("Id. after \"{s}\""),
+        None => format!("{}: {w}", c.kind()),
+    };
+    let mut out = String::new();
+    for ch in text.chars() {
+        if ch.is_ascii_digit() {
+            if !out.ends_with('N') {
+                out.push('N');
+            }
+        } else {
+            out.push(ch);
+        }
+    }
+    out
 }
 
 fn bulk_dir() -> Option<PathBuf> {
@@ -74,8 +84,8 @@ fn bulk_opinions_extract_with_few_unresolved_short_forms() {
     assert!(files.len() >= 290, "{} texts", files.len());
     let mut kinds: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut unresolved: BTreeMap<&'static str, usize> = BTreeMap::new();
-    let mut causes: BTreeMap<String, usize> = BTreeMap::new();
     let mut other_source = 0usize;
+    let mut causes: BTreeMap<String, usize> = BTreeMap::new();
     let mut sample: Vec<String> = Vec::new();
     let mut short_forms = 0usize;
     let mut bytes = 0usize;
@@ -142,8 +152,8 @@ fn bulk_opinions_extract_with_few_unresolved_short_forms() {
     );
     let mut by_count: Vec<(&String, &usize)> = causes.iter().collect();
     by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-    eprintln!("what the unresolved follow, or why they are:");
-    for (cause, n) in by_count.iter().take(20) {
+    eprintln!("what precedes the unresolved short forms:");
+    for (cause, n) in by_count.iter().take(30) {
         eprintln!("  {n:>5}  {cause}");
     }
     eprintln!("a sample of the unresolved:\n{}", sample.join("\n"));
@@ -151,5 +161,10 @@ fn bulk_opinions_extract_with_few_unresolved_short_forms() {
         rate < MAX_UNRESOLVED,
         "{:.2}% of short forms unresolved",
         rate * 100.0
+    );
+    assert!(
+        null_rate < MAX_NULL,
+        "{:.2}% of short forms without authority",
+        null_rate * 100.0
     );
 }

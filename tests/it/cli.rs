@@ -968,3 +968,41 @@ fn file_names_that_are_not_utf8_stay_distinct() {
         "pincite: missing\\xff\\n.txt: no such file\n"
     );
 }
+
+/// `pincite toa a.txt a.txt` doubled every count: a copy is counted once
+/// and named on standard error; `--keep-copies` counts every file.
+#[test]
+fn toa_counts_a_file_given_twice_once() {
+    let once = pincite(&["toa", "--format", "json", SLIP]);
+    let twice = pincite(&["toa", "--format", "json", SLIP, SLIP]);
+    assert_eq!(twice.code, 0);
+    assert_eq!(twice.stdout, once.stdout);
+    assert_eq!(
+        twice.stderr,
+        format!("pincite: {SLIP}: given again; counted once (--keep-copies counts every file)\n")
+    );
+    let kept = pincite(&["toa", "--keep-copies", "--format", "json", SLIP, SLIP]);
+    assert_eq!(kept.stderr, "");
+    let count = |out: &str| -> u64 {
+        let v: Value = serde_json::from_str(out).unwrap();
+        v["authorities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["count"].as_u64().unwrap())
+            .sum()
+    };
+    assert_eq!(count(&kept.stdout), 2 * count(&once.stdout));
+    let layout = "corpus/scotus_kemp_v_us_2022_prelim_slip_layout.txt";
+    let kemp = pincite(&[
+        "toa",
+        "corpus/scotus_kemp_v_us_2022_prelim_slip.txt",
+        layout,
+    ]);
+    assert!(
+        kemp.stderr
+            .starts_with(&format!("pincite: {layout}: a copy of the opinion in ")),
+        "{}",
+        kemp.stderr
+    );
+}

@@ -53,19 +53,16 @@ fn coney_island_slip_matches_its_annotation() {
 }
 
 #[test]
-#[ignore = "not matched yet: first page, bare and misplaced sections, a parallel-pinned Id., an Id. after a citing parenthetical"]
 fn robinson_ca11_slip_matches_its_annotation() {
     corpus::check(ROBINSON, false);
 }
 
 #[test]
-#[ignore = "not matched yet: \"s\" section signs, Westlaw short forms, names across page breaks, an Id. of the agreement"]
 fn ideal_electronic_cadc_slip_matches_its_annotation() {
     corpus::check(IDEAL, false);
 }
 
 #[test]
-#[ignore = "not matched yet: California code sections are no statute rows; \"Ibid .\", lettered Id. pins, names before a year"]
 fn in_re_av_cal_clean_matches_its_annotation() {
     corpus::check(IN_RE_AV, false);
 }

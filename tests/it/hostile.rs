@@ -182,3 +182,169 @@ fn a_citation_does_not_run_into_the_footnote_read_after_it() {
     let cites = check(src);
     assert!(cites.iter().all(|c| c.text == "App." || c.pins.is_empty()));
 }
+
+/// The inputs that made a command other than `extract` quadratic, at a
+/// size a test runs in well under a second: (name, text).
+fn command_inputs(n: usize) -> Vec<(&'static str, String)> {
+    let quote = "It said \u{201C}the judicial phase of the criminal process.\u{201D}";
+    vec![
+        (
+            "id-every-line",
+            (0..n)
+                .map(|i| format!(" Paragraph {i} cites {FULL}Id., at 4.\n"))
+                .collect(),
+        ),
+        (
+            "id-footnote-pins",
+            format!("{FULL}{}\n", "Id., at 1, n. 1, ".repeat(n)),
+        ),
+        (
+            "one-quotation-many-pins",
+            format!(
+                "{FULL}{}\n",
+                (0..n)
+                    .map(|i| format!("{quote} Id., at {}. ", 410 + i % 300))
+                    .collect::<String>()
+            ),
+        ),
+        ("unknown-supra-lines", "Unknown, supra, at 5.\n".repeat(n)),
+        ("app-one-line", format!("{}\n", "App. 4, ".repeat(n))),
+        ("id-run", format!("{FULL}{}\n", "Id. ".repeat(n))),
+        (
+            "names-then-supras",
+            format!(
+                "{}{}\n",
+                (0..n / 4)
+                    .map(|i| format!(
+                        "Case{i} v. Other{i}, {} U. S. {} (1990). ",
+                        400 + i % 100,
+                        10 + i
+                    ))
+                    .collect::<String>(),
+                (0..n / 4)
+                    .map(|i| format!("Case{i}, supra, at 5. "))
+                    .collect::<String>()
+            ),
+        ),
+    ]
+}
+
+/// `verify` on the inputs that made it quadratic: findings in order,
+/// inside the text, each line and column that of a slow count.
+#[test]
+fn verify_of_hostile_inputs_keeps_its_findings_in_the_text() {
+    for (name, src) in command_inputs(2_000) {
+        let cited = pincite::cite(&src);
+        check_cites(&src, cited.citations());
+        let found = cited.verify();
+        let lines = pincite::LineIndex::new(&src);
+        let mut last = 0;
+        for (i, f) in found.iter().enumerate() {
+            assert!(
+                f.span.end <= src.len() && f.span.start >= last,
+                "{name}: {f:?}"
+            );
+            last = f.span.start;
+            if i % 97 == 0 {
+                assert_eq!(
+                    f.to_text_with("a.txt", &lines),
+                    f.to_text("a.txt", &src),
+                    "{name}"
+                );
+            }
+        }
+        // One quotation cited to many pages: one warning a citation at
+        // most, none an error.
+        if name == "one-quotation-many-pins" {
+            let conflicts = found
+                .iter()
+                .filter(|f| f.code == "quotation-pin-conflict")
+                .count();
+            assert!(conflicts > 0 && conflicts <= 2_000, "{conflicts}");
+        }
+        if name == "unknown-supra-lines" {
+            assert_eq!(found.len(), 2_000, "one no-full-citation warning each");
+        }
+    }
+}
+
+/// `index` on the same inputs: a hit a citation, its line and column
+/// right, and contexts shared: "App. 4, " repeated on one line made an
+/// index a hundred times the size of its text.
+#[test]
+fn index_of_hostile_inputs_stays_in_proportion() {
+    for (name, src) in command_inputs(2_000) {
+        let index = pincite::Index::build(&[("a.txt", src.as_str())]);
+        let cites = pincite::cite(&src).into_citations();
+        assert_eq!(index.hits().len(), cites.len(), "{name}");
+        let lines = pincite::LineIndex::new(&src);
+        for h in index.hits().iter().step_by(101) {
+            let (line, col) = lines.line_col(h.span.start);
+            let before = &src[..h.span.start];
+            assert_eq!(line, before.matches('\n').count() + 1, "{name}");
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            assert_eq!(col, before[start..].chars().count() + 1, "{name}");
+            assert_eq!((h.line as usize, h.col as usize), (line, col), "{name}");
+        }
+        let mut seen = std::collections::HashSet::new();
+        let contexts: usize = index
+            .hits()
+            .iter()
+            .filter(|h| seen.insert(h.context.as_ptr()))
+            .map(|h| h.context.len())
+            .sum();
+        assert!(
+            contexts <= 3 * src.len() + 800,
+            "{name}: {contexts} bytes of context for {}",
+            src.len()
+        );
+        let bytes = index.to_bytes();
+        assert!(
+            bytes.len() <= 64 * src.len(),
+            "{name}: {} bytes for {}",
+            bytes.len(),
+            src.len()
+        );
+        assert_eq!(
+            pincite::Index::from_bytes(&bytes).unwrap().hits(),
+            index.hits()
+        );
+    }
+}
+
+/// `toa` and `annotate` on the same inputs: every resolved citation
+/// counted, every citation marked.
+#[test]
+fn toa_and_annotate_of_hostile_inputs() {
+    for (name, src) in command_inputs(2_000) {
+        let cited = pincite::cite(&src);
+        let toa = pincite::TableOfAuthorities::new([("a.txt", cited.citations())]);
+        let counted: usize = toa.entries().iter().map(|e| e.count).sum();
+        assert!(counted <= cited.citations().len(), "{name}");
+        let page = pincite::annotate_html("a.txt", cited.normalized(), cited.citations());
+        let marked = page.matches("<cite ").count() + page.matches("\"></a>").count();
+        assert_eq!(marked, cited.citations().len(), "{name}");
+    }
+}
+
+/// Found by fuzzing: a paragraph ending in a volume, reporter, page and
+/// "(" whose page's footnote (read after the paragraph) is "1982)": the
+/// year was read across the line end of the reading text into the
+/// footnote, and the citation's span came out empty, `[17, 17]`, text "".
+#[test]
+fn a_year_is_not_read_from_the_footnote_after_the_paragraph() {
+    for src in [
+        "\u{2014}\u{2014}\u{2014}\n1982)\n\x0c8 U.S. 5(",
+        "\u{2014}\u{2014}\u{2014}\n2003)\n\x0c5 U.S. 5(",
+        "\u{2014}\u{2014}\u{2014}\n2002)\n\x0c7 U.S. __(",
+    ] {
+        let cites = check(src);
+        assert_eq!(cites.len(), 1, "{src:?}");
+        assert!(
+            cites[0].text.starts_with(['8', '5', '7']),
+            "{:?}",
+            cites[0].text
+        );
+        assert_eq!(cites[0].year(), None);
+    }
+}

@@ -95,11 +95,20 @@ pub(crate) fn check_cites(src: &str, cites: &[Citation]) {
             continue;
         }
         let earlier = &cites[..i];
-        let found = if c.category() == Some(pincite::Category::Statute) {
-            // "Id. §5" names a section of the code cited before it.
+        let by_section = matches!(
+            c.category(),
+            Some(
+                pincite::Category::Statute
+                    | pincite::Category::Regulation
+                    | pincite::Category::Constitution
+            )
+        );
+        let found = if by_section {
+            // "Id. §5" names another section of the code, regulations or
+            // constitution cited before it.
             earlier
                 .iter()
-                .any(|e| matches!(e.kind(), CitationKind::Statute | CitationKind::Id))
+                .any(|e| e.category() == c.category() || e.kind() == CitationKind::Id)
         } else {
             earlier.iter().any(|e| e.authority.as_ref() == Some(auth))
         };

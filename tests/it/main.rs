@@ -1,5 +1,6 @@
 //! The integration tests: one binary, one module per area.
 
+mod api;
 mod bulk;
 mod cli;
 mod corpus;
@@ -8,6 +9,7 @@ mod eyecite;
 mod forms;
 mod hostile;
 mod invariants;
+mod law;
 mod mutate;
 mod normalize;
 mod props;

@@ -267,11 +267,9 @@ fn env_u64(name: &str, default: u64) -> u64 {
         .unwrap_or(default)
 }
 
-#[test]
-fn mutated_corpus_snippets_keep_every_invariant() {
-    let cases = env_u64("PINCITE_MUTATE_CASES", DEFAULT_CASES);
-    let seed = env_u64("PINCITE_MUTATE_SEED", 0x5eed_c17e);
-    let first = env_u64("PINCITE_MUTATE_FIRST", 0);
+/// Runs `cases` mutated snippets of `seed` from case `first` on every
+/// core; panics with the first failure, its input and a minimized input.
+fn run(seed: u64, cases: u64, first: u64) {
     let texts = corpus();
     assert!(!texts.is_empty());
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()) as u64;
@@ -302,7 +300,37 @@ fn mutated_corpus_snippets_keep_every_invariant() {
         );
     }
     eprintln!(
-        "{cases} mutated snippets checked in {:.2?} on {threads} threads",
+        "{cases} mutated snippets of seed {seed:#x} checked in {:.2?} on {threads} threads",
         start.elapsed()
     );
+}
+
+#[test]
+fn mutated_corpus_snippets_keep_every_invariant() {
+    let cases = env_u64("PINCITE_MUTATE_CASES", DEFAULT_CASES);
+    let seed = env_u64("PINCITE_MUTATE_SEED", 0x5eed_c17e);
+    let first = env_u64("PINCITE_MUTATE_FIRST", 0);
+    run(seed, cases, first);
+}
+
+/// The long search: several seeds, millions of cases each (by default 4
+/// seeds of 2,500,000; `PINCITE_MUTATE_SEEDS`, a comma-separated list,
+/// and `PINCITE_MUTATE_CASES` set others). Run it in both profiles, the
+/// dev profile with its overflow checks too:
+///
+/// ```text
+/// cargo test --release --test it -- --ignored mutate_many --nocapture
+/// cargo test --test it -- --ignored mutate_many --nocapture
+/// ```
+#[test]
+#[ignore = "minutes long; run on purpose"]
+fn mutate_many() {
+    let cases = env_u64("PINCITE_MUTATE_CASES", 2_500_000);
+    let seeds: Vec<u64> = std::env::var("PINCITE_MUTATE_SEEDS")
+        .ok()
+        .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1, 2, 3, 4]);
+    for seed in seeds {
+        run(seed, cases, 0);
+    }
 }

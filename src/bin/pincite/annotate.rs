@@ -37,12 +37,10 @@ pub(crate) fn run(out: &mut Out, args: &AnnotateArgs) -> io::Result<u8> {
         }
     };
     let text = doc.text();
-    let norm = pincite::normalize(text);
-    let cites = pincite::extract(text, &norm);
+    let cited = pincite::cite(text);
+    let page = pincite::annotate_html(&input.name, cited.normalized(), cited.citations());
     match args.format {
-        AnnotateFormat::Html => {
-            out.write_all(pincite::annotate_html(&input.name, &norm, &cites).as_bytes())
-        }
+        AnnotateFormat::Html => out.write_all(page.as_bytes()),
     }?;
     Ok(0)
 }

@@ -50,7 +50,7 @@ pub(crate) fn run(out: &mut Out, args: &ExtractArgs) -> io::Result<u8> {
         ExtractFormat::Json => out.write_all(b"[")?,
         ExtractFormat::Jsonl => {}
     }
-    let extract = |text: &str| pincite::extract(text, &pincite::normalize(text));
+    let extract = |text: &str| pincite::cite(text).into_citations();
     let failed = par_each_file(out, &args.inputs, extract, |out, name, cites| {
         for c in &cites {
             let rec = CitationRecord {

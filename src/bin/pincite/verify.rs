@@ -39,12 +39,15 @@ struct FindingRecord<'a> {
 pub(crate) fn run(out: &mut Out, args: &VerifyArgs) -> io::Result<u8> {
     let mut errors = false;
     let failed = for_each_file(out, &args.inputs, |out, name, text| {
-        let norm = pincite::normalize(text);
-        let cites = pincite::extract(text, &norm);
-        for f in pincite::verify(&norm, &cites) {
+        // Lines and columns from one table of the file's lines.
+        let mut lines: Option<pincite::LineIndex> = None;
+        for f in pincite::cite(text).verify() {
             errors |= f.severity == Severity::Error;
             match args.format {
-                VerifyFormat::Text => writeln!(out, "{}", f.to_text(name, text))?,
+                VerifyFormat::Text => {
+                    let lines = lines.get_or_insert_with(|| pincite::LineIndex::new(text));
+                    writeln!(out, "{}", f.to_text_with(name, lines))?
+                }
                 VerifyFormat::Jsonl => {
                     let rec = FindingRecord {
                         file: name,

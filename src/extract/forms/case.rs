@@ -17,9 +17,12 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A court and year closing a full citation: "(CA9 2007)", "(1976)", and
-/// New York's "[1st Dept 1989]".
+/// New York's "[1st Dept 1989]"; within the citation's block (a line of
+/// the matching text).
 static COURT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^[^\S\n]*(?:\(([^()]{0,40}?)[^\S\n]*([0-9]{4})\)|\[([^\[\]]{0,40}?)[^\S\n]*([0-9]{4})\])")
+    re(
+        r"^[^\S\n]*(?:\(([^()\n]{0,40}?)[^\S\n]*([0-9]{4})\)|\[([^\[\]\n]{0,40}?)[^\S\n]*([0-9]{4})\])",
+    )
 });
 /// A month and day closing a court parenthetical, before the year: "Mar.
 /// 2,", "July 16,".
@@ -49,6 +52,10 @@ static BLANK_AT: LazyLock<Regex> = LazyLock::new(|| re(r"^_{2,}(?:[^\S\n]*-[^\S\
 /// The year California and the Supreme Court's older style write between
 /// the name and the volume: "People v. Smith (2009) 173 Cal.App.4th 655".
 static YEAR_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"[^\S\n]\(([0-9]{4})\)[^\S\n]+$"));
+/// The year of a volume numbered within its year, in brackets after the
+/// name and its comma, as Commonwealth reporters are cited: "Thomson v.
+/// Thomson, [1994] 3 S.C.R. 551".
+static BRACKETED_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r",[^\S\n]+\[([0-9]{4})\][^\S\n]+$"));
 /// A name and "supra" before a short citation, as California writes it:
 /// "Yield Dynamics, supra, 154 Cal.App.4th at p. 560".
 static SUPRA_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r",[^\S\n]*supra[^\S\n]?,[^\S\n]+$"));
@@ -206,6 +213,10 @@ fn name_and_year_before(text: &str, at: usize) -> (Option<(usize, String)>, Opti
     if let Some(y) = YEAR_BEFORE.captures(&text[lo..at]) {
         let end = lo + y.get(0).map_or(0, |g| g.start());
         return (california_name(text, end), y[1].parse().ok());
+    }
+    if let Some(y) = BRACKETED_YEAR.captures(&text[lo..at]) {
+        let end = lo + y.get(0).map_or(0, |g| g.start());
+        return (name_ending_at(text, end), y[1].parse().ok());
     }
     if let Some(m) = SUPRA_BEFORE.find(&text[lo..at]) {
         return (name_ending_at(text, lo + m.start()), None);

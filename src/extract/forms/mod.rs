@@ -2,6 +2,7 @@
 //! parser, listed once in [`FORMS`].
 
 mod case;
+mod constitution;
 mod id;
 mod internal;
 mod journal;
@@ -9,6 +10,8 @@ mod legislative;
 mod neutral;
 mod record;
 mod reference;
+mod regulation;
+mod rule;
 mod secondary;
 mod session_law;
 pub(super) mod statute;
@@ -46,6 +49,31 @@ pub(super) static FORMS: &[Rule] = &[
         parse: statute::parse_revised,
     },
     Rule {
+        name: "code section word",
+        anchor: || statute::CODE_WORD.to_string(),
+        parse: statute::parse_code_word,
+    },
+    Rule {
+        name: "section of a code",
+        anchor: || statute::SECTION_OF.to_string(),
+        parse: statute::parse_section_of,
+    },
+    Rule {
+        name: "declared code",
+        anchor: || statute::DECLARED.to_string(),
+        parse: statute::parse_declared,
+    },
+    Rule {
+        name: "constitution",
+        anchor: || constitution::NAMED.to_string(),
+        parse: constitution::parse_named,
+    },
+    Rule {
+        name: "article or amendment",
+        anchor: || constitution::PART.to_string(),
+        parse: constitution::parse_part,
+    },
+    Rule {
         name: "statutes at large",
         anchor: || session_law::LARGE.to_string(),
         parse: session_law::parse_large,
@@ -54,6 +82,21 @@ pub(super) static FORMS: &[Rule] = &[
         name: "public law",
         anchor: || session_law::PUBLIC_LAW.to_string(),
         parse: session_law::parse_public_law,
+    },
+    Rule {
+        name: "federal register",
+        anchor: || regulation::FEDERAL_REGISTER.to_string(),
+        parse: regulation::parse,
+    },
+    Rule {
+        name: "court rule",
+        anchor: || rule::ANCHOR.to_string(),
+        parse: rule::parse,
+    },
+    Rule {
+        name: "federal rule spelled out",
+        anchor: || rule::SPELLED.to_string(),
+        parse: rule::parse_spelled,
     },
     Rule {
         name: "record",

@@ -1,5 +1,6 @@
 //! Session laws: pages of the Statutes at Large ("14 Stat. 533", "58
-//! Stat. 96-97, 98") and Public Laws ("Pub. L. 111-2").
+//! Stat. 96-97, 98") and Public Laws ("Pub. L. 111-2", "Pub. L. 111-2,
+//! §3").
 
 use crate::citation::{Form, Statute};
 use crate::extract::scanner::{Scanner, re};
@@ -15,6 +16,14 @@ pub(super) const PUBLIC_LAW: &str = r"(?-u:\b)Pub\.[^\S\n]*L\.[^\S\n]*(?:No\.[^\
 
 static LARGE_PARTS: LazyLock<Regex> = LazyLock::new(|| re(&format!("^(?:{LARGE})")));
 static PUBLIC_LAW_PARTS: LazyLock<Regex> = LazyLock::new(|| re(&format!("^(?:{PUBLIC_LAW})")));
+/// The section of a Public Law after it: ", §3", ", Tit. I, §1501(b)",
+/// ", sec. 3".
+static LAW_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"^,[^\S\n]*(?:Tit(?:le|\.)[^\S\n]*[IVXLC0-9]+,[^\S\n]*)?(?:§|[Ss]ec\.)[^\S\n]*",
+        r"(?P<sec>[0-9]+[A-Za-z]?(?:\([A-Za-z0-9]{1,5}\))*)"
+    ))
+});
 /// A range right after a page: "96-97".
 static RANGE_NEXT: LazyLock<Regex> = LazyLock::new(|| re(r"^[^\S\n]*-[^\S\n]*[0-9]"));
 
@@ -51,7 +60,8 @@ pub(super) fn parse_large(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     end
 }
 
-/// "Pub. L. 111-2".
+/// "Pub. L. 111-2", with the section cited: "Pub. L. 111-2, §3", "Pub. L.
+/// 111-148, Tit. I, §1501(b)".
 pub(super) fn parse_public_law(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     let Some(caps) = s.parts(&PUBLIC_LAW_PARTS, &m) else {
         return m.end;
@@ -59,11 +69,25 @@ pub(super) fn parse_public_law(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     let (Ok(congress), Ok(law)) = (caps["congress"].parse(), caps["law"].parse()) else {
         return m.end;
     };
-    let mut c = s.cite(
-        Form::Statute(Statute::PublicLaw { congress, law }),
-        m.clone(),
-    );
-    c.authority = Some(format!("Pub. L. {congress}-{law}"));
+    let mut end = m.end;
+    let mut section = None;
+    if let Some(sec) = LAW_SECTION.captures(&s.text[m.end..]) {
+        if let (Some(all), Some(n)) = (sec.get(0), sec.name("sec")) {
+            section = Some(n.as_str().to_string());
+            end = m.end + all.end();
+        }
+    }
+    let authority = match &section {
+        Some(sec) => format!("Pub. L. {congress}-{law}, § {sec}"),
+        None => format!("Pub. L. {congress}-{law}"),
+    };
+    let form = Form::Statute(Statute::PublicLaw {
+        congress,
+        law,
+        section,
+    });
+    let mut c = s.cite(form, m.start..end);
+    c.authority = Some(authority);
     s.out.push(c);
-    m.end
+    end
 }

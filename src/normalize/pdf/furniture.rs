@@ -1,0 +1,353 @@
+//! Page furniture: what a page carries besides the opinion's text. The
+//! running head (page number, part label, running title), the page number
+//! or repeated lines at the foot, the NOTICE paragraph under a slip's
+//! first head, watermarks and rules, a preliminary print's cover.
+
+use super::super::Section;
+use super::super::lines::Line;
+use super::super::patterns::{
+    AUTHOR, CITE_AS, FILING_STAMP, FOOT_SEP, HEADING, LABEL, NOTICE, PAGE_NUM, RULE, SLIP_TOP,
+    SLUG, WATERMARK, collapse, is_rule_line, is_title, page_number, running_title, section_of,
+    title_parts,
+};
+use super::super::units::{Role, Unit};
+use super::heads;
+use std::collections::HashMap;
+
+/// The most lines a running head has (number, title on two lines, part
+/// label, an appendix's label over the part's).
+const HEAD_LINES_MAX: usize = 6;
+
+/// Lines at each end of a page looked at for repeated margins.
+const MARGIN_LINES: usize = 2;
+
+/// A repeated margin line is on a third of the pages, and on three at
+/// least.
+const MARGIN_SHARE: usize = 3;
+const MARGIN_PAGES_MIN: usize = 3;
+
+/// The shortest line (in characters, digits folded) taken for a margin.
+const MARGIN_CHARS_MIN: usize = 3;
+
+/// The NOTICE paragraph starts within the first lines under the head, and
+/// runs a few lines, ending with "...press." or "...errors.".
+const NOTICE_FIRST_LINE_MAX: usize = 2;
+const NOTICE_LINES_MAX: usize = 8;
+
+/// What the running head of one page told.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct PageHead {
+    /// The first number the head gave.
+    pub number: Option<u32>,
+    /// A second number: in a bound volume's head the first page of the
+    /// opinion stands beside the page's own ("ORDERS 953" over "952
+    /// Stevens, J., concurring"), and some tools put both on lines of
+    /// their own.
+    pub other_number: Option<u32>,
+    pub section: Option<Section>,
+}
+
+impl PageHead {
+    pub(super) fn add_number(&mut self, n: Option<u32>) {
+        if self.number.is_none() {
+            self.number = n;
+        } else if self.other_number.is_none() {
+            self.other_number = n;
+        }
+    }
+}
+
+/// Lines repeated in the margins of many pages (a case title, a court's
+/// footer), as compared across pages: digits folded, spaces collapsed.
+pub(super) struct Margins {
+    repeated: HashMap<String, usize>,
+}
+
+/// A line as compared across pages: digits folded, spaces collapsed.
+fn margin_key(s: &str) -> String {
+    collapse(s).replace(|c: char| c.is_ascii_digit(), "#")
+}
+
+impl Margins {
+    /// Finds the lines repeated at the top or foot of pages.
+    pub(super) fn learn(text: &str, pages: &[&[Line]]) -> Margins {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for page in pages {
+            let nonblank: Vec<&Line> = page.iter().filter(|l| !l.is_blank()).collect();
+            let mut keys: Vec<String> = Vec::new();
+            let top = nonblank.iter().take(MARGIN_LINES);
+            for l in top.chain(nonblank.iter().rev().take(MARGIN_LINES)) {
+                let k = margin_key(&text[l.start..l.end]);
+                if k.chars().count() >= MARGIN_CHARS_MIN && !keys.contains(&k) {
+                    keys.push(k);
+                }
+            }
+            for k in keys {
+                *counts.entry(k).or_default() += 1;
+            }
+        }
+        let need = (pages.len() / MARGIN_SHARE).max(MARGIN_PAGES_MIN);
+        counts.retain(|k, n| *n >= need && !HEADING.is_match(k) && !FOOT_SEP.is_match(k));
+        Margins { repeated: counts }
+    }
+
+    fn is_repeated(&self, s: &str) -> bool {
+        self.repeated.contains_key(&margin_key(s))
+    }
+
+    /// Removes the running head from the top of a page and reports what
+    /// it said.
+    pub(super) fn strip_head(&self, text: &str, ls: &mut Vec<Line>) -> PageHead {
+        let mut head = PageHead::default();
+        let mut n = 0;
+        let mut seen_head = false;
+        let mut after_title = false;
+        let mut bound = heads::State::default();
+        while n < ls.len() && n < HEAD_LINES_MAX {
+            let l = ls[n];
+            let s = collapse(&text[l.start..l.end]);
+            let next = ls.get(n + 1).map(|l| collapse(&text[l.start..l.end]));
+            let mended = next.as_deref().and_then(|next| mend_broken_head(&s, next));
+            let s = mended.as_deref().unwrap_or(&s);
+            // The head's two pieces are one line.
+            let width = if mended.is_some() { 2 } else { 1 };
+            let next = if mended.is_some() { None } else { next };
+            if bound.take(s, next.as_deref(), seen_head, &mut head) {
+                seen_head = true;
+                after_title = false;
+                n += width;
+                continue;
+            }
+            let title = is_title_with_number(s);
+            let mut is_title_line = false;
+            let num = |c: &regex::Captures, i: &[usize]| -> Option<u32> {
+                i.iter()
+                    .find_map(|&i| c.get(i))
+                    .and_then(|m| m.as_str().parse().ok())
+            };
+            if let Some(c) = PAGE_NUM.captures(s) {
+                head.add_number(num(&c, &[1, 2]));
+            } else if let Some(c) = SLIP_TOP.captures(s) {
+                head.add_number(num(&c, &[1, 2]));
+            } else if let Some(c) = CITE_AS.captures(s) {
+                head.add_number(num(&c, &[1, 2]));
+            } else if head.section == Some(Section::Appendix)
+                && LABEL.is_match(s)
+                && section_of(s).is_some_and(|sec| sec != Section::Appendix)
+            {
+                // Some PDFs carry the appendix's head on every page under the
+                // part's own ("Appendix to opinion of the Court" over "Opinion
+                // of the Court"): the part's own label is the page's.
+                head.section = section_of(s);
+            } else if head.section.is_some() {
+                // Nothing follows the part's label in a running head.
+                break;
+            } else if LABEL.is_match(s) && (seen_head || n + 1 < ls.len()) && !AUTHOR.is_match(s) {
+                if let Some(sec) = section_of(s) {
+                    head.section = Some(sec);
+                } else if !seen_head {
+                    break;
+                }
+            } else if self.is_repeated(s) {
+                if let Some((lead, _, trail)) = title_parts(s) {
+                    head.add_number(lead.or(trail).and_then(|n| n.parse().ok()));
+                }
+                is_title_line = title.is_some() || s.contains(" v. ");
+            } else if let Some(number) = title.filter(|k| seen_head || k.is_some()) {
+                // A running title; "2 BARTENWERFER v. BUCKLEY" with its number
+                // starts a head on its own.
+                head.add_number(number);
+                is_title_line = true;
+            } else if (after_title && continues_title(s))
+                || (is_title(s) && !HEADING.is_match(s) && label_follows(text, &ls[n + 1..]))
+            {
+                // A long running title set on two lines ("AMERICAN NEEDLE,
+                // INC. v. NATIONAL" over "FOOTBALL LEAGUE").
+            } else {
+                break;
+            }
+            after_title = is_title_line;
+            seen_head = true;
+            n += width;
+        }
+        ls.drain(..n.min(ls.len()));
+        if let Some(first) = ls.first_mut() {
+            if let Some((number, len)) = star_page(&text[first.start..first.end]) {
+                // The Tax Court marks a page's first line with its number.
+                head.add_number(Some(number));
+                first.start += len;
+            }
+        }
+        head
+    }
+
+    /// Removes the page number (a number, a filing stamp, a running head
+    /// with its number) and repeated lines from the foot of a page;
+    /// returns the page number found there.
+    pub(super) fn strip_foot(&self, text: &str, ls: &mut Vec<Line>) -> Option<u32> {
+        let mut foot_number = None;
+        while let Some(l) = ls.last() {
+            let s = collapse(&text[l.start..l.end]);
+            let number = page_number(&s)
+                .or_else(|| FILING_STAMP.captures(&s)?.get(1)?.as_str().parse().ok())
+                // A running head that pdftotext put at the end of its page.
+                .or_else(|| is_title_with_number(&s).flatten());
+            match number {
+                // A number above the page's number is a footnote's label
+                // ("...\n1\n2\n" at the foot of an Eleventh Circuit page).
+                Some(_) if foot_number.is_some() => break,
+                Some(n) => foot_number = Some(n),
+                None if self.is_repeated(&s) => {}
+                None => break,
+            }
+            ls.pop();
+        }
+        foot_number
+    }
+}
+
+/// A running head that pypdf broke in the middle of a word ("7  Cite
+/// as: 607 U" over ". S. ____ (2026)", "6 LEARNI" over "NG RESOURCES,
+/// INC. v. TRUMP"): the head as one line, when `s` is not a head itself
+/// and joined with `next` it is one.
+pub(super) fn mend_broken_head(s: &str, next: &str) -> Option<String> {
+    let may_break = s.starts_with(|c: char| c.is_ascii_digit()) || s.starts_with("Cite as");
+    if !may_break || is_numbered_head(s) {
+        return None;
+    }
+    let joined = collapse(&format!("{s}{next}")).into_owned();
+    is_numbered_head(&joined).then_some(joined)
+}
+
+/// Whether a line is a running head with a page number.
+fn is_numbered_head(s: &str) -> bool {
+    SLIP_TOP.is_match(s) || CITE_AS.is_match(s) || is_title_with_number(s).flatten().is_some()
+}
+
+/// A star page that begins a page's first line ("[*17] 1072 (9th Cir.
+/// 1990)"): its number and the length of the mark with the space after it.
+fn star_page(s: &str) -> Option<(u32, usize)> {
+    let rest = s.strip_prefix("[*")?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = rest[digits..].strip_prefix(']')?;
+    let number = rest[..digits].parse().ok()?;
+    let spaces = after.len() - after.trim_start().len();
+    (digits <= 4 && !after.trim_start().is_empty()).then_some((number, 2 + digits + 1 + spaces))
+}
+
+/// Whether the text is a preliminary print, whose first page is a cover.
+pub(super) fn is_preliminary_print(text: &str, lines: &[Line]) -> bool {
+    lines
+        .iter()
+        .find(|l| !l.is_blank())
+        .is_some_and(|l| is_letterspaced(&text[l.start..l.end], "PRELIMINARY PRINT"))
+}
+
+/// Whether `s` is `words`, or `words` set with a space between letters
+/// and two between words ("P R E L I M I N A R Y  P R I N T", as pdfminer
+/// writes letter-spaced type).
+pub(super) fn is_letterspaced(s: &str, words: &str) -> bool {
+    let squeeze = |t: &str| t.split_whitespace().collect::<String>();
+    s == words || (s.len() < 2 * words.len() + 4 && squeeze(s) == squeeze(words))
+}
+
+/// Puts the lines of a page that carry content into `ls`: not blank, not
+/// a watermark, a slug line or a rule of underscores.
+pub(super) fn content_lines(text: &str, page: &[Line], ls: &mut Vec<Line>) {
+    ls.clear();
+    ls.extend(page.iter().copied().filter(|l| {
+        let s = &text[l.start..l.end];
+        !l.is_blank() && !WATERMARK.is_match(s) && !RULE.is_match(s) && !SLUG.is_match_folded(s)
+    }));
+}
+
+/// The cover of a preliminary print: caption material down to its notice.
+pub(super) fn cover(text: &str, ls: &[Line], page: usize, body: &mut Vec<Unit>) {
+    for &l in ls {
+        let s = &text[l.start..l.end];
+        if NOTICE.is_match(s) {
+            break;
+        }
+        body.push(Unit {
+            start: l.start,
+            end: l.end,
+            role: Role::Caption,
+            page,
+            slip_page: None,
+            section: Section::Front,
+        });
+    }
+}
+
+/// Removes the NOTICE paragraph under the head of a slip opinion's first
+/// page.
+pub(super) fn strip_notice(text: &str, ls: &mut Vec<Line>) {
+    let Some(i) = ls
+        .iter()
+        .position(|l| NOTICE.is_match(&text[l.start..l.end]))
+    else {
+        return;
+    };
+    if i > NOTICE_FIRST_LINE_MAX {
+        return;
+    }
+    let mut j = i;
+    while j < ls.len() && j < i + NOTICE_LINES_MAX {
+        let s = &text[ls[j].start..ls[j].end];
+        j += 1;
+        if s.ends_with("press.") || s.ends_with("errors.") {
+            break;
+        }
+    }
+    ls.drain(i..j);
+}
+
+/// Whether a line is a rule of underscores, its white space folded.
+pub(super) fn is_rule(text: &str, l: &Line) -> bool {
+    is_rule_line(&text[l.start..l.end], &RULE)
+}
+
+/// Whether a part's label ("Opinion of the Court") comes next, or after
+/// one more line of capitals: the lines before it are a running title.
+fn label_follows(text: &str, rest: &[Line]) -> bool {
+    let is_label = |l: &Line| {
+        let s = collapse(&text[l.start..l.end]);
+        LABEL.is_match(&s) && section_of(&s).is_some() && !AUTHOR.is_match(&s)
+    };
+    match rest {
+        [a, ..] if is_label(a) => true,
+        [a, b, ..] => is_title(&collapse(&text[a.start..a.end])) && is_label(b),
+        _ => false,
+    }
+}
+
+/// Whether a line can be the second line of a running title: capitals,
+/// no digits, not a heading ("II", "A").
+fn continues_title(s: &str) -> bool {
+    is_title(s)
+        && !HEADING.is_match(s)
+        && !s.contains(" v. ")
+        && !s.chars().any(|c| c.is_ascii_digit())
+        && s.chars().filter(|c| c.is_alphabetic()).count() >= 4
+}
+
+/// For a running title line: `Some(number)` with the page number it carries,
+/// `Some(None)` when it carries none, `None` when it is not a title.
+fn is_title_with_number(s: &str) -> Option<Option<u32>> {
+    running_title(s).map(|(_, n)| n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles() {
+        assert_eq!(
+            is_title_with_number("2 BARTENWERFER v. BUCKLEY"),
+            Some(Some(2))
+        );
+        assert_eq!(is_title_with_number("KEMP v. UNITED STATES"), Some(None));
+        assert_eq!(is_title_with_number("See Imbler v. Pachtman"), None);
+    }
+}

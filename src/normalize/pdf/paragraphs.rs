@@ -1,0 +1,199 @@
+//! Paragraph roles of the body lines of all pages: where a paragraph,
+//! heading or caption starts, and which lines go on the one before.
+//!
+//! In `-layout` text an indented line starts a paragraph; in `-raw` text
+//! a line starts one when the line before ended a sentence and the next
+//! line's first word would have fit on it.
+
+use super::super::caption::{Tracker, continue_caption};
+use super::super::patterns::{AUTHOR, COURT_LINE, HEADING, MARKER, collapse, section_of};
+use super::super::prose::ends_sentence;
+use super::super::units::{Role, Unit, Units};
+use super::super::{InputForm, Section};
+use super::BodyLine;
+use super::widths::{SPACE, full_width, width};
+use std::collections::HashMap;
+
+/// Lines that end in a hyphen are full: the width of a part's full line
+/// is their median when it has this many.
+const HYPHENED_LINES_MIN: usize = 5;
+
+/// The full width of a line of text, part by part: the syllabus is set
+/// in a smaller face than the opinions.
+struct Measure {
+    widths: Vec<u32>,
+    full_all: u32,
+    fulls: HashMap<Section, u32>,
+}
+
+impl Measure {
+    fn new(text: &str, body: &[BodyLine]) -> Measure {
+        let widths: Vec<u32> = body
+            .iter()
+            .map(|b| width(&text[b.line.start..b.line.end]))
+            .collect();
+        let full_all = full_width(widths.clone());
+        // A full line is measured per part, from lines that end in a
+        // hyphen (always full).
+        let mut hyphened: HashMap<Section, Vec<u32>> = HashMap::new();
+        for (b, &w) in body.iter().zip(&widths) {
+            let s = &text[b.line.start..b.line.end];
+            if s.ends_with('-') && s[..s.len() - 1].ends_with(char::is_alphabetic) {
+                hyphened.entry(b.section).or_default().push(w);
+            }
+        }
+        let fulls = hyphened
+            .into_iter()
+            .map(|(s, mut v)| {
+                let full = if v.len() >= HYPHENED_LINES_MIN {
+                    v.sort_unstable();
+                    v[v.len() / 2]
+                } else {
+                    full_all
+                };
+                (s, full)
+            })
+            .collect();
+        Measure {
+            widths,
+            full_all,
+            fulls,
+        }
+    }
+
+    /// Whether `word` would have fit at the end of body line `k`.
+    fn fits_after(&self, k: usize, section: Section, word: &str) -> bool {
+        let full = self.fulls.get(&section).copied().unwrap_or(self.full_all);
+        self.widths[k] + SPACE + width(word) < full
+    }
+}
+
+/// The indentation of the open block in `-layout` text.
+#[derive(Default)]
+struct Indents {
+    first: usize,
+    body: Option<usize>,
+}
+
+impl Indents {
+    /// The role of a line by its indentation: a line indented like the
+    /// block's second line (or its first, before there is one) goes on.
+    fn role(&self, indent: usize) -> Role {
+        match self.body {
+            None if indent <= self.first + 1 => Role::Cont,
+            None => Role::Start,
+            Some(bi) if indent == bi => Role::Cont,
+            Some(bi) if indent > bi + 1 || indent + 1 < bi => Role::Start,
+            Some(_) => Role::Cont,
+        }
+    }
+
+    fn after(&mut self, role: Role, indent: usize) {
+        if role != Role::Cont {
+            self.first = indent;
+            self.body = None;
+        } else if self.body.is_none() {
+            self.body = Some(indent);
+        }
+    }
+}
+
+/// Gives every body line its role and pushes it to `units.body`.
+pub(super) fn assign(text: &str, body: &[BodyLine], form: InputForm, units: &mut Units) {
+    let measure = (form != InputForm::PdfLayout).then(|| Measure::new(text, body));
+    let mut tr = Tracker::new(text, Section::Opinion);
+    let mut indents = Indents::default();
+    let mut after_heading = true;
+    let mut current: Option<Section> = None;
+    for (k, b) in body.iter().enumerate() {
+        let l = b.line;
+        let s = &text[l.start..l.end];
+        let collapsed = collapse(s);
+        let section = part_of(current, b, &collapsed);
+        let part_changed = current.is_some_and(|c| c != section);
+        current = Some(section);
+        let prev = k
+            .checked_sub(1)
+            .map(|p| &text[body[p].line.start..body[p].line.end]);
+        let may_start =
+            prev.is_none_or(|ps| after_heading || tr.in_caption || b.page_top || ends_sentence(ps));
+        let classify = if may_start {
+            tr.classify(l.start, l.end)
+        } else {
+            None
+        };
+        let role = match (classify, prev) {
+            (Some(r), _) => r,
+            (None, None) => Role::Start,
+            (None, Some(_)) if after_heading => Role::Start,
+            (None, Some(_)) if part_changed || (b.page_top && b.slip == Some(1)) => Role::Start,
+            (None, Some(ps)) => match &measure {
+                None => layout_role(&indents, b, ps, &collapsed),
+                Some(m) => raw_role(m, k, b, ps, &collapsed),
+            },
+        };
+        let role = continue_caption(text, &units.body, role);
+        indents.after(role, l.indent);
+        after_heading = match role {
+            Role::Heading => ends_sentence(s) || HEADING.is_match(&collapsed),
+            Role::Caption | Role::CaptionCont => true,
+            _ => false,
+        };
+        units.body.push(Unit {
+            start: l.start,
+            end: l.end,
+            role,
+            page: l.page,
+            slip_page: b.slip,
+            section,
+        });
+    }
+    units.meta = tr.meta;
+}
+
+/// The part a body line belongs to. A syllabus may run onto the page
+/// whose head already names the opinion (preliminary prints): the part
+/// changes where the opinion opens.
+fn part_of(current: Option<Section>, b: &BodyLine, collapsed: &str) -> Section {
+    let opens = COURT_LINE.is_match(collapsed)
+        || (AUTHOR.is_match(collapsed)
+            && !collapsed.contains(", J., ")
+            && section_of(collapsed).is_some());
+    match current {
+        Some(Section::Syllabus) if b.section != Section::Syllabus && !opens => Section::Syllabus,
+        _ => b.section,
+    }
+}
+
+/// The role of a `-layout` line after `ps`, by its indentation.
+fn layout_role(indents: &Indents, b: &BodyLine, ps: &str, collapsed: &str) -> Role {
+    let i = b.line.indent;
+    let mut role = indents.role(i);
+    // A page's first line set flush after a finished sentence goes on the
+    // paragraph (the indentation of the page before is lost).
+    if role == Role::Start && i < 2 && ends_sentence(ps) && b.page_top {
+        role = Role::Cont;
+    }
+    if role == Role::Cont && MARKER.is_match(collapsed) && ends_sentence(ps) {
+        role = Role::Start;
+    }
+    role
+}
+
+/// The role of a `-raw` line after `ps`: it starts a paragraph when `ps`
+/// ended a sentence and the line's first word would have fit on it.
+fn raw_role(m: &Measure, k: usize, b: &BodyLine, ps: &str, collapsed: &str) -> Role {
+    if !ends_sentence(ps) {
+        return Role::Cont;
+    }
+    let first_word = collapsed.split(' ').next().unwrap_or("");
+    let fits = m.fits_after(k - 1, b.section, first_word);
+    // A line starting in lower case or with "§" goes on a sentence ("See
+    // 42 U. S. C.\n§406(b)"), whatever the width.
+    let goes_on = collapsed.starts_with(|c: char| c.is_lowercase() || c == '§');
+    if (fits && !goes_on) || MARKER.is_match(collapsed) {
+        Role::Start
+    } else {
+        Role::Cont
+    }
+}

@@ -1,0 +1,275 @@
+//! Footnotes set without a separator line (circuit opinions, bound
+//! volumes). A note starts at its label, the next note's number or "*",
+//! alone on a line or at the start of the note's first line, when the
+//! page's text calls it ("dismissed.”1", "JUDGEMENT*"). Tools put a label
+//! set apart before its note's first line or after it (the superscript's
+//! baseline), and some put a page's notes before its head and body.
+
+use super::super::lines::Line;
+use super::super::patterns::{
+    CITE_AS, COURT_LINE, FILING_STAMP, SLIP_TOP, collapse, note_label, page_number,
+};
+
+/// The notes found on one page: each label with the lines of its note
+/// (a label set on a line of its own is not one of them).
+pub(super) type Found = Vec<(String, Vec<Line>)>;
+
+/// Where a document's tool sets a label that stands on a line of its own.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) enum Order {
+    /// Before the note's first line.
+    #[default]
+    Before,
+    /// After the note's first line.
+    After,
+}
+
+/// How a line carries a note's label.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Set {
+    /// The label alone on its line.
+    Alone,
+    /// The label starts the note's first line ("*For the Court's ...").
+    Leading,
+}
+
+/// The label a line carries if it is `next` (the next note's number) or
+/// a symbol.
+fn label_of<'s>(s: &'s str, next: &str) -> Option<(&'s str, Set)> {
+    let symbol = |l: &str| matches!(l, "*" | "†" | "‡");
+    if s == next || symbol(s) {
+        return Some((s, Set::Alone));
+    }
+    let l = note_label(s)?;
+    // The note's text follows the label: "12" is no label 1.
+    let rest = s[l.len()..].trim_start();
+    let text_follows = rest.starts_with(|c: char| !c.is_ascii_digit());
+    (text_follows && (l == next || symbol(l))).then_some((l, Set::Leading))
+}
+
+/// Whether `s` calls note `label`: the label glued to the end of a word
+/// or a closing mark ("dismissed.”1", "(2000).1", "JUDGEMENT*"), or set
+/// apart at the end of the line after a closing mark.
+fn calls(s: &str, label: &str) -> bool {
+    let closing = |c: char| c.is_alphabetic() || ".,;:)]”’\"".contains(c);
+    s.match_indices(label).any(|(i, _)| {
+        let before = s[..i].chars().next_back();
+        let after = s[i + label.len()..].chars().next();
+        let ends_word = after.is_none_or(|c| c.is_whitespace() || ".,;:)".contains(c));
+        let glued = before.is_some_and(closing) && ends_word;
+        let digits = label.bytes().all(|b| b.is_ascii_digit());
+        let apart = digits && after.is_none() && {
+            let t = s[..i].trim_end();
+            t.len() < i && t.ends_with(['.', ',', ';', ':', ')', '”', '’', '"'])
+        };
+        (glued || apart) && !(digits && digit_before(s, i))
+    })
+}
+
+/// Whether the character before byte `i` is a digit (the label would be
+/// the end of a number).
+fn digit_before(s: &str, i: usize) -> bool {
+    s[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Whether a line is a page's head or caption, which ends the notes set
+/// before them.
+fn is_head(s: &str) -> bool {
+    COURT_LINE.is_match(s)
+        || page_number(s).is_some()
+        || FILING_STAMP.is_match(s)
+        || SLIP_TOP.is_match(s)
+        || CITE_AS.is_match(s)
+}
+
+/// Whether any line of `ls` outside `skip` calls `label` (a call the
+/// tool set on a line of its own is the label alone).
+fn called(text: &str, ls: &[Line], skip: std::ops::Range<usize>, label: &str) -> bool {
+    ls.iter()
+        .enumerate()
+        .filter(|(i, _)| !skip.contains(i))
+        .any(|(_, l)| {
+            let s = collapse(&text[l.start..l.end]);
+            s == label || calls(&s, label)
+        })
+}
+
+/// Whether the lines of a note read as text: letters make half its
+/// characters (a table's figures are no note).
+fn reads_as_text(text: &str, lines: &[Line]) -> bool {
+    let (mut letters, mut all) = (0, 0);
+    for l in lines {
+        for c in text[l.start..l.end].chars().filter(|c| !c.is_whitespace()) {
+            all += 1;
+            letters += usize::from(c.is_alphabetic());
+        }
+    }
+    all > 0 && letters * 2 >= all
+}
+
+/// Takes out of `ls` the lines that only call a note found on the page
+/// (a call the tool set on a line of its own is no text).
+pub(super) fn drop_calls(text: &str, ls: &mut Vec<Line>, found: &Found) {
+    if found.is_empty() {
+        return;
+    }
+    ls.retain(|l| {
+        let s = &text[l.start..l.end];
+        !found.iter().any(|(label, _)| label == s)
+    });
+}
+
+/// The notes before a page's head: a label in the first line, or alone
+/// in the second after the note's first line; they run to the head.
+pub(super) fn take_top(
+    text: &str,
+    ls: &mut Vec<Line>,
+    next: &mut u32,
+    order: &mut Order,
+    found: &mut Found,
+) {
+    let line = |i: usize| collapse(&text[ls[i].start..ls[i].end]).into_owned();
+    let label = next.to_string();
+    let first = match (ls.first(), ls.get(1)) {
+        (Some(_), _) if label_of(&line(0), &label).is_some() => 0,
+        (Some(_), Some(_))
+            if label_of(&line(1), &label).is_some_and(|(_, set)| set == Set::Alone)
+                && !is_head(&line(0)) =>
+        {
+            *order = Order::After;
+            1
+        }
+        _ => return,
+    };
+    // The notes run to the head; a number that is the next note's label
+    // is no page number.
+    let mut want = *next;
+    let mut end = None;
+    for i in first..ls.len() {
+        let s = line(i);
+        if s == want.to_string() || (i == first && label_of(&s, &want.to_string()).is_some()) {
+            want += 1;
+        } else if i > first && is_head(&s) {
+            end = Some(i);
+            break;
+        }
+    }
+    let Some(end) = end else {
+        return;
+    };
+    let region: Vec<Line> = ls[..end].to_vec();
+    let mut want = *next;
+    let notes = split_region(text, &region, first, &mut want, *order);
+    let all_called = notes
+        .iter()
+        .all(|(l, lines)| called(text, ls, 0..end, l) && reads_as_text(text, lines));
+    if notes.is_empty() || !all_called {
+        return;
+    }
+    ls.drain(..end);
+    *next = want;
+    found.extend(notes);
+}
+
+/// The notes at a page's foot: from the first label of the next note
+/// (called higher on the page) to the page's end.
+pub(super) fn take_foot(
+    text: &str,
+    ls: &mut Vec<Line>,
+    next: &mut u32,
+    order: &mut Order,
+    found: &mut Found,
+) {
+    let label = next.to_string();
+    let at = (1..ls.len()).find(|&i| {
+        let s = collapse(&text[ls[i].start..ls[i].end]);
+        label_of(&s, &label).is_some_and(|(l, _)| called(text, &ls[..i], 0..0, l))
+    });
+    let Some(at) = at else {
+        return;
+    };
+    if at + 1 == ls.len() {
+        // A label that ends the page follows its note's text.
+        *order = Order::After;
+    }
+    let alone = {
+        let s = collapse(&text[ls[at].start..ls[at].end]);
+        label_of(&s, &label).is_some_and(|(_, set)| set == Set::Alone)
+    };
+    let start = if alone && *order == Order::After && at >= 2 {
+        at - 1
+    } else {
+        at
+    };
+    let region: Vec<Line> = ls[start..].to_vec();
+    let mut want = *next;
+    let notes = split_region(text, &region, at - start, &mut want, *order);
+    if notes.is_empty() || !notes.iter().all(|(_, lines)| reads_as_text(text, lines)) {
+        return;
+    }
+    *next = want;
+    ls.truncate(start);
+    found.extend(notes);
+}
+
+/// The notes of a region whose first label is at `first`: each note from
+/// its label (or the line before it, when labels follow first lines) to
+/// the next. Numbers must go up by one; `next` follows them.
+fn split_region(text: &str, region: &[Line], first: usize, next: &mut u32, order: Order) -> Found {
+    let line = |i: usize| collapse(&text[region[i].start..region[i].end]).into_owned();
+    // (index of the label's line, label, set)
+    let mut labels: Vec<(usize, String, Set)> = Vec::new();
+    let mut want = *next;
+    for i in first..region.len() {
+        let s = line(i);
+        if let Some((l, set)) = label_of(&s, &want.to_string()) {
+            if l == want.to_string() {
+                want += 1;
+            }
+            labels.push((i, l.to_string(), set));
+        }
+    }
+    // A label set apart after its note's first line: the note starts on
+    // the line before.
+    let start_of = |i: usize, set: Set| {
+        if set == Set::Alone && order == Order::After && i > 0 {
+            i - 1
+        } else {
+            i
+        }
+    };
+    let mut notes = Found::new();
+    for (k, (i, label, set)) in labels.iter().enumerate() {
+        let start = start_of(*i, *set);
+        let end = labels
+            .get(k + 1)
+            .map_or(region.len(), |(j, _, s)| start_of(*j, *s));
+        let lines: Vec<Line> = (start..end.max(start))
+            .filter(|&j| !(j == *i && *set == Set::Alone))
+            .map(|j| region[j])
+            .collect();
+        notes.push((label.clone(), lines));
+    }
+    *next = want;
+    notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calls_are_glued_or_set_apart_at_the_end() {
+        assert!(calls("the case is dismissed.”1", "1"));
+        assert!(calls("(2000).1", "1"));
+        assert!(calls("ORDER AND JUDGEMENT*", "*"));
+        assert!(calls("dismissed.”   1", "1"));
+        assert!(!calls("at 1 and 2", "1"));
+        assert!(!calls("123 F.3d 456", "3"));
+        assert!(!calls("Rule 60(b)(1)", "1"));
+        assert!(!calls("2011", "1"));
+    }
+}
