@@ -80,7 +80,24 @@ impl Cases {
                 remember(cites, self.by_tail.entry(k).or_default(), i);
             }
         }
+        self.given_name(cites, i);
         Role::Pages
+    }
+
+    /// Remembers the short name a parenthetical after full citation `i`
+    /// gives its case ("(MCFL)", "(Mitchell II)"), for the first citation
+    /// of its parallel group.
+    fn given_name(&mut self, cites: &[Citation], i: usize) {
+        let Some(name) = cites[i]
+            .parenthetical
+            .as_deref()
+            .and_then(names::given_name)
+        else {
+            return;
+        };
+        let name: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let first = self.primary_of.get(&i).copied().unwrap_or(i);
+        remember(cites, self.by_name.entry(name).or_default(), first);
     }
 
     /// Drops from Id. `i`'s pins those that are pages of a parallel

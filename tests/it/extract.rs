@@ -947,3 +947,45 @@ fn section_ranges_are_whole_and_lists_stop_at_the_next_citation() {
         .collect();
     assert_eq!(auth, ["11 U.S.C. § 522(d)(5)", "11 U.S.C. § 522(d)(6)"]);
 }
+
+#[test]
+fn a_supra_names_a_party_without_its_corporate_suffix_or_by_the_name_a_parenthetical_gives() {
+    // Snyder v. Phelps (2011), Henderson v. Shinseki (2011), Citizens
+    // United v. FEC (2010), United States v. Jicarilla Apache Nation (2011).
+    let cases = [
+        (
+            "“ ‘as revealed by the whole record.’ ” Dun & Bradstreet, Inc. v. Greenmoss Builders, Inc., 472 U. S. 749, 761. In contrast, Hustler, supra, at 56 (quoting Dun & Bradstreet, supra, at 758).\n",
+            "Dun & Bradstreet, supra, at 758",
+            "472 U.S. 749",
+        ),
+        (
+            "See Reed Elsevier, Inc. v. Muchnick, 559 U. S. 154, 161 (2010). The question in Reed Elsevier, supra, at 166, was different.\n",
+            "Reed Elsevier, supra, at 166",
+            "559 U.S. 154",
+        ),
+        (
+            "See FEC v. Massachusetts Citizens for Life, Inc., 479 U. S. 238, 249 (1986) (MCFL). The statute reached the newsletter in MCFL, supra, at 257.\n",
+            "MCFL, supra, at 257",
+            "479 U.S. 238",
+        ),
+        (
+            "United States v. Mitchell, 445 U. S. 535, 542 (1980) (Mitchell I); United States v. Mitchell, 463 U. S. 206, 225–226 (1983) (Mitchell II). The Tribe relies on Mitchell II, supra, at 224.\n",
+            "Mitchell II, supra, at 224",
+            "463 U.S. 206",
+        ),
+    ];
+    for (src, supra, want) in cases {
+        let cites = cites_of(src);
+        let c = cites
+            .iter()
+            .find(|c| c.kind() == CitationKind::Supra && c.text == supra)
+            .unwrap_or_else(|| panic!("{supra} not found in {src}"));
+        assert_eq!(c.authority.as_deref(), Some(want), "{src}");
+    }
+    // A party cut short to an abbreviation gives no key of its own: "Assn."
+    // stays the tail of the case that ends so.
+    let src = "See Assn., Inc. v. United States, 440 U. S. 472 (1979); National Cable & Telecommunications Assn. v. Brand X Internet Services, 545 U. S. 967, 981 (2005). In Assn., supra, we held otherwise.\n";
+    let cites = cites_of(src);
+    let c = cites.iter().find(|c| c.kind() == CitationKind::Supra);
+    assert_ne!(c.and_then(|c| c.authority.as_deref()), Some("440 U.S. 472"));
+}
