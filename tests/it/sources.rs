@@ -234,6 +234,23 @@ fn prose_and_codes_are_no_books() {
 }
 
 #[test]
+fn a_reporter_named_by_an_acronym_is_read_as_a_periodical_and_its_id_refers_to_it() {
+    // FCC v. AT&T Inc. (2011): a reporter of the Commission's orders.
+    let src = "at odds with established [FCC] and judicial precedent.” 23 FCC Rcd. 13704, 13707 (2008). It therefore concluded that the exemption did not apply. Id., at 13710.\n";
+    let cites = cites_of(src);
+    assert!(
+        of_kind(&cites, CitationKind::Secondary).is_empty(),
+        "{cites:#?}"
+    );
+    let r = find(&cites, "23 FCC Rcd.");
+    assert_eq!(r.kind(), CitationKind::Journal);
+    assert_eq!(r.authority.as_deref(), Some("23 FCC Rcd. 13704"));
+    assert_eq!(pages(r), [13707]);
+    let id = find(&cites, "Id., at 13710");
+    assert_eq!(id.authority.as_deref(), Some("23 FCC Rcd. 13704"));
+}
+
+#[test]
 fn short_forms_of_books_name_the_work_cited_before() {
     let src = "See 2 W. LaFave & A. Scott, Substantive Criminal Law §7.15(a), p. 301 (1986) \
                (hereinafter LaFave & Scott). Later, LaFave & Scott §7.16, at 310; LaFave & \

@@ -354,6 +354,9 @@ fn book(s: &mut Scanner<'_>, start: usize, title_end: usize, tail: Tail) -> Opti
     let initials = title
         .split_whitespace()
         .all(|w| w.len() <= 4 && w.ends_with('.'));
+    if let Some(end) = reporter_by_acronym(s, start, volume, (&author, &title), &tail) {
+        return Some(end);
+    }
     if cut
         || initials
         || !authors::is_title(&title)
@@ -436,6 +439,41 @@ fn periodical(
         title: rest.map(str::to_string),
         volume,
         journal,
+        page,
+        pins: tail.pins[1..].to_vec(),
+        year: tail.year,
+    };
+    Some(super::journal::push_written(s, article))
+}
+
+/// "23 FCC Rcd. 13704, 13707 (2008)": a volume, a reporter named by an
+/// acronym and abbreviations, and a page, which is no book's; read by its
+/// shape as a periodical's, keyed "23 FCC Rcd. 13704" (verify names the
+/// abbreviation it does not know). `None` for any other title.
+fn reporter_by_acronym(
+    s: &mut Scanner<'_>,
+    start: usize,
+    volume: Option<u32>,
+    (author, title): (&Option<String>, &str),
+    tail: &Tail,
+) -> Option<usize> {
+    let acronym = |w: &str| (2..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase());
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let reporter = words.iter().any(|w| acronym(w))
+        && words
+            .iter()
+            .all(|w| acronym(w) || (w.len() <= 4 && w.ends_with('.')));
+    if !reporter || author.is_some() || tail.section.is_some() {
+        return None;
+    }
+    let page = tail.pins.first().and_then(|p| p.page)?;
+    let article = super::journal::Written {
+        start,
+        end: tail.end,
+        author: None,
+        title: None,
+        volume: volume?,
+        journal: title.to_string(),
         page,
         pins: tail.pins[1..].to_vec(),
         year: tail.year,
