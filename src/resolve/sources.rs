@@ -138,6 +138,8 @@ impl Sources {
         c.antecedent = Some(j);
         if let Form::Id(id) = &mut c.form {
             id.target = Some(Box::new(Form::Secondary(target)));
+            // "Id., §22, at 69" is a page of the book, no other source.
+            id.other_source = None;
         }
         Some(Role::Pages)
     }

@@ -290,6 +290,37 @@ fn an_id_with_a_section_after_a_treatise_is_that_treatise() {
 }
 
 #[test]
+fn an_id_with_a_section_and_a_page_after_a_treatise_is_that_treatise_and_so_are_the_ids_after() {
+    // United States v. Comstock (2010), FCC v. AT&T Inc. (2011).
+    let src = "a duty to take reasonable steps to ensure that a person in his care does not cause “bodily harm to others,” 2 Restatement (Second) of Torts §319, p. 129 (1963–1964), that duty terminates. “There is no duty so to control the conduct of a third person.” Id., §315, at 122. See W. Prosser, Law of Torts §97, pp. 641–642 (2d ed. 1955); id., §112, at 843–844. Id., at 31–32.\n";
+    let cites = cites_of(src);
+    let id = find(&cites, "Id., §315, at 122");
+    assert_eq!(
+        id.authority.as_deref(),
+        Some("Restatement (Second) of Torts")
+    );
+    assert_eq!(pages(id), [122]);
+    assert!(matches!(
+        id.form.effective(),
+        Some(Form::Secondary(b)) if b.section.as_deref() == Some("315")
+    ));
+    for text in ["id., §112, at 843–844", "Id., at 31–32"] {
+        let id = find(&cites, text);
+        assert_eq!(
+            id.authority.as_deref(),
+            Some("W. Prosser, Law of Torts"),
+            "{text}"
+        );
+        assert!(id.warnings.is_empty(), "{text}: {:?}", id.warnings);
+    }
+    // After a statute the same Id. is of a source pincite does not parse.
+    let cites = cites_of("See 28 U. S. C. §2072(b). Id., §4509, at 264.\n");
+    let id = find(&cites, "Id., §4509, at 264");
+    assert_eq!(id.authority, None);
+    assert!(id.warnings[0].contains("does not recognize"));
+}
+
+#[test]
 fn a_hereinafter_name_wins_over_a_case_of_that_name() {
     let src = "Davis v. Federal Election Comm'n, 554 U. S. 724 (2008). See 2 J. Davis, Essays in \
                the Earlier History of American Corporations 24 (1917) (hereinafter Davis). Davis \
