@@ -387,6 +387,7 @@ JOURNAL_SPELLINGS = {
     "Loyola (LA) L. Rev.": "Loy. L.A. L. Rev.",
     "Ore. L. Rev.": "Or. L. Rev.",
     "Pepperdine L. Rev.": "Pepp. L. Rev.",
+    "S. Ct. Rev.": "Sup. Ct. Rev.",
     "Tulane L. Rev.": "Tul. L. Rev.",
     "U. C. D. L. Rev.": "U.C. Davis L. Rev.",
 }

@@ -673,6 +673,9 @@ pub(crate) struct Place {
     /// the citation before it ("(quoting Smith, 1 U.S. 1)"): an "Id."
     /// after the parenthetical does not refer to it.
     pub(crate) nested: bool,
+    /// The number of the footnote the citation stands in, which a "supra
+    /// note 3" names.
+    pub(crate) footnote: Option<u32>,
 }
 
 /// One citation found in an opinion, with its authority resolved where

@@ -50,6 +50,9 @@ pub enum SecondaryKind {
     Dictionary,
     /// A paper of The Federalist: "The Federalist No. 78".
     Federalist,
+    /// A uniform or model act or code: "Uniform Partnership Act §305",
+    /// "Model Penal Code §2.02".
+    Act,
 }
 
 /// A book, treatise, Restatement, dictionary or paper of The Federalist.
@@ -70,6 +73,11 @@ pub struct Secondary {
     pub year: Option<u16>,
     /// The section cited ("1216", "402A"), kept apart from the key.
     pub section: Option<String>,
+    /// Whether it names a work cited in full before by a short name
+    /// ("LaFave §6.8", "Restatement §66", "Third Restatement §95"): its
+    /// key is that work's, which resolution finds; `author` and `title`
+    /// hold the short name as written.
+    pub short: bool,
 }
 
 /// The key: the author and the title ("C. Wright & A. Miller, Federal

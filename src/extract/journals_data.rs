@@ -1393,6 +1393,7 @@ static JOURNAL_KEYS: &[(&str, u16)] = &[
     ("S.Cal.Interdisc.L.J.", 566),
     ("S.Cal.L.Rev.", 567),
     ("S.Cal.Rev.L.&Soc.Just.", 568),
+    ("S.Ct.Rev.", 617),
     ("S.D.L.Rev.", 573),
     ("S.Ill.U.L.J.", 569),
     ("S.Tex.L.Rev.", 570),
@@ -1625,7 +1626,7 @@ static JOURNAL_KEYS: &[(&str, u16)] = &[
 ];
 
 /// Every periodical spelling as written, longest whitespace-free form first, then in byte order.
-/// 816 spellings.
+/// 817 spellings.
 #[rustfmt::skip]
 static JOURNAL_SPELLINGS: &[&str] = &[
     "Nat'l Lawyers Guild, Civil Rights Litigation and Attorney Fees Annual Handbook",
@@ -2391,6 +2392,7 @@ static JOURNAL_SPELLINGS: &[&str] = &[
     "Or. L. Rev.",
     "Prac. Law.",
     "Prob. L.J.",
+    "S. Ct. Rev.",
     "SMU L. Rev.",
     "Tax L. Rev.",
     "Tulsa L.J.",

@@ -13,19 +13,20 @@ use std::sync::LazyLock;
 const OTHER_LOOKBACK: usize = 1500;
 
 /// Sources pincite does not parse as citations but which an "Id." may
-/// refer to: briefs, transcripts, treaty documents, dictionaries and other
-/// books (an edition and year: "(2d ed. 1999)"), The Federalist,
-/// legislative materials, law reviews, constitutions, web pages,
-/// anything cited by "p." or "pp." (the Supreme Court's style for
-/// everything but cases), and a paragraph cited with its page ("Pérez-Vera
-/// Report ¶8, at 427–428").
+/// refer to: briefs, transcripts, dictionaries and other books not read
+/// as citations (an edition and year: "(2d ed. 1999)"), resolutions of
+/// Congress, constitutions, web pages, and anything cited by "p." or "pp."
+/// (the Supreme Court's style for everything but cases), a paragraph cited
+/// with its page ("Pérez-Vera Report ¶8, at 427–428"). Periodicals,
+/// Restatements, The Federalist, committee reports and documents and the
+/// Congressional Record and Globe are read as citations: an Id. after one
+/// refers to it.
 static OTHER_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r"Treaty[^\S\n]+Doc\.|Dictionary|(?-u:\b)The[^\S\n]+Federalist",
+        r"Dictionary",
         r"|(?-u:\b)Brief[^\S\n]+(?:for|of|in|as)[^\S\n]|Reply[^\S\n]+Brief|Oral[^\S\n]+Arg\.",
-        r"|(?-u:\b)Restatement|(?-u:\b)(?:H\.[^\S\n]*R\.|S\.)[^\S\n]*(?:Conf\.[^\S\n]*)?(?:Rep|Doc|Res)\.",
-        r"|Cong\.[^\S\n]*(?:Rec|Globe)|Fed\.[^\S\n]*Reg\.|(?-u:\b)L\.[^\S\n]*(?:Rev|J)\.",
-        r"|Law[^\S\n]+(?:Review|Journal)|(?-u:\b)ed\.[^\S\n]+[0-9]{4}\)",
+        r"|(?-u:\b)(?:H\.[^\S\n]*R\.|S\.)[^\S\n]*(?:Con\.[^\S\n]*)?Res\.",
+        r"|Fed\.[^\S\n]*Reg\.|(?-u:\b)ed\.[^\S\n]+[0-9]{4}\)",
         r"|(?-u:\b)pp?\.[^\S\n]+[0-9]|(?-u:\b)at[^\S\n]+pp?[^\S\n]+[0-9]|Encyclop|https?://|www\.|(?-u:\b)Const\.|(?-u:\b)Amdt\.",
         r"|(?-u:\b)No\.[^\S\n]+[0-9]+-[0-9]+,?[^\S\n]+\(",
         r"|¶[^\S\n]*[0-9]+,[^\S\n]+at[^\S\n]+[0-9]",

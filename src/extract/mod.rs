@@ -37,13 +37,32 @@ use std::sync::LazyLock;
 /// The anchors of every form, one pattern each, searched at once; the
 /// pattern that matches names the form. At one position the patterns are
 /// tried in the order of [`forms::FORMS`].
-static ANCHORS: LazyLock<Regex> = LazyLock::new(|| {
-    let patterns: Vec<String> = forms::FORMS.iter().map(|f| (f.anchor)()).collect();
+static ANCHORS: LazyLock<Regex> = LazyLock::new(|| anchors(&[]));
+
+/// The same with one pattern more, for the rest of a document once a
+/// "hereinafter" has given a source a short name: a capitalized word
+/// before a number ([`forms::SHORT_NAME`], tried last), where a reference
+/// by that name may end ("Federalist 466", "Black's 694").
+static ANCHORS_NAMED: LazyLock<Regex> = LazyLock::new(|| anchors(&[&forms::SHORT_NAME]));
+
+/// The anchor patterns of [`forms::FORMS`] and of `more` after them.
+fn anchors(more: &[&forms::Rule]) -> Regex {
+    let patterns: Vec<String> = forms::FORMS
+        .iter()
+        .chain(more.iter().copied())
+        .map(|f| (f.anchor)())
+        .collect();
     Regex::builder()
         .configure(Regex::config().auto_prefilter(false))
         .build_many(&patterns)
         .expect("anchor patterns compile")
-});
+}
+
+/// Whether reporters-db's journals list knows the periodical abbreviated
+/// `abbreviation` (any spacing).
+pub(crate) fn is_known_journal(abbreviation: &str) -> bool {
+    tables::journal(abbreviation).is_some()
+}
 
 /// Scans a normalized text for citations, unresolved; `source` is the text
 /// `norm` was made from.
@@ -52,10 +71,17 @@ pub(crate) fn scan(source: &str, norm: &Normalized) -> Vec<Citation> {
     let text = norm.matching();
     let mut pos = 0;
     while pos < text.len() {
-        let Some(m) = ANCHORS.find(regex_automata::Input::new(text).range(pos..)) else {
+        let anchors = if s.has_short_names() {
+            &*ANCHORS_NAMED
+        } else {
+            &*ANCHORS
+        };
+        let Some(m) = anchors.find(regex_automata::Input::new(text).range(pos..)) else {
             break;
         };
-        let form = &forms::FORMS[m.pattern().as_usize()];
+        let form = forms::FORMS
+            .get(m.pattern().as_usize())
+            .unwrap_or(&forms::SHORT_NAME);
         let next = (form.parse)(&mut s, m.range());
         pos = next.max(m.start() + 1);
         while !text.is_char_boundary(pos) {

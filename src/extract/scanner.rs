@@ -5,7 +5,7 @@
 use super::forms::statute::{LawState, OtherSection};
 use crate::citation::{Citation, Form, Place};
 use crate::law::names;
-use crate::normalize::{Normalized, Section};
+use crate::normalize::{BlockKind, Normalized, Section};
 use regex::{Captures, Regex};
 use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
@@ -72,6 +72,15 @@ pub(super) struct Scanner<'a> {
     /// The names and parties of the full case citations so far
     /// ([`crate::law::names::name_keys`]), which a reference may name.
     names: BTreeSet<String>,
+    /// The names the sources cited so far that are no cases go by (their
+    /// authors' surnames, the short names "hereinafter" gives them), which
+    /// a short form may name ("LaFave §6.8", "Federalist, at 466").
+    source_names: HashSet<String>,
+    /// The short names "hereinafter" gave sources so far ("Federalist",
+    /// "Black's"), by which a reference may name them.
+    short_names: HashSet<String>,
+    /// The last words of those names ("Globe" of "39th Cong. Globe").
+    short_name_ends: HashSet<String>,
 }
 
 impl<'a> Scanner<'a> {
@@ -90,7 +99,44 @@ impl<'a> Scanner<'a> {
             other_section: None,
             names: BTreeSet::new(),
             database_keys: HashSet::new(),
+            source_names: HashSet::new(),
+            short_names: HashSet::new(),
+            short_name_ends: HashSet::new(),
         }
+    }
+
+    /// Remembers the short name a "hereinafter" gave a source.
+    pub(super) fn know_short_name(&mut self, name: String) {
+        if let Some(last) = name.rsplit(' ').next() {
+            self.short_name_ends.insert(last.to_string());
+        }
+        self.short_names.insert(name);
+    }
+
+    /// Whether `word` ends a short name a "hereinafter" gave a source so
+    /// far.
+    pub(super) fn ends_a_short_name(&self, word: &str) -> bool {
+        self.short_name_ends.contains(word)
+    }
+
+    /// Whether `name` is a short name a "hereinafter" gave a source so far.
+    pub(super) fn knows_short_name(&self, name: &str) -> bool {
+        self.short_names.contains(name)
+    }
+
+    /// Whether a "hereinafter" has given a source a short name so far.
+    pub(super) fn has_short_names(&self) -> bool {
+        !self.short_names.is_empty()
+    }
+
+    /// Remembers a name a source that is no case goes by.
+    pub(super) fn know_source(&mut self, name: String) {
+        self.source_names.insert(name);
+    }
+
+    /// Whether `name` is a name of a source that is no case cited so far.
+    pub(super) fn knows_source(&self, name: &str) -> bool {
+        self.source_names.contains(name)
     }
 
     /// Remembers a full case citation's name for the references after it.
@@ -164,9 +210,19 @@ impl<'a> Scanner<'a> {
                 block: self.line,
                 note_call: None,
                 nested: false,
+                footnote: self.footnote_number(),
             },
             hereinafter: None,
         }
+    }
+
+    /// The number of the footnote the current block is, if it is one.
+    fn footnote_number(&self) -> Option<u32> {
+        let b = self.norm.blocks().get(self.line)?;
+        if b.kind != BlockKind::Footnote {
+            return None;
+        }
+        b.footnote.as_deref()?.parse().ok()
     }
 
     /// Rebuilds a citation over a new range, keeping what was parsed.

@@ -10,6 +10,7 @@
 
 use super::scanner::{Scanner, floor_boundary, re};
 use crate::law::authors;
+use crate::law::words::{NAME_ABBREVIATIONS, SENTENCE_OPENERS, STOP_WORDS};
 use crate::normalize::BlockKind;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -24,15 +25,17 @@ pub(super) const BYLINE_LOOKBACK: usize = 400;
 /// a signal inside a sentence (", see Leo & White, ...").
 static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r#";|\(|(?:(?:^|[^A-Za-z])[a-z]{2,}|[0-9)])[.!?]"? +["A-Z0-9]"#,
+        r#";|\(|•|(?:(?:^|[^A-Za-z])[a-z]{2,}|[0-9)]|'s)[.!?]"? +["A-Z0-9]"#,
+        r"|(?:^|[^A-Za-z])[A-Z][a-z]{4,}\. +[A-Z]",
         r#"|[.,!?]" |[.!?]' "#,
         r"|(?:^|[ ,])(?:[Ss]ee(?: also| generally|, e\.g\.,)?|[Cc]f\.|[Cc]ompare|[Aa]ccord,|quoting|citing|e\.g\.,|E\.g\.,) ",
+        r"|, (?:reprinted )?in ",
     ))
 });
 /// A signal or a connecting word opening a clause before the byline.
 static SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r"^(?:(?:See|see|Cf\.|cf\.|But|but|Compare|compare|Accord|accord|Contra|contra",
+        r"^(?:(?:See|see|Cf\.|cf\.|But|but|And|Compare|compare|Accord|accord|Contra|contra",
         r"|E\.g\.|e\.g\.|also|generally|with|and|in|quoting|citing|Quoting|Citing|quoted|cited",
         r"|reprinted|discussing|describing|noting|reviewing|by|from|of)(?:,|[^\S\n]|$)[^\S\n]*)+",
     ))
@@ -69,6 +72,7 @@ pub(super) fn clause_start(s: &mut Scanner<'_>, end: usize) -> usize {
     let cut = CLAUSE_END
         .find_iter(window)
         .filter(|m| m.as_str() != "(" || !window[m.end()..].contains(')'))
+        .filter(|m| !ends_in_abbreviation(m.as_str()))
         .last()
         .map_or(0, |m| match m.as_str().chars().last() {
             // A sentence end's capital (or quotation) opens the clause.
@@ -77,11 +81,47 @@ pub(super) fn clause_start(s: &mut Scanner<'_>, end: usize) -> usize {
             }
             _ => m.end(),
         });
-    let rest = &window[cut..];
-    let rest = rest.trim_start_matches([' ', ',', ')', ']', '"', '\'']);
+    let rest = window[cut..].trim_start_matches([' ', ',', ';', '.', ')', ']']);
+    // A quotation mark closing a quotation before the byline goes; one
+    // opening a quoted title ("\"Crack\" Cocaine") stays.
+    let rest = match rest.strip_prefix('"') {
+        Some(r) if r.matches('"').count() % 2 == 0 => r.trim_start_matches(' '),
+        _ => rest,
+    };
+    let rest = rest.trim_start_matches('\'');
     let rest = &rest[SIGNAL.find(rest).map_or(0, |m| m.end())..];
-    end - skip_prose(rest).len()
+    end - skip_opener(skip_prose(rest)).len()
 }
+
+/// `clause` without a word opening the sentence before a comma ("Later,
+/// LaFave & Scott §7.16", "Thus, ...").
+fn skip_opener(clause: &str) -> &str {
+    match clause.split_once(", ") {
+        Some((word, rest)) if SENTENCE_OPENERS.contains(word) || STOP_WORDS.contains(word) => rest,
+        _ => clause,
+    }
+}
+
+/// Whether a sentence end found is an abbreviation's period instead: a
+/// capitalized one inside a name ("Const. Law", "Assocs. Inc."), or a
+/// citation's own before a number ("pp. 234", "ed. 1739", "ch. 25").
+fn ends_in_abbreviation(m: &str) -> bool {
+    let Some(dot) = m.find('.') else {
+        return false;
+    };
+    let word = m[..dot].trim_start_matches(|c: char| !c.is_ascii_alphabetic());
+    if word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        // The word with its period: "Assocs.".
+        return NAME_ABBREVIATIONS.contains(&m[dot - word.len()..=dot]);
+    }
+    CITATION_ABBREVIATIONS.contains(&word)
+}
+
+/// Lowercase abbreviations citations write before a number.
+const CITATION_ABBREVIATIONS: [&str; 16] = [
+    "al", "art", "ch", "cl", "ed", "eds", "nn", "no", "nos", "pp", "pt", "pts", "rev", "sec",
+    "supp", "vol",
+];
 
 /// `clause` without the lowercase words of prose that open it
 /// ("approvingly from Scott & Stuntz, ...").
@@ -189,4 +229,153 @@ fn repeats_words(p: &str, cited: &str) -> bool {
                 .split_whitespace()
                 .any(|c| c.trim_end_matches(',') == w.trim_end_matches(','))
         })
+}
+
+/// Remembers the names a source that is no case goes by, for the short
+/// forms after it: its authors' surnames ("LaFave", "Wright & Miller") and
+/// the short name "hereinafter" gives it.
+pub(super) fn remember(s: &mut Scanner<'_>, author: Option<&str>, hereinafter: Option<String>) {
+    for k in author.map(authors::author_keys).unwrap_or_default() {
+        s.know_source(k);
+    }
+    if let Some(h) = hereinafter {
+        s.know_source(h.clone());
+        s.know_short_name(h);
+    }
+}
+
+/// The most words a short name is read back over.
+const SHORT_NAME_READ: usize = 6;
+
+/// The longest short name a "hereinafter" gave a source that ends at `end`
+/// ("39th Cong. Globe", "Black's"), after the citation before: its start
+/// and text.
+pub(super) fn short_name_ending_at(s: &Scanner<'_>, end: usize) -> Option<(usize, String)> {
+    let word_start = s.text[..end].rfind([' ', '\n']).map_or(0, |i| i + 1);
+    if !s.ends_a_short_name(&s.text[word_start..end]) {
+        return None;
+    }
+    let line = s.line_start(end);
+    let lo = s
+        .out
+        .last()
+        .map_or(line, |c| c.place.matching.end.max(line))
+        .min(end);
+    let mut start = end;
+    let mut found = None;
+    for _ in 0..SHORT_NAME_READ {
+        let upto = lo + s.text[lo..start].trim_end_matches(' ').len();
+        if upto == lo {
+            break;
+        }
+        start = lo + s.text[lo..upto].rfind(' ').map_or(0, |i| i + 1);
+        let name = squeeze_name(&s.text[start..end]);
+        if s.knows_short_name(&name) {
+            // A quotation closed before the name is no part of it.
+            let quotes = s.text[start..end].len()
+                - s.text[start..end]
+                    .trim_start_matches(['"', '\'', ' '])
+                    .len();
+            found = Some((start + quotes, name));
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    /// The clause and byline before `end_text`'s first occurrence in `src`.
+    fn byline(src: &str, before: &str) -> Option<Byline> {
+        let norm = normalize(src);
+        let mut s = Scanner::new(src, &norm);
+        let end = s.text.find(before)?;
+        byline_before(&mut s, end)
+    }
+
+    #[test]
+    fn a_byline_starts_after_signals_openers_and_sentence_ends() {
+        let b = byline(
+            "The point is old. See, e.g., Kamisar, A Dissent, 65 Mich. L. Rev. 59.\n",
+            ", 65",
+        )
+        .unwrap();
+        assert_eq!(b.author.as_deref(), Some("Kamisar"));
+        assert_eq!(b.title.as_deref(), Some("A Dissent"));
+        let b = byline("Later, LaFave & Scott, Criminal Law, 5 X 1.\n", ", 5").unwrap();
+        assert_eq!(b.author.as_deref(), Some("LaFave & Scott"));
+        let b = byline(
+            "as the Constitution. A. Scalia, A Matter of Interpretation, 5 X 1.\n",
+            ", 5",
+        )
+        .unwrap();
+        assert_eq!(b.author.as_deref(), Some("A. Scalia"));
+        // An abbreviation's period is no sentence end.
+        let b = byline("Smith Assocs. Inc. Report, 5 X 1.\n", ", 5").unwrap();
+        assert_eq!(b.title.as_deref(), Some("Smith Assocs. Inc. Report"));
+    }
+
+    #[test]
+    fn a_closed_parenthesis_inside_a_title_keeps_the_title_whole() {
+        let b = byline(
+            "See Why the Clause Is (Probably) Wrong, 59 Syracuse L. Rev. 171.\n",
+            ", 59",
+        )
+        .unwrap();
+        assert_eq!(
+            b.title.as_deref(),
+            Some("Why the Clause Is (Probably) Wrong")
+        );
+        let b = byline("(quoting Nelson, Preemption, 86 Va. L. Rev. 225)\n", ", 86").unwrap();
+        assert_eq!(b.author.as_deref(), Some("Nelson"));
+    }
+
+    #[test]
+    fn short_names_come_from_hereinafter_or_the_citations_own_words() {
+        let src = "S. Treaty Doc. No. 99-11, at 7 (Treaty Doc.) (hereinafter X) (quoting A).\n";
+        let norm = normalize(src);
+        let s = Scanner::new(src, &norm);
+        let end = s.text.find(" (Treaty").unwrap();
+        let (explanatory, name) = after(&s, end, 0);
+        assert_eq!(name.as_deref(), Some("Treaty Doc."));
+        assert_eq!(explanatory.as_deref(), Some("hereinafter X"));
+        let src = "Black's Law Dictionary 1 (9th ed. 2009) (hereinafter Black's).\n";
+        let norm = normalize(src);
+        let s = Scanner::new(src, &norm);
+        let end = s.text.find(" (hereinafter").unwrap();
+        assert_eq!(after(&s, end, 0).1.as_deref(), Some("Black's"));
+        // A parenthetical of other words is no name.
+        let src = "Black's Law Dictionary 1 (defining force).\n";
+        let norm = normalize(src);
+        let s = Scanner::new(src, &norm);
+        let end = s.text.find(" (defining").unwrap();
+        assert_eq!(
+            after(&s, end, 0),
+            (Some("defining force".to_string()), None)
+        );
+    }
+
+    #[test]
+    fn a_short_name_is_read_back_whole() {
+        let src = "See 39th Cong. Globe 1013; Davis 8.\n";
+        let norm = normalize(src);
+        let mut s = Scanner::new(src, &norm);
+        s.know_short_name("39th Cong. Globe".to_string());
+        s.know_short_name("Davis".to_string());
+        let globe = s.text.find(" 1013").unwrap();
+        let (start, name) = short_name_ending_at(&s, globe).unwrap();
+        assert_eq!(
+            (&s.text[start..globe], name.as_str()),
+            ("39th Cong. Globe", "39th Cong. Globe")
+        );
+        let davis = s.text.find(" 8.").unwrap();
+        assert_eq!(
+            short_name_ending_at(&s, davis).map(|n| n.1).as_deref(),
+            Some("Davis")
+        );
+        let see = s.text.find(" 39th").unwrap();
+        assert_eq!(short_name_ending_at(&s, see), None);
+    }
 }

@@ -1,5 +1,6 @@
-//! Authors of articles and books: how a byline divides into authors and a
-//! title, and how a short form names them again.
+//! Authors and titles of articles and books: how a byline divides into
+//! authors and a title, what a title looks like, and how a short form
+//! names a work again.
 //!
 //! One rule, used by extraction and resolution alike: a byline's first
 //! comma-separated part is its author when it reads as a person's name
@@ -15,8 +16,10 @@
 const NAME_PARTICLES: [&str; 6] = ["de", "van", "von", "der", "la", "du"];
 /// Lowercase words a body's name may hold ("Dept. of Justice").
 const BODY_CONNECTORS: [&str; 5] = ["of", "for", "the", "on", "and"];
-/// The most words a name is read over.
+/// The most words a body's name is read over.
 const NAME_WORDS: usize = 8;
+/// The most words one person's name is read over ("A. de Tocqueville").
+const PERSON_WORDS: usize = 4;
 
 /// Divides a byline ("Kamisar, A Dissent from the Miranda Dissents") into
 /// its authors and its title, spaces folded; a byline of one part is an
@@ -78,20 +81,28 @@ pub(crate) fn is_person(part: &str) -> bool {
     }
     let part = part.strip_prefix("& ").unwrap_or(part);
     let part = part.strip_suffix(" et al.").unwrap_or(part);
-    let persons: Vec<&str> = part
-        .split([',', '&'])
-        .map(|p| p.trim())
-        .map(|p| p.strip_prefix("and ").unwrap_or(p))
-        .collect();
-    part.split_whitespace().count() <= NAME_WORDS
-        && persons.iter().all(|p| p.is_empty() || one_person(p))
-        && persons.iter().any(|p| !p.is_empty())
+    let mut any = false;
+    for p in part.split([',', '&']).flat_map(|p| p.split(" and ")) {
+        let p = p.trim();
+        let p = p.strip_prefix("and ").unwrap_or(p);
+        if p.is_empty() {
+            continue;
+        }
+        if !one_person(p) {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// One person's name: initials, then one surname, perhaps with a particle
 /// or "Jr." ("W. LaFave", "Kamisar", "A. de Tocqueville").
 fn one_person(p: &str) -> bool {
     let mut surnames = 0;
+    if p.split_whitespace().count() > PERSON_WORDS {
+        return false;
+    }
     for w in p.split_whitespace() {
         if NAME_PARTICLES.contains(&w) || matches!(w, "Jr." | "Sr.") || is_initials(w) {
             continue;
@@ -138,9 +149,86 @@ fn is_initials(w: &str) -> bool {
             .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
 }
 
+/// Words a title writes in lowercase ("Commentaries on the Laws of
+/// England", "Prosser and Keeton on Law of Torts").
+const TITLE_SMALL_WORDS: [&str; 36] = [
+    "a", "about", "after", "against", "al.", "among", "an", "and", "as", "at", "before", "between",
+    "by", "de", "des", "du", "during", "et", "for", "from", "in", "into", "its", "la", "of", "on",
+    "or", "over", "the", "their", "through", "to", "toward", "under", "upon", "with",
+];
+
+/// Whether `title` reads as the title of a work, not prose: it opens with
+/// a capital, a digit or a quotation, and its words are capitalized but
+/// for the small words of titles ("Commentaries on the Laws of England",
+/// "Criminal Law: The General Part", "Literature for Children in England
+/// and America from 1646 to 1774"); no case name ("Smith v. Jones").
+pub(crate) fn is_title(title: &str) -> bool {
+    let opens = title.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"');
+    opens
+        && !title.contains(" v. ")
+        && title.split_whitespace().any(|w| {
+            w.trim_start_matches(['"', '\''])
+                .starts_with(|c: char| c.is_uppercase())
+        })
+        && title.split_whitespace().all(|w| {
+            let w = w.trim_start_matches(['"', '\'', '(', '[']);
+            !w.starts_with(|c: char| c.is_lowercase())
+                || TITLE_SMALL_WORDS.contains(&w.trim_end_matches([',', ':', ';']))
+        })
+}
+
 /// Folds runs of spaces to one.
 fn fold(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The names a short form may give authors by: their surnames joined by
+/// " & " ("LaFave & Scott" for "W. LaFave & A. Scott"; "Wright, Miller, &
+/// Cooper" is also "Wright & Miller"), the first surname alone, and a
+/// body's name as written ("Federal Judicial Center").
+pub(crate) fn author_keys(author: &str) -> Vec<String> {
+    let surnames = surnames(author);
+    let mut keys = Vec::new();
+    if let Some(first) = surnames.first() {
+        if surnames.len() > 1 {
+            keys.push(surnames.join(" & "));
+            if surnames.len() > 2 {
+                keys.push(format!("{first} & {}", surnames[1]));
+            }
+        }
+        keys.push((*first).to_string());
+    }
+    let whole = fold(author);
+    if !keys.contains(&whole) {
+        keys.push(whole);
+    }
+    keys
+}
+
+/// The surnames of a list of persons ("W. Keeton, D. Dobbs, R. Keeton, &
+/// D. Owen" gives "Keeton", "Dobbs", "Keeton", "Owen"); none for a body.
+fn surnames(author: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    if !is_person(author) {
+        return out;
+    }
+    let author = author.strip_suffix(" et al.").unwrap_or(author);
+    for person in author
+        .split([',', '&'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+    {
+        let person = person.strip_prefix("and ").unwrap_or(person);
+        if person.is_empty() {
+            continue;
+        }
+        let last = person
+            .split_whitespace()
+            .rev()
+            .find(|w| is_surname(w) && !matches!(*w, "Jr." | "Sr."));
+        out.extend(last);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -189,12 +277,26 @@ mod tests {
     }
 
     #[test]
+    fn titles_are_capitalized_but_for_small_words() {
+        assert!(is_title("Commentaries on the Laws of England"));
+        assert!(is_title("Criminal Law: The General Part"));
+        assert!(is_title("Black's Law Dictionary"));
+        assert!(is_title("\"Crack\" Cocaine"));
+        assert!(!is_title("the Court held in"));
+        assert!(!is_title("Congress enacted the Act in"));
+        assert!(!is_title("Smith v. Jones"));
+        assert!(!is_title("8-277 to"));
+    }
+
+    #[test]
     fn prose_is_no_name() {
         assert!(!is_person("the Court held"));
         assert!(!is_person("In 1990"));
         assert!(is_person("J. Moore et al."));
         assert!(!is_person("Federal Judicial Center"));
         assert!(is_person("Stevens & Stevens"));
+        assert!(is_person("Prosser and Keeton"));
+        assert!(is_person("R. Fallon, J. Manning, D. Meltzer, & D. Shapiro"));
         assert!(is_person("& D. Owen"));
         assert!(!is_body("Origins of the Corporation, 1784"));
         assert!(is_body("Dept. of Justice"));

@@ -27,16 +27,49 @@ pub(crate) fn parties(name: &str) -> impl Iterator<Item = &str> {
 
 /// The keys a full case citation can be found by later: the whole name
 /// and each party ("Goldstein v. Long Beach" gives "Goldstein" and "Long
-/// Beach"). A short name finds the case when it is a key or a key's first
+/// Beach"), a party's name also without what follows its first comma
+/// ("Dun & Bradstreet" for "Dun & Bradstreet, Inc."). A short name finds the case when it is a key or a key's first
 /// words.
 pub(crate) fn name_keys(name: &str) -> Vec<String> {
     let mut keys = vec![name.to_string()];
     for party in parties(name) {
-        if !keys.iter().any(|k| k == party) {
-            keys.push(party.to_string());
+        // "Reed Elsevier, Inc.": also "Reed Elsevier", as a supra names it;
+        // not a lone abbreviation ("Assn., Inc." of a name cut short).
+        let proper = party
+            .split_once(", ")
+            .map(|(p, _)| p)
+            .filter(|p| p.contains(' ') || !p.ends_with('.'));
+        for k in std::iter::once(party).chain(proper) {
+            if !keys.iter().any(|have| have == k) {
+                keys.push(k.to_string());
+            }
         }
     }
     keys
+}
+
+/// The most words of a short name a parenthetical gives a case.
+const GIVEN_NAME_WORDS: usize = 4;
+
+/// The short name a parenthetical after a full case citation gives the
+/// case: "(hereinafter Delaware Valley I)", or a few capitalized words
+/// alone ("(MCFL)", "(Mitchell II)", "(Press-Enterprise I)"); not a
+/// court ("(CA9)", "(ED La.)") nor a clause of the Constitution ("(Due
+/// Process Clause)").
+pub(crate) fn given_name(parenthetical: &str) -> Option<&str> {
+    let p = parenthetical.trim();
+    let p = p.strip_prefix("hereinafter ").unwrap_or(p);
+    let words: Vec<&str> = p.split_whitespace().collect();
+    let capitalized = |w: &&str| {
+        w.starts_with(|c: char| c.is_uppercase())
+            && !w.ends_with(['.', ',', ';', ':'])
+            && !w.contains(|c: char| c.is_ascii_digit())
+    };
+    let last = words.last()?;
+    let named = words.len() <= GIVEN_NAME_WORDS
+        && words.iter().all(capitalized)
+        && !matches!(*last, "Clause" | "Amendment" | "Act");
+    named.then_some(p)
 }
 
 /// Weaker keys: each party's tail from a capitalized word on ("City of
@@ -85,6 +118,16 @@ mod tests {
         assert_eq!(tail_keys("Goldstein v. Long Beach"), ["Beach"]);
         assert_eq!(name_keys("In re Gault"), ["In re Gault", "Gault"]);
         assert!(tail_keys("In re Gault").is_empty());
+        assert_eq!(
+            name_keys("Dun & Bradstreet, Inc. v. Greenmoss Builders, Inc."),
+            [
+                "Dun & Bradstreet, Inc. v. Greenmoss Builders, Inc.",
+                "Dun & Bradstreet, Inc.",
+                "Dun & Bradstreet",
+                "Greenmoss Builders, Inc.",
+                "Greenmoss Builders",
+            ]
+        );
         assert_eq!(tail_keys("City of Boerne v. Flores"), ["Boerne"]);
     }
 
@@ -99,5 +142,25 @@ mod tests {
         assert!(!party_matches("Imbler v. Pachtman", "Imb"));
         assert!(!party_matches("Imbler v. Pachtman", "Kalina"));
         assert!(!party_matches("Imbler v. Pachtman", ""));
+        assert!(party_matches(
+            "Reed Elsevier, Inc. v. Muchnick",
+            "Reed Elsevier"
+        ));
+    }
+
+    #[test]
+    fn a_parenthetical_of_a_few_capitalized_words_names_the_case() {
+        assert_eq!(given_name("MCFL"), Some("MCFL"));
+        assert_eq!(given_name("Mitchell II"), Some("Mitchell II"));
+        assert_eq!(
+            given_name("hereinafter Delaware Valley I"),
+            Some("Delaware Valley I")
+        );
+        assert_eq!(given_name("CA9"), None);
+        assert_eq!(given_name("ED La."), None);
+        assert_eq!(given_name("Due Process Clause"), None);
+        assert_eq!(given_name("plurality opinion"), None);
+        assert_eq!(given_name("SCALIA, J., dissenting"), None);
+        assert_eq!(given_name("Congress Members do not"), None);
     }
 }

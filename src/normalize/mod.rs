@@ -679,6 +679,15 @@ fn join(lex: &impl Counts, unmarked: bool, line: &str, next: &str) -> Join {
     if line.ends_with(['–', '—']) {
         return Join::Drop(0);
     }
+    if let Some(l) = line.strip_suffix(" -") {
+        // pypdf sets a space before a line-end hyphen ("Restate -|ment"):
+        // a broken word when the halves joined are one the document or the
+        // word list knows and are not both words.
+        let left = word_before(l, l.len());
+        if !left.is_empty() && hyphen::join_unmarked(left, word_after(next, 0), lex) {
+            return Join::Drop(2);
+        }
+    }
     if line.ends_with('-') && !line.ends_with("--") {
         let left = word_before(line, line.len() - 1);
         let right = word_after(next, 0);

@@ -986,6 +986,7 @@ mod tests {
             edition: Some("3d".into()),
             year: Some(2004),
             section: Some("1216".into()),
+            short: false,
         });
         let key = "C. Wright & A. Miller, Federal Practice and Procedure";
         assert_eq!(

@@ -62,6 +62,7 @@ impl fmt::Display for Severity {
 /// | `internal-page-missing` | error | "supra, at 10", "Pp. 3-6" naming a page the opinion lacks; "ante, at 5", "post, at 1" naming a page no opinion it may mean has |
 /// | `internal-direction` | warning | "supra" naming a later page, "infra" an earlier one |
 /// | `internal-footnote-missing` | warning | "supra, n. 5" naming a footnote the document lacks |
+/// | `unknown-journal` | warning | an article in a periodical reporters-db's journals list does not know ("52 Howard L. J. 674") |
 /// | `unknown-code` | warning | a section of a code whose abbreviation pincite does not know ("Xxx. Yyy. Code §5"), with the abbreviation |
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
@@ -145,6 +146,7 @@ pub fn verify(norm: &Normalized, cites: &[Citation]) -> Vec<Finding> {
     check_short_forms(cites, &mut out);
     check_quotations(norm.reading(), cites, &places, &mut out);
     check_internal(norm, cites, &mut out);
+    check_journals(cites, &mut out);
     check_codes(norm, cites, &mut out);
     out.sort_by_key(|f| (f.span.start, f.severity, f.code));
     out
@@ -469,6 +471,24 @@ fn check_short_forms(cites: &[Citation], out: &mut Vec<Finding>) {
                 out.push(finding(c, Severity::Warning, "no-full-citation", msg));
             }
         }
+    }
+}
+
+/// Articles in periodicals reporters-db's journals list does not know,
+/// read by the shape of their abbreviation ("52 Howard L. J. 674"): a
+/// misspelling, or a periodical to check by hand.
+fn check_journals(cites: &[Citation], out: &mut Vec<Finding>) {
+    for c in cites {
+        let Form::Journal(j) = &c.form else { continue };
+        if crate::extract::is_known_journal(&j.journal) {
+            continue;
+        }
+        let text = c.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let msg = format!(
+            "periodical \"{}\" is not in the journals list: \"{text}\"",
+            j.journal
+        );
+        out.push(finding(c, Severity::Warning, "unknown-journal", msg));
     }
 }
 

@@ -11,6 +11,9 @@ use std::collections::{BTreeMap, HashMap};
 /// cases.
 const PIN_REACH: u32 = 300;
 
+/// The warning of a supra or reference no case answers to.
+pub(super) const NO_NAME: &str = "no earlier full citation by this name";
+
 /// How many distinct authorities one name or volume keeps, the latest.
 const KEEP: usize = 32;
 
@@ -77,7 +80,24 @@ impl Cases {
                 remember(cites, self.by_tail.entry(k).or_default(), i);
             }
         }
+        self.given_name(cites, i);
         Role::Pages
+    }
+
+    /// Remembers the short name a parenthetical after full citation `i`
+    /// gives its case ("(MCFL)", "(Mitchell II)"), for the first citation
+    /// of its parallel group.
+    fn given_name(&mut self, cites: &[Citation], i: usize) {
+        let Some(name) = cites[i]
+            .parenthetical
+            .as_deref()
+            .and_then(names::given_name)
+        else {
+            return;
+        };
+        let name: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let first = self.primary_of.get(&i).copied().unwrap_or(i);
+        remember(cites, self.by_name.entry(name).or_default(), first);
     }
 
     /// Drops from Id. `i`'s pins those that are pages of a parallel
@@ -226,9 +246,7 @@ impl Cases {
         cites[i].antecedent = hit;
         match hit {
             Some(j) => cites[i].authority = cites[j].authority.clone(),
-            None => cites[i]
-                .warnings
-                .push("no earlier full citation by this name".to_string()),
+            None => cites[i].warnings.push(NO_NAME.to_string()),
         }
         Role::Pages
     }

@@ -3,14 +3,17 @@
 //! One pass in document order. Each citation goes to the resolver of its
 //! form: cases ([`cases`]) keep the last full citation per party name and
 //! per volume and reporter; statutes ([`statutes`]) the code each section
-//! was last cited with; Id. ([`ids`]) the citations an "Id." may refer to
-//! at each point of the body and of each footnote. A citation that cannot
+//! was last cited with; sources that are no cases ([`sources`]) the names
+//! of their authors and titles, which a supra no case answers to may
+//! give; Id. ([`ids`]) the citations an "Id." may refer to at each point
+//! of the body and of each footnote. A citation that cannot
 //! be resolved keeps `authority: None` and says why in its warnings; it is
 //! never dropped.
 
 pub(crate) mod blank;
 mod cases;
 mod ids;
+mod sources;
 mod statutes;
 
 use crate::citation::{Citation, Form};
@@ -41,6 +44,7 @@ pub(crate) fn resolve(cites: &mut [Citation]) {
 struct Resolver {
     cases: cases::Cases,
     statutes: statutes::Statutes,
+    sources: sources::Sources,
     ids: Ids,
 }
 
@@ -51,7 +55,17 @@ impl Resolver {
         let role = match &cites[i].form {
             Form::FullCase(_) => self.cases.full(cites, i),
             Form::ShortCase(_) => self.cases.short(cites, i),
-            Form::Supra(_) | Form::Reference(_) => self.cases.supra(cites, i),
+            Form::Supra(_) | Form::Reference(_) => {
+                if self.sources.short_named(cites, i) {
+                    Role::Pages
+                } else {
+                    let role = self.cases.supra(cites, i);
+                    if cites[i].authority.is_none() {
+                        self.sources.named(cites, i, cases::NO_NAME);
+                    }
+                    role
+                }
+            }
             Form::Id(_) => self.id(cites, i, &state),
             Form::Statute(_) => self.statutes.statute(cites, i),
             Form::Constitution(_) | Form::Regulation(_) => {
@@ -59,12 +73,12 @@ impl Resolver {
                 ids::role_of(&cites[i].form)
             }
             Form::Rule(_) => Role::Section,
-            Form::Internal(_)
-            | Form::Record(_)
-            | Form::Journal(_)
-            | Form::Secondary(_)
-            | Form::Legislative(_) => Role::Pages,
+            Form::Journal(_) | Form::Secondary(_) | Form::Legislative(_) => {
+                self.sources.source(cites, i)
+            }
+            Form::Internal(_) | Form::Record(_) => Role::Pages,
         };
+        self.sources.note(cites, i);
         state.record(cites, i, role);
         self.ids.store(&cites[i], state);
     }
@@ -72,6 +86,12 @@ impl Resolver {
     /// An "Id.": of a section ("Id. §5"), of a source pincite does not
     /// parse, or of the citation before it.
     fn id(&mut self, cites: &mut [Citation], i: usize, state: &IdState) -> Role {
+        // "Id., §4.11.6, at 24" after a treatise: a section of the book.
+        if let Some(j) = state.antecedent_of(cites, &cites[i]) {
+            if let Some(role) = sources::Sources::id_section(cites, i, j) {
+                return role;
+            }
+        }
         if let Some(source) = cites[i].other_source() {
             let w = ids::unrecognized(source);
             cites[i].warnings.push(w);

@@ -413,9 +413,12 @@ fn short_cite_in_a_volume_of_two_cases_prefers_the_name_then_the_nearest_first_p
 #[test]
 fn id_after_a_source_pincite_does_not_parse_is_unresolved_with_a_warning() {
     let cases = [
-        // Tarrant Regional Water Dist. v. Herrmann (2013), footnote 6.
-        "See New Jersey v. New York, 523 U. S. 767, 783 (1998). An acre-foot is equivalent to the volume of one acre of surface area filled to a depth of one foot. Webster’s Third New International Dictionary 19 (1966). Ibid.\n",
-        "Cf. Printz v. United States, 521 U. S. 898, 921 (1997). The Federalist No. 42, p. 271 (J. Madison). Id., at 272.\n",
+        // Taniguchi v. Kan Pacific Saipan, Ltd. (2012): a dictionary named
+        // without a page.
+        "See Crawford Fitting Co. v. J. T. Gibbons, Inc., 482 U. S. 437, 441 (1987). Respondent relies almost exclusively on Webster’s Third New International Dictionary (hereinafter Webster’s Third). Ibid.\n",
+        // A web page and a resolution of Congress.
+        "Cf. Printz v. United States, 521 U. S. 898, 921 (1997). See http://www.census.gov/population (as visited June 1, 2012). Id., at 2.\n",
+        "See Printz v. United States, 521 U. S. 898, 921 (1997); S. Res. 12, 100th Cong. (1987). Id., at 3.\n",
     ];
     for src in cases {
         let cites = cites_of(src);
@@ -706,12 +709,21 @@ fn sections_of_books_restatements_uniform_acts_and_the_constitution_are_no_statu
     // Bartenwerfer v. Buckley (2023), Tarrant Regional Water Dist. v.
     // Herrmann (2013), Coney Island Auto Parts v. Burton (2026).
     let src = "Restatement (Third) of Agency §7.07 (2006); D. Dobbs, P. Hayden, & E. Bublick, Law of Torts §425 (2022). Uniform Partnership Act §305 (2013). See, e.g., §306(c) (limited-liability partnerships); Law of Suretyship and Guaranty §6:8 (2022); 27 R. Lord, Williston on Contracts §69:47 (4th ed. 2022). 11 C. Wright, A. Miller, & M. Kane, Federal Practice and Procedure §2862, pp. 431–433 (3d ed. 2012). Art. I, §10, cl. 3. See Restatement (Second) of Contracts §203(b) (explaining). Section 1 of the Fourteenth Amendment applies. Act of Mar. 2, 1867, §33, 14 Stat. 533.\n";
-    // The Constitution's section is the constitution's citation.
+    // They are sections of the books and acts, "§306(c)" the act's again;
+    // the Constitution's section is the constitution's citation.
     assert_eq!(
         summary(src),
         [
+            "secondary Restatement (Third) of Agency ",
+            "secondary D. Dobbs, P. Hayden, & E. Bublick, Law of Torts ",
+            "secondary Uniform Partnership Act ",
+            "secondary Uniform Partnership Act ",
+            "secondary Law of Suretyship and Guaranty ",
+            "secondary R. Lord, Williston on Contracts ",
+            "secondary C. Wright, A. Miller, & M. Kane, Federal Practice and Procedure 431-433",
             "constitution U.S. Const. art. I, § 10, cl. 3 ",
-            "statute 14 Stat. 533 "
+            "secondary Restatement (Second) of Contracts ",
+            "statute 14 Stat. 533 ",
         ]
     );
     // State codes keep their sections, year or not.
@@ -934,4 +946,46 @@ fn section_ranges_are_whole_and_lists_stop_at_the_next_citation() {
         .map(|c| c.authority.unwrap_or_default())
         .collect();
     assert_eq!(auth, ["11 U.S.C. § 522(d)(5)", "11 U.S.C. § 522(d)(6)"]);
+}
+
+#[test]
+fn a_supra_names_a_party_without_its_corporate_suffix_or_by_the_name_a_parenthetical_gives() {
+    // Snyder v. Phelps (2011), Henderson v. Shinseki (2011), Citizens
+    // United v. FEC (2010), United States v. Jicarilla Apache Nation (2011).
+    let cases = [
+        (
+            "“ ‘as revealed by the whole record.’ ” Dun & Bradstreet, Inc. v. Greenmoss Builders, Inc., 472 U. S. 749, 761. In contrast, Hustler, supra, at 56 (quoting Dun & Bradstreet, supra, at 758).\n",
+            "Dun & Bradstreet, supra, at 758",
+            "472 U.S. 749",
+        ),
+        (
+            "See Reed Elsevier, Inc. v. Muchnick, 559 U. S. 154, 161 (2010). The question in Reed Elsevier, supra, at 166, was different.\n",
+            "Reed Elsevier, supra, at 166",
+            "559 U.S. 154",
+        ),
+        (
+            "See FEC v. Massachusetts Citizens for Life, Inc., 479 U. S. 238, 249 (1986) (MCFL). The statute reached the newsletter in MCFL, supra, at 257.\n",
+            "MCFL, supra, at 257",
+            "479 U.S. 238",
+        ),
+        (
+            "United States v. Mitchell, 445 U. S. 535, 542 (1980) (Mitchell I); United States v. Mitchell, 463 U. S. 206, 225–226 (1983) (Mitchell II). The Tribe relies on Mitchell II, supra, at 224.\n",
+            "Mitchell II, supra, at 224",
+            "463 U.S. 206",
+        ),
+    ];
+    for (src, supra, want) in cases {
+        let cites = cites_of(src);
+        let c = cites
+            .iter()
+            .find(|c| c.kind() == CitationKind::Supra && c.text == supra)
+            .unwrap_or_else(|| panic!("{supra} not found in {src}"));
+        assert_eq!(c.authority.as_deref(), Some(want), "{src}");
+    }
+    // A party cut short to an abbreviation gives no key of its own: "Assn."
+    // stays the tail of the case that ends so.
+    let src = "See Assn., Inc. v. United States, 440 U. S. 472 (1979); National Cable & Telecommunications Assn. v. Brand X Internet Services, 545 U. S. 967, 981 (2005). In Assn., supra, we held otherwise.\n";
+    let cites = cites_of(src);
+    let c = cites.iter().find(|c| c.kind() == CitationKind::Supra);
+    assert_ne!(c.and_then(|c| c.authority.as_deref()), Some("440 U.S. 472"));
 }

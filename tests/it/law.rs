@@ -162,14 +162,18 @@ fn an_id_section_after_a_constitution_is_another_section_of_its_article() {
     );
     assert_eq!(id.category(), Some(pincite::Category::Constitution));
     // Alabama v. North Carolina (2010): "Restatement §250(a) ... id.,
-    // §250(b)" is the Restatement's, not a code's.
+    // §250(b)" is the Restatement's (named "hereinafter Restatement"
+    // after "Restatement (Second) of Contracts"), not a code's.
     let Some(src) = shared("bulk-scotus-ot2009-2011/09_Alabama_v_North_Carolina.txt") else {
         return;
     };
     let cites = cites_of(&src);
     let id = first_of(&cites, CitationKind::Id, "id., §250(b)");
-    assert_eq!(id.authority, None);
-    assert!(id.warnings.iter().any(|w| w.contains("does not recognize")));
+    assert_eq!(
+        id.authority.as_deref(),
+        Some("Restatement (Second) of Contracts")
+    );
+    assert_eq!(id.category(), Some(pincite::Category::Secondary));
 }
 
 #[test]

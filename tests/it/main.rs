@@ -17,6 +17,7 @@ mod normalize;
 mod props;
 mod readme;
 mod report;
+mod sources;
 mod styles;
 
 /// Says on the terminal, also when the test passes and its output is

@@ -614,3 +614,24 @@ fn two_line_running_titles_leave_nothing_in_the_text() {
     eprintln!("{} bulk texts checked", files.len());
     assert!(left.is_empty(), "{} left:\n{}", left.len(), left.join("\n"));
 }
+
+/// pypdf sets a space before a line-end hyphen ("Restate -|ment (Third) of
+/// Agency"): the word is mended when the document or the word list knows
+/// it, and a spaced dash between words is left as written.
+#[test]
+fn a_spaced_line_end_hyphen_mends_a_known_word() {
+    let src = "The employer is liable. Restate -\nment (Third) of Agency §7.07 (2006); \
+               Restatement (Second) of Torts.\nThe payment -\nwhich was late - came.\n";
+    let norm = pincite::Normalizer::new()
+        .form(pincite::InputForm::PdfRaw)
+        .normalize(src);
+    let reading = norm.reading();
+    assert!(
+        reading.contains("Restatement (Third) of Agency"),
+        "{reading}"
+    );
+    assert!(
+        reading.contains("payment -which") || reading.contains("payment - which"),
+        "{reading}"
+    );
+}

@@ -70,6 +70,9 @@ pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
                     Some(Statute::Large { .. })
                 );
                 if !act {
+                    // Resolution gives it the book an Id. before meant,
+                    // else leaves it to the source pincite does not parse.
+                    section = Some(number.to_string());
                     other_source = Some(s.text[m.start..end].to_string());
                 }
             } else {

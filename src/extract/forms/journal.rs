@@ -82,6 +82,57 @@ pub(super) fn parse_unlisted(s: &mut Scanner<'_>, start: usize) -> Option<usize>
     article(s, at)
 }
 
+/// An article read whole elsewhere: as a book is read, back from its
+/// closing year, until its periodical showed.
+pub(super) struct Written {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) author: Option<String>,
+    pub(super) title: Option<String>,
+    pub(super) volume: u32,
+    pub(super) journal: String,
+    pub(super) page: u32,
+    pub(super) pins: Vec<crate::citation::Pin>,
+    pub(super) year: Option<u16>,
+}
+
+/// Pushes an article read whole; returns where it ends.
+pub(super) fn push_written(s: &mut Scanner<'_>, a: Written) -> usize {
+    let form = Journal {
+        author: a.author,
+        title: a.title,
+        volume: a.volume,
+        journal: a.journal,
+        page: Some(a.page),
+        year: a.year,
+    };
+    let (start, end) = (a.start, a.end);
+    let authority = Some(form.to_string());
+    push(s, form, start..end, a.pins, authority);
+    end
+}
+
+/// Pushes the citation of an article with its key and pins, reads the
+/// parentheticals after it, and remembers its author's names.
+fn push(
+    s: &mut Scanner<'_>,
+    form: Journal,
+    range: std::ops::Range<usize>,
+    pins: Vec<crate::citation::Pin>,
+    authority: Option<String>,
+) {
+    let (start, end) = (range.start, range.end);
+    let author = form.author.clone().filter(|_| authority.is_some());
+    let mut c = s.cite(Form::Journal(form), range);
+    c.pins = pins;
+    c.authority = authority;
+    let (parenthetical, hereinafter) = titles::after(s, end, start);
+    c.parenthetical = parenthetical;
+    c.hereinafter = hereinafter.clone();
+    s.out.push(c);
+    titles::remember(s, author.as_deref(), hereinafter);
+}
+
 /// An article as its anchor read it.
 struct Article {
     /// Where its volume starts.
@@ -129,13 +180,7 @@ fn article(s: &mut Scanner<'_>, a: Article) -> Option<usize> {
         year,
     };
     let authority = form.page.map(|_| form.to_string());
-    let mut c = s.cite(Form::Journal(form), start..end);
-    c.pins = pins;
-    c.authority = authority;
-    let (parenthetical, hereinafter) = titles::after(s, end, start);
-    c.parenthetical = parenthetical;
-    c.hereinafter = hereinafter;
-    s.out.push(c);
+    push(s, form, start..end, pins, authority);
     Some(end)
 }
 
@@ -151,4 +196,37 @@ fn byline_of(s: &mut Scanner<'_>, at: usize) -> Option<Byline> {
         return None;
     };
     titles::byline_before(s, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unlisted_periodical_ends_in_a_law_reviews_abbreviation() {
+        let journal = |t: &str| UNLISTED.captures(t).map(|c| c["journal"].to_string());
+        assert_eq!(
+            journal("52 Howard L. J. 674").as_deref(),
+            Some("Howard L. J.")
+        );
+        assert_eq!(
+            journal("12 Wyo. L. J. 1, 10").as_deref(),
+            Some("Wyo. L. J.")
+        );
+        assert_eq!(
+            journal("32 Loyola (LA) L. Rev., at 165").as_deref(),
+            Some("Loyola (LA) L. Rev.")
+        );
+        assert_eq!(journal("12 miles of road"), None);
+        assert_eq!(journal("5 U. S. C. 552"), None);
+    }
+
+    #[test]
+    fn years_close_articles() {
+        let year = |t: &str| YEAR.captures(t).map(|c| c[1].to_string());
+        assert_eq!(year(" (1966)").as_deref(), Some("1966"));
+        assert_eq!(year(" (1999-2000)").as_deref(), Some("1999"));
+        assert_eq!(year(" (Winter 2003)").as_deref(), Some("2003"));
+        assert_eq!(year(" (quoting X)"), None);
+    }
 }

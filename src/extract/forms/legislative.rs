@@ -163,8 +163,9 @@ fn push(s: &mut Scanner<'_>, form: Legislative, range: Range<usize>, pins: Vec<P
     c.authority = Some(authority);
     let (parenthetical, hereinafter) = titles::after(s, end, start);
     c.parenthetical = parenthetical;
-    c.hereinafter = hereinafter;
+    c.hereinafter = hereinafter.clone();
     s.out.push(c);
+    titles::remember(s, None, hereinafter);
     end
 }
 
@@ -193,11 +194,12 @@ pub(super) fn parse_record(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
 /// The Congressional Globe: "Cong. Globe, 39th Cong., 1st Sess., 474
 /// (1866)".
 pub(super) fn parse_globe(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
+    // "39th Cong. Globe 1013": a short name, which a reference reads.
     let Some(caps) = GLOBE_PARTS.captures(&s.text[m.start..]) else {
-        return m.end;
+        return m.start + 1;
     };
     let Some(form) = globe_of(&caps) else {
-        return m.end;
+        return m.start + 1;
     };
     let end = m.start + caps.get(0).map_or(0, |g| g.end());
     let (pins, end) = pins_after(s, end, true);
@@ -250,5 +252,48 @@ fn subject_start(s: &mut Scanner<'_>, at: usize) -> usize {
         start
     } else {
         at
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::scanner::re;
+
+    #[test]
+    fn report_anchors_need_a_number() {
+        let r = re(REPORT);
+        assert!(r.is_match("H. R. Rep. No. 95-595"));
+        assert!(r.is_match("H.R. Conf. Rep. No. 104-458"));
+        assert!(r.is_match("S. Treaty Doc. No. 99-11"));
+        assert!(r.is_match("H. R. Exec. Doc. No. 70"));
+        assert!(!r.is_match("H. R. Rep., at 3"));
+        assert!(!r.is_match("U. S. Reports No. 5"));
+    }
+
+    #[test]
+    fn numbers_sessions_and_pins() {
+        assert_eq!(
+            NUMBER.find("98- 1159, at 415").map(|m| m.as_str()),
+            Some("98- 1159")
+        );
+        assert_eq!(NUMBER.find("1, 80th Cong.").map(|m| m.as_str()), Some("1"));
+        let c = CONGRESS.captures(", 80th Cong., 1st Sess., 38").unwrap();
+        assert_eq!((&c["congress"], &c["session"]), ("80", "1"));
+        let c = CONGRESS.captures(", 103d Cong., 2d Sess.").unwrap();
+        assert_eq!((&c["congress"], &c["session"]), ("103", "2"));
+        assert!(DATE.is_match(" (daily ed. Sept. 24, 2003)"));
+        assert!(DATE.is_match(" (1977)"));
+        assert!(!DATE.is_match(" (statement of Sen. Hatch)"));
+    }
+
+    #[test]
+    fn a_record_page_may_be_a_daily_editions() {
+        let c = RECORD_PARTS
+            .captures("149 Cong. Rec. H8793 (2003)")
+            .unwrap();
+        assert_eq!((&c["volume"], &c["page"]), ("149", "H8793"));
+        let c = RECORD_PARTS.captures("124 Cong. Rec. 32392").unwrap();
+        assert_eq!(&c["page"], "32392");
     }
 }

@@ -12,6 +12,7 @@ mod record;
 mod reference;
 mod regulation;
 mod rule;
+mod secondary;
 mod session_law;
 pub(super) mod statute;
 mod supra;
@@ -187,4 +188,29 @@ pub(super) static FORMS: &[Rule] = &[
         anchor: || reference::OPENING.to_string(),
         parse: reference::parse_opening,
     },
+    Rule {
+        name: "restatement",
+        anchor: || secondary::RESTATEMENT.to_string(),
+        parse: secondary::parse_restatement,
+    },
+    Rule {
+        name: "federalist",
+        anchor: || secondary::FEDERALIST.to_string(),
+        parse: secondary::parse_federalist,
+    },
+    Rule {
+        name: "book by its closing note",
+        anchor: || secondary::CLOSE.to_string(),
+        parse: secondary::parse_closed,
+    },
 ];
+
+/// A reference to a source by the short name a "hereinafter" gave it
+/// ("Federalist 466", "Black's 694", "39th Cong. Globe 1013"): searched
+/// for only after such a name is given, beside the forms of [`FORMS`],
+/// which win at one position.
+pub(super) static SHORT_NAME: Rule = Rule {
+    name: "source by its short name",
+    anchor: || reference::SHORT_NAME.to_string(),
+    parse: reference::parse_short_name,
+};

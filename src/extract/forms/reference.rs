@@ -6,6 +6,7 @@
 use crate::citation::{CaseReference, Form};
 use crate::extract::names::name_ending_at;
 use crate::extract::scanner::{Scanner, re};
+use crate::extract::titles;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -15,6 +16,10 @@ pub(super) const AT: &str = r"(?-u:\b)at [0-9]";
 /// "In Miranda,", "Under Miranda,": a name opening a sentence or clause.
 pub(super) const OPENING: &str =
     r"(?-u:\b)(?:In|Under|Since|After|Unlike|Like|Following|Applying) [A-Z]";
+
+/// A word before a number, where a reference by a source's short name may
+/// end: "Black's 694", "Federalist, at 466".
+pub(super) const SHORT_NAME: &str = r"(?-u:\b)[A-Z][A-Za-z'.&]*,?[^\S\n]+(?:at[^\S\n]+)?[0-9]";
 
 static OPENING_NAME: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -75,4 +80,26 @@ pub(super) fn parse_opening(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     let c = s.cite(form, range.clone());
     s.out.push(c);
     range.end
+}
+
+/// "Federalist 466", "H. R. Rep., at 3", "Black's 694": a source named by
+/// the short name a "hereinafter" gave it, and its pins. When it is none,
+/// scanning resumes after the anchor's first character.
+pub(super) fn parse_short_name(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
+    read_short_name(s, &m).unwrap_or(m.start + 1)
+}
+
+fn read_short_name(s: &mut Scanner<'_>, m: &Range<usize>) -> Option<usize> {
+    let word_end = m.start + s.text[m.start..m.end].find([',', ' '])?;
+    let (start, name) = titles::short_name_ending_at(s, word_end)?;
+    let p = s.pins_at(m.end - 1)?;
+    let form = Form::Reference(CaseReference {
+        case_name: name,
+        target: None,
+    });
+    let mut c = s.cite(form, start..p.end);
+    c.pins = p.pins;
+    c.parenthetical = s.parenthetical(p.end);
+    s.out.push(c);
+    Some(p.end)
 }

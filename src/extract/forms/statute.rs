@@ -651,9 +651,23 @@ fn statute(
         Of::Unnamed => match code_after(s, end) {
             Some((e, of)) => (of, e),
             None if s.text[start..].starts_with("section") => return None,
-            None if not_a_statute(s, start, first_end, end, &base) => return Some(end),
-            None if named_other(s, start) || names_after(s.text, end) => (Of::Unknown, end),
-            None => (Of::Unnamed, end),
+            // "Uniform Partnership Act §305 (2013)", "LaFave §6.8".
+            None => match super::secondary::section_of_source(s, start) {
+                Some(e) => {
+                    s.other_section = Some(OtherSection {
+                        block: s.line,
+                        end: e,
+                        base,
+                        cites: s.out.len(),
+                    });
+                    return Some(e);
+                }
+                None if not_a_statute(s, start, first_end, end, &base) => {
+                    return Some(another_section(s, start, first_end, end, &list[0].2));
+                }
+                None if named_other(s, start) || names_after(s.text, end) => (Of::Unknown, end),
+                None => (Of::Unnamed, end),
+            },
         },
         of => (of, end),
     };
@@ -668,6 +682,24 @@ fn statute(
         last.parenthetical = note;
     }
     Some(end)
+}
+
+/// Where scanning resumes after a bare section read as a section of
+/// another source: after "See, e.g., §306(c)" soon after it, another
+/// section of the act or book just cited, when the text names no source
+/// around it; else at `end`.
+fn another_section(
+    s: &mut Scanner<'_>,
+    start: usize,
+    first_end: usize,
+    end: usize,
+    first: &str,
+) -> usize {
+    names_a_source(s, start, first_end, end)
+        .is_none()
+        .then(|| super::secondary::next_section(s, start, end, first))
+        .flatten()
+        .unwrap_or(end)
 }
 
 /// One citation for each section of `list` (start, end, section) of `of`;

@@ -15,6 +15,14 @@ use std::sync::LazyLock;
 pub(super) const ANCHOR: &str = r"(?-u:\b)(?:supra|infra)(?-u:\b)";
 
 static COMMA_AT: LazyLock<Regex> = LazyLock::new(|| re(r"^,[^\S\n]*at[^\S\n]+"));
+/// "supra note 3": the footnote of this document citing the source in
+/// full.
+static NOTE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[^\S\n]+notes?[^\S\n]+([0-9]{1,3})(?-u:\b)"));
+/// A section of a book after "supra": ", §14.5(c)".
+static COMMA_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^,[^\S\n]*§§?[^\S\n]*[0-9]+[A-Za-z]?(?:[.:-][0-9]+[A-Za-z]?)*(?:\([0-9A-Za-z]{1,4}\))*")
+});
 static COMMA_NOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^,[^\S\n]*(?:nn?\.)"));
 /// A footnote named before "supra" or "infra": "n. 1, ", "nn. 3-4, ".
 static NOTE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -53,7 +61,17 @@ pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
             pins = note;
         }
     }
-    let end = pins_after(s, m.end, &mut pins);
+    // "Kamisar, supra note 3, at 62".
+    let mut after = m.end;
+    let mut note = None;
+    if let Some(c) = NOTE_WORD
+        .captures(&s.text[after..])
+        .filter(|_| name.is_some())
+    {
+        note = c[1].parse().ok();
+        after += c.get(0).map_or(0, |g| g.end());
+    }
+    let end = pins_after(s, after, &mut pins);
     let start = name
         .as_ref()
         .map(|n| n.0)
@@ -63,7 +81,7 @@ pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
         Some((_, case_name)) => (
             Form::Supra(Supra {
                 case_name,
-                note: None,
+                note,
                 target: None,
             }),
             None,
@@ -111,6 +129,10 @@ fn note_before(s: &Scanner<'_>, at: usize) -> Option<(usize, Vec<crate::citation
 /// `pins`; where the citation ends.
 fn pins_after(s: &Scanner<'_>, end: usize, pins: &mut Vec<crate::citation::Pin>) -> usize {
     let rest = &s.text[end..];
+    // "LaFave, supra, §14.5(c)": a section of the book, no statute's.
+    if let Some(sec) = COMMA_SECTION.find(rest) {
+        return pins_after(s, end + sec.end(), pins);
+    }
     if let Some(at) = COMMA_AT.find(rest) {
         if let Some(p) = s.pins_at(end + at.end()) {
             *pins = p.pins;
