@@ -70,6 +70,11 @@ impl Input {
         }
     }
 
+    /// Whether it is standard input.
+    pub(crate) fn is_stdin(&self) -> bool {
+        self.path.is_none()
+    }
+
     /// Reads the text, at most `max_size` bytes.
     pub(crate) fn read(&self, max_size: u64) -> pincite::Result<Document> {
         match &self.path {
