@@ -36,7 +36,8 @@ pub use citation::{
 };
 pub use error::{Error, ErrorKind, Result};
 pub use index::{
-    AuthorityCount, FileCount, Hit, INDEX_VERSION, Index, Query, SCHEMA, Update, UpdateStats,
+    AuthorityCount, FileCount, Hit, INDEX_VERSION, Index, Query, SCHEMA, SqlRow, Update,
+    UpdateStats,
 };
 pub use ingest::{Document, TextFiles, printable_path, text_files};
 pub use normalize::{

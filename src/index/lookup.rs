@@ -303,11 +303,59 @@ fn hit_of(row: &Row, files: &[(i64, String)], shared: &mut Option<(i64, Arc<str>
     })
 }
 
-/// Runs `sql` and gives each row to `each` as a JSON object.
+/// One row of SQL's answer: its columns' names and values, in order.
+///
+/// It prints (`to_string()`) and serializes as a JSON object of its
+/// columns in order: integers and reals as numbers, text as strings, NULL
+/// as null, blobs as arrays of bytes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SqlRow {
+    names: Arc<[String]>,
+    values: Vec<serde_json::Value>,
+}
+
+impl SqlRow {
+    /// The columns' names, in order.
+    pub fn columns(&self) -> &[String] {
+        &self.names
+    }
+
+    /// The values, in the columns' order.
+    pub fn values(&self) -> &[serde_json::Value] {
+        &self.values
+    }
+
+    /// The value of the column of this name (the first, if several have
+    /// it).
+    pub fn get(&self, name: &str) -> Option<&serde_json::Value> {
+        let at = self.names.iter().position(|n| n == name)?;
+        self.values.get(at)
+    }
+}
+
+impl serde::Serialize for SqlRow {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.values.len()))?;
+        for (n, v) in self.names.iter().zip(&self.values) {
+            map.serialize_entry(n, v)?;
+        }
+        map.end()
+    }
+}
+
+impl std::fmt::Display for SqlRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = serde_json::to_string(self).map_err(|_| std::fmt::Error)?;
+        f.write_str(&text)
+    }
+}
+
+/// Runs `sql` and gives each row to `each`.
 pub(super) fn sql(
     conn: &Connection,
     sql: &str,
-    mut each: impl FnMut(&serde_json::Value) -> Result<()>,
+    mut each: impl FnMut(&SqlRow) -> Result<()>,
 ) -> Result<usize> {
     let mut st = conn.prepare(sql)?;
     if !st.readonly() {
@@ -316,15 +364,18 @@ pub(super) fn sql(
             Some("the SQL would change the index; only SQL that reads runs here".to_string()),
         )));
     }
-    let names: Vec<String> = st.column_names().iter().map(|s| s.to_string()).collect();
+    let names: Arc<[String]> = st.column_names().iter().map(|s| s.to_string()).collect();
     let mut rows = st.query([])?;
     let mut n = 0;
     while let Some(row) = rows.next()? {
-        let mut obj = serde_json::Map::with_capacity(names.len());
-        for (i, name) in names.iter().enumerate() {
-            obj.insert(name.clone(), json_of(row.get_ref(i)?));
+        let mut values = Vec::with_capacity(names.len());
+        for i in 0..names.len() {
+            values.push(json_of(row.get_ref(i)?));
         }
-        each(&serde_json::Value::Object(obj))?;
+        each(&SqlRow {
+            names: names.clone(),
+            values,
+        })?;
         n += 1;
     }
     Ok(n)

@@ -22,6 +22,7 @@ mod rows;
 mod schema;
 mod update;
 
+pub use lookup::SqlRow;
 pub use schema::{INDEX_VERSION, SCHEMA};
 pub use update::{Update, UpdateStats};
 
@@ -184,6 +185,12 @@ pub struct AuthorityCount {
 ///     Ok(())
 /// }).unwrap();
 /// assert_eq!(rows, [r#"{"authority":"424 U.S. 409","n":4}"#]);
+/// // Columns come in the order asked.
+/// index.sql("SELECT 2 AS b, 1 AS a", |row| {
+///     assert_eq!(row.to_string(), r#"{"b":2,"a":1}"#);
+///     assert_eq!(row.get("a"), Some(&serde_json::json!(1)));
+///     Ok(())
+/// }).unwrap();
 /// ```
 pub struct Index {
     conn: Connection,
@@ -330,21 +337,30 @@ impl Index {
     }
 
     /// Runs SQL that reads (a `SELECT`, a `WITH ... SELECT`) and gives
-    /// each row to `each` as a JSON object of its columns: integers and
-    /// reals as numbers, text as strings, NULL as null, blobs as arrays
-    /// of bytes. Returns the number of rows. An index opened with
+    /// each row to `each`. Returns the number of rows. An index opened with
     /// [`Index::open_read_only`] refuses SQL that writes.
     ///
     /// # Errors
     /// The SQL is not valid or does not read only (kind
     /// [`ErrorKind::Database`](crate::ErrorKind), with SQLite's message),
     /// or `each` returned an error.
-    pub fn sql(
-        &self,
-        sql: &str,
-        each: impl FnMut(&serde_json::Value) -> Result<()>,
-    ) -> Result<usize> {
+    pub fn sql(&self, sql: &str, each: impl FnMut(&SqlRow) -> Result<()>) -> Result<usize> {
         lookup::sql(&self.conn, sql, each)
+    }
+
+    /// The number of authorities cited, references to the citing opinion
+    /// itself ("slip op.") left out: [`Index::authorities`]' length.
+    ///
+    /// # Errors
+    /// Reading the database failed.
+    pub fn authority_count(&self) -> Result<usize> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM authorities a WHERE category IS NOT 'internal' \
+             AND EXISTS (SELECT 1 FROM citations c WHERE c.authority = a.key)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n as usize)
     }
 
     /// Every authority with its number of references (full, short, Id.,

@@ -120,12 +120,47 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Makes the tables of a new, empty database.
+/// The statements of [`SCHEMA`] that make indexes (`true`) or not.
+fn statements(indexes: bool) -> impl Iterator<Item = &'static str> {
+    SCHEMA.split_inclusive(";\n").filter(move |st| {
+        let first = st
+            .lines()
+            .find(|l| !l.trim().is_empty() && !l.starts_with("--"));
+        first.is_some_and(|l| l.starts_with("CREATE INDEX")) == indexes
+    })
+}
+
+/// Makes the tables of a new, empty database, without their indexes
+/// (which [`create_indexes`] makes once the rows are in: sorting them
+/// all at once is faster than keeping them row by row).
 pub(super) fn create(conn: &Connection) -> Result<()> {
-    conn.execute_batch(SCHEMA)?;
+    for st in statements(false) {
+        conn.execute_batch(st)?;
+    }
     conn.execute_batch(&format!(
         "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {INDEX_VERSION};"
     ))?;
+    Ok(())
+}
+
+/// Makes the indexes of the tables.
+pub(super) fn create_indexes(conn: &Connection) -> Result<()> {
+    for st in statements(true) {
+        conn.execute_batch(st)?;
+    }
+    Ok(())
+}
+
+/// Drops the indexes of the tables, to fill them again.
+pub(super) fn drop_indexes(conn: &Connection) -> Result<()> {
+    for st in statements(true) {
+        let name = st
+            .split_whitespace()
+            .skip_while(|w| *w != "INDEX")
+            .nth(1)
+            .unwrap_or_default();
+        conn.execute_batch(&format!("DROP INDEX IF EXISTS {name}"))?;
+    }
     Ok(())
 }
 
@@ -134,12 +169,13 @@ pub(super) fn in_memory() -> Result<Connection> {
     let conn = Connection::open_in_memory()?;
     configure(&conn)?;
     create(&conn)?;
+    create_indexes(&conn)?;
     Ok(conn)
 }
 
 /// What a file holds, as far as its first bytes tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Holds {
+enum Holds {
     /// Nothing: no file, or an empty one.
     Nothing,
     /// A SQLite database (an index, or some other database).
@@ -151,7 +187,7 @@ pub(crate) enum Holds {
 }
 
 /// What the file at `path` holds.
-pub(crate) fn holds(path: &Path) -> Holds {
+fn holds(path: &Path) -> Holds {
     let mut head = Vec::new();
     if let Ok(file) = std::fs::File::open(path) {
         let _ = file.take(32).read_to_end(&mut head);
@@ -232,5 +268,33 @@ pub(super) fn check(conn: &Connection) -> Result<bool> {
         (APPLICATION_ID, INDEX_VERSION, _) => Ok(true),
         (APPLICATION_ID, v, _) => Err(Error::index_version(v, INDEX_VERSION)),
         _ => Err(Error::not_an_index()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_splits_into_tables_and_indexes() {
+        let indexes: Vec<&str> = statements(true).collect();
+        let others: Vec<&str> = statements(false).collect();
+        assert_eq!(indexes.len(), SCHEMA.matches("CREATE INDEX").count());
+        assert_eq!(
+            others.iter().filter(|s| s.contains("CREATE TABLE")).count(),
+            SCHEMA.matches("CREATE TABLE").count()
+        );
+        assert_eq!(indexes.concat().len() + others.concat().len(), SCHEMA.len());
+        let conn = in_memory().unwrap();
+        assert!(check(&conn).unwrap());
+        drop_indexes(&conn).unwrap();
+        let left: u32 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(left, 0);
     }
 }

@@ -46,6 +46,8 @@ pub struct Update<'a> {
     /// Whether some file's rows were taken out (its authorities may be
     /// cited no more).
     dropped: bool,
+    /// Whether the tables are without their indexes, made at the commit.
+    bare: bool,
 }
 
 /// What a worker sends the writer: a file to write, or one unchanged.
@@ -64,7 +66,8 @@ impl Index {
     pub fn update(&mut self) -> Result<Update<'_>> {
         self.files.take();
         let tx = Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
-        if !schema::check(&tx)? {
+        let bare = !schema::check(&tx)?;
+        if bare {
             schema::create(&tx)?;
         }
         let known = {
@@ -78,6 +81,7 @@ impl Index {
             seen: HashSet::new(),
             stats: UpdateStats::default(),
             dropped: false,
+            bare,
         })
     }
 }
@@ -256,11 +260,12 @@ impl Update<'_> {
     /// # Errors
     /// Writing to the database failed.
     pub fn clear(&mut self) -> Result<()> {
+        schema::drop_indexes(&self.tx)?;
+        self.bare = true;
         self.tx.execute_batch(
             "DELETE FROM pins; DELETE FROM citations; DELETE FROM contexts; \
              DELETE FROM names; DELETE FROM authorities; DELETE FROM files;",
         )?;
-        self.stats.removed += self.known.len();
         self.known.clear();
         Ok(())
     }
@@ -272,6 +277,9 @@ impl Update<'_> {
     /// # Errors
     /// Writing to the database failed; it is then as it was before.
     pub fn commit(self) -> Result<UpdateStats> {
+        if self.bare {
+            schema::create_indexes(&self.tx)?;
+        }
         if self.stats.written > 0 || self.dropped {
             page_blanks(&self.tx)?;
         }

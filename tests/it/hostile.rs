@@ -292,7 +292,7 @@ fn index_of_hostile_inputs_stays_in_proportion() {
             .sql(
                 "SELECT sum(length(CAST(text AS BLOB))) AS n FROM contexts",
                 |row| {
-                    stored = row["n"].as_u64().unwrap_or(0);
+                    stored = row.get("n").and_then(|n| n.as_u64()).unwrap_or(0);
                     Ok(())
                 },
             )

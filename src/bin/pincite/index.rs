@@ -224,11 +224,7 @@ fn write(
 /// or removed.
 fn summary(out: &mut Out, shown: &str, index: &Index, stats: UpdateStats) -> io::Result<()> {
     let facts = (|| -> pincite::Result<(usize, usize, usize)> {
-        Ok((
-            index.files()?.len(),
-            index.len()?,
-            index.authorities()?.len(),
-        ))
+        Ok((index.files()?.len(), index.len()?, index.authority_count()?))
     })();
     let (files, cites, authorities) = match facts {
         Ok(facts) => facts,
