@@ -20,6 +20,7 @@
 mod lookup;
 mod rows;
 mod schema;
+mod tables;
 mod update;
 
 pub use lookup::SqlRow;

@@ -6,7 +6,7 @@ use super::{compact_key, name_key, section_key};
 use crate::citation::{Citation, CitationKind, Form, Pin};
 use crate::law::names;
 use crate::normalize::Normalized;
-use crate::report::{LineIndex, context};
+use crate::report::{LineIndex, Listing, context};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -18,6 +18,8 @@ pub(super) struct FileRows {
     pub(super) docket: Option<String>,
     pub(super) date: Option<String>,
     pub(super) form: String,
+    /// The JSON of its [`Fingerprint`](crate::Fingerprint).
+    pub(super) copy_of: String,
     /// The distinct contexts, each once.
     pub(super) contexts: Vec<String>,
     pub(super) cites: Vec<CiteRow>,
@@ -45,6 +47,8 @@ pub(super) struct CiteRow {
     pub(super) antecedent: Option<usize>,
     /// Its authority, when that is a blank-page key ("554 U.S. ___").
     pub(super) blank: Option<String>,
+    /// The JSON of what a table of authorities lists of it, if anything.
+    pub(super) listing: Option<String>,
 }
 
 /// What one file says of an authority.
@@ -96,6 +100,8 @@ pub(super) fn file_rows(source: &str, hash: u64) -> FileRows {
         docket: text(meta.docket),
         date: text(meta.date),
         form: name_of(norm.form()),
+        copy_of: serde_json::to_string(&crate::Fingerprint::new(source, norm, cites))
+            .expect("a fingerprint serializes"),
         contexts,
         cites: cite_rows,
         authorities: authority_rows(cites),
@@ -148,6 +154,8 @@ fn cite_rows(source: &str, norm: &Normalized, cites: &[Citation]) -> (Vec<String
                 quotation: context::quote_text(reading, &p.quotes),
                 antecedent: c.antecedent,
                 blank,
+                listing: Listing::of(c)
+                    .map(|l| serde_json::to_string(&l).expect("a listing serializes")),
             }
         })
         .collect();

@@ -31,7 +31,8 @@ CREATE TABLE files (
     caption  TEXT,                   -- "BARTENWERFER v. BUCKLEY"
     docket   TEXT,                   -- "No. 21-908"
     date     TEXT,                   -- "February 22, 2023", as written
-    form     TEXT NOT NULL           -- paragraph_per_line, hard_wrapped, pdf_raw, pdf_layout
+    form     TEXT NOT NULL,          -- paragraph_per_line, hard_wrapped, pdf_raw, pdf_layout
+    copy_of  TEXT NOT NULL           -- JSON: what tells copies of one opinion apart
 );
 
 -- The sentences around citations; the citations of one sentence share one.
@@ -59,7 +60,8 @@ CREATE TABLE citations (
     context    INTEGER NOT NULL REFERENCES contexts(id),
     quotation  TEXT,                 -- the quotation it supports, if any
     antecedent INTEGER REFERENCES citations(id), -- what an Id. refers to
-    blank      TEXT                  -- a blank-page key ("554 U.S. ___") as read in its file
+    blank      TEXT,                 -- a blank-page key ("554 U.S. ___") as read in its file
+    listing    TEXT                  -- JSON: what a table of authorities lists; NULL if left out
 );
 CREATE INDEX citations_file ON citations(file);
 CREATE INDEX citations_authority ON citations(authority);

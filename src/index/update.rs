@@ -185,7 +185,7 @@ impl Update<'_> {
                 self.dropped = true;
                 tx.prepare_cached(
                     "UPDATE files SET hash = ?2, bytes = ?3, caption = ?4, docket = ?5, \
-                     date = ?6, form = ?7 WHERE id = ?1",
+                     date = ?6, form = ?7, copy_of = ?8 WHERE id = ?1",
                 )?
                 .execute(params![
                     id,
@@ -194,14 +194,15 @@ impl Update<'_> {
                     rows.caption,
                     rows.docket,
                     rows.date,
-                    rows.form
+                    rows.form,
+                    rows.copy_of
                 ])?;
                 id
             }
             None => {
                 tx.prepare_cached(
-                    "INSERT INTO files (id, path, hash, bytes, caption, docket, date, form) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    "INSERT INTO files (id, path, hash, bytes, caption, docket, date, form, copy_of) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 )?
                 .execute(params![
                     new_id,
@@ -211,7 +212,8 @@ impl Update<'_> {
                     rows.caption,
                     rows.docket,
                     rows.date,
-                    rows.form
+                    rows.form,
+                    rows.copy_of
                 ])?;
                 new_id
             }
@@ -319,8 +321,8 @@ fn write_citations(tx: &Transaction, file: i64, rows: &FileRows) -> Result<()> {
     }
     let mut cite = tx.prepare_cached(
         "INSERT INTO citations (file, start, \"end\", line, col, kind, authority, pins, page, \
-         section, case_name, context, quotation, antecedent, blank) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+         section, case_name, context, quotation, antecedent, blank, listing) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?;
     let mut pin = tx.prepare_cached(
         "INSERT INTO pins (citation, authority, page, last, footnote, unit) \
@@ -345,7 +347,8 @@ fn write_citations(tx: &Transaction, file: i64, rows: &FileRows) -> Result<()> {
             contexts[c.context],
             c.quotation,
             antecedent,
-            c.blank
+            c.blank,
+            c.listing
         ])?;
         let id = tx.last_insert_rowid();
         ids.push(id);

@@ -1174,3 +1174,39 @@ fn index_schema_is_the_databases() {
         assert!(run.stdout.contains(&format!(" {name} ")), "{name}");
     }
 }
+
+/// `toa --index` makes the table from the database, without reading the
+/// opinions again: the same table, and the same copies named, as `toa`
+/// over the files.
+#[test]
+fn toa_from_an_index_is_the_toa_of_its_files() {
+    let dir = Temp::dir(&[]);
+    let db = dir.0.join("corpus.db");
+    let db = db.to_str().unwrap();
+    let run = pincite(&["index", "-o", db, "corpus"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for args in [
+        &["--format", "md"][..],
+        &["--format", "json", "--keep-copies"],
+        &["--format", "csv", "--omit", "record"],
+    ] {
+        let mut direct = vec!["toa"];
+        direct.extend_from_slice(args);
+        let mut indexed = direct.clone();
+        direct.push("corpus");
+        indexed.extend_from_slice(&["--index", db]);
+        let (a, b) = (pincite(&direct), pincite(&indexed));
+        assert_eq!(
+            (b.code, b.stderr.as_str()),
+            (0, a.stderr.as_str()),
+            "{args:?}"
+        );
+        assert!(a.stdout.len() > 1000, "{args:?}");
+        assert_eq!(a.stdout, b.stdout, "{args:?}");
+    }
+    let run = pincite(&["toa", "--index", db, "corpus"]);
+    assert_eq!(run.code, 2);
+    let run = pincite(&["toa", "--index", "corpus/no.db"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stderr, "pincite: corpus/no.db: no such file\n");
+}
