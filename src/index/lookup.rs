@@ -22,6 +22,9 @@ fn typed_section(typed: &str) -> Option<String> {
         .then(|| section_key(rest))
 }
 
+/// One way of reading what a user typed as authority keys.
+type Resolver = fn(&Index, &str) -> Result<Vec<String>>;
+
 /// The end of the range of strings that start with `prefix`: `prefix`
 /// followed by the last character there is.
 fn prefix_end(prefix: &str) -> String {
@@ -59,7 +62,7 @@ impl Index {
     /// Reading the database failed.
     pub fn resolve(&self, typed: &str) -> Result<Vec<String>> {
         let typed = typed.trim();
-        let ways: [fn(&Index, &str) -> Result<Vec<String>>; 5] = [
+        let ways: [Resolver; 5] = [
             Index::resolve_key,
             Index::resolve_section,
             Index::resolve_provision,

@@ -470,3 +470,156 @@ const SECTIONS: [Section; 9] = [
 pub(crate) fn section_named(name: &str) -> Option<Section> {
     SECTIONS.into_iter().find(|s| s.as_str() == name)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small() -> Index {
+        let a = "See Imbler v. Pachtman, 424 U. S. 409, 430 (1976). Id., at 425\u{2013}431.\n";
+        let b = "Imbler v. Pachtman, 424 U. S. 409 (1976). Goldstein v. Long Beach, 481 F. 3d 1170, 1171 (CA9 2007). Imbler, supra, at 431, n. 33.\n";
+        Index::build(&[("a.txt", a), ("b.txt", b)])
+    }
+
+    #[test]
+    fn compact_keys_ignore_spacing_dots_and_case() {
+        assert_eq!(compact_key("424 U. S. 409"), "424 us 409");
+        assert_eq!(compact_key("424 U.S. 409"), "424 us 409");
+        assert_eq!(compact_key("481 F. 3d 1170"), compact_key("481 F.3d 1170"));
+        assert_eq!(compact_key("42 U.S.C. § 1983"), "42 usc 1983");
+        assert_ne!(compact_key("42 U.S. 4409"), compact_key("424 U.S. 409"));
+    }
+
+    #[test]
+    fn typed_authorities_and_names_resolve() {
+        let ix = small();
+        for typed in [
+            "424 U.S. 409",
+            "424 U. S. 409",
+            "424 us 409",
+            "Imbler",
+            "imbler v. pachtman",
+            "Pachtman",
+        ] {
+            assert_eq!(ix.resolve(typed).unwrap(), ["424 U.S. 409"], "{typed}");
+        }
+        assert_eq!(ix.resolve("Long Beach").unwrap(), ["481 F.3d 1170"]);
+        assert_eq!(ix.resolve("Long").unwrap(), ["481 F.3d 1170"]);
+        assert!(ix.resolve("Imb").unwrap().is_empty());
+        assert!(ix.resolve("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn pasted_entries_and_bare_sections_resolve() {
+        let text = "Tucker v. Cole, 54 Wis. 539, 540, 11 N. W. 703 (1882). See 11 U. S. C. \
+                    \u{a7}523(a)(2)(A); \u{a7}523(a)(2)(B). Rev. Stat. \u{a7}1979, 42 U. S. C. \u{a7}1983.\n";
+        let ix = Index::build(&[("a.txt", text)]);
+        let resolve = |typed: &str| ix.resolve(typed).unwrap();
+        // A table entry with its parallel: both keys; a pin is no key.
+        let tucker = ["11 N.W. 703", "54 Wis. 539"];
+        assert_eq!(
+            resolve("Tucker v. Cole, 54 Wis. 539, 11 N.W. 703 (1882)"),
+            tucker
+        );
+        assert_eq!(
+            resolve("  Tucker v. Cole, 54 Wis. 539, 540 (1882).  "),
+            ["54 Wis. 539"]
+        );
+        // A section alone: that section of any code, exactly.
+        assert_eq!(resolve("\u{a7}1983"), ["42 U.S.C. \u{a7} 1983"]);
+        assert_eq!(resolve("\u{a7}\u{a7} 1979"), ["Rev. Stat. \u{a7} 1979"]);
+        assert_eq!(
+            resolve("Section 523(a)(2)(b)"),
+            ["11 U.S.C. \u{a7} 523(a)(2)(B)"]
+        );
+        assert!(resolve("\u{a7}523").is_empty());
+        assert!(resolve("\u{a7}").is_empty());
+        assert!(resolve("Section v. Cole").is_empty());
+        assert!(resolve("   ").is_empty());
+        // The parallel citations are recorded with each other.
+        let mut parallels = Vec::new();
+        ix.sql(
+            "SELECT parallels FROM authorities WHERE key = '54 Wis. 539'",
+            |row| {
+                parallels.push(row.to_string());
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(parallels, [r#"{"parallels":"[\"11 N.W. 703\"]"}"#]);
+    }
+
+    #[test]
+    fn pins_match_pages_ranges_and_footnotes() {
+        let ix = small();
+        let mut q = Query::new();
+        q.authority("424 U.S. 409").pin(431);
+        let hits = ix.query(&q).unwrap();
+        // The range 425-431 and the footnote 431 n. 33.
+        assert_eq!(hits.len(), 2);
+        assert_eq!(hits[0].kind, CitationKind::Id);
+        assert_eq!(hits[1].kind, CitationKind::Supra);
+        assert_eq!(hits[1].line, 1);
+        assert!(hits.iter().all(|h| h.cites_page(431)));
+        let counts = ix.counts(&q).unwrap();
+        assert_eq!(counts.len(), 2);
+        q.kind(CitationKind::Supra);
+        assert_eq!(ix.query(&q).unwrap().len(), 1);
+        // Without an authority, the pin alone.
+        let mut q = Query::new();
+        q.pin(1171);
+        assert_eq!(ix.query(&q).unwrap().len(), 1);
+        let all = ix.authorities().unwrap();
+        assert_eq!(
+            (all[0].authority.as_str(), all[0].count, all[0].files),
+            ("424 U.S. 409", 4, 2)
+        );
+        assert_eq!(ix.authority_count().unwrap(), all.len());
+    }
+
+    #[test]
+    fn abbreviated_ranges_read_in_full() {
+        let ix = Index::build(&[(
+            "a.txt",
+            "Lee v. Flintkote Co., 593 F. 2d 1275, 1278-79 (CADC 1979).\n",
+        )]);
+        let mut q = Query::new();
+        q.pin(1279);
+        assert_eq!(ix.query(&q).unwrap().len(), 1);
+    }
+
+    /// A blank-page case one file cites with its first page takes that
+    /// page's key in every file, and its own back when that file goes.
+    #[test]
+    fn blank_pages_take_the_first_page_another_file_gives() {
+        let slip =
+            "District of Columbia v. Heller, 554 U. S. ___ (2008). Heller, 554 U. S., at ___.\n";
+        let paged = "See District of Columbia v. Heller, 554 U. S. 570, 595 (2008).\n";
+        let mut ix = Index::in_memory();
+        ix.add([("slip", slip), ("paged", paged)]).unwrap();
+        let mut q = Query::new();
+        q.authority("554 U.S. 570");
+        let files: Vec<usize> = ix.query(&q).unwrap().iter().map(|h| h.file).collect();
+        assert_eq!(files, [0, 0, 1]);
+        ix.remove(&["paged"]).unwrap();
+        assert!(ix.query(&q).unwrap().is_empty());
+        let keys: Vec<Option<String>> = ix
+            .hits()
+            .unwrap()
+            .into_iter()
+            .map(|h| h.authority)
+            .collect();
+        let blank = "District of Columbia v. Heller, 554 U.S. ___".to_string();
+        assert_eq!(keys, [Some(blank.clone()), Some(blank)]);
+    }
+
+    #[test]
+    fn every_kind_and_section_round_trips_by_name() {
+        for k in CitationKind::ALL {
+            assert_eq!(CitationKind::named(k.as_str()), Some(k));
+        }
+        for s in SECTIONS {
+            assert_eq!(section_named(s.as_str()), Some(s));
+        }
+    }
+}

@@ -282,16 +282,19 @@ impl Update<'_> {
         if self.bare {
             schema::create_indexes(&self.tx)?;
         }
-        if self.stats.written > 0 || self.dropped {
-            page_blanks(&self.tx)?;
-        }
         if self.dropped {
+            // An authority cited only by blank-page citations given its
+            // key by a file now gone is cited no more.
             self.tx.execute(
                 "DELETE FROM authorities WHERE NOT EXISTS \
-                 (SELECT 1 FROM citations c WHERE c.authority = authorities.key) \
+                 (SELECT 1 FROM citations c WHERE c.authority = authorities.key \
+                 AND c.blank IS NULL) \
                  AND NOT EXISTS (SELECT 1 FROM citations c WHERE c.blank = authorities.key)",
                 [],
             )?;
+        }
+        if self.stats.written > 0 || self.dropped {
+            page_blanks(&self.tx)?;
         }
         self.tx.commit()?;
         Ok(self.stats)
