@@ -1210,3 +1210,13 @@ fn toa_from_an_index_is_the_toa_of_its_files() {
     assert_eq!(run.code, 1);
     assert_eq!(run.stderr, "pincite: corpus/no.db: no such file\n");
 }
+
+/// The README shows the schema `index --schema` prints, whole.
+#[test]
+fn readme_shows_the_schema() {
+    let readme = String::from_utf8(repo_file("README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("```sql\n{}```", pincite::SCHEMA)),
+        "the README's schema differs from pincite::SCHEMA"
+    );
+}
