@@ -223,13 +223,19 @@ pub(super) fn open(path: &Path, write: bool, create: bool) -> Result<Connection>
         Holds::OldIndex(v) => return Err(Error::index_version(v, INDEX_VERSION).at(path)),
         Holds::Other => return Err(Error::not_an_index().at(path)),
     }
-    let flags = if write {
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
-    } else {
-        OpenFlags::SQLITE_OPEN_READ_ONLY
-    };
-    let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|e| Error::from(e).at(path))?;
+    // A reader opens the file to write too when it may (and its caller
+    // makes it query only), so that a change a crash left half done is
+    // rolled back, as only a writer can; a file it may not write it opens
+    // to read.
+    let rw = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = match write {
+        true => Connection::open_with_flags(path, rw | OpenFlags::SQLITE_OPEN_CREATE),
+        false => Connection::open_with_flags(path, rw).or_else(|_| {
+            let ro = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            Connection::open_with_flags(path, ro)
+        }),
+    }
+    .map_err(|e| Error::from(e).at(path))?;
     configure(&conn)?;
     check(&conn).map_err(|e| e.at(path))?;
     Ok(conn)

@@ -1054,3 +1054,40 @@ fn toa_keys_record_citations_per_file() {
     let one = TableOfAuthorities::new([(SLIP, a.as_slice())]);
     assert_eq!(one.get("App.").unwrap().citation, "App.");
 }
+
+/// A writer that dies in the middle of a change leaves its journal
+/// beside the database: the next reader rolls the change back and reads
+/// the index as it was, whole.
+#[test]
+fn index_left_half_written_reads_as_it_was() {
+    let db = TempPath::new("crash.db");
+    let slip = read(SLIP);
+    let mut index = pincite::Index::open(&db.0).unwrap();
+    index.add([(SLIP, slip.as_str())]).unwrap();
+    let before = index.hits().unwrap();
+    drop(index);
+    // A change under way, its pages spilled to the file: the file and
+    // its journal copied as a crash would leave them.
+    let copy = TempPath::new("crash-copy.db");
+    let journal = |p: &std::path::Path| {
+        let mut s = p.as_os_str().to_owned();
+        s.push("-journal");
+        std::path::PathBuf::from(s)
+    };
+    let copy_journal = TempPath(journal(&copy.0));
+    {
+        let mut conn = rusqlite::Connection::open(&db.0).unwrap();
+        conn.execute_batch("PRAGMA cache_size = 2; PRAGMA foreign_keys = OFF")
+            .unwrap();
+        let tx = conn.transaction().unwrap();
+        tx.execute_batch("DELETE FROM contexts; UPDATE citations SET kind = 'x', pins = '';")
+            .unwrap();
+        assert!(journal(&db.0).exists(), "the change spilled to the file");
+        std::fs::copy(&db.0, &copy.0).unwrap();
+        std::fs::copy(journal(&db.0), &copy_journal.0).unwrap();
+        drop(tx);
+    }
+    let back = pincite::Index::open_read_only(&copy.0).unwrap();
+    assert_eq!(back.hits().unwrap(), before);
+    assert!(!copy_journal.0.exists(), "the journal was played back");
+}
