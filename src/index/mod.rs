@@ -274,6 +274,36 @@ impl Index {
         update.commit()
     }
 
+    /// Adds the files at these paths, named by their paths as given, or
+    /// replaces those whose text changed, in one [`Update`]: read from
+    /// the disk as the workers need them, not all at once. A file that
+    /// cannot be read (missing, not UTF-8 text, larger than
+    /// [`Document::DEFAULT_MAX_SIZE`](crate::Document::DEFAULT_MAX_SIZE))
+    /// stops the update: nothing is written.
+    ///
+    /// # Errors
+    /// The first file that could not be read (with its path), or writing
+    /// to the database failed; it is then as it was.
+    pub fn add_files<P: AsRef<Path> + Sync>(&mut self, paths: &[P]) -> Result<UpdateStats> {
+        let failed: std::sync::Mutex<Option<crate::Error>> = std::sync::Mutex::new(None);
+        let docs = paths.iter().map_while(|p| {
+            let path = p.as_ref();
+            match crate::Document::read(path) {
+                Ok(doc) => Some((crate::printable_path(path), doc.into_text())),
+                Err(e) => {
+                    *failed.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
+                    None
+                }
+            }
+        });
+        let mut update = self.update()?;
+        update.add(docs)?;
+        if let Some(e) = failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+            return Err(e);
+        }
+        update.commit()
+    }
+
     /// Takes out the files of these names. Returns how many were there.
     ///
     /// # Errors

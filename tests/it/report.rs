@@ -1091,3 +1091,23 @@ fn index_left_half_written_reads_as_it_was() {
     assert_eq!(back.hits().unwrap(), before);
     assert!(!copy_journal.0.exists(), "the journal was played back");
 }
+
+/// Files added by path are read as the workers need them; one that
+/// cannot be read stops the update, named, and nothing is written.
+#[test]
+fn index_add_files_by_path() {
+    let mut index = pincite::Index::in_memory();
+    let stats = index.add_files(&[SLIP, SYLLABUS]).unwrap();
+    assert_eq!(stats.written, 2);
+    assert_eq!(index.files().unwrap(), [SLIP, SYLLABUS]);
+    assert_eq!(index.hits().unwrap(), van_de_kamp_index().hits().unwrap());
+    let e = index
+        .add_files(&[
+            "corpus/scotus_kemp_v_us_2022_prelim_slip.txt",
+            "corpus/no-such.txt",
+        ])
+        .unwrap_err();
+    assert_eq!(e.to_string(), "no such file");
+    assert_eq!(e.path(), Some(std::path::Path::new("corpus/no-such.txt")));
+    assert_eq!(index.files().unwrap(), [SLIP, SYLLABUS]);
+}
