@@ -250,6 +250,28 @@ impl Index {
         index
     }
 
+    /// An index in memory as [`Index::build`] makes it, from any pairs of
+    /// a name and a text: `(String, String)`, `(&str, &str)`, `(String,
+    /// Document)`.
+    ///
+    /// ```
+    /// let docs = vec![("a.txt".to_string(), "Imbler v. Pachtman, 424 U. S. 409 (1976).".to_string())];
+    /// let index = pincite::Index::build_from(docs);
+    /// assert_eq!(index.files().unwrap(), ["a.txt"]);
+    /// ```
+    pub fn build_from<N, T>(docs: impl IntoIterator<Item = (N, T)>) -> Index
+    where
+        N: Into<String>,
+        T: AsRef<str> + Sync,
+    {
+        let docs: Vec<(String, T)> = docs.into_iter().map(|(n, t)| (n.into(), t)).collect();
+        let mut index = Index::in_memory();
+        index
+            .add(docs.iter().map(|(n, t)| (n.as_str(), t.as_ref())))
+            .expect("an in-memory database takes the rows");
+        index
+    }
+
     fn with(conn: Connection) -> Index {
         Index {
             conn,

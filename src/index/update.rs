@@ -3,6 +3,7 @@
 
 use super::rows::{FileRows, file_rows};
 use super::{Index, schema};
+use crate::citation::PinUnit;
 use crate::error::Result;
 use crate::resolve::blank::BlankPages;
 use rayon::prelude::*;
@@ -359,7 +360,11 @@ fn write_citations(tx: &Transaction, file: i64, rows: &FileRows) -> Result<()> {
             let Some((first, last)) = p.pages() else {
                 continue;
             };
-            let unit = super::rows::name_of(p.unit);
+            let unit = match p.unit {
+                PinUnit::Page => "page",
+                PinUnit::Star => "star",
+                PinUnit::Paragraph => "paragraph",
+            };
             pin.execute(params![id, c.authority, first, last, p.footnote, unit])?;
         }
     }
