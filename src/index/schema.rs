@@ -32,7 +32,9 @@ CREATE TABLE files (
     docket   TEXT,                   -- "No. 21-908"
     date     TEXT,                   -- "February 22, 2023", as written
     form     TEXT NOT NULL,          -- paragraph_per_line, hard_wrapped, pdf_raw, pdf_layout
-    copy_of  TEXT NOT NULL           -- JSON: what tells copies of one opinion apart
+    copy_of  TEXT NOT NULL,          -- JSON: what tells copies of one opinion apart
+    size     INTEGER,                -- on the disk when read: its size and modification
+    mtime    INTEGER                 -- time (ns), by which `index` leaves it unread
 );
 
 -- The sentences around citations; the citations of one sentence share one.

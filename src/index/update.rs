@@ -41,6 +41,9 @@ pub struct Update<'a> {
     tx: Transaction<'a>,
     /// The files in the index: their id and hash, by path.
     known: HashMap<String, (i64, String)>,
+    /// The size and modification time of the files read from the disk,
+    /// by path.
+    stamps: HashMap<String, (i64, i64)>,
     /// The paths added in this update.
     seen: HashSet<String>,
     stats: UpdateStats,
@@ -76,9 +79,16 @@ impl Index {
             let rows = st.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
             rows.collect::<rusqlite::Result<HashMap<String, (i64, String)>>>()?
         };
+        let stamps = {
+            let mut st =
+                tx.prepare("SELECT path, size, mtime FROM files WHERE mtime IS NOT NULL")?;
+            let rows = st.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+            rows.collect::<rusqlite::Result<HashMap<String, (i64, i64)>>>()?
+        };
         Ok(Update {
             tx,
             known,
+            stamps,
             seen: HashSet::new(),
             stats: UpdateStats::default(),
             dropped: false,
@@ -186,7 +196,7 @@ impl Update<'_> {
                 self.dropped = true;
                 tx.prepare_cached(
                     "UPDATE files SET hash = ?2, bytes = ?3, caption = ?4, docket = ?5, \
-                     date = ?6, form = ?7, copy_of = ?8 WHERE id = ?1",
+                     date = ?6, form = ?7, copy_of = ?8, size = NULL, mtime = NULL WHERE id = ?1",
                 )?
                 .execute(params![
                     id,
@@ -222,6 +232,35 @@ impl Update<'_> {
         write_citations(tx, id, rows)?;
         write_authorities(tx, id, rows)?;
         Ok(id)
+    }
+
+    /// Whether the file at `path`, of `size` bytes on the disk and last
+    /// changed at `mtime` (nanoseconds since 1970), is the one in the
+    /// index, as [`Update::stamp`] recorded it: then it is taken as given
+    /// to [`Update::add`] unchanged, and need not be read. A caller that
+    /// reads files from the disk asks this first, and stamps what it
+    /// reads, so that a run over an unchanged corpus reads no file.
+    pub fn unchanged(&mut self, path: &str, size: u64, mtime: i64) -> bool {
+        let same =
+            self.stamps.get(path) == Some(&(size as i64, mtime)) && self.known.contains_key(path);
+        if same && self.seen.insert(path.to_string()) {
+            self.stats.unchanged += 1;
+        }
+        same
+    }
+
+    /// Records the size and modification time the file at `path` had
+    /// on the disk before it was read and given to [`Update::add`] (see
+    /// [`Update::unchanged`]).
+    ///
+    /// # Errors
+    /// Writing to the database failed.
+    pub fn stamp(&mut self, path: &str, size: u64, mtime: i64) -> Result<()> {
+        self.tx
+            .prepare_cached("UPDATE files SET size = ?2, mtime = ?3 WHERE path = ?1")?
+            .execute(params![path, size as i64, mtime])?;
+        self.stamps.insert(path.to_string(), (size as i64, mtime));
+        Ok(())
     }
 
     /// Takes a file out. Returns whether it was there.

@@ -1041,6 +1041,27 @@ fn index_run_again_reads_only_what_changed() {
         before,
         "an unchanged run writes nothing"
     );
+    // A file of the same size and time is not read at all: a change that
+    // keeps both goes unseen (until --rebuild).
+    let syl_path = format!("{texts}/syl.txt");
+    let when = std::fs::metadata(&syl_path).unwrap().modified().unwrap();
+    let mut same_size = syllabus.clone();
+    let at = same_size.iter().position(|&b| b == b'I').unwrap();
+    same_size[at] = b'J';
+    std::fs::write(&syl_path, &same_size).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&syl_path)
+        .unwrap()
+        .set_modified(when)
+        .unwrap();
+    let run = pincite(&["index", "-o", db, texts]);
+    assert!(
+        run.stdout.ends_with(" (0 read, 3 unchanged, 0 removed)\n"),
+        "{}",
+        run.stdout
+    );
+    std::fs::write(&syl_path, &syllabus).unwrap();
 
     let mut changed = slip.clone();
     changed.extend_from_slice(

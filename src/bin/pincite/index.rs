@@ -7,6 +7,7 @@ use clap::Args;
 use pincite::{Index, UpdateStats};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The arguments of `pincite index`.
@@ -193,14 +194,30 @@ fn write(
     if args.rebuild {
         update.clear()?;
     }
+    // A file of the size and time it had when read last is not read.
+    let files: Vec<Input> = files
+        .into_iter()
+        .filter(|f| {
+            let stamp = f.stamp();
+            !stamp.is_some_and(|(size, mtime)| update.unchanged(&f.name, size, mtime))
+        })
+        .collect();
     let unread = AtomicUsize::new(failed);
+    let stamps = Mutex::new(Vec::new());
     let docs = files.into_iter().filter_map(|input| {
+        let stamp = input.stamp();
         let doc = match input.is_stdin() {
             true => stdin.take()?,
             false => input.read(max),
         };
         match doc {
-            Ok(doc) => Some((input.name, doc.into_text())),
+            Ok(doc) => {
+                if let Some((size, mtime)) = stamp {
+                    let mut stamps = stamps.lock().unwrap_or_else(|e| e.into_inner());
+                    stamps.push((input.name.clone(), size, mtime));
+                }
+                Some((input.name, doc.into_text()))
+            }
             Err(e) => {
                 warn(&input.name, &message(&e));
                 unread.fetch_add(1, Ordering::Relaxed);
@@ -212,6 +229,9 @@ fn write(
     let unread = unread.into_inner();
     if unread > 0 {
         return Ok(Outcome::Unread(unread));
+    }
+    for (name, size, mtime) in stamps.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        update.stamp(&name, size, mtime)?;
     }
     update.remove_others()?;
     let stats = update.commit()?;
