@@ -665,6 +665,16 @@ mod tests {
         assert_eq!(keys, [Some(blank.clone()), Some(blank)]);
     }
 
+    /// An index moves between threads (a Python object holding one
+    /// may be used from any thread, one at a time).
+    #[test]
+    fn an_index_is_send() {
+        fn send<T: Send>() {}
+        send::<Index>();
+        send::<Hit>();
+        send::<SqlRow>();
+    }
+
     #[test]
     fn every_kind_and_section_round_trips_by_name() {
         for k in CitationKind::ALL {

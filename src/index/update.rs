@@ -105,6 +105,9 @@ impl Update<'_> {
     /// that reads files from the disk holds only a few at a time. New
     /// files keep the order given; a name given twice is taken once.
     ///
+    /// The texts are read on rayon's global pool while the calling thread
+    /// writes: called from a thread of that pool, it needs another one.
+    ///
     /// # Errors
     /// Writing to the database failed; the update should then be dropped.
     pub fn add<I, N, T>(&mut self, docs: I) -> Result<()>
