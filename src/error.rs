@@ -28,6 +28,19 @@ pub enum ErrorKind {
     NotRegularFile,
     /// Reading a file or a directory failed.
     Io,
+    /// The file is not a pincite index: another SQLite database, or
+    /// another kind of file.
+    NotAnIndex,
+    /// The file is a pincite index of another format: an older JSON index
+    /// file or a database of another schema version. Building it again
+    /// with this version reads it.
+    IndexVersion {
+        /// The version the file has.
+        found: u32,
+    },
+    /// The database failed: a corrupt or locked file, a full disk, an
+    /// error in SQL given to [`Index::sql`](crate::Index::sql).
+    Database,
 }
 
 /// An error from pincite. Reading text and extracting citations from a
@@ -90,6 +103,47 @@ impl Error {
         )
     }
 
+    pub(crate) fn no_such_file() -> Error {
+        Error::new(ErrorKind::Io, "no such file".to_string())
+    }
+
+    /// A database file shorter than its header says.
+    pub(crate) fn truncated(len: u64, whole: u64) -> Error {
+        Error::new(
+            ErrorKind::Database,
+            format!("truncated index ({len} of {whole} bytes)"),
+        )
+    }
+
+    pub(crate) fn not_an_index() -> Error {
+        Error::new(ErrorKind::NotAnIndex, "not a pincite index".to_string())
+    }
+
+    /// An index of format `found`, which this version does not read.
+    pub(crate) fn index_version(found: u32, reads: u32) -> Error {
+        let what = if found < 5 {
+            "a JSON index file of an older pincite"
+        } else {
+            "a database of another pincite"
+        };
+        Error::new(
+            ErrorKind::IndexVersion { found },
+            format!(
+                "index format version {found} ({what}); this pincite reads version {reads}: \
+                 rebuild it with this version (pincite index --rebuild -o FILE ...)"
+            ),
+        )
+    }
+
+    /// An error of the database, in SQLite's words.
+    pub(crate) fn database(err: &rusqlite::Error) -> Error {
+        let text = match err {
+            rusqlite::Error::SqliteFailure(_, Some(m)) => m.clone(),
+            other => other.to_string(),
+        };
+        Error::new(ErrorKind::Database, text)
+    }
+
     pub(crate) fn io(err: &std::io::Error) -> Error {
         Error::new(ErrorKind::Io, io_message(err))
     }
@@ -108,6 +162,13 @@ impl Error {
     /// The file or directory the error is about, when it came from one.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    /// An error of kind [`ErrorKind::Database`].
+    fn from(err: rusqlite::Error) -> Error {
+        Error::database(&err)
     }
 }
 

@@ -15,7 +15,6 @@
 //! ```
 #![deny(missing_docs)]
 
-mod atomic;
 mod citation;
 mod error;
 mod extract;
@@ -36,7 +35,10 @@ pub use citation::{
     Statute, Supra,
 };
 pub use error::{Error, ErrorKind, Result};
-pub use index::{FileCount, Hit, INDEX_VERSION, Index, IndexError, IndexErrorKind, Query};
+pub use index::{
+    AuthorityCount, FileCount, Hit, INDEX_VERSION, Index, Query, SCHEMA, SqlRow, Update,
+    UpdateStats,
+};
 pub use ingest::{Document, TEXT_EXTENSIONS, TextFiles, printable_path, text_files};
 pub use normalize::{
     Block, BlockKind, InputForm, Metadata, Normalized, Normalizer, OffsetMap, Section, normalize,

@@ -243,8 +243,15 @@ impl Pin {
 
     /// Whether the pin cites `page`: its page, or a page of its range.
     pub fn covers(&self, page: u32) -> bool {
-        self.page
-            .is_some_and(|p| p == page || (p < page && self.end.is_some_and(|e| page <= e)))
+        self.pages()
+            .is_some_and(|(first, last)| first <= page && page <= last)
+    }
+
+    /// The first and last page it cites: its page twice, or its range; a
+    /// range that ends before it starts ("425-420") cites its first page.
+    pub(crate) fn pages(&self) -> Option<(u32, u32)> {
+        let first = self.page?;
+        Some((first, self.end.map_or(first, |e| e.max(first))))
     }
 
     /// Whether the pin is a range that ends before it starts ("425-420");

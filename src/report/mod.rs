@@ -17,4 +17,5 @@ pub use lines::LineIndex;
 pub use toa::{
     Entry, FilePages, Heading, Occurrence, PASSIM_PAGES, SectionPages, TableOfAuthorities,
 };
+pub(crate) use toa::{Listed, Listing};
 pub use verify::{FAR_PAST_PAGES, Finding, Severity, verify};

@@ -8,14 +8,14 @@ use crate::citation::{
 use crate::normalize::Section;
 use crate::resolve::blank::BlankPages;
 use crate::span::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 /// The part of the table an authority is listed in, in the order the
 /// table prints them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Heading {
@@ -320,6 +320,16 @@ impl TableOfAuthorities {
             blanks.learn(cites);
         }
         let paged = blanks.map();
+        let listed: Vec<(&str, Vec<Listed>)> = docs
+            .into_iter()
+            .map(|(name, cites)| (name, listed(cites, &paged)))
+            .collect();
+        TableOfAuthorities::of_listed(listed.iter().map(|(n, l)| (*n, l.as_slice())))
+    }
+
+    /// Builds the table from each file's name and the citations it lists,
+    /// as [`TableOfAuthorities::new`] does from citations.
+    pub(crate) fn of_listed<'a>(docs: impl IntoIterator<Item = (&'a str, &'a [Listed])>) -> Self {
         let mut files = Vec::new();
         let mut by_key: HashMap<String, Gather> = HashMap::new();
         // A parallel citation's authority ("11 N.W. 703" after "Tucker v.
@@ -328,23 +338,13 @@ impl TableOfAuthorities {
         for (fi, (name, cites)) in docs.into_iter().enumerate() {
             files.push(name.to_string());
             let mut last_primary: Option<&str> = None;
-            for (ci, c) in cites.iter().enumerate() {
-                // A case named without a pin ("In Miranda, the Court held")
-                // is a mention, not a reference a table counts.
-                if c.kind() == CitationKind::Reference && c.pins.is_empty() {
-                    continue;
-                }
-                let Some(heading) = c.category().and_then(Heading::of) else {
-                    continue;
-                };
-                let Some(own) = c.authority.as_deref() else {
-                    continue;
-                };
-                let own = paged.get(own).map_or(own, String::as_str);
-                let full = c.full_case();
+            for c in cites {
+                let own = c.authority.as_str();
+                let l = &c.listing;
+                let full = l.full.as_ref();
                 if let Some(f) = full {
                     let main = match &f.history {
-                        Some(h) => h.of.as_deref(),
+                        Some((of, _)) => of.as_deref(),
                         None if f.parallel => last_primary,
                         None => {
                             last_primary = Some(own);
@@ -356,7 +356,7 @@ impl TableOfAuthorities {
                         parallel_of.insert(own.to_string(), main.to_string());
                         let g = by_key.entry(main.to_string()).or_default();
                         match &f.history {
-                            Some(h) => g.history.push(history_text(&h.relation, own, f)),
+                            Some((_, relation)) => g.history.push(history_text(relation, own, f)),
                             None => g.parallels.push(own.to_string()),
                         }
                     }
@@ -365,16 +365,20 @@ impl TableOfAuthorities {
                 let key = redirected.map_or(own, String::as_str);
                 // A record citation ("App. 45") cites the record of its own
                 // case: one entry per file.
-                let g = if c.category() == Some(Category::Record) {
+                let g = if l.record {
                     by_key.entry(format!("{key}{RECORD_OF}{fi}")).or_default()
                 } else {
                     by_key.entry(key.to_string()).or_default()
                 };
-                g.headings.insert(heading);
+                g.headings.insert(l.heading);
                 if g.order.is_none() {
-                    g.order = c.form.effective().map(|f| placement(f, key));
+                    g.order = l
+                        .place
+                        .as_ref()
+                        .map(|(group, at)| (*group, at.clone().unwrap_or_else(|| key.to_string())));
                 }
-                if let Some(d) = display(&c.form, key) {
+                if let Some((before, after)) = &l.display {
+                    let d = format!("{before}{key}{after}");
                     if g.display.as_ref().is_none_or(|old| old.len() < d.len()) {
                         g.display = Some(d);
                     }
@@ -391,10 +395,8 @@ impl TableOfAuthorities {
                     if g.court.is_none() {
                         g.court.clone_from(&f.court);
                     }
-                } else if matches!(c.form, Form::ShortCase(_) | Form::Supra(_)) {
-                    if let Some(n) = c.case_name() {
-                        g.names.push(n.to_string());
-                    }
+                } else if let Some(n) = &l.name {
+                    g.names.push(n.clone());
                 }
                 // A parallel citation, or one of subsequent history, is one
                 // reference with its case.
@@ -410,10 +412,10 @@ impl TableOfAuthorities {
                 }
                 g.occurrences.push(Occurrence {
                     file: fi,
-                    index: ci,
+                    index: c.index,
                     span: c.span,
                     slip_page: c.slip_page,
-                    kind: c.kind(),
+                    kind: c.kind,
                     section: c.section,
                 });
             }
@@ -604,7 +606,7 @@ fn pin_from_key((unit, page, end, footnote): PinKey) -> Pin {
 
 /// A citation of subsequent history as the table prints it after its case:
 /// "aff'd, 520 U.S. 681 (1997)".
-fn history_text(relation: &str, key: &str, f: &crate::citation::FullCase) -> String {
+fn history_text(relation: &str, key: &str, f: &FullListing) -> String {
     match (&f.court, f.year) {
         (Some(c), Some(y)) => format!("{relation}, {key} ({c} {y})"),
         (None, Some(y)) => format!("{relation}, {key} ({y})"),
@@ -768,51 +770,45 @@ fn trim_zeros(d: &[u8]) -> &[u8] {
 /// How a full citation of an article or a book prints in the table: its
 /// author and title before the key, the year (and edition) after it; `None`
 /// for every other form, which prints as its key.
-fn display(form: &Form, key: &str) -> Option<String> {
+fn display(form: &Form) -> Option<(String, String)> {
     let (author, title, year) = match form {
         Form::Journal(j) => (j.author.as_deref(), j.title.as_deref(), j.year),
         Form::Secondary(b) => (None, None, b.year),
         _ => return None,
     };
-    let mut out = String::new();
+    let mut before = String::new();
     for part in [author, title].into_iter().flatten() {
-        let _ = write!(out, "{part}, ");
+        let _ = write!(before, "{part}, ");
     }
     if let Form::Secondary(b) = form {
         if let Some(v) = b.volume {
-            let _ = write!(out, "{v} ");
+            let _ = write!(before, "{v} ");
         }
     }
-    out.push_str(key);
     let edition = match form {
         Form::Secondary(b) => b.edition.as_deref(),
         _ => None,
     };
-    match (edition, year) {
-        (Some(e), Some(y)) => {
-            let _ = write!(out, " ({e} ed. {y})");
-        }
-        (Some(e), None) => {
-            let _ = write!(out, " ({e} ed.)");
-        }
-        (None, Some(y)) => {
-            let _ = write!(out, " ({y})");
-        }
-        (None, None) => {}
-    }
-    Some(out)
+    let after = match (edition, year) {
+        (Some(e), Some(y)) => format!(" ({e} ed. {y})"),
+        (Some(e), None) => format!(" ({e} ed.)"),
+        (None, Some(y)) => format!(" ({y})"),
+        (None, None) => String::new(),
+    };
+    Some((before, after))
 }
 
 /// Where an authority goes within its heading: a group, then a key
 /// compared with [`natural_cmp`].
 type Placement = (u8, String);
 
-/// The placement of the authority `key` cited in `form`: statutes by the
+/// The placement of an authority cited in `form`: statutes by the
 /// United States Code's titles and sections, then the Statutes at Large,
 /// Public Laws, the Revised Statutes, then the States' codes;
 /// constitutions the United States' first, articles before amendments,
-/// each by its number; everything else by its key.
-fn placement(form: &Form, key: &str) -> Placement {
+/// each by its number; everything else by its key (`None`: the key the
+/// table lists it under).
+fn placement(form: &Form) -> (u8, Option<String>) {
     match form {
         Form::Statute(s) => {
             let group = match s {
@@ -825,11 +821,127 @@ fn placement(form: &Form, key: &str) -> Placement {
                 Statute::Large { .. } => 1,
                 Statute::PublicLaw { .. } => 2,
             };
-            (group, key.to_string())
+            (group, None)
         }
-        Form::Constitution(c) => constitution_placement(c),
-        _ => (0, key.to_string()),
+        Form::Constitution(c) => {
+            let (group, at) = constitution_placement(c);
+            (group, Some(at))
+        }
+        _ => (0, None),
     }
+}
+
+/// What a table of authorities reads of one citation besides its
+/// authority, pins and place: everything it takes from the citation's
+/// form. Stored in the index, so that a table is made from it there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Listing {
+    /// The heading it is listed under.
+    pub(crate) heading: Heading,
+    /// Whether it cites the record of its case (one entry per file).
+    pub(crate) record: bool,
+    /// Its placement within the heading, the key `None` for the key the
+    /// table lists it under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) place: Option<(u8, Option<String>)>,
+    /// An article or book: what prints before and after its key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) display: Option<(String, String)>,
+    /// A full case citation's facts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) full: Option<FullListing>,
+    /// The case name of a short or supra citation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) name: Option<String>,
+}
+
+/// What a table reads of a full case citation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct FullListing {
+    pub(crate) parallel: bool,
+    /// Subsequent history: the key of the case it follows, and how
+    /// ("aff'd").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) history: Option<(Option<String>, String)>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) case_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) court: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) year: Option<u16>,
+}
+
+impl Listing {
+    /// What the table reads of `c`; `None` when the table leaves it out:
+    /// a reference to the document itself, or a case named without a pin
+    /// ("In Miranda, the Court held"), a mention and no reference.
+    pub(crate) fn of(c: &Citation) -> Option<Listing> {
+        if c.kind() == CitationKind::Reference && c.pins.is_empty() {
+            return None;
+        }
+        let heading = c.category().and_then(Heading::of)?;
+        let full = c.full_case().map(|f| FullListing {
+            parallel: f.parallel,
+            history: f
+                .history
+                .as_ref()
+                .map(|h| (h.of.clone(), h.relation.clone())),
+            case_name: f.case_name.clone(),
+            court: f.court.clone(),
+            year: f.year,
+        });
+        let name = match c.form {
+            Form::ShortCase(_) | Form::Supra(_) => c.case_name().map(str::to_string),
+            _ => None,
+        };
+        Some(Listing {
+            heading,
+            record: c.category() == Some(Category::Record),
+            place: c.form.effective().map(placement),
+            display: display(&c.form),
+            full,
+            name,
+        })
+    }
+}
+
+/// One citation as a table lists it.
+#[derive(Clone, Debug)]
+pub(crate) struct Listed {
+    /// Its authority, with a blank page ("554 U.S. ___") given the first
+    /// page another citation gives.
+    pub(crate) authority: String,
+    /// Its position among its file's citations.
+    pub(crate) index: usize,
+    pub(crate) span: Span,
+    pub(crate) slip_page: Option<u32>,
+    pub(crate) kind: CitationKind,
+    pub(crate) section: Section,
+    pub(crate) pins: Vec<Pin>,
+    pub(crate) listing: Listing,
+}
+
+/// The citations of one file a table lists, blank pages given by
+/// `paged`.
+fn listed(cites: &[Citation], paged: &HashMap<String, String>) -> Vec<Listed> {
+    cites
+        .iter()
+        .enumerate()
+        .filter_map(|(index, c)| {
+            let own = c.authority.as_deref()?;
+            let listing = Listing::of(c)?;
+            Some(Listed {
+                authority: paged.get(own).map_or(own, String::as_str).to_string(),
+                index,
+                span: c.span,
+                slip_page: c.slip_page,
+                kind: c.kind(),
+                section: c.section,
+                pins: c.pins.clone(),
+                listing,
+            })
+        })
+        .collect()
 }
 
 /// A constitution's placement: its articles and amendments by number.
@@ -964,6 +1076,11 @@ mod tests {
         }
     }
 
+    /// How a citation in `form` of `key` prints, if not as its key.
+    fn shown(form: &Form, key: &str) -> Option<String> {
+        display(form).map(|(before, after)| format!("{before}{key}{after}"))
+    }
+
     #[test]
     fn articles_and_books_print_with_author_title_and_year() {
         let j = Form::Journal(crate::citation::Journal {
@@ -975,7 +1092,7 @@ mod tests {
             year: Some(1966),
         });
         assert_eq!(
-            display(&j, "65 Mich. L. Rev. 59").as_deref(),
+            shown(&j, "65 Mich. L. Rev. 59").as_deref(),
             Some("Kamisar, A Dissent from the Miranda Dissents, 65 Mich. L. Rev. 59 (1966)")
         );
         let b = Form::Secondary(crate::citation::Secondary {
@@ -990,11 +1107,11 @@ mod tests {
         });
         let key = "C. Wright & A. Miller, Federal Practice and Procedure";
         assert_eq!(
-            display(&b, key).as_deref(),
+            shown(&b, key).as_deref(),
             Some("5 C. Wright & A. Miller, Federal Practice and Procedure (3d ed. 2004)")
         );
         assert_eq!(
-            display(
+            shown(
                 &Form::Record(crate::citation::Record {
                     volume: None,
                     document: "App.".into()

@@ -39,19 +39,22 @@ impl BlankPages {
         }
     }
 
-    /// Takes in what `other` learned.
-    pub(crate) fn absorb(&mut self, other: BlankPages) {
-        for (at, list) in other.paged {
-            let mine = self.paged.entry(at).or_default();
-            for (key, name) in list {
-                if !mine.iter().any(|(k, _)| *k == key) {
-                    mine.push((key, name));
-                }
-            }
+    /// Learns a case cited with its first page: its key and name.
+    pub(crate) fn learn_paged(&mut self, volume: u32, reporter: &str, key: &str, name: &str) {
+        let list = self
+            .paged
+            .entry((volume, reporter.to_string()))
+            .or_default();
+        if !list.iter().any(|(k, _)| k == key) {
+            list.push((key.to_string(), name.to_string()));
         }
-        for (key, v) in other.blank {
-            self.blank.entry(key).or_insert(v);
-        }
+    }
+
+    /// Learns a blank-page key with its case's volume, reporter and name.
+    pub(crate) fn learn_blank(&mut self, key: &str, volume: u32, reporter: &str, name: &str) {
+        self.blank
+            .entry(key.to_string())
+            .or_insert_with(|| (volume, reporter.to_string(), name.to_string()));
     }
 
     /// Each blank-page key whose case one paged citation of the same

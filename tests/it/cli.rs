@@ -581,12 +581,9 @@ fn concurrent_index_writers_leave_a_whole_index() {
     let mut b = spawn(SYLLABUS);
     assert!(a.wait().unwrap().success());
     assert!(b.wait().unwrap().success());
-    let index = pincite::Index::load(&idx).expect("a whole index");
-    assert!(
-        index.files() == [SLIP] || index.files() == [SYLLABUS],
-        "{:?}",
-        index.files()
-    );
+    let index = pincite::Index::open_read_only(&idx).expect("a whole index");
+    let files = index.files().unwrap();
+    assert!(files == [SLIP] || files == [SYLLABUS], "{files:?}");
     assert_eq!(listing(&dir.0), ["good.idx"]);
 }
 
@@ -730,7 +727,8 @@ fn dash_reads_standard_input_in_every_command() {
             slip_citations()
         )
     );
-    assert_eq!(pincite::Index::load(idx).unwrap().files(), ["-"]);
+    let index = pincite::Index::open_read_only(idx).unwrap();
+    assert_eq!(index.files().unwrap(), ["-"]);
 
     // Read once: a second `-` is an error, not an empty file.
     let run = pincite_with_stdin(&["extract", "-", "-"], &slip);
@@ -1050,5 +1048,242 @@ fn html_is_chosen_with_input_form_or_detected() {
     assert_eq!(
         html,
         authorities("corpus/extractors/ca8_us_v_wilson_2010_raw.txt")
+    );
+}
+
+/// Run again on its database, `index` reads only the files that changed,
+/// takes out those not given any more, and answers as a database built
+/// from scratch; `--rebuild` reads them all.
+#[test]
+fn index_run_again_reads_only_what_changed() {
+    let slip = repo_file(SLIP);
+    let syllabus = repo_file(SYLLABUS);
+    let kemp = repo_file("corpus/scotus_kemp_v_us_2022_prelim_slip.txt");
+    let dir = Temp::dir(&[
+        ("slip.txt", &slip),
+        ("syl.txt", &syllabus),
+        ("kemp.txt", &kemp),
+    ]);
+    let db = dir.0.join("c.db");
+    let db = db.to_str().unwrap();
+    let texts = dir.0.join("texts");
+    std::fs::create_dir(&texts).unwrap();
+    for name in ["slip.txt", "syl.txt", "kemp.txt"] {
+        std::fs::rename(dir.0.join(name), texts.join(name)).unwrap();
+    }
+    let texts = texts.to_str().unwrap();
+    let run = pincite(&["index", "-o", db, texts]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let before = std::fs::read(db).unwrap();
+    let run = pincite(&["index", "-o", db, texts]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.ends_with(" (0 read, 3 unchanged, 0 removed)\n"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        std::fs::read(db).unwrap(),
+        before,
+        "an unchanged run writes nothing"
+    );
+    // A file of the same size and time is not read at all: a change that
+    // keeps both goes unseen (until --rebuild).
+    let syl_path = format!("{texts}/syl.txt");
+    let when = std::fs::metadata(&syl_path).unwrap().modified().unwrap();
+    let mut same_size = syllabus.clone();
+    let at = same_size.iter().position(|&b| b == b'I').unwrap();
+    same_size[at] = b'J';
+    std::fs::write(&syl_path, &same_size).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&syl_path)
+        .unwrap()
+        .set_modified(when)
+        .unwrap();
+    let run = pincite(&["index", "-o", db, texts]);
+    assert!(
+        run.stdout.ends_with(" (0 read, 3 unchanged, 0 removed)\n"),
+        "{}",
+        run.stdout
+    );
+    std::fs::write(&syl_path, &syllabus).unwrap();
+
+    let mut changed = slip.clone();
+    changed.extend_from_slice(
+        b"See Bivens v. Six Unknown Fed. Narcotics Agents, 403 U. S. 388, 390 (1971).\n",
+    );
+    std::fs::write(format!("{texts}/slip.txt"), &changed).unwrap();
+    std::fs::remove_file(format!("{texts}/kemp.txt")).unwrap();
+    let run = pincite(&["index", "-o", db, texts]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.ends_with(" (1 read, 1 unchanged, 1 removed)\n"),
+        "{}",
+        run.stdout
+    );
+    let fresh = dir.0.join("fresh.db");
+    let fresh = fresh.to_str().unwrap();
+    let built = pincite(&["index", "-o", fresh, texts]);
+    assert_eq!(
+        run.stdout.split(" (").next().unwrap().replace(db, fresh),
+        built.stdout.trim_end()
+    );
+    let sql = "SELECT f.path, c.start, c.\"end\", c.kind, c.authority, c.pins, x.text \
+               FROM citations c JOIN files f ON f.id = c.file JOIN contexts x ON x.id = c.context \
+               ORDER BY f.path, c.start";
+    let again = pincite(&["query", "--index", db, "--sql", sql]);
+    let scratch = pincite(&["query", "--index", fresh, "--sql", sql]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(again.stdout, scratch.stdout);
+    assert!(again.stdout.contains("403 U.S. 388"));
+    assert!(!again.stdout.contains("kemp.txt"));
+
+    let run = pincite(&["index", "--rebuild", "-o", db, texts]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.replace(db, fresh), built.stdout);
+}
+
+/// An index file of the JSON versions: `query` says to build it again,
+/// and `index` replaces it with a database.
+#[test]
+fn an_old_index_file_says_to_rebuild_and_is_replaced() {
+    let dir = Temp::dir(&[("old.idx", b"pincite-index 4 2 0123456789abcdef\n{}")]);
+    let idx = dir.0.join("old.idx");
+    let idx = idx.to_str().unwrap();
+    let run = pincite(&["query", "--index", idx, "--authority", "424 U.S. 409"]);
+    assert_eq!((run.code, run.stdout.as_str()), (1, ""));
+    assert_eq!(
+        run.stderr,
+        format!(
+            "pincite: {idx}: index format version 4 (a JSON index file of an older pincite); \
+             this pincite reads version 5: rebuild it with this version \
+             (pincite index --rebuild -o FILE ...)\n"
+        )
+    );
+    let run = pincite(&["index", "-o", idx, SLIP]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(listing(&dir.0), ["old.idx"]);
+    let run = pincite(&[
+        "query",
+        "--index",
+        idx,
+        "--authority",
+        "424 U.S. 409",
+        "--counts",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!("{{\"file\":\"{SLIP}\",\"count\":32}}\n")
+    );
+}
+
+/// `query --sql` prints each row as JSON, its columns in order; SQL that
+/// writes, or that is wrong, is an error with SQLite's reason.
+#[test]
+fn query_sql_prints_rows_and_refuses_writes() {
+    let (_dir, idx) = van_de_kamp_index();
+    let run = pincite(&[
+        "query",
+        "--index",
+        &idx,
+        "--sql",
+        "SELECT count(*) AS n, min(line) AS first FROM citations WHERE authority = '424 U.S. 409'",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let want = pincite(&["query", "--index", &idx, "--authority", "424 U.S. 409"]);
+    let n = want.stdout.lines().count();
+    assert!(
+        run.stdout.starts_with(&format!("{{\"n\":{n},\"first\":")),
+        "{}",
+        run.stdout
+    );
+    let before = std::fs::read(&idx).unwrap();
+    for (sql, why) in [
+        ("DELETE FROM citations", "only SQL that reads"),
+        ("SELECT 1; DELETE FROM citations", "ultiple"),
+        ("SELECT nosuch FROM citations", "no such column: nosuch"),
+    ] {
+        let run = pincite(&["query", "--index", &idx, "--sql", sql]);
+        assert_eq!((run.code, run.stdout.as_str()), (1, ""), "{sql}");
+        assert!(
+            run.stderr.starts_with(&format!("pincite: {idx}: ")) && run.stderr.contains(why),
+            "{sql}: {}",
+            run.stderr
+        );
+    }
+    assert_eq!(std::fs::read(&idx).unwrap(), before);
+    let run = pincite(&["query", "--index", &idx, "--sql", "SELECT 1", "--pin", "3"]);
+    assert_eq!(run.code, 2);
+}
+
+/// `index --schema` prints the tables a database has.
+#[test]
+fn index_schema_is_the_databases() {
+    let run = pincite(&["index", "--schema"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, pincite::SCHEMA);
+    let (_dir, idx) = van_de_kamp_index();
+    let tables = pincite(&[
+        "query",
+        "--index",
+        &idx,
+        "--sql",
+        "SELECT name FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name",
+    ]);
+    let names: Vec<String> = records(&tables.stdout)
+        .iter()
+        .map(|r| field(r, "name").to_string())
+        .collect();
+    assert!(names.len() > 10, "{names:?}");
+    for name in &names {
+        assert!(run.stdout.contains(&format!(" {name} ")), "{name}");
+    }
+}
+
+/// `toa --index` makes the table from the database, without reading the
+/// opinions again: the same table, and the same copies named, as `toa`
+/// over the files.
+#[test]
+fn toa_from_an_index_is_the_toa_of_its_files() {
+    let dir = Temp::dir(&[]);
+    let db = dir.0.join("corpus.db");
+    let db = db.to_str().unwrap();
+    let run = pincite(&["index", "-o", db, "corpus"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for args in [
+        &["--format", "md"][..],
+        &["--format", "json", "--keep-copies"],
+        &["--format", "csv", "--omit", "record"],
+    ] {
+        let mut direct = vec!["toa"];
+        direct.extend_from_slice(args);
+        let mut indexed = direct.clone();
+        direct.push("corpus");
+        indexed.extend_from_slice(&["--index", db]);
+        let (a, b) = (pincite(&direct), pincite(&indexed));
+        assert_eq!(
+            (b.code, b.stderr.as_str()),
+            (0, a.stderr.as_str()),
+            "{args:?}"
+        );
+        assert!(a.stdout.len() > 1000, "{args:?}");
+        assert_eq!(a.stdout, b.stdout, "{args:?}");
+    }
+    let run = pincite(&["toa", "--index", db, "corpus"]);
+    assert_eq!(run.code, 2);
+    let run = pincite(&["toa", "--index", "corpus/no.db"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stderr, "pincite: corpus/no.db: no such file\n");
+}
+
+/// The README shows the schema `index --schema` prints, whole.
+#[test]
+fn readme_shows_the_schema() {
+    let readme = String::from_utf8(repo_file("README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("```sql\n{}```", pincite::SCHEMA)),
+        "the README's schema differs from pincite::SCHEMA"
     );
 }

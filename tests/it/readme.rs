@@ -36,10 +36,17 @@ fn examples(readme: &str) -> Vec<Example> {
         while i < lines.len() && lines[i].trim_end() != "```" {
             let l = lines[i];
             if let Some(c) = l.strip_prefix("$ ") {
-                let command = c.split("   #").next().unwrap_or(c).trim_end();
+                let mut command = c.split("   #").next().unwrap_or(c).trim_end().to_string();
+                let line = i + 1;
+                // A quoted argument may run over several lines.
+                while command.matches('"').count() % 2 == 1 && i + 1 < lines.len() {
+                    i += 1;
+                    command.push('\n');
+                    command.push_str(lines[i]);
+                }
                 out.push(Example {
-                    line: i + 1,
-                    command: command.to_string(),
+                    line,
+                    command,
                     output: Vec::new(),
                 });
             } else if out.len() > first {
@@ -67,6 +74,16 @@ fn examples(readme: &str) -> Vec<Example> {
         }
     }
     out
+}
+
+/// Whether the printed `lines` are the README's `want`, where a line
+/// "..." stands for any number of lines.
+fn matches(want: &[String], lines: &[&str]) -> bool {
+    match want.split_first() {
+        None => lines.is_empty(),
+        Some((w, rest)) if w == "..." => (0..=lines.len()).any(|k| matches(rest, &lines[k..])),
+        Some((w, rest)) => lines.first() == Some(&w.as_str()) && matches(rest, &lines[1..]),
+    }
 }
 
 /// A scratch directory with `corpus` linked to the repository's, removed
@@ -127,6 +144,11 @@ fn the_readme_finds_its_examples() {
             ("pincite c", vec!["c's".to_string()]),
         ]
     );
+    let found = examples("```sh\n$ pincite d \"\n  two\"\n...\nend\n```\n");
+    assert_eq!(found[0].command, "pincite d \"\n  two\"");
+    let want = &found[0].output;
+    assert!(matches(want, &["a", "b", "end"]) && matches(want, &["end"]));
+    assert!(!matches(want, &["a", "b"]) && !matches(want, &["end", "more"]));
 }
 
 #[test]
@@ -144,11 +166,12 @@ fn every_readme_example_prints_what_the_readme_shows() {
             e.command
         );
         let got = run(&scratch.0, &e.command);
-        let want: String = e.output.iter().map(|l| format!("{l}\n")).collect();
-        assert_eq!(
-            got, want,
-            "README line {}: `{}` prints otherwise",
-            e.line, e.command
+        let lines: Vec<&str> = got.lines().collect();
+        assert!(
+            matches(&e.output, &lines) && got.ends_with('\n') != e.output.is_empty(),
+            "README line {}: `{}` prints otherwise:\n{got}",
+            e.line,
+            e.command
         );
     }
 }

@@ -316,6 +316,7 @@ fn index_counts_the_opinions_citing_imbler_at_430() {
         q.authority(typed).pin(430);
         let counts: Vec<(String, usize)> = index
             .counts(&q)
+            .unwrap()
             .into_iter()
             .map(|c| (c.file, c.count))
             .collect();
@@ -329,6 +330,7 @@ fn index_counts_the_opinions_citing_imbler_at_430() {
     q.name("Imbler").slip_page(5);
     let pages: Vec<String> = index
         .query(&q)
+        .unwrap()
         .iter()
         .map(|h| h.pins.first().map(ToString::to_string).unwrap_or_default())
         .collect();
@@ -345,9 +347,9 @@ fn index_hits_carry_sentence_and_quotation() {
     let index = van_de_kamp_index();
     let mut q = pincite::Query::new();
     q.authority("424 U.S. 409").pin(430).slip_page(3);
-    let hits = index.query(&q);
+    let hits = index.query(&q).unwrap();
     assert_eq!(hits.len(), 1);
-    let h = hits[0];
+    let h = &hits[0];
     assert_eq!(h.kind, pincite::CitationKind::Id);
     assert_eq!(h.section, pincite::Section::Opinion);
     assert_eq!((h.line, h.col), (83, 12));
@@ -363,20 +365,151 @@ fn index_hits_carry_sentence_and_quotation() {
     );
 }
 
+/// A file of its own for a test: removed, with SQLite's journal, when
+/// dropped.
+struct TempPath(std::path::PathBuf);
+
+impl TempPath {
+    fn new(name: &str) -> TempPath {
+        let n = format!("pincite-report-{}-{name}", std::process::id());
+        let p = std::env::temp_dir().join(n);
+        let _ = std::fs::remove_file(&p);
+        TempPath(p)
+    }
+}
+
+impl Drop for TempPath {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
 #[test]
-fn index_file_round_trips_and_refuses_damage() {
+fn index_database_round_trips_and_refuses_other_files() {
     let index = van_de_kamp_index();
-    let path = std::env::temp_dir().join(format!("pincite-report-{}.idx", std::process::id()));
-    index.save(&path).unwrap();
-    let back = pincite::Index::load(&path).unwrap();
-    assert_eq!(back.hits(), index.hits());
-    assert_eq!(back.files(), index.files());
-    let bytes = std::fs::read(&path).unwrap();
-    std::fs::remove_file(&path).unwrap();
-    let cut = pincite::Index::from_bytes(&bytes[..bytes.len() - 100]).unwrap_err();
-    assert_eq!(cut.kind(), pincite::IndexErrorKind::Truncated);
-    let missing = pincite::Index::load(&path).unwrap_err();
+    let db = TempPath::new("round.db");
+    let mut on_disk = pincite::Index::open(&db.0).unwrap();
+    let (slip, syl) = (read(SLIP), read(SYLLABUS));
+    on_disk
+        .add([(SLIP, slip.as_str()), (SYLLABUS, syl.as_str())])
+        .unwrap();
+    drop(on_disk);
+    let back = pincite::Index::open_read_only(&db.0).unwrap();
+    assert_eq!(back.hits().unwrap(), index.hits().unwrap());
+    assert_eq!(back.files().unwrap(), index.files().unwrap());
+    assert_eq!(back.authorities().unwrap(), index.authorities().unwrap());
+
+    let missing = pincite::Index::open_read_only(db.0.with_extension("none")).unwrap_err();
     assert_eq!(missing.to_string(), "no such file");
+    // An index file of pincite's JSON versions says to build it again.
+    let old = TempPath::new("old.idx");
+    std::fs::write(&old.0, "pincite-index 4 2 0000000000000000\n{}").unwrap();
+    let e = pincite::Index::open_read_only(&old.0).unwrap_err();
+    assert_eq!(e.kind(), &pincite::ErrorKind::IndexVersion { found: 4 });
+    assert!(
+        e.to_string().contains("rebuild it with this version"),
+        "{e}"
+    );
+    // A text, and a database of another program, are no index.
+    let text = TempPath::new("text.txt");
+    std::fs::write(&text.0, SLIP).unwrap();
+    let other = TempPath::new("other.db");
+    rusqlite::Connection::open(&other.0)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    for path in [&text.0, &other.0] {
+        let e = pincite::Index::open(path).unwrap_err();
+        assert_eq!(e.kind(), &pincite::ErrorKind::NotAnIndex, "{path:?}");
+    }
+}
+
+/// Run again with one file changed, one the same and one gone, the index
+/// reads only the changed one and answers as an index built from scratch.
+#[test]
+fn index_updated_in_place_equals_one_built_again() {
+    let (slip, syl) = (read(SLIP), read(SYLLABUS));
+    let kemp = read("corpus/scotus_kemp_v_us_2022_prelim_slip.txt");
+    let db = TempPath::new("update.db");
+    let mut index = pincite::Index::open(&db.0).unwrap();
+    let first = index
+        .add([
+            ("slip", slip.as_str()),
+            ("syl", syl.as_str()),
+            ("kemp", kemp.as_str()),
+        ])
+        .unwrap();
+    assert_eq!((first.written, first.unchanged), (3, 0));
+    let changed = slip.clone()
+        + "See Bivens v. Six Unknown Fed. Narcotics Agents, 403 U. S. 388, 390 (1971).\n";
+    let mut update = index.update().unwrap();
+    update
+        .add([("slip", changed.as_str()), ("syl", syl.as_str())])
+        .unwrap();
+    assert_eq!(update.remove_others().unwrap(), 1);
+    let stats = update.commit().unwrap();
+    assert_eq!((stats.written, stats.unchanged, stats.removed), (1, 1, 1));
+    let fresh = pincite::Index::build(&[("slip", changed.as_str()), ("syl", syl.as_str())]);
+    // The file kept its place: its hits first, as in the fresh index.
+    assert_eq!(index.files().unwrap(), ["slip", "syl"]);
+    assert_eq!(index.hits().unwrap(), fresh.hits().unwrap());
+    assert_eq!(index.authorities().unwrap(), fresh.authorities().unwrap());
+    // Kemp's authorities are gone with it: the same authorities, as
+    // their first full citations give them.
+    let keys = "SELECT key, name, court, year FROM authorities ORDER BY key";
+    assert_eq!(rows(&index, keys), rows(&fresh, keys));
+    assert!(
+        rows(&index, keys)
+            .iter()
+            .any(|r| r.contains("403 U.S. 388"))
+    );
+
+    // An update dropped before its commit changes nothing.
+    let mut update = index.update().unwrap();
+    update.clear().unwrap();
+    drop(update);
+    assert_eq!(index.hits().unwrap(), fresh.hits().unwrap());
+}
+
+/// Every row of some SQL, as JSON text.
+fn rows(index: &pincite::Index, sql: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    index
+        .sql(sql, |row| {
+            out.push(row.to_string());
+            Ok(())
+        })
+        .unwrap();
+    out
+}
+
+/// SQL that would change an index opened to read is refused.
+#[test]
+fn index_sql_reads_only() {
+    let db = TempPath::new("sql.db");
+    let slip = read(SLIP);
+    pincite::Index::open(&db.0)
+        .unwrap()
+        .add([(SLIP, slip.as_str())])
+        .unwrap();
+    let index = pincite::Index::open_read_only(&db.0).unwrap();
+    for sql in [
+        "DELETE FROM citations",
+        "DROP TABLE files",
+        "UPDATE files SET path = 'x'",
+        "SELECT 1; DELETE FROM citations",
+    ] {
+        let e = index.sql(sql, |_| Ok(())).unwrap_err();
+        assert_eq!(e.kind(), &pincite::ErrorKind::Database, "{sql}");
+    }
+    assert_eq!(index.len().unwrap(), slip_citations(&slip));
+    let e = index.sql("SELEC 1", |_| Ok(())).unwrap_err();
+    assert!(e.to_string().contains("syntax error"), "{e}");
+}
+
+/// The citations of a text.
+fn slip_citations(text: &str) -> usize {
+    pincite::cite(text).citations().len()
 }
 
 /// The text of an HTML fragment: tags out, the five entities decoded.
@@ -672,7 +805,7 @@ fn a_blank_page_case_cited_with_its_page_elsewhere_is_one_authority() {
     let index = pincite::Index::build(&[("mcdonald", mcdonald), ("vartelas", vartelas)]);
     let mut q = pincite::Query::new();
     q.authority("554 U.S. 570");
-    let files: Vec<usize> = index.query(&q).iter().map(|h| h.file).collect();
+    let files: Vec<usize> = index.query(&q).unwrap().iter().map(|h| h.file).collect();
     assert_eq!(files, [0, 0, 1]);
 }
 
@@ -925,4 +1058,61 @@ fn toa_keys_record_citations_per_file() {
     // A table of one file names no file.
     let one = TableOfAuthorities::new([(SLIP, a.as_slice())]);
     assert_eq!(one.get("App.").unwrap().citation, "App.");
+}
+
+/// A writer that dies in the middle of a change leaves its journal
+/// beside the database: the next reader rolls the change back and reads
+/// the index as it was, whole.
+#[test]
+fn index_left_half_written_reads_as_it_was() {
+    let db = TempPath::new("crash.db");
+    let slip = read(SLIP);
+    let mut index = pincite::Index::open(&db.0).unwrap();
+    index.add([(SLIP, slip.as_str())]).unwrap();
+    let before = index.hits().unwrap();
+    drop(index);
+    // A change under way, its pages spilled to the file: the file and
+    // its journal copied as a crash would leave them.
+    let copy = TempPath::new("crash-copy.db");
+    let journal = |p: &std::path::Path| {
+        let mut s = p.as_os_str().to_owned();
+        s.push("-journal");
+        std::path::PathBuf::from(s)
+    };
+    let copy_journal = TempPath(journal(&copy.0));
+    {
+        let mut conn = rusqlite::Connection::open(&db.0).unwrap();
+        conn.execute_batch("PRAGMA cache_size = 2; PRAGMA foreign_keys = OFF")
+            .unwrap();
+        let tx = conn.transaction().unwrap();
+        tx.execute_batch("DELETE FROM contexts; UPDATE citations SET kind = 'x', pins = '';")
+            .unwrap();
+        assert!(journal(&db.0).exists(), "the change spilled to the file");
+        std::fs::copy(&db.0, &copy.0).unwrap();
+        std::fs::copy(journal(&db.0), &copy_journal.0).unwrap();
+        drop(tx);
+    }
+    let back = pincite::Index::open_read_only(&copy.0).unwrap();
+    assert_eq!(back.hits().unwrap(), before);
+    assert!(!copy_journal.0.exists(), "the journal was played back");
+}
+
+/// Files added by path are read as the workers need them; one that
+/// cannot be read stops the update, named, and nothing is written.
+#[test]
+fn index_add_files_by_path() {
+    let mut index = pincite::Index::in_memory();
+    let stats = index.add_files(&[SLIP, SYLLABUS]).unwrap();
+    assert_eq!(stats.written, 2);
+    assert_eq!(index.files().unwrap(), [SLIP, SYLLABUS]);
+    assert_eq!(index.hits().unwrap(), van_de_kamp_index().hits().unwrap());
+    let e = index
+        .add_files(&[
+            "corpus/scotus_kemp_v_us_2022_prelim_slip.txt",
+            "corpus/no-such.txt",
+        ])
+        .unwrap_err();
+    assert_eq!(e.to_string(), "no such file");
+    assert_eq!(e.path(), Some(std::path::Path::new("corpus/no-such.txt")));
+    assert_eq!(index.files().unwrap(), [SLIP, SYLLABUS]);
 }

@@ -119,6 +119,20 @@ impl Input {
         }
     }
 
+    /// The size and modification time (nanoseconds since 1970) of the
+    /// file on the disk; `None` for standard input or when unknown.
+    pub(crate) fn stamp(&self) -> Option<(u64, i64)> {
+        let meta = std::fs::metadata(self.path.as_ref()?).ok()?;
+        let at = meta.modified().ok()?;
+        let ns = at.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
+        Some((meta.len(), i64::try_from(ns).ok()?))
+    }
+
+    /// Whether it is standard input.
+    pub(crate) fn is_stdin(&self) -> bool {
+        self.path.is_none()
+    }
+
     /// Reads the text, at most `max_size` bytes.
     pub(crate) fn read(&self, max_size: u64) -> pincite::Result<Document> {
         match &self.path {

@@ -1,19 +1,25 @@
-//! `pincite query`: citations of an authority in a saved index.
+//! `pincite query`: citations of an authority in an index, or the rows
+//! of SQL that reads it.
 
 use crate::{FAILED, Out, warn};
 use clap::{ArgGroup, Args, ValueEnum};
-use pincite::{Hit, Index, Pin, Query};
+use pincite::{FileCount, Hit, Index, Pin, Query};
 use serde::Serialize;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
 /// The arguments of `pincite query`.
 #[derive(Args)]
-#[command(group(ArgGroup::new("what").required(true).args(["authority", "name"])))]
+#[command(group(ArgGroup::new("what").required(true).args(["authority", "name", "sql"])))]
 pub(crate) struct QueryArgs {
-    /// The index file (`pincite index --output FILE`).
+    /// The index database (`pincite index --output FILE`).
     #[arg(long)]
     index: PathBuf,
+    /// SQL that reads the index (see `pincite index --schema`): each row
+    /// is printed as a JSON object, one a line. SQL that would change the
+    /// index is refused.
+    #[arg(long, value_parser = not_empty, conflicts_with_all = ["authority", "name", "pin", "slip_page", "counts", "format"])]
+    sql: Option<String>,
     /// The authority as a user types or pastes it: "424 U.S. 409", "424
     /// US 409", "42 USC 1983", "§1983", a table of authorities entry
     /// ("Imbler v. Pachtman, 424 U.S. 409 (1976)"), or a case name.
@@ -128,17 +134,65 @@ fn asked(args: &QueryArgs) -> String {
 /// matched (said on standard error, as `pincite: no citation of X in N
 /// files`).
 pub(crate) fn run(out: &mut Out, args: &QueryArgs) -> io::Result<u8> {
-    let index = match Index::load(&args.index) {
+    let shown = pincite::printable_path(&args.index);
+    let index = match Index::open_read_only(&args.index) {
         Ok(index) => index,
         Err(e) => {
-            warn(&pincite::printable_path(&args.index), &e.to_string());
+            warn(&shown, &e.to_string());
             return Ok(FAILED);
         }
     };
+    match answer(out, args, &index) {
+        Ok(status) => Ok(status),
+        Err(Failure::Write(e)) => Err(e),
+        Err(Failure::Index(e)) => {
+            warn(&shown, &e.to_string());
+            Ok(FAILED)
+        }
+    }
+}
+
+/// Why a query stopped: the output, or the index.
+enum Failure {
+    Write(io::Error),
+    Index(pincite::Error),
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Failure {
+        Failure::Write(e)
+    }
+}
+
+impl From<pincite::Error> for Failure {
+    fn from(e: pincite::Error) -> Failure {
+        Failure::Index(e)
+    }
+}
+
+/// Prints the rows of the SQL, or the hits of the query or their counts.
+fn answer(out: &mut Out, args: &QueryArgs, index: &Index) -> Result<u8, Failure> {
+    if let Some(sql) = &args.sql {
+        let mut write_error = None;
+        let rows = index.sql(sql, |row| {
+            let done = serde_json::to_writer(&mut *out, row)
+                .map_err(io::Error::from)
+                .and_then(|()| out.write_all(b"\n"));
+            done.map_err(|e| {
+                write_error = Some(e);
+                pincite::Error::from(io::Error::other("output failed"))
+            })
+        });
+        if let Some(e) = write_error {
+            return Err(Failure::Write(e));
+        }
+        rows?;
+        return Ok(0);
+    }
     let q = query_of(args);
-    let hits = index.query(&q);
+    let hits = index.query(&q)?;
     if hits.is_empty() {
-        let n = index.files().len();
+        let n = index.files()?.len();
         let files = if n == 1 { "file" } else { "files" };
         let _ = writeln!(
             io::stderr(),
@@ -148,19 +202,19 @@ pub(crate) fn run(out: &mut Out, args: &QueryArgs) -> io::Result<u8> {
         return Ok(FAILED);
     }
     if args.counts {
-        write_counts(out, args.format, &index, &q)?;
+        write_counts(out, args.format, &index.counts(&q)?)?;
     } else {
-        write_hits(out, args.format, &index, &hits)?;
+        write_hits(out, args.format, &index.files()?, &hits)?;
     }
     Ok(0)
 }
 
 /// Prints how many hits each file has, most first.
-fn write_counts(out: &mut Out, format: QueryFormat, index: &Index, q: &Query) -> io::Result<()> {
-    for c in index.counts(q) {
+fn write_counts(out: &mut Out, format: QueryFormat, counts: &[FileCount]) -> io::Result<()> {
+    for c in counts {
         match format {
             QueryFormat::Jsonl => {
-                serde_json::to_writer(&mut *out, &c)?;
+                serde_json::to_writer(&mut *out, c)?;
                 out.write_all(b"\n")?;
             }
             QueryFormat::Text => writeln!(out, "{}\t{}", c.count, c.file)?,
@@ -170,9 +224,14 @@ fn write_counts(out: &mut Out, format: QueryFormat, index: &Index, q: &Query) ->
 }
 
 /// Prints the hits, one a line.
-fn write_hits(out: &mut Out, format: QueryFormat, index: &Index, hits: &[&Hit]) -> io::Result<()> {
+fn write_hits(
+    out: &mut Out,
+    format: QueryFormat,
+    files: &[String],
+    hits: &[Hit],
+) -> io::Result<()> {
     for h in hits {
-        let file = &index.files()[h.file];
+        let file = &files[h.file];
         match format {
             QueryFormat::Jsonl => {
                 let rec = HitRecord {

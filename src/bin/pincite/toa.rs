@@ -1,10 +1,11 @@
 //! `pincite toa`: the table of authorities of one or more opinions.
 
-use crate::input::{FormChoice, Inputs, for_each_file};
+use crate::input::{FormChoice, Inputs, for_each_file, parse_size};
 use crate::{FAILED, Out, warn};
 use clap::{Args, ValueEnum};
-use pincite::{Citation, Fingerprint, Heading, TableOfAuthorities};
+use pincite::{Citation, Fingerprint, Heading, Index, TableOfAuthorities};
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 /// The arguments of `pincite toa`.
 #[derive(Args)]
@@ -21,11 +22,21 @@ pub(crate) struct ToaArgs {
     /// case name and citations, or the same text).
     #[arg(long)]
     keep_copies: bool,
-    // Several files make one table, with the pages listed per file.
     #[command(flatten)]
     form: FormChoice,
-    #[command(flatten)]
-    inputs: Inputs,
+    /// Make the table from an index database (`pincite index`) instead
+    /// of reading opinions: over all its files.
+    #[arg(long, value_name = "DB", conflicts_with = "files")]
+    index: Option<PathBuf>,
+    /// The largest document to read, in bytes, or with a suffix K, M or G
+    /// (KiB, MiB, GiB); a longer one is reported and skipped.
+    #[arg(long = "max-size", value_name = "BYTES", value_parser = parse_size, default_value = "256M")]
+    max_size: u64,
+    /// Opinion texts; a directory stands for its `.txt` and `.html` files,
+    /// `-` for standard input. Several files make one table, with the
+    /// pages listed per file.
+    #[arg(required_unless_present = "index", value_name = "FILE")]
+    files: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -78,8 +89,15 @@ impl OmitHeading {
 /// once (unless `--keep-copies`); with none, no table. Returns the exit
 /// status: 1 when some file could not be read or none was.
 pub(crate) fn run(out: &mut Out, args: &ToaArgs) -> io::Result<u8> {
+    if let Some(db) = &args.index {
+        return from_index(out, args, db);
+    }
+    let inputs = Inputs {
+        max_size: args.max_size,
+        files: args.files.clone(),
+    };
     let mut docs: Vec<(String, Vec<Citation>, Fingerprint)> = Vec::new();
-    let failed = for_each_file(out, &args.inputs, |_, name, text| {
+    let failed = for_each_file(out, &inputs, |_, name, text| {
         let cited = args.form.cite(text);
         let print = Fingerprint::new(text, cited.normalized(), cited.citations());
         docs.push((name.to_string(), cited.into_citations(), print));
@@ -89,9 +107,52 @@ pub(crate) fn run(out: &mut Out, args: &ToaArgs) -> io::Result<u8> {
         return Ok(FAILED);
     }
     if !args.keep_copies {
-        docs = once_each(docs);
+        let names: Vec<&str> = docs.iter().map(|d| d.0.as_str()).collect();
+        let prints: Vec<Fingerprint> = docs.iter().map(|d| d.2.clone()).collect();
+        let keep = once_each(&names, &prints);
+        docs = docs
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| keep.contains(i))
+            .map(|(_, d)| d)
+            .collect();
     }
-    let mut toa = TableOfAuthorities::new(docs.iter().map(|(n, c, _)| (n.as_str(), c.as_slice())));
+    let toa = TableOfAuthorities::new(docs.iter().map(|(n, c, _)| (n.as_str(), c.as_slice())));
+    print_table(out, args, toa)?;
+    Ok(u8::from(failed))
+}
+
+/// The table over the files of an index database, each opinion once
+/// (unless `--keep-copies`). Returns the exit status: 1 when the
+/// database could not be read.
+fn from_index(out: &mut Out, args: &ToaArgs, db: &Path) -> io::Result<u8> {
+    let shown = pincite::printable_path(db);
+    let table = (|| -> pincite::Result<TableOfAuthorities> {
+        let index = Index::open_read_only(db)?;
+        let names = index.files()?;
+        let keep: Vec<usize> = match args.keep_copies {
+            true => (0..names.len()).collect(),
+            false => {
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                once_each(&names, &index.fingerprints()?)
+            }
+        };
+        index.table_of_authorities(&keep)
+    })();
+    match table {
+        Ok(toa) => {
+            print_table(out, args, toa)?;
+            Ok(0)
+        }
+        Err(e) => {
+            warn(&shown, &e.to_string());
+            Ok(FAILED)
+        }
+    }
+}
+
+/// Prints the table in the format asked, without the headings left out.
+fn print_table(out: &mut Out, args: &ToaArgs, mut toa: TableOfAuthorities) -> io::Result<()> {
     for o in &args.omit {
         toa.omit(o.heading());
     }
@@ -101,22 +162,19 @@ pub(crate) fn run(out: &mut Out, args: &ToaArgs) -> io::Result<u8> {
         ToaFormat::Json => toa.to_json() + "\n",
         ToaFormat::Html => toa.to_html(),
     };
-    out.write_all(text.as_bytes())?;
-    Ok(u8::from(failed))
+    out.write_all(text.as_bytes())
 }
 
-/// The texts with each opinion once: a copy of another is left out and
-/// named on standard error with the copy that is counted.
-fn once_each(
-    docs: Vec<(String, Vec<Citation>, Fingerprint)>,
-) -> Vec<(String, Vec<Citation>, Fingerprint)> {
-    let prints: Vec<Fingerprint> = docs.iter().map(|d| d.2.clone()).collect();
-    let keep = pincite::copies(&prints);
+/// The positions of the texts to count, each opinion once: a copy of
+/// another is left out and named on standard error with the copy that is
+/// counted.
+fn once_each(names: &[&str], prints: &[Fingerprint]) -> Vec<usize> {
+    let keep = pincite::copies(prints);
     for (i, &k) in keep.iter().enumerate() {
         if k == i {
             continue;
         }
-        let (copy, kept) = (&docs[i].0, &docs[k].0);
+        let (copy, kept) = (names[i], names[k]);
         let msg = match &prints[i].docket {
             _ if copy == kept => "given again; counted once".to_string(),
             Some(d) if prints[i].text_hash != prints[k].text_hash => {
@@ -126,9 +184,5 @@ fn once_each(
         };
         warn(copy, &format!("{msg} (--keep-copies counts every file)"));
     }
-    docs.into_iter()
-        .enumerate()
-        .filter(|(i, _)| keep[*i] == *i)
-        .map(|(_, d)| d)
-        .collect()
+    (0..keep.len()).filter(|&i| keep[i] == i).collect()
 }

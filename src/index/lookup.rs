@@ -1,0 +1,397 @@
+//! Reading an index: the keys a user's words stand for, the hits of a
+//! query, and SQL of the user's own.
+
+use super::{FileCount, Hit, Index, Query, compact_key, name_key, section_key, section_named};
+use crate::citation::CitationKind;
+use crate::error::{Error, Result};
+use crate::span::Span;
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, Row, ToSql};
+
+use std::sync::Arc;
+
+/// The section of "§1983", "§§ 523(a)(2)", "section 1983" or "sec. 1983"
+/// as [`section_key`] gives it; `None` for other text.
+fn typed_section(typed: &str) -> Option<String> {
+    let lower = typed.to_lowercase();
+    let rest = ["§", "section", "sec."]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))?
+        .trim_start_matches(['§', ' ']);
+    rest.starts_with(|c: char| c.is_ascii_digit())
+        .then(|| section_key(rest))
+}
+
+/// One way of reading what a user typed as authority keys.
+type Resolver = fn(&Index, &str) -> Result<Vec<String>>;
+
+/// The end of the range of strings that start with `prefix`: `prefix`
+/// followed by the last character there is.
+fn prefix_end(prefix: &str) -> String {
+    format!("{prefix}\u{10FFFF}")
+}
+
+impl Index {
+    /// The authority keys a user's words stand for: the key itself, the
+    /// key spelled otherwise ("424 U. S. 409", "424 us 409"), or a case
+    /// name or party, whole or its first words ("Imbler", "imbler v.
+    /// pachtman"). Sorted, without repeats.
+    ///
+    /// What users paste works too: a citation as a table of authorities
+    /// prints it, with its name, pins and parenthetical ("Imbler v.
+    /// Pachtman, 424 U.S. 409, 430 (1976)" stands for 424 U.S. 409, and a
+    /// citation with a parallel for both keys), and a section alone ("§1983",
+    /// "§ 523(a)(2)", "section 1983") for every key of that section, in any
+    /// code ("42 U.S.C. § 1983"). A provision stands for every key within
+    /// it: "U.S. Const. amend. XIV" for its sections, "Fed. R. Civ. P. 23"
+    /// for "Fed. R. Civ. P. 23(b)(3)", "42 U.S.C." for the title's
+    /// sections, "Brief for" for every brief.
+    ///
+    /// ```
+    /// let text = "Imbler v. Pachtman, 424 U. S. 409 (1976); 42 U. S. C. §1983.\n";
+    /// let index = pincite::Index::build(&[("a.txt", text)]);
+    /// for typed in ["Imbler v. Pachtman, 424 U.S. 409 (1976)", "424 US 409", "imbler"] {
+    ///     assert_eq!(index.resolve(typed).unwrap(), ["424 U.S. 409"]);
+    /// }
+    /// for typed in ["§1983", "42 USC 1983", "42 U.S.C. § 1983", "42 U.S.C."] {
+    ///     assert_eq!(index.resolve(typed).unwrap(), ["42 U.S.C. § 1983"]);
+    /// }
+    /// ```
+    ///
+    /// # Errors
+    /// Reading the database failed.
+    pub fn resolve(&self, typed: &str) -> Result<Vec<String>> {
+        let typed = typed.trim();
+        let ways: [Resolver; 5] = [
+            Index::resolve_key,
+            Index::resolve_section,
+            Index::resolve_provision,
+            Index::resolve_pasted,
+            Index::resolve_name,
+        ];
+        for way in ways {
+            let mut out = way(self, typed)?;
+            if !out.is_empty() {
+                out.sort_unstable();
+                out.dedup();
+                return Ok(out);
+            }
+        }
+        Ok(Vec::new())
+    }
+
+    /// The keys one SQL statement with one parameter gives.
+    fn keys(&self, sql: &str, params: &[&dyn ToSql]) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare_cached(sql)?;
+        let rows = st.query_map(params, |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The key itself, or the keys spelled the same but for spacing,
+    /// punctuation and case.
+    fn resolve_key(&self, typed: &str) -> Result<Vec<String>> {
+        let exact = self.keys("SELECT key FROM authorities WHERE key = ?1", &[&typed])?;
+        if !exact.is_empty() {
+            return Ok(exact);
+        }
+        let compact = compact_key(typed);
+        self.keys(
+            "SELECT key FROM authorities WHERE compact = ?1",
+            &[&compact],
+        )
+    }
+
+    /// The keys of a section typed without its code ("§1983"): those whose
+    /// section, after the last "§", is the same but for spaces and case.
+    fn resolve_section(&self, typed: &str) -> Result<Vec<String>> {
+        let Some(section) = typed_section(typed) else {
+            return Ok(Vec::new());
+        };
+        self.keys(
+            "SELECT key FROM authorities WHERE section = ?1",
+            &[&section],
+        )
+    }
+
+    /// The keys of the provisions within the one typed: "U.S. Const.
+    /// amend. XIV" finds "U.S. Const. amend. XIV, § 1", "Fed. R. Civ. P.
+    /// 23" finds "Fed. R. Civ. P. 23(b)(3)". Keys are compared in their
+    /// compact form, whole words only ("Fed. R. Civ. P. 2" finds no rule
+    /// 23).
+    fn resolve_provision(&self, typed: &str) -> Result<Vec<String>> {
+        let key = compact_key(typed);
+        if key.is_empty() {
+            return Ok(Vec::new());
+        }
+        let within = format!("{key} ");
+        self.keys(
+            "SELECT key FROM authorities WHERE compact >= ?1 AND compact < ?2",
+            &[&within, &prefix_end(&within)],
+        )
+    }
+
+    /// The keys of a citation as pasted: the parentheticals at its end
+    /// taken off, each part between commas that starts with a number
+    /// looked up as a key ("Imbler v. Pachtman, 424 U.S. 409, 430 (1976)":
+    /// "424 U.S. 409"; the pin "430" is no key).
+    fn resolve_pasted(&self, typed: &str) -> Result<Vec<String>> {
+        let mut text = typed.trim_end_matches(['.', ';', ' ']);
+        while let Some(open) = text.strip_suffix(')').and_then(|t| t.rfind('(')) {
+            text = text[..open].trim_end();
+        }
+        let mut out = Vec::new();
+        for part in text.split(',').map(str::trim) {
+            if part.starts_with(|c: char| c.is_ascii_digit()) {
+                out.extend(self.resolve_key(part)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The authority keys of the cases a name names: the whole name or a
+    /// party, or their first words, in any case. Sorted, without repeats.
+    ///
+    /// # Errors
+    /// Reading the database failed.
+    pub fn resolve_name(&self, name: &str) -> Result<Vec<String>> {
+        let key = name_key(name);
+        if key.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut st = self.conn.prepare_cached(
+            "SELECT DISTINCT name, authority FROM names WHERE name >= ?1 AND name < ?2",
+        )?;
+        let rows = st.query_map([&key, &prefix_end(&key)], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (n, a) = row?;
+            if n.len() == key.len() || n[key.len()..].starts_with(' ') {
+                out.push(a);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        Ok(out)
+    }
+
+    /// The authority keys a query asks for; `None` when it asks for any.
+    fn query_keys(&self, q: &Query) -> Result<Option<Vec<String>>> {
+        let mut keys: Option<Vec<String>> = None;
+        if let Some(a) = &q.authority {
+            keys = Some(self.resolve(a)?);
+        }
+        if let Some(n) = &q.name {
+            let by_name = self.resolve_name(n)?;
+            keys = Some(match keys {
+                Some(k) => k.into_iter().filter(|a| by_name.contains(a)).collect(),
+                None => by_name,
+            });
+        }
+        Ok(keys)
+    }
+
+    /// The hits matching a query, file by file in document order.
+    ///
+    /// # Errors
+    /// Reading the database failed.
+    pub fn query(&self, q: &Query) -> Result<Vec<Hit>> {
+        let keys = match self.query_keys(q)? {
+            Some(k) if k.is_empty() => return Ok(Vec::new()),
+            keys => keys.map(|k| serde_json::to_string(&k).expect("keys serialize")),
+        };
+        let mut sql = String::from(
+            "SELECT c.file, c.start, c.\"end\", c.line, c.col, c.page, c.section, c.kind, \
+             c.authority, c.pins, c.case_name, x.text, c.quotation, c.context \
+             FROM citations c JOIN contexts x ON x.id = c.context WHERE 1",
+        );
+        if keys.is_some() {
+            sql.push_str(" AND c.authority IN (SELECT value FROM json_each(?1))");
+        }
+        match (&keys, q.pin) {
+            (Some(_), Some(_)) => sql.push_str(
+                " AND c.id IN (SELECT citation FROM pins WHERE authority IN \
+                 (SELECT value FROM json_each(?1)) AND page <= ?2 AND last >= ?2)",
+            ),
+            (None, Some(_)) => sql.push_str(
+                " AND EXISTS (SELECT 1 FROM pins p WHERE p.citation = c.id \
+                 AND p.page <= ?2 AND p.last >= ?2)",
+            ),
+            _ => {}
+        }
+        sql.push_str(
+            " AND (?3 IS NULL OR c.page = ?3) AND (?4 IS NULL OR c.kind = ?4) \
+             AND (?5 IS NULL OR c.section = ?5) ORDER BY c.file, c.id",
+        );
+        let files = self.file_list()?;
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let mut rows = st.query(rusqlite::params![
+            keys,
+            q.pin,
+            q.slip_page,
+            q.kind.map(CitationKind::as_str),
+            q.section.map(|s| s.as_str())
+        ])?;
+        let mut hits = Vec::new();
+        let mut shared: Option<(i64, Arc<str>)> = None;
+        while let Some(row) = rows.next()? {
+            hits.push(hit_of(row, files, &mut shared)?);
+        }
+        Ok(hits)
+    }
+
+    /// How often each file has a hit matching the query ("which opinions
+    /// cite 424 U.S. 409 at 430, and how often?"), most first, then in
+    /// file order. Id., supra and short forms count.
+    ///
+    /// # Errors
+    /// Reading the database failed.
+    pub fn counts(&self, q: &Query) -> Result<Vec<FileCount>> {
+        let files = self.file_list()?;
+        let mut per: Vec<usize> = vec![0; files.len()];
+        for h in self.query(q)? {
+            per[h.file] += 1;
+        }
+        let mut out: Vec<(usize, usize)> = per
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, n)| n > 0)
+            .collect();
+        out.sort_by_key(|&(f, n)| (std::cmp::Reverse(n), f));
+        Ok(out
+            .into_iter()
+            .map(|(f, count)| FileCount {
+                file: files[f].1.clone(),
+                count,
+            })
+            .collect())
+    }
+}
+
+/// A hit of a row of [`Index::query`]'s statement; the hits of one
+/// context share its text (`shared`, the last context read).
+fn hit_of(row: &Row, files: &[(i64, String)], shared: &mut Option<(i64, Arc<str>)>) -> Result<Hit> {
+    let bad = |what: &str| Error::database(&rusqlite::Error::InvalidColumnName(what.to_string()));
+    let file_id: i64 = row.get(0)?;
+    let file = files
+        .binary_search_by_key(&file_id, |f| f.0)
+        .map_err(|_| bad("file"))?;
+    let context_id: i64 = row.get(13)?;
+    let context = match shared {
+        Some((id, text)) if *id == context_id => text.clone(),
+        _ => {
+            let text: Arc<str> = Arc::from(row.get::<_, String>(11)?);
+            *shared = Some((context_id, text.clone()));
+            text
+        }
+    };
+    let pins: String = row.get(9)?;
+    Ok(Hit {
+        file,
+        span: Span::new(
+            row.get::<_, i64>(1)? as usize,
+            row.get::<_, i64>(2)? as usize,
+        ),
+        line: row.get(3)?,
+        col: row.get(4)?,
+        slip_page: row.get(5)?,
+        section: section_named(&row.get::<_, String>(6)?).ok_or_else(|| bad("section"))?,
+        kind: CitationKind::named(&row.get::<_, String>(7)?).ok_or_else(|| bad("kind"))?,
+        authority: row.get(8)?,
+        pins: serde_json::from_str(&pins).map_err(|_| bad("pins"))?,
+        case_name: row.get(10)?,
+        context,
+        quotation: row.get(12)?,
+    })
+}
+
+/// One row of SQL's answer: its columns' names and values, in order.
+///
+/// It prints (`to_string()`) and serializes as a JSON object of its
+/// columns in order: integers and reals as numbers, text as strings, NULL
+/// as null, blobs as arrays of bytes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SqlRow {
+    names: Arc<[String]>,
+    values: Vec<serde_json::Value>,
+}
+
+impl SqlRow {
+    /// The columns' names, in order.
+    pub fn columns(&self) -> &[String] {
+        &self.names
+    }
+
+    /// The values, in the columns' order.
+    pub fn values(&self) -> &[serde_json::Value] {
+        &self.values
+    }
+
+    /// The value of the column of this name (the first, if several have
+    /// it).
+    pub fn get(&self, name: &str) -> Option<&serde_json::Value> {
+        let at = self.names.iter().position(|n| n == name)?;
+        self.values.get(at)
+    }
+}
+
+impl serde::Serialize for SqlRow {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.values.len()))?;
+        for (n, v) in self.names.iter().zip(&self.values) {
+            map.serialize_entry(n, v)?;
+        }
+        map.end()
+    }
+}
+
+impl std::fmt::Display for SqlRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = serde_json::to_string(self).map_err(|_| std::fmt::Error)?;
+        f.write_str(&text)
+    }
+}
+
+/// Runs `sql` and gives each row to `each`.
+pub(super) fn sql(
+    conn: &Connection,
+    sql: &str,
+    mut each: impl FnMut(&SqlRow) -> Result<()>,
+) -> Result<usize> {
+    let mut st = conn.prepare(sql)?;
+    if !st.readonly() {
+        return Err(Error::database(&rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY),
+            Some("the SQL would change the index; only SQL that reads runs here".to_string()),
+        )));
+    }
+    let names: Arc<[String]> = st.column_names().iter().map(|s| s.to_string()).collect();
+    let mut rows = st.query([])?;
+    let mut n = 0;
+    while let Some(row) = rows.next()? {
+        let mut values = Vec::with_capacity(names.len());
+        for i in 0..names.len() {
+            values.push(json_of(row.get_ref(i)?));
+        }
+        each(&SqlRow {
+            names: names.clone(),
+            values,
+        })?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// A SQLite value as JSON.
+fn json_of(v: ValueRef) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::from(i),
+        ValueRef::Real(f) => Value::from(f),
+        ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => Value::from(b.to_vec()),
+    }
+}

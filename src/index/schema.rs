@@ -1,0 +1,310 @@
+//! The database's tables, and opening a file as one: refusing a file that
+//! is no pincite index, naming an index of another version.
+
+use crate::error::{Error, Result};
+use rusqlite::{Connection, OpenFlags};
+use std::io::Read;
+use std::path::Path;
+
+/// The version of the index format this build reads and writes: the
+/// database's `user_version`. Versions 1 to 4 were JSON files.
+pub const INDEX_VERSION: u32 = 5;
+
+/// The database's `application_id`: "pcit" in ASCII, which names a
+/// SQLite file as a pincite index.
+const APPLICATION_ID: i32 = 0x7063_6974;
+
+/// The first bytes of an index file of versions 1 to 4.
+const JSON_MAGIC: &[u8] = b"pincite-index ";
+
+/// The first bytes of every SQLite database file.
+const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
+
+/// The tables, indexes and view of an index, as `pincite index --schema`
+/// prints them.
+pub const SCHEMA: &str = r#"-- One row per opinion text.
+CREATE TABLE files (
+    id       INTEGER PRIMARY KEY,
+    path     TEXT NOT NULL UNIQUE,   -- the file as named when indexed
+    hash     TEXT NOT NULL,          -- 16 hex digits of its bytes' hash
+    bytes    INTEGER NOT NULL,       -- its length
+    caption  TEXT,                   -- "BARTENWERFER v. BUCKLEY"
+    docket   TEXT,                   -- "No. 21-908"
+    date     TEXT,                   -- "February 22, 2023", as written
+    form     TEXT NOT NULL,          -- paragraph_per_line, hard_wrapped, pdf_raw, pdf_layout
+    copy_of  TEXT NOT NULL,          -- JSON: what tells copies of one opinion apart
+    size     INTEGER,                -- on the disk when read: its size and modification
+    mtime    INTEGER                 -- time (ns), by which `index` leaves it unread
+);
+
+-- The sentences around citations; the citations of one sentence share one.
+CREATE TABLE contexts (
+    id       INTEGER PRIMARY KEY,
+    file     INTEGER NOT NULL REFERENCES files(id),
+    text     TEXT NOT NULL
+);
+CREATE INDEX contexts_file ON contexts(file);
+
+-- One row per citation, in document order within each file.
+CREATE TABLE citations (
+    id         INTEGER PRIMARY KEY,
+    file       INTEGER NOT NULL REFERENCES files(id),
+    start      INTEGER NOT NULL,     -- byte offsets in the file: [start, end)
+    "end"      INTEGER NOT NULL,
+    line       INTEGER NOT NULL,     -- 1-based line of start
+    col        INTEGER NOT NULL,     -- 1-based column of start, in characters
+    kind       TEXT NOT NULL,        -- full_case, short_case, id, supra, statute, ...
+    authority  TEXT,                 -- "424 U.S. 409"; NULL when unresolved
+    pins       TEXT NOT NULL,        -- JSON array, as `pincite extract` prints them
+    page       INTEGER,              -- the slip page it is on
+    section    TEXT NOT NULL,        -- syllabus, opinion, dissent, ...
+    case_name  TEXT,                 -- as written
+    context    INTEGER NOT NULL REFERENCES contexts(id),
+    quotation  TEXT,                 -- the quotation it supports, if any
+    antecedent INTEGER REFERENCES citations(id), -- what an Id. refers to
+    blank      TEXT,                 -- a blank-page key ("554 U.S. ___") as read in its file
+    listing    TEXT                  -- JSON: what a table of authorities lists; NULL if left out
+);
+CREATE INDEX citations_file ON citations(file);
+CREATE INDEX citations_authority ON citations(authority);
+CREATE INDEX citations_blank ON citations(blank) WHERE blank IS NOT NULL;
+
+-- One row per page pin of a citation: "425-426" is page 425, last 426.
+CREATE TABLE pins (
+    citation   INTEGER NOT NULL REFERENCES citations(id),
+    authority  TEXT,                 -- the citation's authority
+    page       INTEGER NOT NULL,
+    last       INTEGER NOT NULL,     -- the range's last page, else page
+    footnote   INTEGER,
+    unit       TEXT NOT NULL         -- page, star or paragraph
+);
+CREATE INDEX pins_authority ON pins(authority, page);
+CREATE INDEX pins_citation ON pins(citation);
+
+-- One row per authority cited, with what its first full citation says.
+CREATE TABLE authorities (
+    key        TEXT PRIMARY KEY,     -- "424 U.S. 409", "42 U.S.C. § 1983"
+    category   TEXT,                 -- case, constitution, statute, rule, regulation,
+                                     -- secondary, legislative, record, internal
+    name       TEXT,                 -- "Imbler v. Pachtman", or a work's title
+    court      TEXT,                 -- as written: "CA9"
+    year       INTEGER,
+    parallels  TEXT NOT NULL,        -- JSON array of the keys of parallel citations
+    volume     INTEGER,
+    reporter   TEXT,
+    first_page INTEGER,              -- NULL for a blank-page case ("554 U.S. ___")
+    compact    TEXT NOT NULL,        -- the key as typed lookups compare it: "424 us 409"
+    section    TEXT                  -- a statute's section, compared: "523(a)(2)(a)"
+);
+CREATE INDEX authorities_compact ON authorities(compact);
+CREATE INDEX authorities_section ON authorities(section) WHERE section IS NOT NULL;
+CREATE INDEX authorities_volume ON authorities(volume, reporter) WHERE volume IS NOT NULL;
+
+-- Case names and parties, lower case, by which `pincite query --name` finds cases.
+CREATE TABLE names (
+    name       TEXT NOT NULL,        -- "imbler v. pachtman", "imbler", "pachtman"
+    authority  TEXT NOT NULL,
+    file       INTEGER NOT NULL REFERENCES files(id),
+    PRIMARY KEY (name, authority, file)
+) WITHOUT ROWID;
+CREATE INDEX names_file ON names(file);
+
+-- The citations with their file's path and their context's text.
+CREATE VIEW hits AS
+SELECT c.id, f.path, c.start, c."end", c.line, c.col, c.kind, c.authority, c.pins,
+       c.page, c.section, c.case_name, x.text AS context, c.quotation
+FROM citations c JOIN files f ON f.id = c.file JOIN contexts x ON x.id = c.context;
+"#;
+
+/// Settings of every connection: a wait for another writer rather than
+/// an error, and room in memory for the indexes' pages.
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(600))?;
+    conn.execute_batch("PRAGMA cache_size = -65536; PRAGMA foreign_keys = OFF;")?;
+    Ok(())
+}
+
+/// The statements of [`SCHEMA`] that make indexes (`true`) or not.
+fn statements(indexes: bool) -> impl Iterator<Item = &'static str> {
+    SCHEMA.split_inclusive(";\n").filter(move |st| {
+        let first = st
+            .lines()
+            .find(|l| !l.trim().is_empty() && !l.starts_with("--"));
+        first.is_some_and(|l| l.starts_with("CREATE INDEX")) == indexes
+    })
+}
+
+/// Makes the tables of a new, empty database, without their indexes
+/// (which [`create_indexes`] makes once the rows are in: sorting them
+/// all at once is faster than keeping them row by row).
+pub(super) fn create(conn: &Connection) -> Result<()> {
+    for st in statements(false) {
+        conn.execute_batch(st)?;
+    }
+    conn.execute_batch(&format!(
+        "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {INDEX_VERSION};"
+    ))?;
+    Ok(())
+}
+
+/// Makes the indexes of the tables.
+pub(super) fn create_indexes(conn: &Connection) -> Result<()> {
+    for st in statements(true) {
+        conn.execute_batch(st)?;
+    }
+    Ok(())
+}
+
+/// Drops the indexes of the tables, to fill them again.
+pub(super) fn drop_indexes(conn: &Connection) -> Result<()> {
+    for st in statements(true) {
+        let name = st
+            .split_whitespace()
+            .skip_while(|w| *w != "INDEX")
+            .nth(1)
+            .unwrap_or_default();
+        conn.execute_batch(&format!("DROP INDEX IF EXISTS {name}"))?;
+    }
+    Ok(())
+}
+
+/// An in-memory database with the tables made.
+pub(super) fn in_memory() -> Result<Connection> {
+    let conn = Connection::open_in_memory()?;
+    configure(&conn)?;
+    create(&conn)?;
+    create_indexes(&conn)?;
+    Ok(conn)
+}
+
+/// What a file holds, as far as its first bytes tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Holds {
+    /// Nothing: no file, or an empty one.
+    Nothing,
+    /// A SQLite database (an index, or some other database).
+    Database,
+    /// A JSON index of pincite's versions 1 to 4.
+    OldIndex(u32),
+    /// Something else.
+    Other,
+}
+
+/// What the file at `path` holds.
+fn holds(path: &Path) -> Holds {
+    let mut head = Vec::new();
+    if let Ok(file) = std::fs::File::open(path) {
+        let _ = file.take(32).read_to_end(&mut head);
+    }
+    if head.is_empty() {
+        Holds::Nothing
+    } else if head.starts_with(SQLITE_MAGIC) {
+        Holds::Database
+    } else if let Some(rest) = head.strip_prefix(JSON_MAGIC) {
+        let digits: String = rest
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .map(|&b| b as char)
+            .collect();
+        Holds::OldIndex(digits.parse().unwrap_or(0))
+    } else {
+        Holds::Other
+    }
+}
+
+/// Opens the index at `path`: for reading only, or for reading and
+/// writing. A file that is not there is an error unless `create`, when an
+/// empty database is made with the tables (in the transaction the caller
+/// opens next, so that it is written only with its first rows).
+pub(super) fn open(path: &Path, write: bool, create: bool) -> Result<Connection> {
+    match holds(path) {
+        Holds::Database => truncated(path)?,
+        Holds::Nothing if create => {}
+        Holds::Nothing if path.exists() => return Err(Error::not_an_index().at(path)),
+        Holds::Nothing => return Err(Error::no_such_file().at(path)),
+        Holds::OldIndex(v) => return Err(Error::index_version(v, INDEX_VERSION).at(path)),
+        Holds::Other => return Err(Error::not_an_index().at(path)),
+    }
+    // A reader opens the file to write too when it may (and its caller
+    // makes it query only), so that a change a crash left half done is
+    // rolled back, as only a writer can; a file it may not write it opens
+    // to read.
+    let rw = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = match write {
+        true => Connection::open_with_flags(path, rw | OpenFlags::SQLITE_OPEN_CREATE),
+        false => Connection::open_with_flags(path, rw).or_else(|_| {
+            let ro = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            Connection::open_with_flags(path, ro)
+        }),
+    }
+    .map_err(|e| Error::from(e).at(path))?;
+    configure(&conn)?;
+    check(&conn).map_err(|e| e.at(path))?;
+    Ok(conn)
+}
+
+/// An error when the file is shorter than its header says: the
+/// database's page size times its number of pages, when the header's
+/// count is valid (its change counter matches the one it was valid for).
+fn truncated(path: &Path) -> Result<()> {
+    let mut head = [0u8; 100];
+    let file = std::fs::File::open(path).map_err(|e| Error::from(e).at(path))?;
+    let len = file.metadata().map_err(|e| Error::from(e).at(path))?.len();
+    if (&file).read_exact(&mut head).is_err() {
+        return Err(Error::truncated(len, 100).at(path));
+    }
+    let word = |at: usize| u32::from_be_bytes(head[at..at + 4].try_into().expect("four bytes"));
+    let page = match u16::from_be_bytes([head[16], head[17]]) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    let pages = u64::from(word(28));
+    let whole = page * pages;
+    if word(24) == word(92) && pages > 0 && len < whole {
+        return Err(Error::truncated(len, whole).at(path));
+    }
+    Ok(())
+}
+
+/// Whether the tables are there: an empty database is new (`false`); a
+/// database of another application is refused, one of another version
+/// named.
+pub(super) fn check(conn: &Connection) -> Result<bool> {
+    let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let tables: u32 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    match (app, version, tables) {
+        (0, 0, 0) => Ok(false),
+        (APPLICATION_ID, INDEX_VERSION, _) => Ok(true),
+        (APPLICATION_ID, v, _) => Err(Error::index_version(v, INDEX_VERSION)),
+        _ => Err(Error::not_an_index()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_splits_into_tables_and_indexes() {
+        let indexes: Vec<&str> = statements(true).collect();
+        let others: Vec<&str> = statements(false).collect();
+        assert_eq!(indexes.len(), SCHEMA.matches("CREATE INDEX").count());
+        assert_eq!(
+            others.iter().filter(|s| s.contains("CREATE TABLE")).count(),
+            SCHEMA.matches("CREATE TABLE").count()
+        );
+        assert_eq!(indexes.concat().len() + others.concat().len(), SCHEMA.len());
+        let conn = in_memory().unwrap();
+        assert!(check(&conn).unwrap());
+        drop_indexes(&conn).unwrap();
+        let left: u32 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(left, 0);
+    }
+}
