@@ -154,7 +154,9 @@ if [ "$skip_eyecite" != 1 ]; then
     echo
     echo "== bulk-scotus-ot2009-2011: full case citations of each, found by the other"
     "$pincite" extract --format jsonl "${bulk_files[@]}" >"$work/bulk.jsonl"
-    "$py" "$here/compare_full_cases.py" "$work/bulk.jsonl" "${bulk_files[@]}" | head -3
+    # The whole comparison is kept beside the run; its first lines are printed.
+    "$py" "$here/compare_full_cases.py" "$work/bulk.jsonl" "${bulk_files[@]}" >"$work/compare.txt"
+    head -3 "$work/compare.txt"
 fi
 
 one="$work/bulk-concatenated.txt"
