@@ -211,3 +211,14 @@ class Index:
         """The opinions' names, in the order added."""
     def __len__(self) -> int:
         """The number of citations indexed."""
+
+class Metadata(TypedDict):
+    """What an opinion's caption says, as written."""
+
+    case_name: Optional[str]
+    docket: Optional[str]
+    date: Optional[str]
+
+def metadata(text: Text) -> Metadata:
+    """The case name, docket number and decision date of an opinion's
+    caption, as written (``None`` for what it lacks)."""

@@ -123,6 +123,29 @@ fn annotate_html(py: Python<'_>, text: Text, title: &str) -> PyResult<String> {
     }))
 }
 
+/// What an opinion's caption says: its case name, docket number and
+/// decision date as written (`None` for what it lacks), read without the
+/// GIL.
+#[pyfunction]
+fn metadata<'py>(py: Python<'py>, text: Text) -> PyResult<Bound<'py, PyDict>> {
+    let text = text.into_string()?;
+    let fields = py.detach(|| {
+        let norm = pincite::normalize(&text);
+        let m = norm.metadata();
+        let of = |s: Option<pincite::Span>| s.and_then(|s| text.get(s.range())).map(str::to_string);
+        vec![
+            ("case_name", of(m.case_name)),
+            ("docket", of(m.docket)),
+            ("date", of(m.date)),
+        ]
+    });
+    let dict = PyDict::new(py);
+    for (k, v) in fields {
+        dict.set_item(k, v)?;
+    }
+    Ok(dict)
+}
+
 /// The opinions `docs` stands for: one text (named "opinion"), a `dict`
 /// of names to texts, or pairs of a name and a text.
 fn docs_of(docs: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
@@ -290,6 +313,7 @@ fn pincite_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
     m.add_function(wrap_pyfunction!(verify, m)?)?;
     m.add_function(wrap_pyfunction!(annotate_html, m)?)?;
+    m.add_function(wrap_pyfunction!(metadata, m)?)?;
     m.add_function(wrap_pyfunction!(toa, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(read_files, m)?)?;
