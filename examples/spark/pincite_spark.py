@@ -262,15 +262,22 @@ def sql_string(s):
     return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
+def most_cited_case(citations):
+    """The authority cited most among those cited in full as a case."""
+    cases = citations.where(F.col("kind") == "full_case").select("authority").distinct()
+    counts = citations.join(cases, "authority").groupBy("authority").count()
+    top = counts.orderBy(F.desc("count"), "authority").first()
+    return top.authority if top else ""
+
+
 def answer_questions(spark, citations, case, limit=20):
     """The three scholar's questions as DataFrames: the most cited
     authorities, every pin of `case` with its count, citations of `case`
-    by the citing opinion's year. `case` defaults to the most cited."""
+    by the citing opinion's year. `case` defaults to the most cited case."""
     citations.createOrReplaceTempView("citations")
     most = spark.sql(MOST_CITED.format(limit=int(limit)))
     if case is None:
-        top = most.where(~F.col("authority").contains("§")).first()
-        case = top.authority if top else ""
+        case = most_cited_case(citations)
     pins = spark.sql(PINS_OF_CASE.format(case=sql_string(case)))
     years = spark.sql(CASE_BY_YEAR.format(case=sql_string(case)))
     return case, most, pins, years

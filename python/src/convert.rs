@@ -102,10 +102,11 @@ pub(crate) fn ordered_dict<'py>(
     replace: &[(&str, Bound<'py, PyAny>)],
 ) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
-    let keys = order
-        .iter()
-        .copied()
-        .chain(map.keys().map(String::as_str).filter(|k| !order.contains(k)));
+    let keys = order.iter().copied().chain(
+        map.keys()
+            .map(String::as_str)
+            .filter(|k| !order.contains(k)),
+    );
     for key in keys {
         if let Some((_, v)) = replace.iter().find(|(k, _)| *k == key) {
             dict.set_item(key, v)?;

@@ -58,10 +58,7 @@ impl Asked {
         if let Some(k) = &self.kind {
             let kind = CitationKind::named(k).ok_or_else(|| {
                 let known: Vec<&str> = CitationKind::ALL.iter().map(|k| k.as_str()).collect();
-                PyValueError::new_err(format!(
-                    "unknown kind {k:?}; one of: {}",
-                    known.join(", ")
-                ))
+                PyValueError::new_err(format!("unknown kind {k:?}; one of: {}", known.join(", ")))
             })?;
             q.kind(kind);
         }

@@ -15,7 +15,7 @@ use pyo3::exceptions::{PyException, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
 use rayon::prelude::*;
-use records::{PyCitation, PyFinding, Prepared};
+use records::{Prepared, PyCitation, PyFinding};
 use std::path::PathBuf;
 
 create_exception!(
@@ -62,10 +62,7 @@ fn extract_many(py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<Py
     }
     let prepared: Vec<Vec<Prepared>> =
         py.detach(|| owned.par_iter().map(|t| cite_prepared(t)).collect());
-    prepared
-        .iter()
-        .map(|p| records::citations(py, p))
-        .collect()
+    prepared.iter().map(|p| records::citations(py, p)).collect()
 }
 
 /// The input form named as `pincite normalize --input-form` names it

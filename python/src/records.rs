@@ -209,7 +209,10 @@ fn pair<'py>(py: Python<'py>, p: [usize; 2]) -> PyResult<Bound<'py, PyAny>> {
 /// The fields of a prepared record: `span` in characters, `byte_span` in
 /// bytes, `line` and `col` where known.
 fn fields<'py>(py: Python<'py>, p: &Prepared, order: &[&str]) -> PyResult<Bound<'py, PyDict>> {
-    let mut replace = vec![("span", pair(py, p.chars)?), ("byte_span", pair(py, p.bytes)?)];
+    let mut replace = vec![
+        ("span", pair(py, p.chars)?),
+        ("byte_span", pair(py, p.bytes)?),
+    ];
     if let Some((line, col)) = p.line_col {
         replace.push(("line", line.into_pyobject(py)?.into_any()));
         replace.push(("col", col.into_pyobject(py)?.into_any()));
