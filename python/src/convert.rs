@@ -91,28 +91,3 @@ fn number<'py>(py: Python<'py>, n: &serde_json::Number) -> PyResult<Bound<'py, P
         Ok(n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any())
     }
 }
-
-/// A JSON object as a Python `dict`: the keys of `order` first, in that
-/// order (so that a dict reads like the command line's JSON), then the
-/// others as they come; `replace` gives some keys other values.
-pub(crate) fn ordered_dict<'py>(
-    py: Python<'py>,
-    map: &serde_json::Map<String, Value>,
-    order: &[&str],
-    replace: &[(&str, Bound<'py, PyAny>)],
-) -> PyResult<Bound<'py, PyDict>> {
-    let dict = PyDict::new(py);
-    let keys = order.iter().copied().chain(
-        map.keys()
-            .map(String::as_str)
-            .filter(|k| !order.contains(k)),
-    );
-    for key in keys {
-        if let Some((_, v)) = replace.iter().find(|(k, _)| *k == key) {
-            dict.set_item(key, v)?;
-        } else if let Some(v) = map.get(key) {
-            dict.set_item(key, to_py(py, v)?)?;
-        }
-    }
-    Ok(dict)
-}

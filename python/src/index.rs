@@ -3,8 +3,8 @@
 //! whatever stores the index.
 
 use crate::Error;
-use crate::convert::{Text, ordered_dict};
-use crate::records::PyHit;
+use crate::convert::Text;
+use crate::records::{Prepared, PyHit};
 use pincite::{CitationKind, Hit, Index, Query};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -77,12 +77,9 @@ fn not_empty(s: &str) -> PyResult<&str> {
 
 /// A hit's fields, as `pincite query` prints them, with its line, column,
 /// and case name.
-fn hit_json(index: &Index, h: &Hit) -> Value {
-    json!({
+fn hit_record(index: &Index, h: &Hit) -> Prepared {
+    let json = json!({
         "file": index.files()[h.file],
-        "byte_span": [h.span.start, h.span.end],
-        "line": h.line,
-        "col": h.col,
         "slip_page": h.slip_page,
         "section": h.section.as_str(),
         "kind": h.kind.as_str(),
@@ -91,24 +88,13 @@ fn hit_json(index: &Index, h: &Hit) -> Value {
         "case_name": h.case_name,
         "context": &*h.context,
         "quotation": h.quotation,
-    })
+    });
+    let Value::Object(map) = json else {
+        unreachable!("a JSON object")
+    };
+    let line_col = (h.line as usize, h.col as usize);
+    Prepared::of_json(map, [h.span.start, h.span.end], line_col)
 }
-
-/// The order of a hit's fields.
-const HIT_FIELDS: &[&str] = &[
-    "file",
-    "byte_span",
-    "line",
-    "col",
-    "slip_page",
-    "section",
-    "kind",
-    "authority",
-    "pins",
-    "case_name",
-    "context",
-    "quotation",
-];
 
 impl PyIndex {
     /// Indexes the opinions added since the last query, with the ones
@@ -232,17 +218,11 @@ impl PyIndex {
         .query()?;
         self.refresh(py)?;
         let index = &self.built;
-        let found: Vec<Value> = py.detach(|| {
+        let found: Vec<Prepared> = py.detach(|| {
             let hits = index.query(&q);
-            hits.into_iter().map(|h| hit_json(index, h)).collect()
+            hits.into_iter().map(|h| hit_record(index, h)).collect()
         });
-        found
-            .iter()
-            .map(|v| {
-                let map = v.as_object().cloned().unwrap_or_default();
-                Ok(PyHit::new(ordered_dict(py, &map, HIT_FIELDS, &[])?))
-            })
-            .collect()
+        Ok(found.into_iter().map(PyHit::new).collect())
     }
 
     /// How many citations matching the query each file has, most first:

@@ -43,7 +43,7 @@ fn cite_prepared(text: &str) -> Vec<Prepared> {
 fn extract(py: Python<'_>, text: Text) -> PyResult<Vec<PyCitation>> {
     let text = text.into_string()?;
     let prepared = py.detach(|| cite_prepared(&text));
-    records::citations(py, &prepared)
+    Ok(records::citations(prepared))
 }
 
 /// The citations of many opinions, one list per text in the order given,
@@ -62,7 +62,7 @@ fn extract_many(py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<Py
     }
     let prepared: Vec<Vec<Prepared>> =
         py.detach(|| owned.par_iter().map(|t| cite_prepared(t)).collect());
-    prepared.iter().map(|p| records::citations(py, p)).collect()
+    Ok(prepared.into_iter().map(records::citations).collect())
 }
 
 /// The input form named as `pincite normalize --input-form` names it
@@ -105,7 +105,7 @@ fn verify(py: Python<'_>, text: Text) -> PyResult<Vec<PyFinding>> {
         let found = pincite::cite(&text).verify();
         records::prepare_findings(&text, &found)
     });
-    records::findings(py, &prepared)
+    Ok(records::findings(prepared))
 }
 
 /// The opinion as a standalone HTML page with its citations marked, as

@@ -1,29 +1,30 @@
 //! The records Python gets back: citations, findings and index hits, each
 //! a read-only object over a `dict` of the command line's JSON fields.
 
-use crate::convert::{char_offsets, ordered_dict};
+use crate::convert::{char_offsets, to_py};
 use pyo3::exceptions::PyAttributeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 use serde_json::{Map, Value};
 
-/// Defines a record class: attributes read from its fields, `to_dict()`,
-/// equality by fields, a short `repr`. A field in `$optional` that a
+/// Defines a record class over a [`Prepared`] record: attributes read
+/// from its fields as asked for, `to_dict()`, equality by fields, a short
+/// `repr`. `$order` names its fields in order; one in `$optional` that a
 /// record lacks reads as `None`.
 macro_rules! record_class {
-    ($name:ident, $pyname:literal, $optional:expr, $repr:expr, $doc:literal) => {
+    ($name:ident, $pyname:literal, $order:expr, $optional:expr, $repr:expr, $doc:literal) => {
         #[doc = $doc]
         #[pyclass(frozen, module = "pincite", name = $pyname)]
         pub(crate) struct $name {
-            fields: Py<PyDict>,
+            record: Prepared,
         }
 
         #[pymethods]
         impl $name {
-            fn __getattr__(&self, py: Python<'_>, name: &str) -> PyResult<Py<PyAny>> {
-                match self.fields.bind(py).get_item(name)? {
-                    Some(v) => Ok(v.unbind()),
-                    None if $optional.contains(&name) => Ok(py.None()),
+            fn __getattr__<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+                match self.record.field(py, $order, name)? {
+                    Some(v) => Ok(v),
+                    None if $optional.contains(&name) => Ok(py.None().into_bound(py)),
                     None => Err(PyAttributeError::new_err(format!(
                         "'{}' object has no attribute '{name}'",
                         $pyname
@@ -34,32 +35,34 @@ macro_rules! record_class {
             /// The fields as a new `dict` (the command line's JSON
             /// object, with `span` in characters and `byte_span` in
             /// bytes).
-            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                let copy = py.import("copy")?;
-                copy.call_method1("deepcopy", (self.fields.bind(py),))
+            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+                self.record.dict(py, $order)
             }
 
-            fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+            fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
                 match other.cast::<$name>() {
-                    Ok(o) => self.fields.bind(py).eq(o.get().fields.bind(py)),
-                    Err(_) => Ok(false),
+                    Ok(o) => self.record == o.get().record,
+                    Err(_) => false,
                 }
             }
 
-            fn __dir__(&self, py: Python<'_>) -> PyResult<Vec<String>> {
-                let mut names: Vec<String> = self.fields.bind(py).keys().extract()?;
-                names.extend($optional.iter().map(|s: &&str| s.to_string()));
+            fn __dir__(&self) -> Vec<String> {
+                let mut names: Vec<String> = $order
+                    .iter()
+                    .filter(|k| self.record.has(k))
+                    .chain($optional.iter())
+                    .map(|s| s.to_string())
+                    .collect();
                 names.push("to_dict".to_string());
                 names.sort();
                 names.dedup();
-                Ok(names)
+                names
             }
 
             fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-                let f = self.fields.bind(py);
                 let mut parts = Vec::new();
                 for key in $repr {
-                    if let Some(v) = f.get_item(key)? {
+                    if let Some(v) = self.record.field(py, $order, key)? {
                         parts.push(format!("{key}={}", v.repr()?));
                     }
                 }
@@ -68,11 +71,9 @@ macro_rules! record_class {
         }
 
         impl $name {
-            /// A record of these fields.
-            pub(crate) fn new(fields: Bound<'_, PyDict>) -> $name {
-                $name {
-                    fields: fields.unbind(),
-                }
+            /// The Python object of a prepared record.
+            pub(crate) fn new(record: Prepared) -> $name {
+                $name { record }
             }
         }
     };
@@ -111,6 +112,7 @@ const CITATION_OPTIONAL: [&str; 5] = ["author", "title", "nominative", "history"
 record_class!(
     PyCitation,
     "Citation",
+    CITATION_FIELDS,
     CITATION_OPTIONAL,
     ["kind", "text", "authority", "span"],
     "One citation: the fields of `pincite extract`'s JSON, `span` in characters of the text given and `byte_span` in its UTF-8 bytes."
@@ -131,20 +133,40 @@ const FINDING_FIELDS: &[&str] = &[
 record_class!(
     PyFinding,
     "Finding",
+    FINDING_FIELDS,
     ([] as [&str; 0]),
     ["severity", "code", "span", "message"],
     "One problem `verify` found: the fields of `pincite verify --format jsonl`, `span` in characters and `byte_span` in bytes, with the 1-based `line` and `col`."
 );
 
+/// The fields of a hit, in order.
+pub(crate) const HIT_FIELDS: &[&str] = &[
+    "file",
+    "byte_span",
+    "line",
+    "col",
+    "slip_page",
+    "section",
+    "kind",
+    "authority",
+    "pins",
+    "case_name",
+    "context",
+    "quotation",
+];
+
 record_class!(
     PyHit,
     "Hit",
+    HIT_FIELDS,
     ([] as [&str; 0]),
     ["file", "line", "col", "kind", "authority", "pins"],
     "One citation found in an `Index`: the fields of `pincite query`'s JSON, `byte_span` in bytes of its file, with the 1-based `line` and `col`."
 );
 
 /// A record worked out without the GIL: its JSON fields and its spans.
+/// Its Python objects are made when asked for.
+#[derive(PartialEq)]
 pub(crate) struct Prepared {
     /// The JSON object, `span` left in bytes.
     pub(crate) json: Map<String, Value>,
@@ -201,37 +223,81 @@ pub(crate) fn prepare_findings(text: &str, found: &[pincite::Finding]) -> Vec<Pr
     out
 }
 
-/// A pair as a Python tuple.
-fn pair<'py>(py: Python<'py>, p: [usize; 2]) -> PyResult<Bound<'py, PyAny>> {
-    Ok(PyTuple::new(py, p)?.into_any())
-}
-
-/// The fields of a prepared record: `span` in characters, `byte_span` in
-/// bytes, `line` and `col` where known.
-fn fields<'py>(py: Python<'py>, p: &Prepared, order: &[&str]) -> PyResult<Bound<'py, PyDict>> {
-    let mut replace = vec![
-        ("span", pair(py, p.chars)?),
-        ("byte_span", pair(py, p.bytes)?),
-    ];
-    if let Some((line, col)) = p.line_col {
-        replace.push(("line", line.into_pyobject(py)?.into_any()));
-        replace.push(("col", col.into_pyobject(py)?.into_any()));
+impl Prepared {
+    /// A record of JSON fields and a span in bytes only (an index hit,
+    /// whose text is not at hand).
+    pub(crate) fn of_json(
+        json: Map<String, Value>,
+        bytes: [usize; 2],
+        line_col: (usize, usize),
+    ) -> Prepared {
+        Prepared {
+            json,
+            bytes,
+            chars: bytes,
+            line_col: Some(line_col),
+        }
     }
-    ordered_dict(py, &p.json, order, &replace)
+
+    /// Whether the record has the field `key`.
+    fn has(&self, key: &str) -> bool {
+        match key {
+            "span" | "byte_span" => true,
+            "line" | "col" => self.line_col.is_some(),
+            _ => self.json.contains_key(key),
+        }
+    }
+
+    /// The field `key` as a Python object, if the record has it (`order`
+    /// names the fields made here: `span` in characters, `byte_span` in
+    /// bytes, `line` and `col`).
+    fn field<'py>(
+        &self,
+        py: Python<'py>,
+        order: &[&str],
+        key: &str,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
+        if !order.contains(&key) && !self.json.contains_key(key) {
+            return Ok(None);
+        }
+        let value = match (key, self.line_col) {
+            ("span", _) => PyTuple::new(py, self.chars)?.into_any(),
+            ("byte_span", _) => PyTuple::new(py, self.bytes)?.into_any(),
+            ("line", Some((line, _))) => line.into_pyobject(py)?.into_any(),
+            ("col", Some((_, col))) => col.into_pyobject(py)?.into_any(),
+            _ => match self.json.get(key) {
+                Some(v) => to_py(py, v)?,
+                None => return Ok(None),
+            },
+        };
+        Ok(Some(value))
+    }
+
+    /// The fields `order` names that the record has, as a new dict in
+    /// that order, then any other field of its JSON.
+    fn dict<'py>(&self, py: Python<'py>, order: &[&str]) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        // Fields the JSON has beyond `order` (a newer library's) follow.
+        let extra = self.json.keys().map(String::as_str);
+        for key in order
+            .iter()
+            .copied()
+            .chain(extra.filter(|k| !order.contains(k)))
+        {
+            if let Some(v) = self.field(py, order, key)? {
+                dict.set_item(key, v)?;
+            }
+        }
+        Ok(dict)
+    }
 }
 
 /// Python citations of prepared records.
-pub(crate) fn citations(py: Python<'_>, prepared: &[Prepared]) -> PyResult<Vec<PyCitation>> {
-    prepared
-        .iter()
-        .map(|p| Ok(PyCitation::new(fields(py, p, CITATION_FIELDS)?)))
-        .collect()
+pub(crate) fn citations(prepared: Vec<Prepared>) -> Vec<PyCitation> {
+    prepared.into_iter().map(PyCitation::new).collect()
 }
 
 /// Python findings of prepared records.
-pub(crate) fn findings(py: Python<'_>, prepared: &[Prepared]) -> PyResult<Vec<PyFinding>> {
-    prepared
-        .iter()
-        .map(|p| Ok(PyFinding::new(fields(py, p, FINDING_FIELDS)?)))
-        .collect()
+pub(crate) fn findings(prepared: Vec<Prepared>) -> Vec<PyFinding> {
+    prepared.into_iter().map(PyFinding::new).collect()
 }
