@@ -25,6 +25,7 @@ import re
 import sys
 
 import pandas as pd
+from pyspark import TaskContext
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql.types import (
@@ -168,6 +169,11 @@ def opinion_years(pincite, batch):
 def citations_of_batches(batches):
     """mapInPandas: batches of (id, text, opinion_year) to citation rows and
     error rows (told apart by `error`)."""
+    # Each task reads its texts on the cores Spark gave it
+    # (spark.task.cpus), not on all of the executor's: the other tasks
+    # have theirs. Set before pincite's thread pool starts.
+    task = TaskContext.get()
+    os.environ.setdefault("RAYON_NUM_THREADS", str(task.cpus() if task else 1))
     import pincite  # imported on the executor
 
     for batch in batches:
@@ -234,7 +240,7 @@ def extract_corpus(spark, args):
 MOST_CITED = """
 SELECT authority, COUNT(*) AS citations, COUNT(DISTINCT id) AS opinions
 FROM citations
-WHERE authority IS NOT NULL AND kind <> 'internal'
+WHERE authority IS NOT NULL AND kind NOT IN ('internal', 'record')
 GROUP BY authority
 ORDER BY citations DESC, authority
 LIMIT {limit}

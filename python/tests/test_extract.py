@@ -99,3 +99,15 @@ def test_verify_normalize_annotate_toa_read_the_corpus(corpus):
     table = pincite.toa({path.name: text}, format="md")
     assert "Cases" in table
     assert "Cases" not in pincite.toa({path.name: text}, omit=["case"])
+
+
+def test_the_readmes_python_example_prints_what_it_says(capsys):
+    import re
+
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"## Python\n.*?```python\n(.*?)```", readme, re.S).group(1)
+    said = [line[2:] for line in example.splitlines() if line.startswith("# ")]
+    exec(compile(example, "README.md", "exec"), {})
+    assert capsys.readouterr().out.splitlines() == said
