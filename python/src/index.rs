@@ -97,18 +97,24 @@ fn hit_record(index: &Index, h: &Hit) -> Prepared {
 }
 
 impl PyIndex {
+    /// An error when the index was read from a file: in this version such
+    /// an index answers queries and takes no more opinions.
+    fn check_open_for_adding(&self) -> PyResult<()> {
+        match &self.opened {
+            Some(path) => Err(Error::new_err(format!(
+                "{path}: an index read from a file takes no more opinions in this version; \
+                 build a new one with all of them"
+            ))),
+            None => Ok(()),
+        }
+    }
+
     /// Indexes the opinions added since the last query, with the ones
     /// before (the index is built over all of them, so that a blank page
     /// one file leaves is filled from another), without the GIL.
     fn refresh(&mut self, py: Python<'_>) -> PyResult<()> {
         if self.pending.is_empty() {
             return Ok(());
-        }
-        if let Some(path) = &self.opened {
-            return Err(Error::new_err(format!(
-                "{path}: an index read from a file takes no more opinions in this version; \
-                 build a new one with all of them"
-            )));
         }
         self.docs.append(&mut self.pending);
         let docs = &self.docs;
@@ -157,6 +163,7 @@ impl PyIndex {
     /// Adds an opinion by its name and text (`str`, or `bytes` checked as
     /// UTF-8). It is indexed at the next query.
     fn add(&mut self, name: String, text: Text) -> PyResult<()> {
+        self.check_open_for_adding()?;
         self.pending.push((name, text.into_string()?));
         Ok(())
     }
@@ -172,6 +179,7 @@ impl PyIndex {
         paths: Vec<PathBuf>,
         max_size: Option<u64>,
     ) -> PyResult<usize> {
+        self.check_open_for_adding()?;
         let read = py.detach(|| crate::read_all(&paths, max_size));
         let docs = read.map_err(Error::new_err)?;
         let n = docs.len();

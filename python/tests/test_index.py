@@ -50,7 +50,7 @@ def test_save_open_and_counts(index, tmp_path):
     assert len(counts) == files
     with pytest.raises(pincite.Error, match="takes no more opinions"):
         again.add("new.txt", "Id.")
-        again.query("x")
+    assert again.files == index.files
 
 
 def test_add_then_query_by_pin_and_kind():
