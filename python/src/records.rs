@@ -1,5 +1,6 @@
 //! The records Python gets back: citations, findings and index hits, each
-//! a read-only object over a `dict` of the command line's JSON fields.
+//! a read-only object over the command line's JSON fields, kept in Rust
+//! and made Python objects when read.
 
 use crate::convert::{char_offsets, to_py};
 use pyo3::exceptions::PyAttributeError;
