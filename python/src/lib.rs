@@ -168,7 +168,10 @@ fn docs_of(docs: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
 /// (the same docket, name and citations, or the same text) counts once
 /// unless `keep_copies`.
 #[pyfunction]
-#[pyo3(signature = (docs, format = "md", omit = Vec::new(), keep_copies = false))]
+#[pyo3(
+    signature = (docs, format = "md", omit = Vec::new(), keep_copies = false),
+    text_signature = "(docs, format='md', omit=(), keep_copies=False)"
+)]
 fn toa(
     py: Python<'_>,
     docs: &Bound<'_, PyAny>,
