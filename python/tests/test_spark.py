@@ -164,3 +164,21 @@ def test_scholar_questions_agree_with_the_command_line(spark, tmp_path, expected
         f"SELECT COUNT(*) FROM read_parquet('{out}/citations/*/*.parquet', hive_partitioning = true)"
     ).fetchall()[0][0]
     assert n == len(cites)
+
+
+BULK = REPO.parent / "shared" / "corpus" / "bulk-scotus-ot2009-2011"
+
+
+@pytest.mark.skipif(not BULK.is_dir(), reason=f"no bulk corpus at {BULK}")
+def test_the_bulk_corpus_gives_the_command_lines_citations(spark, tmp_path):
+    import json
+
+    from conftest import run_cli
+
+    status, out, err = run_cli("extract", "--format", "jsonl", BULK)
+    assert status == 0, err
+    expected = {p.name: [] for p in BULK.glob("*.txt")}
+    for line in out.splitlines():
+        record = json.loads(line)
+        expected[os.path.basename(record.pop("file"))].append(record)
+    check_equal(run_job(spark, tmp_path, "--input", BULK, "--partitions", "8"), expected)
