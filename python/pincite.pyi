@@ -162,26 +162,26 @@ def read_files(paths: Sequence[Path], max_size: Optional[int] = None) -> list[Tu
     the first that cannot be read."""
 
 class Index:
-    """A citation index over many opinions.
+    """A citation index over many opinions: pincite's SQLite database.
 
-    ``Index()`` is empty and in memory; ``add`` and ``add_files`` give it
-    opinions (indexed at the next query, on all cores); ``Index.open``
-    reads one saved by ``save`` or ``pincite index -o FILE``.
+    ``Index()`` is empty and in memory; ``Index.open(path)`` opens the
+    database ``pincite index -o FILE`` writes (made when missing), and what
+    is added to it is written there. ``add`` and ``add_files`` give it
+    opinions (read on all cores).
     """
 
     def __init__(self, docs: Optional[Iterable[Tuple[str, Text]]] = None) -> None: ...
     @staticmethod
     def open(path: Path) -> "Index":
-        """Reads a saved index; raises ``Error`` with ``pincite query``'s
-        message when it cannot."""
+        """Opens (or makes) an index database; raises ``Error`` with the
+        command line's message when the file is no index of this version."""
     def add(self, name: str, text: Text) -> None:
-        """Adds an opinion by name and text."""
+        """Adds an opinion by name and text, or replaces the one of that
+        name."""
     def add_files(self, paths: Sequence[Path], max_size: Optional[int] = None) -> int:
         """Adds the opinion files at ``paths``, named by their paths;
         returns how many. Raises ``Error`` (and adds none) when one cannot
         be read."""
-    def save(self, path: Path) -> None:
-        """Writes the index to ``path``, whole or not at all."""
     def query(
         self,
         authority: Optional[str] = None,

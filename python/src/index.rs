@@ -1,6 +1,5 @@
-//! `pincite.Index`: the library's citation index, through its simple
-//! calls only (open, add, query, save), so that the binding keeps working
-//! whatever stores the index.
+//! `pincite.Index`: the library's citation index (a SQLite database, in
+//! memory or in a file) through its simple calls: open, add, query.
 
 use crate::Error;
 use crate::convert::Text;
@@ -10,23 +9,21 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use serde_json::{Value, json};
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 /// A citation index over many opinions, queried by authority, case name,
-/// pin, slip page and kind.
+/// pin, slip page and kind: the library's SQLite database, in memory or in
+/// a file.
 ///
-/// `Index()` is empty and in memory; `add` and `add_files` give it
-/// opinions; `Index.open(path)` reads one saved by `save` or by `pincite
-/// index -o FILE`.
+/// `Index()` is in memory; `Index.open(path)` opens the database `pincite
+/// index -o FILE` writes (made when missing), and what is added to it is
+/// written there. `add` and `add_files` give it opinions.
 #[pyclass(module = "pincite", name = "Index")]
 pub(crate) struct PyIndex {
-    /// The opinions added and not yet indexed: their names and texts.
-    pending: Vec<(String, String)>,
-    /// Every opinion added so far, by name and text, to build from again.
-    docs: Vec<(String, String)>,
-    /// The index as last built or read.
-    built: Index,
-    /// Read from a file: the texts behind it are not at hand.
-    opened: Option<String>,
+    /// The database (a connection is used by one thread at a time).
+    index: Mutex<Index>,
+    /// The file it is kept in, as printed, if any.
+    path: Option<String>,
 }
 
 /// What a query asks, as Python passes it.
@@ -77,9 +74,9 @@ fn not_empty(s: &str) -> PyResult<&str> {
 
 /// A hit's fields, as `pincite query` prints them, with its line, column,
 /// and case name.
-fn hit_record(index: &Index, h: &Hit) -> Prepared {
+fn hit_record(files: &[String], h: &Hit) -> Prepared {
     let json = json!({
-        "file": index.files()[h.file],
+        "file": files.get(h.file),
         "slip_page": h.slip_page,
         "section": h.section.as_str(),
         "kind": h.kind.as_str(),
@@ -97,29 +94,27 @@ fn hit_record(index: &Index, h: &Hit) -> Prepared {
 }
 
 impl PyIndex {
-    /// An error when the index was read from a file: in this version such
-    /// an index answers queries and takes no more opinions.
-    fn check_open_for_adding(&self) -> PyResult<()> {
-        match &self.opened {
-            Some(path) => Err(Error::new_err(format!(
-                "{path}: an index read from a file takes no more opinions in this version; \
-                 build a new one with all of them"
-            ))),
-            None => Ok(()),
+    /// The library's error as a `pincite.Error`, with the database's name
+    /// when it has one (as the command line prints it).
+    fn error(&self, e: pincite::Error) -> PyErr {
+        match &self.path {
+            Some(path) => Error::new_err(format!("{path}: {e}")),
+            None => Error::new_err(e.to_string()),
         }
     }
 
-    /// Indexes the opinions added since the last query, with the ones
-    /// before (the index is built over all of them, so that a blank page
-    /// one file leaves is filled from another), without the GIL.
-    fn refresh(&mut self, py: Python<'_>) -> PyResult<()> {
-        if self.pending.is_empty() {
-            return Ok(());
-        }
-        self.docs.append(&mut self.pending);
-        let docs = &self.docs;
-        self.built = py.detach(|| Index::build_from(docs.iter().map(|(n, t)| (n.as_str(), t))));
-        Ok(())
+    /// Runs `f` on the database without the GIL.
+    fn with<R: Send>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&mut Index) -> pincite::Result<R> + Send,
+    ) -> PyResult<R> {
+        let index = &self.index;
+        py.detach(|| {
+            let mut guard = index.lock().unwrap_or_else(|e| e.into_inner());
+            f(&mut guard)
+        })
+        .map_err(|e| self.error(e))
     }
 }
 
@@ -129,43 +124,44 @@ impl PyIndex {
     /// added to it.
     #[new]
     #[pyo3(signature = (docs = None))]
-    fn new(docs: Option<Vec<(String, Text)>>) -> PyResult<PyIndex> {
-        let mut index = PyIndex {
-            pending: Vec::new(),
-            docs: Vec::new(),
-            built: Index::default(),
-            opened: None,
+    fn new(py: Python<'_>, docs: Option<Vec<(String, Text)>>) -> PyResult<PyIndex> {
+        let index = PyIndex {
+            index: Mutex::new(Index::in_memory()),
+            path: None,
         };
+        let mut pairs = Vec::new();
         for (name, text) in docs.unwrap_or_default() {
-            index.pending.push((name, text.into_string()?));
+            pairs.push((name, text.into_string()?));
+        }
+        if !pairs.is_empty() {
+            index.with(py, |ix| ix.add(pairs).map(|_| ()))?;
         }
         Ok(index)
     }
 
-    /// Reads an index saved by `save` or by `pincite index -o FILE`.
+    /// Opens the index database at `path`, as `pincite index -o FILE`
+    /// writes it, or makes an empty one there; what is added is written
+    /// to it, one transaction a call.
     ///
-    /// Raises `pincite.Error` when the file cannot be read or is no index
-    /// of this version, with the message `pincite query` gives.
+    /// Raises `pincite.Error` when the file cannot be opened or is no
+    /// index of this version, with the message of the command line.
     #[staticmethod]
     fn open(py: Python<'_>, path: PathBuf) -> PyResult<PyIndex> {
         let name = pincite::printable_path(&path);
-        let built = py
-            .detach(|| Index::load(&path))
+        let index = py
+            .detach(|| Index::open(&path))
             .map_err(|e| Error::new_err(format!("{name}: {e}")))?;
         Ok(PyIndex {
-            pending: Vec::new(),
-            docs: Vec::new(),
-            built,
-            opened: Some(name),
+            index: Mutex::new(index),
+            path: Some(name),
         })
     }
 
     /// Adds an opinion by its name and text (`str`, or `bytes` checked as
-    /// UTF-8). It is indexed at the next query.
-    fn add(&mut self, name: String, text: Text) -> PyResult<()> {
-        self.check_open_for_adding()?;
-        self.pending.push((name, text.into_string()?));
-        Ok(())
+    /// UTF-8), or replaces the one of that name.
+    fn add(&self, py: Python<'_>, name: String, text: Text) -> PyResult<()> {
+        let text = text.into_string()?;
+        self.with(py, |ix| ix.add([(name, text)]).map(|_| ()))
     }
 
     /// Adds the opinion files at `paths` (a directory stands for its
@@ -174,31 +170,16 @@ impl PyIndex {
     /// first file that cannot be read, and then adds none.
     #[pyo3(signature = (paths, max_size = None))]
     fn add_files(
-        &mut self,
+        &self,
         py: Python<'_>,
         paths: Vec<PathBuf>,
         max_size: Option<u64>,
     ) -> PyResult<usize> {
-        self.check_open_for_adding()?;
         let read = py.detach(|| crate::read_all(&paths, max_size));
         let docs = read.map_err(Error::new_err)?;
         let n = docs.len();
-        self.pending.extend(docs);
+        self.with(py, |ix| ix.add(docs).map(|_| ()))?;
         Ok(n)
-    }
-
-    /// Saves the index to `path`, whole or not at all (through a
-    /// temporary file renamed over it).
-    fn save(&mut self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
-        self.refresh(py)?;
-        let built = &self.built;
-        py.detach(|| built.save(&path)).map_err(|e| {
-            Error::new_err(format!(
-                "{}: {}",
-                pincite::printable_path(&path),
-                pincite::Error::from(e)
-            ))
-        })
     }
 
     /// The citations matching every condition given, file by file in
@@ -208,7 +189,7 @@ impl PyIndex {
     /// name ("full_case", "id", ...). No condition: every citation.
     #[pyo3(signature = (authority = None, *, name = None, pin = None, slip_page = None, kind = None))]
     fn query(
-        &mut self,
+        &self,
         py: Python<'_>,
         authority: Option<String>,
         name: Option<String>,
@@ -224,12 +205,11 @@ impl PyIndex {
             kind,
         }
         .query()?;
-        self.refresh(py)?;
-        let index = &self.built;
-        let found: Vec<Prepared> = py.detach(|| {
-            let hits = index.query(&q);
-            hits.into_iter().map(|h| hit_record(index, h)).collect()
-        });
+        let found: Vec<Prepared> = self.with(py, |ix| {
+            let files = ix.files()?;
+            let hits = ix.query(&q)?;
+            Ok(hits.iter().map(|h| hit_record(&files, h)).collect())
+        })?;
         Ok(found.into_iter().map(PyHit::new).collect())
     }
 
@@ -237,7 +217,7 @@ impl PyIndex {
     /// a list of `(file, count)`.
     #[pyo3(signature = (authority = None, *, name = None, pin = None, slip_page = None, kind = None))]
     fn counts(
-        &mut self,
+        &self,
         py: Python<'_>,
         authority: Option<String>,
         name: Option<String>,
@@ -253,38 +233,33 @@ impl PyIndex {
             kind,
         }
         .query()?;
-        self.refresh(py)?;
-        let counts = self.built.counts(&q);
+        let counts = self.with(py, |ix| ix.counts(&q))?;
         Ok(counts.into_iter().map(|c| (c.file, c.count)).collect())
     }
 
     /// Every authority cited, most cited first: a list of `(authority,
     /// citations, files)`.
-    fn authorities(&mut self, py: Python<'_>) -> PyResult<Vec<(String, usize, usize)>> {
-        self.refresh(py)?;
-        let all = self.built.authorities();
+    fn authorities(&self, py: Python<'_>) -> PyResult<Vec<(String, usize, usize)>> {
+        let all = self.with(py, |ix| ix.authorities())?;
         Ok(all
             .into_iter()
-            .map(|(a, n, f)| (a.to_string(), n, f))
+            .map(|a| (a.authority, a.count, a.files))
             .collect())
     }
 
     /// The names of the opinions, in the order added.
     #[getter]
-    fn files(&mut self, py: Python<'_>) -> PyResult<Vec<String>> {
-        self.refresh(py)?;
-        Ok(self.built.files().to_vec())
+    fn files(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        self.with(py, |ix| ix.files())
     }
 
     /// The number of citations indexed.
-    fn __len__(&mut self, py: Python<'_>) -> PyResult<usize> {
-        self.refresh(py)?;
-        Ok(self.built.hits().len())
+    fn __len__(&self, py: Python<'_>) -> PyResult<usize> {
+        self.with(py, |ix| ix.len())
     }
 
-    fn __repr__(&mut self, py: Python<'_>) -> PyResult<String> {
-        self.refresh(py)?;
-        let (files, hits) = (self.built.files().len(), self.built.hits().len());
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let (files, hits) = self.with(py, |ix| Ok((ix.files()?.len(), ix.len()?)))?;
         Ok(format!("Index({files} files, {hits} citations)"))
     }
 }

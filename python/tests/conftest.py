@@ -14,8 +14,10 @@ CORPUS = REPO / "corpus"
 
 
 def corpus_files():
-    """The opinion texts shipped in the repository's corpus/."""
-    files = sorted(CORPUS.glob("*.txt"))
+    """The opinion texts shipped in the repository's corpus/, in its
+    subdirectories too (as a directory stands for them on the command line
+    and in the Spark job)."""
+    files = sorted(CORPUS.rglob("*.txt"))
     assert files, f"no corpus texts in {CORPUS}"
     return files
 
