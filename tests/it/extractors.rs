@@ -228,6 +228,9 @@ fn compare(case: &str, form: &'static str, raw: &Reading, other: &Reading) -> Ro
     let both = common(&a, &b);
     let (na, nb) = (raw.cites.len(), other.cites.len());
     let paged = other.cites.iter().filter(|c| c.slip_page.is_some()).count();
+    // A text that prints no page number (the Federal Circuit's one-page
+    // judgment) gives its citations no page in any form: nothing to miss.
+    let unpaged = raw.cites.iter().all(|c| c.slip_page.is_none());
     let pa = multiset(raw.cites.iter().map(|c| (key(c), c.slip_page)));
     let pb = multiset(other.cites.iter().map(|c| (key(c), c.slip_page)));
     Row {
@@ -236,7 +239,11 @@ fn compare(case: &str, form: &'static str, raw: &Reading, other: &Reading) -> Ro
         raw: na,
         cites: nb,
         f1: tenths(2 * both, na + nb),
-        paged: tenths(paged, nb),
+        paged: if unpaged && paged == 0 {
+            1000
+        } else {
+            tenths(paged, nb)
+        },
         same_page: tenths(common(&pa, &pb), both),
         notes: (footnotes(&raw.norm), footnotes(&other.norm)),
         left: furniture_left(&other.norm),

@@ -275,6 +275,26 @@ fn regulations_parts_and_the_federal_register_with_its_pins() {
 }
 
 #[test]
+fn a_court_of_appeals_rules() {
+    // The Federal Circuit's judgment without opinion in Nelson v. K2
+    // (2010), shipped with the extractor forms: "See Fed. Cir. R. 36".
+    let src = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("corpus/extractors/cafc_nelson_v_k2_2010_raw.txt"),
+    )
+    .expect("read the shipped Federal Circuit judgment");
+    let cites = cites_of(&src);
+    let rule = first_of(&cites, CitationKind::Rule, "Fed. Cir. R. 36");
+    assert_eq!(rule.authority.as_deref(), Some("Fed. Cir. R. 36"));
+    let cites = cites_of("Under 9th Cir. R. 36-3 and D. C. Cir. Rule 28(a)(1), so held.\n");
+    let keys: Vec<&str> = cites
+        .iter()
+        .filter_map(|c| c.authority.as_deref())
+        .collect();
+    assert_eq!(keys, ["9th Cir. R. 36-3", "D.C. Cir. R. 28(a)(1)"]);
+}
+
+#[test]
 fn a_federal_register_range_is_the_documents_pages() {
     // Abbott v. Abbott (2010): "Text and Legal Analysis, 51 Fed. Reg.
     // 10503–10506 (1986)".

@@ -3,7 +3,8 @@
 //! 3001", "Federal Rule of Civil Procedure 23(b)(3)" spelled out), the
 //! Supreme Court's ("this Court's Rule 10", "Sup. Ct. R. 14.1(a)",
 //! "Supreme Court Rule 14.1(a)"), a State's ("Ariz. Rule Crim. Proc.
-//! 32.1", "Mo. Sup. Ct. Rule 29.15", "Md. Rule 4-331"), and "Rule 23(b)(3)"
+//! 32.1", "Mo. Sup. Ct. Rule 29.15", "Md. Rule 4-331"), a court of
+//! appeals' ("Fed. Cir. R. 36", "9th Cir. R. 36-3"), and "Rule 23(b)(3)"
 //! after a citation of the same rules. Keys in the Bluebook's form: "Fed.
 //! R. Civ. P. 23(b)(3)", "Sup. Ct. R. 10", "Ariz. R. Crim. P. 32.1".
 
@@ -60,6 +61,14 @@ static SUPREME: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?:(?P<state>[A-Z][A-Za-z.]*(?:[^\S\n]+[A-Z][A-Za-z.]*)?)[^\S\n]+)?",
         r"(?:Sup\.[^\S\n]*Ct\.|(?P<this>[Tt]his[^\S\n]+Court['\u{2019}]s)|Supreme[^\S\n]+Court)[^\S\n]+$"
+    ))
+});
+/// A federal court of appeals named before its rules: "Fed. Cir. ", "9th
+/// Cir. ", "D. C. Cir. ".
+static CIRCUIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?:^|[^A-Za-z0-9.])(?P<circuit>Fed\.|D\.[^\S\n]*C\.|1st|2d|3d|4th|5th|6th|7th|8th|9th",
+        r"|10th|11th)[^\S\n]*Cir\.[^\S\n]+$"
     ))
 });
 /// A State's courts named before "Rule": "Ariz. ", "Del. Super. Ct. ".
@@ -149,10 +158,16 @@ fn federal(subject: Option<&str>) -> Option<(&'static str, (u32, u32))> {
         .map(|(_, key, lo, hi)| (*key, (*lo, *hi)))
 }
 
-/// The Supreme Court's rules or a State's named right before "Rule": where
-/// the name starts in `before`, and the rules' key prefix ("Sup. Ct. R.",
-/// "Mo. Sup. Ct. R.", "Ariz. R. Crim. P.").
+/// The Supreme Court's rules, a court of appeals' or a State's named right
+/// before "Rule": where the name starts in `before`, and the rules' key
+/// prefix ("Sup. Ct. R.", "Fed. Cir. R.", "Mo. Sup. Ct. R.", "Ariz. R.
+/// Crim. P.").
 fn supreme_or_state(before: &str, subject: Option<&str>) -> Option<(usize, String)> {
+    if let Some(c) = CIRCUIT.captures(before).filter(|_| subject.is_none()) {
+        let circuit = c.name("circuit")?;
+        let name = circuit.as_str().split_whitespace().collect::<String>();
+        return Some((circuit.start(), format!("{name} Cir. R.")));
+    }
     if let Some(c) = SUPREME.captures(before) {
         let start = c.get(0)?.start();
         let state = c
