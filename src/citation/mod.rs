@@ -12,6 +12,7 @@ mod sources;
 pub use law::{Constitution, ConstitutionPart, CourtRule, Regulation};
 pub use sources::{Chamber, DocumentSeries, Journal, Legislative, Secondary, SecondaryKind};
 
+use crate::law::sections::is_range;
 use crate::normalize::Section;
 use crate::span::Span;
 use serde::ser::SerializeStruct;
@@ -472,11 +473,15 @@ pub enum Division {
 
 impl Code {
     /// The authority key of `section` of this code: "42 U.S.C. § 1983"
-    /// (also for the annotated code: one section, one key), "Cal. Penal
+    /// (also for the annotated code: one section, one key; a range of
+    /// sections "42 U.S.C. §§ 1981-1983"), "Cal. Penal
     /// Code § 187(a)", "Okla. Stat. tit. 82, § 1B", "La. Civ. Code art.
     /// 2315".
     pub fn key(&self, section: &str) -> String {
         match self {
+            Code::UsCode { title, .. } if is_range(section) => {
+                format!("{title} U.S.C. §§ {section}")
+            }
             Code::UsCode { title, .. } => format!("{title} U.S.C. § {section}"),
             Code::State(StateCode {
                 articles: true,

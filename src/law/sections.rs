@@ -6,6 +6,23 @@ pub(crate) fn base_section(sec: &str) -> &str {
     sec.split('(').next().unwrap_or(sec)
 }
 
+/// Whether a U.S. Code section as written is a range of sections ("1981-1983",
+/// "270a-270f", "5.01-5.05") rather than one section whose number has a
+/// hyphen ("2000e-2", "301.6501(e)-1"): one hyphen between two numbers
+/// whose leading digits are as many, the second not below the first.
+pub(crate) fn is_range(sec: &str) -> bool {
+    let Some((a, b)) = sec.split_once('-') else {
+        return false;
+    };
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let number = |s: &str| s[..digits(s)].parse::<u64>().ok();
+    !b.contains('-')
+        && !sec.contains(':')
+        && digits(a) > 0
+        && digits(a) == digits(b)
+        && number(a) <= number(b)
+}
+
 /// The subsection a list continues with, written alone: after
 /// "522(d)(5)", "(6)" is "522(d)(6)"; after "11603(a)", "(b)" is
 /// "11603(b)". It replaces the level of the first section whose kind (a
@@ -61,6 +78,24 @@ pub(crate) fn division_of(section: &str) -> (Option<(&str, &str)>, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranges_and_hyphenated_sections() {
+        for range in ["1981-1983", "270a-270f", "5.01-5.05", "2071-2077"] {
+            assert!(is_range(range), "{range}");
+        }
+        for one in [
+            "2000e-2",
+            "301.6501(e)-1",
+            "1983",
+            "1-101",
+            "35-44-3-3",
+            "2C:11-3",
+            "1983-1981",
+        ] {
+            assert!(!is_range(one), "{one}");
+        }
+    }
 
     #[test]
     fn the_base_section_drops_the_subsections() {
