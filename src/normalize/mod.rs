@@ -167,7 +167,7 @@ pub struct Metadata {
 /// let norm = pincite::normalize(src);
 /// assert_eq!(norm.reading(), "The Court held that the material was suppressed.\n");
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Normalized {
     form: InputForm,
     reading: String,

@@ -123,6 +123,8 @@ fn every_public_data_type_is_serde_clone_and_debug() {
     data_type::<Heading>();
     data_type::<TableOfAuthorities>();
     data_type::<Fingerprint>();
+    data_type::<OffsetMap>();
+    data_type::<Normalized>();
 }
 
 /// The texts of `corpus/` and its extractor samples, and of the shared
@@ -231,4 +233,26 @@ fn reports_read_back_from_their_json() {
     let norm = pincite::normalize(&src);
     assert_eq!(round(&norm.blocks().to_vec()), norm.blocks());
     assert_eq!(round(norm.metadata()), *norm.metadata());
+}
+
+/// A normalized text read back from its JSON maps every offset as before
+/// and gives the same citations.
+#[test]
+fn a_normalized_text_reads_back_and_cites_the_same() {
+    for (name, src) in corpus_texts().iter().take(4) {
+        let norm = pincite::normalize(src);
+        let back: pincite::Normalized =
+            serde_json::from_str(&serde_json::to_string(&norm).unwrap()).unwrap();
+        assert_eq!(back.reading(), norm.reading(), "{name}");
+        let len = norm.reading().len();
+        for at in (0..len).step_by(97) {
+            let span =
+                |n: &pincite::Normalized| n.reading_map().span_to_source(at..len.min(at + 9));
+            assert_eq!(span(&back), span(&norm), "{name}: {at}");
+        }
+        let json = |n: pincite::Normalized| {
+            serde_json::to_string(pincite::Cited::from_normalized(src, n).citations()).unwrap()
+        };
+        assert_eq!(json(back), json(norm), "{name}");
+    }
 }
