@@ -131,6 +131,16 @@ fn read_form(f: &Flat) -> Option<Form> {
     if f.kind != CitationKind::Statute {
         return from_text.or_else(from_key);
     }
+    if let Some(Form::Statute(Statute::Section {
+        code: Some(code),
+        section,
+        ..
+    })) = &from_text
+    {
+        if Some(code.key(section)) == f.authority {
+            return from_text;
+        }
+    }
     let bare = matches!(
         from_text,
         Some(Form::Statute(Statute::Section { bare: true, .. }))
@@ -151,15 +161,56 @@ fn read_form(f: &Flat) -> Option<Form> {
 
 /// The form of the citation of `f`'s kind that `text` holds: the one
 /// with `f`'s authority, else the first; `None` if there is none.
+///
+/// The text is read as it is, then with its line breaks as spaces (a
+/// citation wrapped over lines: "Pp.\n20-23"), then as HTML (where it has
+/// tags or entities: "28 U.S.C.&nbsp;§ 2254"), until one reading gives
+/// the citation with `f`'s authority.
 fn form_in(text: &str, f: &Flat) -> Option<Form> {
-    let cites = crate::cite(text).into_citations();
-    let same = |c: &&Citation| c.kind() == f.kind;
-    let best = cites
-        .iter()
-        .filter(same)
-        .find(|c| c.authority == f.authority)
-        .or_else(|| cites.iter().find(same))?;
-    Some(best.form.clone())
+    let mut first = None;
+    for cites in readings(text) {
+        let mut same = cites.into_iter().filter(|c| c.kind() == f.kind);
+        for c in same.by_ref() {
+            if c.authority == f.authority {
+                return Some(c.form);
+            }
+            first.get_or_insert(c.form);
+        }
+    }
+    first
+}
+
+/// The citations of `text` in each way [`form_in`] reads it, lazily.
+fn readings(text: &str) -> impl Iterator<Item = Vec<Citation>> + '_ {
+    let folded = || text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let html = text.contains(['<', '&']);
+    let wrapped = text.contains(['\n', '\r', '\u{c}']);
+    [Some(0), wrapped.then_some(1), html.then_some(2)]
+        .into_iter()
+        .flatten()
+        .map(move |way| match way {
+            0 => crate::cite(text).into_citations(),
+            1 => crate::cite(&folded()).into_citations(),
+            _ => {
+                let norm = crate::Normalizer::new()
+                    .form(crate::InputForm::Html)
+                    .normalize(text);
+                crate::Cited::from_normalized(text, norm).into_citations()
+            }
+        })
+}
+
+/// What a supra or reference resolved to an authority that is no case
+/// stands for: the form its key reads as ("S. Treaty Doc. No. 99-11",
+/// "65 Mich. L. Rev. 59"); `None` for a case's key, or one the extractor
+/// does not read alone.
+fn target_of(key: &str) -> Option<Box<Form>> {
+    let cites = crate::cite(key).into_citations();
+    let c = cites
+        .into_iter()
+        .find(|c| c.authority.as_deref() == Some(key))?;
+    let case = c.kind().category() == Some(super::Category::Case);
+    (!case).then(|| Box::new(c.form))
 }
 
 /// The JSON's own fields written into the form: what `Serialize` reads
@@ -186,9 +237,18 @@ fn overlay(form: &mut Form, f: &Flat) {
             c.reporter = f.reporter.clone().unwrap_or_default();
             c.case_name = f.case_name.clone();
         }
-        Form::Supra(s) => s.case_name = f.case_name.clone().unwrap_or_default(),
-        Form::Reference(r) => r.case_name = f.case_name.clone().unwrap_or_default(),
-        Form::Record(r) => r.volume = f.volume,
+        Form::Supra(s) => {
+            s.case_name = f.case_name.clone().unwrap_or_default();
+            s.target = f.authority.as_deref().and_then(target_of);
+        }
+        Form::Reference(r) => {
+            r.case_name = f.case_name.clone().unwrap_or_default();
+            r.target = f.authority.as_deref().and_then(target_of);
+        }
+        Form::Record(r) => {
+            r.volume = f.volume;
+            r.document = f.authority.clone().unwrap_or_default();
+        }
         Form::Journal(j) => {
             j.volume = f.volume.unwrap_or_default();
             j.page = f.first_page;
@@ -254,7 +314,7 @@ fn plain_form(f: &Flat) -> Form {
         CitationKind::Internal => Form::Internal(internal_of(&f.text)),
         CitationKind::Statute => Form::Statute(Statute::Section {
             code: None,
-            section: key,
+            section: f.authority.clone().unwrap_or_else(|| section_of(&f.text)),
             bare: true,
         }),
         CitationKind::Record => Form::Record(Record {
@@ -301,6 +361,14 @@ fn plain_form(f: &Flat) -> Form {
     }
 }
 
+/// The section a statute citation's text names, its "§" or "Section"
+/// left out: "§§ 5.01(a)" gives "5.01(a)".
+fn section_of(text: &str) -> String {
+    let t = text.trim_start_matches(['§', ' ']);
+    let t = t.strip_prefix("Section ").unwrap_or(t);
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// A periodical's abbreviation from an article's key ("65 Mich. L. Rev.
 /// 59" gives "Mich. L. Rev."): the key without its volume and page.
 fn journal_of(key: &str) -> String {
@@ -318,7 +386,10 @@ fn journal_of(key: &str) -> String {
 /// is labeled.
 fn internal_of(text: &str) -> Internal {
     let lower = text.to_lowercase();
-    let first = lower.split([' ', ',']).next().unwrap_or("");
+    let first = lower
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or("");
     let direction = match first {
         "ante" => Direction::Ante,
         "post" => Direction::Post,
@@ -381,6 +452,8 @@ mod tests {
     fn the_plain_form_keeps_what_the_json_says() {
         assert_eq!(journal_of("65 Mich. L. Rev. 59"), "Mich. L. Rev.");
         assert_eq!(journal_of("102 Mich. L. Rev."), "Mich. L. Rev.");
+        assert_eq!(section_of("§§ 5.01(a)"), "5.01(a)");
+        assert_eq!(section_of("Section 232"), "232");
         assert_eq!(internal_of("ante, at 5").direction, Direction::Ante);
         assert_eq!(internal_of("Pp. 3-6").direction, Direction::Syllabus);
         let part = internal_of("Part II-A, infra");

@@ -256,3 +256,64 @@ fn a_normalized_text_reads_back_and_cites_the_same() {
         assert_eq!(json(back), json(norm), "{name}");
     }
 }
+
+/// The typed data the JSON does not carry is read again from a
+/// citation's text and key: over every shipped text, each constitution,
+/// rule, regulation, article and record reads back with the form it was
+/// found with, each full case citation too (whether it is parallel
+/// aside), and each statute section with its code.
+#[test]
+fn typed_data_reads_back_from_text_and_key() {
+    use pincite::{CitationKind as K, Form, Statute};
+    let exact = [
+        K::Constitution,
+        K::Rule,
+        K::Regulation,
+        K::Journal,
+        K::Record,
+        K::FullCase,
+    ];
+    // The code; the annotated U.S. Code as the Code, whose key it shares.
+    let code = |f: &Form| match f {
+        Form::Statute(s @ Statute::Section { .. }) => s.code().map(|c| match c {
+            pincite::Code::UsCode { title, .. } => pincite::Code::UsCode {
+                title: *title,
+                annotated: false,
+            },
+            other => other.clone(),
+        }),
+        _ => None,
+    };
+    let (mut n, mut wrong) = (0, Vec::new());
+    for (name, text) in &every_shipped_text() {
+        for c in pincite::cite(text).citations() {
+            let json = serde_json::to_string(c).unwrap();
+            let back: pincite::Citation = serde_json::from_str(&json).unwrap();
+            let mut found = c.form.clone();
+            if let Form::FullCase(f) = &mut found {
+                f.parallel = false;
+            }
+            let same = if exact.contains(&c.kind()) {
+                back.form == found
+            } else if c.kind() == K::Statute && code(&c.form).is_some() {
+                code(&back.form) == code(&c.form)
+            } else {
+                continue;
+            };
+            n += 1;
+            if !same {
+                wrong.push(format!(
+                    "{name}: {:?}\n  {:?}\n  {:?}",
+                    c.text, c.form, back.form
+                ));
+            }
+        }
+    }
+    assert!(n > 5000, "{n} citations");
+    assert!(
+        wrong.is_empty(),
+        "{} of {n}:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
