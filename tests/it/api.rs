@@ -125,6 +125,7 @@ fn every_public_data_type_is_serde_clone_and_debug() {
     data_type::<Fingerprint>();
     data_type::<OffsetMap>();
     data_type::<Normalized>();
+    data_type::<SqlRow>();
 }
 
 /// The texts of `corpus/` and its extractor samples, and of the shared
@@ -218,6 +219,19 @@ fn reports_read_back_from_their_json() {
     assert_eq!(round(&counts), counts);
     let q = round(&q);
     assert_eq!(index.counts(&q).unwrap(), counts);
+
+    let mut rows = Vec::new();
+    let sql = "SELECT authority AS z, count(*) AS a FROM citations GROUP BY authority";
+    index
+        .sql(sql, |row| {
+            rows.push(row.clone());
+            Ok(())
+        })
+        .unwrap();
+    assert!(rows.len() > 3);
+    let back = round(&rows);
+    assert_eq!(back, rows);
+    assert_eq!(back[0].columns(), ["z", "a"]);
 
     let toa = pincite::TableOfAuthorities::new([("a.txt", cited.citations())]);
     let back = round(&toa);
