@@ -7,12 +7,15 @@
 //! rule's set, a statute's code, which way "ante" points) is read again
 //! from the citation's text by the extractor, and where the text alone
 //! does not give it (a bare "§1983" resolved to "42 U.S.C. § 1983"), from
-//! its authority key, which is written in the form the extractor reads.
-//! The fields the JSON does carry then replace what was read, so that a
-//! citation read back writes the same JSON. What neither gives is left
-//! at its default: where the citation stood in the matching text, the
-//! citation an Id. refers to (`antecedent`, an Id.'s target), whether a
-//! full citation is a parallel one.
+//! its authority key, which is written in the form the extractor reads;
+//! a supra or reference resolved to an authority that is no case ("Treaty
+//! Doc., at 7") gets the form of its key as its target. The fields the
+//! JSON does carry then replace what was read, so that a citation read
+//! back writes the same JSON. What neither gives is left at its default:
+//! where the citation stood in the matching text, the citation an Id.
+//! refers to (`antecedent`, an Id.'s target), whether a full citation is
+//! a parallel one, whether a section in a list of sections was written
+//! bare.
 
 use super::{
     CaseReference, Citation, CitationKind, Constitution, CourtRule, Direction, Form, FullCase,
@@ -169,8 +172,7 @@ fn read_form(f: &Flat) -> Option<Form> {
 fn form_in(text: &str, f: &Flat) -> Option<Form> {
     let mut first = None;
     for cites in readings(text) {
-        let mut same = cites.into_iter().filter(|c| c.kind() == f.kind);
-        for c in same.by_ref() {
+        for c in cites.into_iter().filter(|c| c.kind() == f.kind) {
             if c.authority == f.authority {
                 return Some(c.form);
             }
@@ -180,24 +182,43 @@ fn form_in(text: &str, f: &Flat) -> Option<Form> {
     first
 }
 
-/// The citations of `text` in each way [`form_in`] reads it, lazily.
+/// A way [`form_in`] reads a citation's text.
+#[derive(Clone, Copy)]
+enum Reading {
+    /// As it is.
+    AsIs,
+    /// Its runs of white space, line breaks among them, as one space.
+    Unwrapped,
+    /// As HTML.
+    Html,
+}
+
+/// The citations of `text` in each way [`form_in`] reads it, lazily: as
+/// it is; unwrapped if it has line breaks; as HTML if it has tags or
+/// entities.
 fn readings(text: &str) -> impl Iterator<Item = Vec<Citation>> + '_ {
-    let folded = || text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let html = text.contains(['<', '&']);
     let wrapped = text.contains(['\n', '\r', '\u{c}']);
-    [Some(0), wrapped.then_some(1), html.then_some(2)]
-        .into_iter()
-        .flatten()
-        .map(move |way| match way {
-            0 => crate::cite(text).into_citations(),
-            1 => crate::cite(&folded()).into_citations(),
-            _ => {
-                let norm = crate::Normalizer::new()
-                    .form(crate::InputForm::Html)
-                    .normalize(text);
-                crate::Cited::from_normalized(text, norm).into_citations()
-            }
-        })
+    let html = text.contains(['<', '&']);
+    [
+        Some(Reading::AsIs),
+        wrapped.then_some(Reading::Unwrapped),
+        html.then_some(Reading::Html),
+    ]
+    .into_iter()
+    .flatten()
+    .map(move |way| match way {
+        Reading::AsIs => crate::cite(text).into_citations(),
+        Reading::Unwrapped => {
+            let unwrapped = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            crate::cite(&unwrapped).into_citations()
+        }
+        Reading::Html => {
+            let norm = crate::Normalizer::new()
+                .form(crate::InputForm::Html)
+                .normalize(text);
+            crate::Cited::from_normalized(text, norm).into_citations()
+        }
+    })
 }
 
 /// What a supra or reference resolved to an authority that is no case
