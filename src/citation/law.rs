@@ -4,10 +4,12 @@
 //! Each type's `Display` is its authority key, in Bluebook form: the key
 //! two spellings of the same provision share.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Which part of a constitution is cited.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ConstitutionPart {
     /// An article, by its Roman numeral ("I", "III").
@@ -21,7 +23,7 @@ pub enum ConstitutionPart {
 
 /// A constitution cited by article or amendment: "U. S. Const., Art. I,
 /// §8, cl. 3", "U.S. Const. amend. IV", "Cal. Const. art. I, § 7".
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Constitution {
     /// Whose constitution: "U.S." or a State's abbreviation ("Cal.").
     pub jurisdiction: String,
@@ -56,7 +58,7 @@ impl fmt::Display for Constitution {
 
 /// A rule of a court's rules: "Fed. Rule Civ. Proc. 23(b)(3)", "Fed. R.
 /// Evid. 403", "this Court's Rule 10", "Sup. Ct. R. 14.1(a)".
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CourtRule {
     /// The rules, in Bluebook form: "Fed. R. Civ. P.", "Fed. R. Evid.",
     /// "Sup. Ct. R.".
@@ -75,7 +77,8 @@ impl fmt::Display for CourtRule {
 /// A regulation: a section or part of the Code of Federal Regulations, a
 /// page of the Federal Register, or a section of a State's administrative
 /// code.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Regulation {
     /// "29 CFR §1630.2(j)", "40 CFR pt. 51".

@@ -6,6 +6,7 @@
 //! stages ask the form or [`CitationKind::category`]; they never parse a
 //! citation's text or its authority key again.
 
+mod json;
 mod law;
 mod sources;
 
@@ -21,7 +22,7 @@ use std::fmt;
 use std::ops::Range;
 
 /// What form a citation takes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CitationKind {
@@ -147,7 +148,7 @@ impl fmt::Display for CitationKind {
 }
 
 /// What kind of authority a citation cites.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Category {
@@ -284,7 +285,7 @@ impl fmt::Display for Pin {
 
 /// A full case citation's own data: "Imbler v. Pachtman, 424 U. S. 409
 /// (1976)".
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FullCase {
     /// The reporter volume.
     pub volume: u32,
@@ -300,7 +301,8 @@ pub struct FullCase {
     pub case_name: Option<String>,
     /// The court as written in the closing parenthetical ("CA9", "SDNY").
     pub court: Option<String>,
-    /// The courts-db id of `court` ("ca9", "nysd"), when known.
+    /// The courts-db id of `court` ("ca9", "nysd"), when known. Read
+    /// back from JSON, an id pincite does not know is left out.
     pub court_id: Option<&'static str>,
     /// The year in the closing parenthetical.
     pub year: Option<u16>,
@@ -322,7 +324,7 @@ pub struct FullCase {
 
 /// Subsequent history: a later decision in the same case ("aff'd", "cert.
 /// denied"), cited after the case.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct History {
     /// The relation as written, lower case: "aff'd", "cert. denied",
     /// "aff'd in part, rev'd in part".
@@ -332,7 +334,7 @@ pub struct History {
 }
 
 /// A short case citation's own data: "Kalina, 522 U. S., at 125".
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShortCase {
     /// The reporter volume.
     pub volume: u32,
@@ -350,7 +352,7 @@ pub struct ShortCase {
 }
 
 /// An "Id." or "Ibid.": its own data and what it was resolved to.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Id {
     /// The section of "Id. §5", a section of the statute cited before.
     pub section: Option<String>,
@@ -368,7 +370,7 @@ pub struct Id {
 /// An authority named again after its full citation, without the
 /// citation: "In Miranda, the Court held", "Miranda at 467"; "Federalist,
 /// at 466" after "(hereinafter Federalist)".
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseReference {
     /// The name, as written.
     pub case_name: String,
@@ -379,7 +381,7 @@ pub struct CaseReference {
 
 /// An authority cited by name and "supra": "Giglio, supra, at 154",
 /// "Kamisar, supra, at 70", "Kamisar, supra note 3, at 62".
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Supra {
     /// The name before "supra": a party, an author, a short title.
     pub case_name: String,
@@ -392,7 +394,8 @@ pub struct Supra {
 }
 
 /// Which way a reference to the document itself points.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Direction {
     /// "supra, at 10": an earlier page; also "Part II-A, supra" and "n. 1,
@@ -409,7 +412,7 @@ pub enum Direction {
 }
 
 /// A reference to the citing document itself.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Internal {
     /// Which way it points.
     pub direction: Direction,
@@ -427,7 +430,8 @@ impl Internal {
 }
 
 /// The code a statute section belongs to.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Code {
     /// The United States Code, a title: "42 U.S.C."; `annotated` for the
@@ -446,7 +450,7 @@ pub enum Code {
 
 /// A State's code: "Cal. Penal Code", "Okla. Stat. tit. 82", "18 Pa. Cons.
 /// Stat.", "Mass. Gen. Laws ch. 93A".
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct StateCode {
     /// The code in Bluebook form, without a publisher's "Ann." ("Cal.
     /// Penal Code", "Tex. Penal Code", "N.Y. Penal Law", "Okla. Stat.").
@@ -460,7 +464,8 @@ pub struct StateCode {
 
 /// A numbered division of a State's code, and where its number is
 /// written.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Division {
     /// A title written before the code: "18 Pa. Cons. Stat.".
@@ -528,7 +533,8 @@ impl fmt::Display for Code {
 }
 
 /// A statute citation's own data.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Statute {
     /// A section: "42 U. S. C. §1983", "Rev. Stat. §1979", "Cal. Penal
@@ -585,7 +591,7 @@ impl Statute {
 
 /// A record citation's own data: "App. 45", "1 App. 7", "Tr. of Oral
 /// Arg. 23", "Brief for Petitioner 12".
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
     /// The numbered volume of the joint appendix ("1 App. 7").
     pub volume: Option<u32>,
@@ -598,7 +604,8 @@ pub struct Record {
 
 /// The typed data of a citation's form, one variant per
 /// [`CitationKind`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Form {
     /// A full case citation.

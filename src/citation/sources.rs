@@ -3,11 +3,12 @@
 //!
 //! Each type's `Display` is its authority key.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// An article in a periodical: "Kamisar, A Dissent from the Miranda
 /// Dissents, 65 Mich. L. Rev. 59, 62 (1966)".
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Journal {
     /// The author as written ("Kamisar", "R. Fallon").
     pub author: Option<String>,
@@ -38,7 +39,8 @@ impl fmt::Display for Journal {
 }
 
 /// What kind of book a secondary source is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SecondaryKind {
     /// A treatise or other book: "5 C. Wright & A. Miller, Federal
@@ -56,7 +58,7 @@ pub enum SecondaryKind {
 }
 
 /// A book, treatise, Restatement, dictionary or paper of The Federalist.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Secondary {
     /// What kind of book it is.
     pub kind: SecondaryKind,
@@ -92,7 +94,8 @@ impl fmt::Display for Secondary {
 }
 
 /// A house of Congress.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Chamber {
     /// The House of Representatives ("H. R.").
@@ -112,7 +115,8 @@ impl Chamber {
 }
 
 /// A series of documents of a house of Congress.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DocumentSeries {
     /// Documents: "S. Doc. No. 112-9".
@@ -140,7 +144,8 @@ impl DocumentSeries {
 
 /// Legislative materials: committee reports, documents, the Congressional
 /// Record and its predecessors, hearings.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Legislative {
     /// A committee report: "H. R. Rep. No. 95-595", "S. Rep. No. 95-989",

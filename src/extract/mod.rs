@@ -28,6 +28,8 @@ mod scanner;
 mod tables;
 mod titles;
 
+pub(crate) use tables::known_court_id;
+
 use crate::citation::Citation;
 use crate::normalize::Normalized;
 use regex_automata::meta::Regex;

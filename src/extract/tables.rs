@@ -198,6 +198,17 @@ pub(crate) fn court_id(written: &str) -> Option<&'static str> {
     lookup(COURT_KEYS, written)
 }
 
+/// The id itself, as a static string, when it is a courts-db id these
+/// tables give ("ca9", "mad"): how a citation read back from JSON gets
+/// its id.
+pub(crate) fn known_court_id(id: &str) -> Option<&'static str> {
+    COURT_KEYS
+        .iter()
+        .chain(SINGLE_DISTRICT_KEYS)
+        .map(|&(_, v)| v)
+        .find(|&v| v == id)
+}
+
 /// Like [`court_id`], but reads the Supreme Court's short form for a
 /// single-district state as that district court.
 ///

@@ -347,6 +347,40 @@ impl serde::Serialize for SqlRow {
     }
 }
 
+/// Reads the JSON object `Serialize` writes, its columns in the order
+/// written.
+impl<'de> serde::Deserialize<'de> for SqlRow {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<SqlRow, D::Error> {
+        d.deserialize_map(RowVisitor)
+    }
+}
+
+/// Reads a row's columns one by one, keeping their order.
+struct RowVisitor;
+
+impl<'de> serde::de::Visitor<'de> for RowVisitor {
+    type Value = SqlRow;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an object of a row's columns")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<SqlRow, A::Error> {
+        let (mut names, mut values) = (Vec::new(), Vec::new());
+        while let Some((name, value)) = map.next_entry::<String, serde_json::Value>()? {
+            names.push(name);
+            values.push(value);
+        }
+        Ok(SqlRow {
+            names: names.into(),
+            values,
+        })
+    }
+}
+
 impl std::fmt::Display for SqlRow {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let text = serde_json::to_string(self).map_err(|_| std::fmt::Error)?;

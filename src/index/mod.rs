@@ -32,13 +32,13 @@ use crate::error::Result;
 use crate::normalize::Section;
 use crate::span::Span;
 use rusqlite::Connection;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::cell::OnceCell;
 use std::path::Path;
 use std::sync::Arc;
 
 /// One citation in the index.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hit {
     /// The file's position in [`Index::files`].
     pub file: usize,
@@ -63,6 +63,7 @@ pub struct Hit {
     /// The sentence around it in the reading text (with the sentence before
     /// when the citation stands as a sentence of its own), or in a long
     /// sentence 800 bytes around it.
+    #[serde(with = "shared_str")]
     pub context: Arc<str>,
     /// The quotation it supports, when one precedes it in its sentence.
     pub quotation: Option<String>,
@@ -78,13 +79,29 @@ impl Hit {
     }
 }
 
+/// A shared string written and read as a plain string.
+mod shared_str {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::sync::Arc;
+
+    /// Writes the string.
+    pub(super) fn serialize<S: Serializer>(s: &Arc<str>, out: S) -> Result<S::Ok, S::Error> {
+        out.serialize_str(s)
+    }
+
+    /// Reads a string into a new shared one.
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
+        Ok(Arc::from(String::deserialize(d)?))
+    }
+}
+
 /// What to look for in an [`Index`]. Every condition set must hold.
 ///
 /// ```
 /// let mut q = pincite::Query::new();
 /// q.authority("424 U. S. 409").pin(430);
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Query {
     authority: Option<String>,
     name: Option<String>,
@@ -142,7 +159,7 @@ impl Query {
 }
 
 /// How often one file cites an authority.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileCount {
     /// The file as named when the index was built.
     pub file: String,
@@ -151,7 +168,7 @@ pub struct FileCount {
 }
 
 /// An authority with how often it is cited.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuthorityCount {
     /// Its key ("424 U.S. 409").
     pub authority: String,

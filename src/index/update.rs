@@ -8,11 +8,12 @@ use crate::error::Result;
 use crate::resolve::blank::BlankPages;
 use rayon::prelude::*;
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::sync::mpsc::sync_channel;
 
 /// What an [`Update`] did.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UpdateStats {
     /// Files read and written: new ones and changed ones.
     pub written: usize,

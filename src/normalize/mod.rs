@@ -24,13 +24,13 @@ pub use offset_map::OffsetMap;
 
 use crate::span::Span;
 use hyphen::{Counts, Lexicon};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use units::{Role, Unit, Units};
 
 /// The shape of an input text. Detected by [`normalize`]; set it with
 /// [`Normalizer::form`] when detection guesses wrong.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum InputForm {
@@ -55,7 +55,7 @@ pub enum InputForm {
 }
 
 /// What a block of the reading text is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// Caption material: court, parties, docket number, date.
@@ -69,7 +69,7 @@ pub enum BlockKind {
 }
 
 /// The part of the document a block belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Section {
@@ -124,7 +124,7 @@ impl BlockKind {
 }
 
 /// One block of the reading text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     /// What the block is.
     pub kind: BlockKind,
@@ -149,7 +149,7 @@ pub struct Block {
 }
 
 /// Facts about the case found in its caption, as spans of the original.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Metadata {
     /// The case name as the caption gives it ("BARTENWERFER v. BUCKLEY").
     pub case_name: Option<Span>,
@@ -167,7 +167,7 @@ pub struct Metadata {
 /// let norm = pincite::normalize(src);
 /// assert_eq!(norm.reading(), "The Court held that the material was suppressed.\n");
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Normalized {
     form: InputForm,
     reading: String,

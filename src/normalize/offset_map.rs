@@ -1,11 +1,12 @@
 //! The map from a normalized text back to the original bytes.
 
 use crate::span::Span;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// One stretch of the normalized text and the source bytes it came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 struct Piece {
     /// Start in the normalized text.
     dst: usize,
@@ -38,20 +39,26 @@ struct Piece {
 /// let span = norm.reading_map().span_to_source(at..at + "material".len());
 /// assert_eq!(&src[span.range()], "mate-\nrial");
 /// ```
-#[derive(Clone, Debug, Default)]
+///
+/// Written as JSON it is its pieces and lengths; the lookup caches are
+/// made again when read back.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct OffsetMap {
     pieces: Vec<Piece>,
     dst_len: usize,
     src_len: usize,
     /// Piece indices sorted by source start, for mapping back the other
     /// way; made on first use.
+    #[serde(skip)]
     by_src: std::sync::OnceLock<Vec<u32>>,
     /// The piece the last lookup found. Lookups mostly go forward through
     /// the text, a few pieces at a time: they start here and step, and
     /// search the whole map only when that fails (a long document's map is
     /// larger than the caches).
+    #[serde(skip)]
     hint: Hint,
     /// The same for lookups by source position.
+    #[serde(skip)]
     src_hint: Hint,
 }
 

@@ -103,7 +103,7 @@ impl Heading {
 pub const PASSIM_PAGES: usize = 5;
 
 /// One reference to an authority: which file, where, on what page.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Occurrence {
     /// The file's position in [`TableOfAuthorities::files`].
     pub file: usize,
@@ -121,7 +121,7 @@ pub struct Occurrence {
 
 /// The slip pages of one part of a file (each part of a slip opinion
 /// numbers its pages from 1).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SectionPages {
     /// The part: syllabus, opinion, concurrence, ...
     pub section: Section,
@@ -130,7 +130,7 @@ pub struct SectionPages {
 }
 
 /// The pages one file cites an authority on.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FilePages {
     /// The file as named when the table was built.
     pub file: String,
@@ -148,7 +148,7 @@ pub struct FilePages {
 }
 
 /// One authority of the table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     /// The part of the table it is listed in.
     pub category: Heading,
@@ -172,7 +172,7 @@ pub struct Entry {
     /// Its subsequent history as printed ("aff'd, 520 U.S. 681 (1997)"),
     /// whose citations count as references of this entry; left out of the
     /// JSON output when there is none.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<String>,
     /// All references: full citations, short forms, Id., supra.
     pub count: usize,
@@ -278,7 +278,7 @@ pub(crate) fn print_pin(p: Pin) -> String {
 /// assert_eq!(e.count, 2);
 /// assert_eq!(e.pins_text(), "428, 430");
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct TableOfAuthorities {
     files: Vec<String>,
     entries: Vec<Entry>,

@@ -10,14 +10,14 @@ use crate::law::words::STOP_WORDS;
 use crate::normalize::{Normalized, Section};
 use crate::span::Span;
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 /// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The citation is wrong: a short cite naming another volume, a pin
@@ -70,7 +70,8 @@ pub struct Finding {
     pub span: Span,
     /// Error or warning.
     pub severity: Severity,
-    /// A stable name for the kind of problem ("short-cite-mismatch").
+    /// A stable name for the kind of problem ("short-cite-mismatch"); one
+    /// of [`Finding::CODES`].
     pub code: &'static str,
     /// What is wrong, in a sentence.
     pub message: String,
@@ -78,7 +79,57 @@ pub struct Finding {
     pub authority: Option<String>,
 }
 
+/// A finding as its JSON gives it, the code a string.
+#[derive(Deserialize)]
+struct FindingFields {
+    span: Span,
+    severity: Severity,
+    code: String,
+    message: String,
+    authority: Option<String>,
+}
+
+/// Reads what `Serialize` writes; a code not in [`Finding::CODES`] is an
+/// error.
+impl<'de> Deserialize<'de> for Finding {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Finding, D::Error> {
+        let f = FindingFields::deserialize(d)?;
+        let code = Finding::CODES
+            .iter()
+            .find(|c| **c == f.code)
+            .copied()
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!("unknown finding code {:?}", f.code))
+            })?;
+        Ok(Finding {
+            span: f.span,
+            severity: f.severity,
+            code,
+            message: f.message,
+            authority: f.authority,
+        })
+    }
+}
+
 impl Finding {
+    /// Every code of a finding, in the order of the table above.
+    pub const CODES: [&'static str; 14] = [
+        "short-cite-mismatch",
+        "pin-before-first-page",
+        "pin-far-past-first-page",
+        "pin-range-reversed",
+        "id-unresolved",
+        "id-ambiguous",
+        "cite-before-full-citation",
+        "no-full-citation",
+        "quotation-pin-conflict",
+        "internal-page-missing",
+        "internal-direction",
+        "internal-footnote-missing",
+        "unknown-journal",
+        "unknown-code",
+    ];
+
     /// The 1-based line and column (in characters) of the finding's start
     /// in `source`. This reads `source` up to the finding: for the many
     /// findings of one text, [`Finding::to_text_with`] and a
@@ -904,6 +955,32 @@ mod tests {
             .into_iter()
             .map(|f| (f.code, src[f.span.range()].to_string()))
             .collect()
+    }
+
+    /// Every code this module gives a finding (a string literal passed to
+    /// `finding`) and every code of the table in the docs is in
+    /// `Finding::CODES`, so that every finding reads back from its JSON.
+    #[test]
+    fn every_code_given_is_listed() {
+        let source = include_str!("verify.rs");
+        let body = &source[..source.find("#[cfg(test)]").unwrap()];
+        let given: HashSet<&str> = body
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|s| {
+                s.len() > 5
+                    && s.contains('-')
+                    && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            })
+            .collect();
+        assert!(given.len() >= Finding::CODES.len(), "{given:?}");
+        for code in &given {
+            assert!(
+                Finding::CODES.contains(code),
+                "{code} is not in Finding::CODES"
+            );
+        }
     }
 
     #[test]
