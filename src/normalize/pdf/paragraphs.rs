@@ -107,6 +107,7 @@ pub(super) fn assign(text: &str, body: &[BodyLine], form: InputForm, units: &mut
     let mut current: Option<Section> = None;
     // Whether the line before ended a sentence, asked once a line.
     let mut prev_ends = false;
+    units.body.reserve(body.len());
     for (k, b) in body.iter().enumerate() {
         let l = b.line;
         let s = &text[l.start..l.end];
