@@ -66,7 +66,8 @@ pub(super) fn name_ending_at(text: &str, end: usize) -> Option<(usize, String)> 
         lo += nl + 1;
     }
     let window = &text[lo..end];
-    let mut words: Vec<(usize, &str)> = Vec::new();
+    // At most one word in two bytes: room for all of them at once.
+    let mut words: Vec<(usize, &str)> = Vec::with_capacity(window.len() / 2 + 1);
     let mut off = lo;
     for w in window.split(' ') {
         if !w.is_empty() {

@@ -844,6 +844,19 @@ fn word_after(s: &str, i: usize) -> &str {
     &tail[..end]
 }
 
+/// The bytes the matching text keeps wherever they stand: printable ASCII
+/// but the space, and the line end.
+const KEPT_FOR_MATCHING: [bool; 256] = {
+    let mut kept = [false; 256];
+    let mut b = b'!';
+    while b < 0x80 {
+        kept[b as usize] = true;
+        b += 1;
+    }
+    kept[b'\n' as usize] = true;
+    kept
+};
+
 /// Builds the matching text from the reading text: straight quotes, hyphen
 /// dashes, "..." ellipses, single spaces. Its map points into the source.
 fn fold_for_matching(src: &str, reading: &str, rmap: &OffsetMap) -> (String, OffsetMap) {
@@ -862,11 +875,13 @@ fn fold_for_matching(src: &str, reading: &str, rmap: &OffsetMap) -> (String, Off
     while i < reading.len() {
         // Most bytes stay as they are: printable ASCII, line ends, and a
         // single space that is not inside ". . .".
-        let b = bytes[i];
-        if (b > b' ' && b < 0x80) || b == b'\n' {
-            i += 1;
-            continue;
-        }
+        i += bytes[i..]
+            .iter()
+            .position(|&b| !KEPT_FOR_MATCHING[usize::from(b)])
+            .unwrap_or(bytes.len() - i);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         if b == b' '
             && bytes.get(i + 1) != Some(&b' ')
             && !(i > 0 && bytes[i - 1] == b'.' && bytes.get(i + 1) == Some(&b'.'))

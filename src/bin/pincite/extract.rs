@@ -4,7 +4,6 @@ use crate::Out;
 use crate::input::{FormChoice, Inputs, par_each_file};
 use clap::{Args, ValueEnum};
 use pincite::Citation;
-use serde::Serialize;
 use std::io::{self, Write};
 
 /// The arguments of `pincite extract`.
@@ -32,11 +31,17 @@ enum ExtractFormat {
     Tsv,
 }
 
-#[derive(Serialize)]
-struct CitationRecord<'a> {
-    file: &'a str,
-    #[serde(flatten)]
-    citation: &'a Citation,
+/// Writes one citation as a JSON object whose first field is its file:
+/// `head` is `{"file":<name>,` and the citation's own object follows
+/// without its opening brace. `buf` is reused from one citation to the
+/// next.
+fn write_record(out: &mut Out, buf: &mut Vec<u8>, head: &str, c: &Citation) -> io::Result<()> {
+    buf.clear();
+    serde_json::to_writer(&mut *buf, c)?;
+    // A citation is an object with its kind always first: never "{}".
+    let fields = buf.strip_prefix(b"{").unwrap_or(buf);
+    out.write_all(head.as_bytes())?;
+    out.write_all(fields)
 }
 
 /// The header line of `--format tsv`.
@@ -53,20 +58,20 @@ pub(crate) fn run(out: &mut Out, args: &ExtractArgs) -> io::Result<u8> {
         ExtractFormat::Jsonl => {}
     }
     let extract = |text: &str| args.form.cite(text).into_citations();
+    let mut record = Vec::new();
     let failed = par_each_file(out, &args.inputs, extract, |out, name, cites| {
+        // The file's name is the same for each of its citations: escaped
+        // once.
+        let head = format!("{{\"file\":{},", serde_json::to_string(name)?);
         for c in &cites {
-            let rec = CitationRecord {
-                file: name,
-                citation: c,
-            };
             match format {
                 ExtractFormat::Jsonl => {
-                    serde_json::to_writer(&mut *out, &rec)?;
+                    write_record(out, &mut record, &head, c)?;
                     out.write_all(b"\n")?;
                 }
                 ExtractFormat::Json => {
                     out.write_all(if first { b"\n" } else { b",\n" })?;
-                    serde_json::to_writer(&mut *out, &rec)?;
+                    write_record(out, &mut record, &head, c)?;
                 }
                 ExtractFormat::Tsv => writeln!(out, "{}", tsv_row(name, c))?,
             }

@@ -105,6 +105,9 @@ pub(super) fn assign(text: &str, body: &[BodyLine], form: InputForm, units: &mut
     let mut indents = Indents::default();
     let mut after_heading = true;
     let mut current: Option<Section> = None;
+    // Whether the line before ended a sentence, asked once a line.
+    let mut prev_ends = false;
+    units.body.reserve(body.len());
     for (k, b) in body.iter().enumerate() {
         let l = b.line;
         let s = &text[l.start..l.end];
@@ -112,11 +115,9 @@ pub(super) fn assign(text: &str, body: &[BodyLine], form: InputForm, units: &mut
         let section = part_of(current, b, &collapsed);
         let part_changed = current.is_some_and(|c| c != section);
         current = Some(section);
-        let prev = k
-            .checked_sub(1)
-            .map(|p| &text[body[p].line.start..body[p].line.end]);
-        let may_start =
-            prev.is_none_or(|ps| after_heading || tr.in_caption || b.page_top || ends_sentence(ps));
+        let prev = k.checked_sub(1).map(|_| prev_ends);
+        let ends = ends_sentence(s);
+        let may_start = prev.is_none_or(|pe| after_heading || tr.in_caption || b.page_top || pe);
         let classify = if may_start {
             tr.classify(l.start, l.end)
         } else {
@@ -127,18 +128,19 @@ pub(super) fn assign(text: &str, body: &[BodyLine], form: InputForm, units: &mut
             (None, None) => Role::Start,
             (None, Some(_)) if after_heading => Role::Start,
             (None, Some(_)) if part_changed || (b.page_top && b.slip == Some(1)) => Role::Start,
-            (None, Some(ps)) => match &measure {
-                None => layout_role(&indents, b, ps, &collapsed),
-                Some(m) => raw_role(m, k, b, ps, &collapsed),
+            (None, Some(pe)) => match &measure {
+                None => layout_role(&indents, b, pe, &collapsed),
+                Some(m) => raw_role(m, k, b, pe, &collapsed),
             },
         };
         let role = continue_caption(text, &units.body, role);
         indents.after(role, l.indent);
         after_heading = match role {
-            Role::Heading => ends_sentence(s) || HEADING.is_match(&collapsed),
+            Role::Heading => ends || HEADING.is_match(&collapsed),
             Role::Caption | Role::CaptionCont => true,
             _ => false,
         };
+        prev_ends = ends;
         units.body.push(Unit {
             start: l.start,
             end: l.end,
@@ -165,25 +167,27 @@ fn part_of(current: Option<Section>, b: &BodyLine, collapsed: &str) -> Section {
     }
 }
 
-/// The role of a `-layout` line after `ps`, by its indentation.
-fn layout_role(indents: &Indents, b: &BodyLine, ps: &str, collapsed: &str) -> Role {
+/// The role of a `-layout` line, by its indentation; `prev_ends` tells
+/// whether the line before ended a sentence.
+fn layout_role(indents: &Indents, b: &BodyLine, prev_ends: bool, collapsed: &str) -> Role {
     let i = b.line.indent;
     let mut role = indents.role(i);
     // A page's first line set flush after a finished sentence goes on the
     // paragraph (the indentation of the page before is lost).
-    if role == Role::Start && i < 2 && ends_sentence(ps) && b.page_top {
+    if role == Role::Start && i < 2 && prev_ends && b.page_top {
         role = Role::Cont;
     }
-    if role == Role::Cont && MARKER.is_match(collapsed) && ends_sentence(ps) {
+    if role == Role::Cont && MARKER.is_match(collapsed) && prev_ends {
         role = Role::Start;
     }
     role
 }
 
-/// The role of a `-raw` line after `ps`: it starts a paragraph when `ps`
-/// ended a sentence and the line's first word would have fit on it.
-fn raw_role(m: &Measure, k: usize, b: &BodyLine, ps: &str, collapsed: &str) -> Role {
-    if !ends_sentence(ps) {
+/// The role of a `-raw` line: it starts a paragraph when the line before
+/// ended a sentence (`prev_ends`) and the line's first word would have fit
+/// on it.
+fn raw_role(m: &Measure, k: usize, b: &BodyLine, prev_ends: bool, collapsed: &str) -> Role {
+    if !prev_ends {
         return Role::Cont;
     }
     let first_word = collapsed.split(' ').next().unwrap_or("");
