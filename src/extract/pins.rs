@@ -24,7 +24,7 @@ static PIN: LazyLock<Regex> = LazyLock::new(|| {
 /// a comma ends it: "at 5, and n. 4, 17" is page 17 next.
 pub(super) static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^,?[^\S\n]*(?:&[^\S\n]*|and[^\S\n]+)?(?:nn\.[^\S\n]*([0-9]{1,3})(?:[^\S\n]*(?:-|,|&|and)[^\S\n]*([0-9]{1,3}))?|n\.[^\S\n]*([0-9]{1,3})(?:[^\S\n]*(?:-|&|and)[^\S\n]*([0-9]{1,3}))?)",
+        r"^,?[^\S\n]*(?:&[^\S\n]*|and[^\S\n]+)?(?:nn\.[^\S\n]*([0-9]{1,3})[a-z]?(?-u:\b)(?:[^\S\n]*(?:-|,|&|and)[^\S\n]*([0-9]{1,3})[a-z]?(?-u:\b))?|n\.[^\S\n]*([0-9]{1,3})[a-z]?(?-u:\b)(?:[^\S\n]*(?:-|&|and)[^\S\n]*([0-9]{1,3})[a-z]?(?-u:\b))?)",
     )
 });
 /// What separates pins, and a first pin from a first page: a comma, and

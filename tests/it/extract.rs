@@ -989,3 +989,28 @@ fn a_supra_names_a_party_without_its_corporate_suffix_or_by_the_name_a_parenthet
     let c = cites.iter().find(|c| c.kind() == CitationKind::Supra);
     assert_ne!(c.and_then(|c| c.authority.as_deref()), Some("440 U.S. 472"));
 }
+
+/// "supra, n. 999999" was read as footnote 999 and the rest left behind: a
+/// footnote's number is read whole or not at all, with a letter after it
+/// ("n. 3a").
+#[test]
+fn a_footnote_number_is_read_whole() {
+    let c = first(
+        "The Court so held. See supra, n. 999999.\n",
+        CitationKind::Internal,
+    );
+    assert_eq!((c.text.as_str(), c.pins_string().as_str()), ("supra", ""));
+    let c = first(
+        "As we said, see supra, n. 12, the rule holds.\n",
+        CitationKind::Internal,
+    );
+    assert_eq!(
+        (c.text.as_str(), c.pins_string().as_str()),
+        ("supra, n. 12", "n12")
+    );
+    let c = first(
+        "As we said, see supra, n. 3a, the rule holds.\n",
+        CitationKind::Internal,
+    );
+    assert_eq!(c.text, "supra, n. 3a");
+}
