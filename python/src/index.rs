@@ -36,6 +36,23 @@ struct Asked {
 }
 
 impl Asked {
+    /// The conditions as a query method takes them.
+    fn new(
+        authority: Option<String>,
+        name: Option<String>,
+        pin: Option<u32>,
+        slip_page: Option<u32>,
+        kind: Option<String>,
+    ) -> Asked {
+        Asked {
+            authority,
+            name,
+            pin,
+            slip_page,
+            kind,
+        }
+    }
+
     /// The library's query; an unknown kind or an empty string is a
     /// `ValueError`.
     fn query(&self) -> PyResult<Query> {
@@ -197,14 +214,7 @@ impl PyIndex {
         slip_page: Option<u32>,
         kind: Option<String>,
     ) -> PyResult<Vec<PyHit>> {
-        let q = Asked {
-            authority,
-            name,
-            pin,
-            slip_page,
-            kind,
-        }
-        .query()?;
+        let q = Asked::new(authority, name, pin, slip_page, kind).query()?;
         let found: Vec<Prepared> = self.with(py, |ix| {
             let files = ix.files()?;
             let hits = ix.query(&q)?;
@@ -225,14 +235,7 @@ impl PyIndex {
         slip_page: Option<u32>,
         kind: Option<String>,
     ) -> PyResult<Vec<(String, usize)>> {
-        let q = Asked {
-            authority,
-            name,
-            pin,
-            slip_page,
-            kind,
-        }
-        .query()?;
+        let q = Asked::new(authority, name, pin, slip_page, kind).query()?;
         let counts = self.with(py, |ix| ix.counts(&q))?;
         Ok(counts.into_iter().map(|c| (c.file, c.count)).collect())
     }

@@ -39,16 +39,7 @@ fn read_at(s: &mut Scanner<'_>, m: Range<usize>) -> Option<usize> {
     if !s.knows_name(&name) {
         return None;
     }
-    let p = s.pins_at(m.end - 1)?;
-    let form = Form::Reference(CaseReference {
-        case_name: name,
-        target: None,
-    });
-    let mut c = s.cite(form, start..p.end);
-    c.pins = p.pins;
-    c.parenthetical = s.parenthetical(p.end);
-    s.out.push(c);
-    Some(p.end)
+    push_pinned(s, start, name, m.end - 1)
 }
 
 /// "In Miranda, the Court held". When it is none, scanning resumes at the
@@ -92,7 +83,13 @@ pub(super) fn parse_short_name(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
 fn read_short_name(s: &mut Scanner<'_>, m: &Range<usize>) -> Option<usize> {
     let word_end = m.start + s.text[m.start..m.end].find([',', ' '])?;
     let (start, name) = titles::short_name_ending_at(s, word_end)?;
-    let p = s.pins_at(m.end - 1)?;
+    push_pinned(s, start, name, m.end - 1)
+}
+
+/// Pushes the reference to `name` (from `start`) pinned at the pins that
+/// start at `pins_at` ("Miranda at 467"); returns where they end.
+fn push_pinned(s: &mut Scanner<'_>, start: usize, name: String, pins_at: usize) -> Option<usize> {
+    let p = s.pins_at(pins_at)?;
     let form = Form::Reference(CaseReference {
         case_name: name,
         target: None,
