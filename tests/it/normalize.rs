@@ -635,3 +635,46 @@ fn a_spaced_line_end_hyphen_mends_a_known_word() {
         "{reading}"
     );
 }
+
+/// A sentence that stands at the foot (or the top) of every page is the
+/// text's own, not page furniture: the Bartenwerfer slip with the same
+/// sentence, a citation in it, set as the last line of each page keeps
+/// it (and its citation) on every page, while the running heads still go
+/// (they are left as often as in the slip itself: in its caption).
+#[test]
+fn a_sentence_repeated_at_every_foot_keeps_its_citations() {
+    let slip = corpus("scotus_bartenwerfer_v_buckley_2023_slip.txt");
+    let line = "See Imbler v. Pachtman, 424 U. S. 409, 430 (1976).";
+    let pages: Vec<&str> = slip
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert!(pages.len() > 10, "{} pages", pages.len());
+    let with_line: Vec<String> = pages
+        .iter()
+        .map(|p| format!("{}\n{line}\n", p.trim_end()))
+        .collect();
+    let src = with_line.join("\u{c}");
+    let norm = normalize(&src);
+    let cites = pincite::extract(&src, &norm);
+    let found = cites
+        .iter()
+        .filter(|c| c.text == "Imbler v. Pachtman, 424 U. S. 409, 430 (1976)")
+        .count();
+    assert_eq!(found, pages.len(), "the sentence's citation on every page");
+    let reading = norm.reading();
+    assert_eq!(reading.matches(line).count(), pages.len());
+    let plain = normalize(&slip);
+    for head in [
+        "BARTENWERFER v. BUCKLEY",
+        "Cite as:",
+        "Opinion of the Court",
+    ] {
+        let n = plain.reading().matches(head).count();
+        assert_eq!(
+            reading.matches(head).count(),
+            n,
+            "{head:?} (a running head)"
+        );
+    }
+}

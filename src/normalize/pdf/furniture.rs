@@ -10,6 +10,7 @@ use super::super::patterns::{
     SLUG, WATERMARK, collapse, is_rule_line, is_title, page_number, running_title, section_of,
     title_parts,
 };
+use super::super::prose::ends_sentence;
 use super::super::units::{Role, Unit};
 use super::heads;
 use std::collections::HashMap;
@@ -68,6 +69,17 @@ fn margin_key(s: &str) -> String {
     collapse(s).replace(|c: char| c.is_ascii_digit(), "#")
 }
 
+/// Whether a line reads as a sentence of the text: it ends as a sentence
+/// ends and has words in small letters (more than the "v." of a running
+/// title in capitals, "SMITH v. BAYER CORP."). No page furniture does: a
+/// sentence repeated at the top or foot of every page is the text's own,
+/// with its citations.
+fn is_sentence(line: &str) -> bool {
+    let line = line.trim();
+    let small = line.chars().filter(|c| c.is_lowercase()).count();
+    small > 1 && ends_sentence(line)
+}
+
 impl Margins {
     /// Finds the lines repeated at the top or foot of pages.
     pub(super) fn learn(text: &str, pages: &[&[Line]]) -> Margins {
@@ -77,7 +89,11 @@ impl Margins {
             let mut keys: Vec<String> = Vec::new();
             let top = nonblank.iter().take(MARGIN_LINES);
             for l in top.chain(nonblank.iter().rev().take(MARGIN_LINES)) {
-                let k = margin_key(&text[l.start..l.end]);
+                let line = &text[l.start..l.end];
+                if is_sentence(line) {
+                    continue;
+                }
+                let k = margin_key(line);
                 if k.chars().count() >= MARGIN_CHARS_MIN && !keys.contains(&k) {
                     keys.push(k);
                 }
