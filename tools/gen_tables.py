@@ -72,6 +72,16 @@ def rust_str(s):
     return "".join(out)
 
 
+def table(docs, decl, rows):
+    """The lines of one generated static table: its doc comment (one string a
+    line, without the slashes), `#[rustfmt::skip]`, the declaration and one
+    row a line (each with its comma), then a blank line."""
+    lines = ["/// " + d if d else "///" for d in docs]
+    lines += ["#[rustfmt::skip]", decl + " = &["]
+    lines += ["    " + r for r in rows]
+    return lines + ["];", ""]
+
+
 def rust_opt_u16(v):
     return "None" if v is None else "Some(%d)" % v
 
@@ -239,36 +249,19 @@ def neutral_forms(data):
 def render_reporters(editions, keys, spellings, collisions, neutral):
     shared = [e for e in editions if e["shared"]]
     lines = [HEADER, ""]
-    lines.append(
-        "/// Canonical reporter editions, sorted by abbreviation; "
-        "`REPORTER_KEYS` indexes into it."
-    )
-    lines.append("///")
-    lines.append(
-        "/// An abbreviation shared by several reporters-db entries "
-        "(`shared: true`) takes its"
-    )
-    lines.append(
-        "/// cite type and name from the entry ranked first (by cite type: "
-        "`scotus_early`, `federal`,"
-    )
-    lines.append(
-        "/// `state_regional`, `state`, `specialty`, ..., `neutral`; then the "
-        "entry with more editions;"
-    )
-    lines.append(
-        "/// then reporters-db order) and spans the union of their years. "
-        "Years are reporters-db's;"
-    )
-    lines.append(
-        "/// its start year 1750 (about half the editions) usually stands for "
-        "\"unknown\"."
-    )
-    lines.append("#[rustfmt::skip]")
-    lines.append("static EDITIONS: &[Reporter] = &[")
-    for e in editions:
-        lines.append(
-            "    ed(%s, %s, %s, %s, %s, %s),"
+    lines += table(
+        [
+            "Canonical reporter editions, sorted by abbreviation; `REPORTER_KEYS` indexes into it.",
+            "",
+            "An abbreviation shared by several reporters-db entries (`shared: true`) takes its",
+            "cite type and name from the entry ranked first (by cite type: `scotus_early`, `federal`,",
+            "`state_regional`, `state`, `specialty`, ..., `neutral`; then the entry with more editions;",
+            "then reporters-db order) and spans the union of their years. Years are reporters-db's;",
+            "its start year 1750 (about half the editions) usually stands for \"unknown\".",
+        ],
+        "static EDITIONS: &[Reporter]",
+        (
+            "ed(%s, %s, %s, %s, %s, %s),"
             % (
                 rust_str(e["canonical"]),
                 rust_str(e["cite_type"]),
@@ -277,47 +270,32 @@ def render_reporters(editions, keys, spellings, collisions, neutral):
                 rust_opt_u16(e["end"]),
                 "true" if e["shared"] else "false",
             )
-        )
-    lines.append("];")
-    lines.append("")
-    lines.append(
-        "/// Whitespace-free spelling -> index into `EDITIONS`, sorted by key "
-        "(byte order) for binary search."
+            for e in editions
+        ),
     )
-    lines.append("#[rustfmt::skip]")
-    lines.append("static REPORTER_KEYS: &[(&str, u16)] = &[")
-    for key, idx in keys:
-        lines.append("    (%s, %d)," % (rust_str(key), idx))
-    lines.append("];")
-    lines.append("")
-    lines.append(
-        "/// Every spelling in reporters-db (edition abbreviations and "
-        "variations) as written there,"
+    lines += table(
+        ["Whitespace-free spelling -> index into `EDITIONS`, sorted by key (byte order) for binary search."],
+        "static REPORTER_KEYS: &[(&str, u16)]",
+        ("(%s, %d)," % (rust_str(key), idx) for key, idx in keys),
     )
-    lines.append(
-        "/// longest whitespace-free form first, then in byte order. "
-        "%d spellings." % len(spellings)
+    lines += table(
+        [
+            "Every spelling in reporters-db (edition abbreviations and variations) as written there,",
+            "longest whitespace-free form first, then in byte order. %d spellings." % len(spellings),
+        ],
+        "static REPORTER_SPELLINGS: &[&str]",
+        ("%s," % rust_str(s) for s in spellings),
     )
-    lines.append("#[rustfmt::skip]")
-    lines.append("static REPORTER_SPELLINGS: &[&str] = &[")
-    for s in spellings:
-        lines.append("    %s," % rust_str(s))
-    lines.append("];")
-    lines.append("")
     ambiguous = ambiguous_keys(editions, collisions)
-    lines.append(
-        "/// Whitespace-free spellings that name several editions, none of them"
+    lines += table(
+        [
+            "Whitespace-free spellings that name several editions, none of them",
+            "by its own abbreviation (\"H.\": Haw., Handy, Hill): key -> indices into",
+            "`EDITIONS`, sorted by key. %d keys." % len(ambiguous),
+        ],
+        "static AMBIGUOUS_KEYS: &[(&str, &[u16])]",
+        ("(%s, &[%s])," % (rust_str(key), ", ".join(str(i) for i in idxs)) for key, idxs in ambiguous),
     )
-    lines.append(
-        "/// by its own abbreviation (\"H.\": Haw., Handy, Hill): key -> indices into"
-    )
-    lines.append("/// `EDITIONS`, sorted by key. %d keys." % len(ambiguous))
-    lines.append("#[rustfmt::skip]")
-    lines.append("static AMBIGUOUS_KEYS: &[(&str, &[u16])] = &[")
-    for key, idxs in ambiguous:
-        lines.append("    (%s, &[%s])," % (rust_str(key), ", ".join(str(i) for i in idxs)))
-    lines.append("];")
-    lines.append("")
     hyphenated, year_page, louisiana = neutral
     lines.append(
         "/// Public-domain reporters cited \"year-reporter-number\" (\"2006-Ohio-2095\")."
@@ -439,35 +417,27 @@ def build_journals(data, reporter_keys):
 
 def render_journals(journals, keys, spellings, dropped):
     lines = [HEADER, ""]
-    lines.append("/// Periodicals: reporters-db's abbreviation and the name, sorted by abbreviation;")
-    lines.append("/// `JOURNAL_KEYS` indexes into it. %d periodicals." % len(journals))
-    lines.append("#[rustfmt::skip]")
-    lines.append("static JOURNALS: &[(&str, &str)] = &[")
-    for abbr, name in journals:
-        lines.append("    (%s, %s)," % (rust_str(abbr), rust_str(name)))
-    lines.append("];")
-    lines.append("")
-    lines.append(
-        "/// Whitespace-free spelling -> index into `JOURNALS`, sorted by key "
-        "(byte order) for binary search."
+    lines += table(
+        [
+            "Periodicals: reporters-db's abbreviation and the name, sorted by abbreviation;",
+            "`JOURNAL_KEYS` indexes into it. %d periodicals." % len(journals),
+        ],
+        "static JOURNALS: &[(&str, &str)]",
+        ("(%s, %s)," % (rust_str(abbr), rust_str(name)) for abbr, name in journals),
     )
-    lines.append("#[rustfmt::skip]")
-    lines.append("static JOURNAL_KEYS: &[(&str, u16)] = &[")
-    for key, idx in keys:
-        lines.append("    (%s, %d)," % (rust_str(key), idx))
-    lines.append("];")
-    lines.append("")
-    lines.append(
-        "/// Every periodical spelling as written, longest whitespace-free form first, "
-        "then in byte order."
+    lines += table(
+        ["Whitespace-free spelling -> index into `JOURNALS`, sorted by key (byte order) for binary search."],
+        "static JOURNAL_KEYS: &[(&str, u16)]",
+        ("(%s, %d)," % (rust_str(key), idx) for key, idx in keys),
     )
-    lines.append("/// %d spellings." % len(spellings))
-    lines.append("#[rustfmt::skip]")
-    lines.append("static JOURNAL_SPELLINGS: &[&str] = &[")
-    for s in spellings:
-        lines.append("    %s," % rust_str(s))
-    lines.append("];")
-    lines.append("")
+    lines += table(
+        [
+            "Every periodical spelling as written, longest whitespace-free form first, then in byte order.",
+            "%d spellings." % len(spellings),
+        ],
+        "static JOURNAL_SPELLINGS: &[&str]",
+        ("%s," % rust_str(s) for s in spellings),
+    )
     lines.append("// Spellings left to the reporter of the same whitespace-free key (%d):" % len(dropped))
     for spelling, abbr in dropped:
         lines.append("//   %s (%s)" % (spelling, abbr))
@@ -703,45 +673,27 @@ def build_courts(courts):
 
 def render_courts(keys, single, collisions, counts):
     lines = [HEADER, ""]
-    lines.append(
-        "/// Whitespace-free court spelling -> courts-db id, sorted by key "
-        "(byte order) for binary search."
+    lines += table(
+        [
+            "Whitespace-free court spelling -> courts-db id, sorted by key (byte order) for binary search.",
+            "",
+            "From courts-db `citation_string`s (%d), a few aliases for spellings courts-db lacks, and"
+            % counts["citation_string"],
+            "forms derived by rule: circuits (`CA9`, `9th Cir.`, `CADC`, `CA Fed.`), Supreme Court",
+            "district style (`SDNY`, `ND Cal.`, `D Md.`, `Bkrtcy. Ct. CD Cal.`), `C.C.P.A.` -> `CCPA`,",
+            "`Cal. Ct. App.` -> `Cal. App.`, and single-district initials (`NJ`, `DC`).",
+        ],
+        "static COURT_KEYS: &[(&str, &str)]",
+        ("(%s, %s)," % (rust_str(k), rust_str(cid)) for k, cid in keys),
     )
-    lines.append("///")
-    lines.append(
-        "/// From courts-db `citation_string`s (%d), a few aliases for "
-        "spellings courts-db lacks, and"
-        % counts["citation_string"]
+    lines += table(
+        [
+            "Supreme Court short forms of single-district federal courts (`Mass.` -> `mad`, `NJ` -> `njd`),",
+            "whitespace-free and sorted; they mean the district court only after a district-court reporter.",
+        ],
+        "static SINGLE_DISTRICT_KEYS: &[(&str, &str)]",
+        ("(%s, %s)," % (rust_str(k), rust_str(cid)) for k, cid in single),
     )
-    lines.append(
-        "/// forms derived by rule: circuits (`CA9`, `9th Cir.`, `CADC`, "
-        "`CA Fed.`), Supreme Court"
-    )
-    lines.append(
-        "/// district style (`SDNY`, `ND Cal.`, `D Md.`, `Bkrtcy. Ct. CD Cal.`), "
-        "`C.C.P.A.` -> `CCPA`,"
-    )
-    lines.append("/// `Cal. Ct. App.` -> `Cal. App.`, and single-district initials (`NJ`, `DC`).")
-    lines.append("#[rustfmt::skip]")
-    lines.append("static COURT_KEYS: &[(&str, &str)] = &[")
-    for k, cid in keys:
-        lines.append("    (%s, %s)," % (rust_str(k), rust_str(cid)))
-    lines.append("];")
-    lines.append("")
-    lines.append(
-        "/// Supreme Court short forms of single-district federal courts "
-        "(`Mass.` -> `mad`, `NJ` -> `njd`),"
-    )
-    lines.append(
-        "/// whitespace-free and sorted; they mean the district court only "
-        "after a district-court reporter."
-    )
-    lines.append("#[rustfmt::skip]")
-    lines.append("static SINGLE_DISTRICT_KEYS: &[(&str, &str)] = &[")
-    for k, cid in single:
-        lines.append("    (%s, %s)," % (rust_str(k), rust_str(cid)))
-    lines.append("];")
-    lines.append("")
     lines.append(
         "// Whitespace-free key collisions (%d): key => kept; candidates as "
         "id <- spelling [source]" % len(collisions)
@@ -920,52 +872,44 @@ def render_codes(codes, subjects, jurisdictions):
         "// state_abbreviations.json (Free Law Project, BSD-2-Clause). Do not edit.",
         "",
     ]
-    lines.append(
-        "/// Codes of statutes (`leg_statute`) and regulations (`admin_compilation`) of the"
-    )
-    lines.append(
-        "/// States and territories: whitespace-free spelling -> code, sorted by key for binary"
-    )
-    lines.append("/// search. %d spellings." % len(codes))
-    lines.append("#[rustfmt::skip]")
-    lines.append("static CODES: &[(&str, KnownCode)] = &[")
-    for k, name, layout, regulation, spelling in codes:
-        lines.append(
-            "    (%s, code(%s, %s, %s)), // %s"
+    lines += table(
+        [
+            "Codes of statutes (`leg_statute`) and regulations (`admin_compilation`) of the",
+            "States and territories: whitespace-free spelling -> code, sorted by key for binary",
+            "search. %d spellings." % len(codes),
+        ],
+        "static CODES: &[(&str, KnownCode)]",
+        (
+            "(%s, code(%s, %s, %s)), // %s"
             % (rust_str(k), rust_str(name), LAYOUTS[layout], "true" if regulation else "false", spelling)
-        )
-    lines.append("];")
-    lines.append("")
-    lines.append(
-        "/// Codes named by their subject: the jurisdiction, and the word after the subject"
+            for k, name, layout, regulation, spelling in codes
+        ),
     )
-    lines.append(
-        "/// (\"Cal. Penal Code\", \"N.Y. Penal Law\") or the name before it (\"Md. Code Ann., Crim. Law\"),"
-    )
-    lines.append(
-        "/// \"Ann.\" left out; `key_name` for a code whose keys put the subject after that name."
-    )
-    lines.append("#[rustfmt::skip]")
-    lines.append("static SUBJECT_CODES: &[SubjectCode] = &[")
-    for prefix, suffix, shape, name, regulation in subjects:
-        lines.append(
-            "    SubjectCode { prefix: %s, suffix: %s, subject_after: %s, key_name: %s, regulation: %s },"
+    lines += table(
+        [
+            "Codes named by their subject: the jurisdiction, and the word after the subject",
+            "(\"Cal. Penal Code\", \"N.Y. Penal Law\") or the name before it (\"Md. Code Ann., Crim. Law\"),",
+            "\"Ann.\" left out; `key_name` for a code whose keys put the subject after that name.",
+        ],
+        "static SUBJECT_CODES: &[SubjectCode]",
+        (
+            "SubjectCode { prefix: %s, suffix: %s, subject_after: %s, key_name: %s, regulation: %s },"
             % (rust_str(prefix), rust_str(suffix), "true" if shape == "after" else "false",
                "None" if name is None else "Some(%s)" % rust_str(name),
                "true" if regulation else "false")
-        )
-    lines.append("];")
-    lines.append("")
-    lines.append(
-        "/// The States' abbreviations and names, and the United States': whitespace-free"
+            for prefix, suffix, shape, name, regulation in subjects
+        ),
     )
-    lines.append("/// spelling -> the Bluebook's abbreviation, sorted by key.")
-    lines.append("#[rustfmt::skip]")
-    lines.append("static JURISDICTIONS: &[(&str, &str)] = &[")
-    for k, canonical in jurisdictions:
-        lines.append("    (%s, %s)," % (rust_str(k), rust_str(canonical)))
-    lines.append("];")
-    return "\n".join(lines) + "\n"
+    lines += table(
+        [
+            "The States' abbreviations and names, and the United States': whitespace-free",
+            "spelling -> the Bluebook's abbreviation, sorted by key.",
+        ],
+        "static JURISDICTIONS: &[(&str, &str)]",
+        ("(%s, %s)," % (rust_str(k), rust_str(canonical)) for k, canonical in jurisdictions),
+    )
+    # The file ends at the last table's "];".
+    return "\n".join(lines[:-1]) + "\n"
 
 
 # ---------------------------------------------------------------------------
