@@ -882,13 +882,18 @@ fn fold_for_matching(src: &str, reading: &str, rmap: &OffsetMap) -> (String, Off
         let Some(&b) = bytes.get(i) else {
             break;
         };
-        if b == b' '
-            && bytes.get(i + 1) != Some(&b' ')
-            && !(i > 0 && bytes[i - 1] == b'.' && bytes.get(i + 1) == Some(&b'.'))
-            && !is_stray_space(bytes, i, i + 1)
-        {
-            i += 1;
-            continue;
+        if b == b' ' {
+            // A single space stays unless it sits in ". . ." or is stray.
+            let stays = match bytes.get(i + 1) {
+                Some(b' ') => false,
+                Some(b'.') => !(i > 0 && bytes[i - 1] == b'.') && bytes.get(i + 2) != Some(&b','),
+                Some(b',' | 0xE2) => !is_stray_space(bytes, i, i + 1),
+                _ => true,
+            };
+            if stays {
+                i += 1;
+                continue;
+            }
         }
         let c = reading[i..].chars().next().unwrap_or(' ');
         let clen = c.len_utf8();
@@ -949,6 +954,7 @@ fn fold_for_matching(src: &str, reading: &str, rmap: &OffsetMap) -> (String, Off
 /// before a comma (not after an ellipsis: the Court's "___ , ___" reads
 /// as "___, ___"), before a period and comma, or in ".” ’”" (the Court
 /// sets "” ’ ”" and "’ ”" apart, never "” ’”").
+#[inline]
 fn is_stray_space(bytes: &[u8], i: usize, j: usize) -> bool {
     match bytes.get(j) {
         Some(b',') => match i.checked_sub(1).map(|k| bytes[k]) {
