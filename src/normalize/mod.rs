@@ -882,12 +882,18 @@ fn fold_for_matching(src: &str, reading: &str, rmap: &OffsetMap) -> (String, Off
         let Some(&b) = bytes.get(i) else {
             break;
         };
-        if b == b' '
-            && bytes.get(i + 1) != Some(&b' ')
-            && !(i > 0 && bytes[i - 1] == b'.' && bytes.get(i + 1) == Some(&b'.'))
-        {
-            i += 1;
-            continue;
+        if b == b' ' {
+            // A single space stays unless it sits in ". . ." or is stray.
+            let stays = match bytes.get(i + 1) {
+                Some(b' ') => false,
+                Some(b'.') => !(i > 0 && bytes[i - 1] == b'.') && bytes.get(i + 2) != Some(&b','),
+                Some(b',' | 0xE2) => !is_stray_space(bytes, i, i + 1),
+                _ => true,
+            };
+            if stays {
+                i += 1;
+                continue;
+            }
         }
         let c = reading[i..].chars().next().unwrap_or(' ');
         let clen = c.len_utf8();
@@ -914,9 +920,10 @@ fn fold_for_matching(src: &str, reading: &str, rmap: &OffsetMap) -> (String, Off
                         || bytes.get(j + 1) == Some(&b' ')
                         || bytes.get(j + 1) == Some(&b'.'))
                     && is_ellipsis_space(bytes, i, j);
-                if dotted || j > i + 1 {
+                let stray = !dotted && is_stray_space(bytes, i, j);
+                if dotted || stray || j > i + 1 {
                     flush(&mut out, &mut map, run_start, i);
-                    if !dotted {
+                    if !dotted && !stray {
                         out.push(' ');
                         push_replaced(&mut map, rmap, i..j, 1);
                     } else {
@@ -940,6 +947,27 @@ fn fold_for_matching(src: &str, reading: &str, rmap: &OffsetMap) -> (String, Off
     }
     flush(&mut out, &mut map, run_start, reading.len());
     (out, map)
+}
+
+/// Whether the spaces `i..j` are a PDF tool's, set where the face changes
+/// and the page has none (pypdf's "Id. , at", "id ., at", ".” ’”"):
+/// before a comma (not after an ellipsis: the Court's "___ , ___" reads
+/// as "___, ___"), before a period and comma, or in ".” ’”" (the Court
+/// sets "” ’ ”" and "’ ”" apart, never "” ’”").
+#[inline]
+fn is_stray_space(bytes: &[u8], i: usize, j: usize) -> bool {
+    match bytes.get(j) {
+        Some(b',') => match i.checked_sub(1).map(|k| bytes[k]) {
+            None | Some(b'\n') => false,
+            Some(b'.') => i >= 2 && bytes[i - 2] != b' ',
+            Some(_) => true,
+        },
+        Some(b'.') => bytes.get(j + 1) == Some(&b','),
+        Some(0xE2) => {
+            bytes[..i].ends_with("”".as_bytes()) && bytes[j..].starts_with("’”".as_bytes())
+        }
+        _ => false,
+    }
 }
 
 /// Whether the spaces `i..j` sit inside an ellipsis ". . .".
@@ -974,4 +1002,27 @@ fn push_mapped(map: &mut OffsetMap, rmap: &OffsetMap, r: Range<usize>) {
 fn push_replaced(map: &mut OffsetMap, rmap: &OffsetMap, r: Range<usize>, dst_len: usize) {
     let s = rmap.covering(r);
     map.push_replace(s, dst_len);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pdf_tools_stray_spaces_are_not_matched() {
+        let text = "Id. , at 279; id ., at 120; 18 U .S.C.; nature.” ’” 1 Records";
+        let n = normalize(text);
+        assert_eq!(
+            n.matching(),
+            "Id., at 279; id., at 120; 18 U .S.C.; nature.\"'\" 1 Records\n"
+        );
+    }
+
+    #[test]
+    fn the_courts_own_spaces_are_matched() {
+        // An ellipsis before a comma and nested quotation marks set apart.
+        let text = "the law . . . , and “a ‘b’ ” or “a ” ’ c";
+        let n = normalize(text);
+        assert_eq!(n.matching(), "the law ... , and \"a 'b' \" or \"a \" ' c\n");
+    }
 }

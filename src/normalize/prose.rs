@@ -38,7 +38,17 @@ pub(super) fn ends_sentence(s: &str) -> bool {
         && !t.ends_with(" e.g.")
         && !t.ends_with(" i.e.")
         && !t.ends_with(" St.")
+        && !t.ends_with(" Proc.")
         && !ends_in_name_abbreviation(t)
+        && !leaves_parenthesis_open(t)
+}
+
+/// Whether a line opens a parenthesis it does not close ("Black's Law
+/// Dictionary 1195 (3d ed."): the sentence goes on to close it.
+fn leaves_parenthesis_open(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr::memrchr(b'(', b)
+        .is_some_and(|open| memchr::memrchr(b')', b).is_none_or(|close| close < open))
 }
 
 /// Abbreviations that stand inside case names and never end an opinion's
@@ -59,4 +69,27 @@ fn ends_in_name_abbreviation(t: &str) -> bool {
         matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
     };
     initial || NAME_ABBREVIATIONS.contains(&last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_left_inside_a_citation_goes_on() {
+        // Poppler's default mode merges lines, so a line like these can
+        // look short enough to end its paragraph.
+        assert!(!ends_sentence(
+            "errors “of law or fact.” Black's Law Dictionary 1195 (3d ed."
+        ));
+        assert!(!ends_sentence(
+            "the Constitution of the United States 334, 368 (P. Ford ed."
+        ));
+        assert!(!ends_sentence(
+            "generally be fled within 30 days, see Fed. Rule App. Proc."
+        ));
+        assert!(ends_sentence("Black's Law Dictionary 1195 (3d ed. 1933)."));
+        assert!(ends_sentence("(emphasis added)."));
+        assert!(ends_sentence("as the Court held in (a) and (b)."));
+    }
 }

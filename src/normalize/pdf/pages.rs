@@ -121,15 +121,17 @@ pub(super) fn paginate(text: &str, lines: &[Line]) -> Option<Vec<Line>> {
         return None;
     }
     let mut breaks: Vec<usize> = breaks.into_iter().map(|(b, _)| b).collect();
+    add_stamp_ends(&texts, &mut breaks);
+    // The first numbered page break, and how many pages come before it.
     let first = accepted.iter().find_map(|m| {
-        let pages = match if m.side == Side::Either { side } else { m.side } {
-            Side::Foot => m.number?,
-            _ => m.number?.checked_sub(1)?,
+        let (at, pages) = match if m.side == Side::Either { side } else { m.side } {
+            Side::Foot => (m.content + 1, m.number?),
+            _ => (m.content, m.number?.checked_sub(1)?),
         };
-        Some(pages)
+        Some((at, pages))
     });
-    if let Some(pages) = first {
-        cut_first_pages(&mut breaks, pages);
+    if let Some((at, pages)) = first {
+        cut_first_pages(&mut breaks, at, pages);
     }
     // A page starts at its first content line; blank lines before it go
     // with the page before.
@@ -146,27 +148,71 @@ pub(super) fn paginate(text: &str, lines: &[Line]) -> Option<Vec<Line>> {
     Some(out)
 }
 
-/// Cuts the text before the first page break into `pages` pages when
-/// the tool kept no trace of where they end (a circuit opinion prints no
-/// number on its first page or two): they are taken to be as long as the
-/// document's pages are, counting back from the break.
-fn cut_first_pages(breaks: &mut Vec<usize>, pages: u32) {
+/// Cuts the text before the first numbered page break (at content line
+/// `at`) into the `pages` pages before it when the tool kept no trace of where some of
+/// them end (a circuit opinion prints no number on its first page or
+/// two): the pages missing before the first break are taken to be as
+/// long as the document's pages are, counting back from it.
+fn cut_first_pages(breaks: &mut Vec<usize>, at: usize, pages: u32) {
     let Some(&first) = breaks.first() else {
         return;
     };
+    if pages == 0 && first == at {
+        // The first page's own head: what comes before it is that page's
+        // too (a tool that writes a page's notes before its text).
+        breaks.remove(0);
+        return;
+    }
+    let known = breaks.iter().filter(|&&b| b < at).count();
+    let missing = (pages as usize).saturating_sub(known + 1);
     let mut lengths: Vec<usize> = breaks.windows(2).map(|w| w[1] - w[0]).collect();
-    if pages < 2 || lengths.is_empty() {
+    if missing == 0 || lengths.is_empty() {
         return;
     }
     lengths.sort_unstable();
     let per_page = lengths[lengths.len() / 2];
-    let mut cuts: Vec<usize> = (1..pages as usize)
+    let mut cuts: Vec<usize> = (1..=missing)
         .map_while(|k| first.checked_sub(k * per_page))
         .filter(|&c| c >= PAGE_LINES_MIN / 2)
         .collect();
     cuts.reverse();
     cuts.extend_from_slice(breaks);
     *breaks = cuts;
+}
+
+/// The most lines of a clerk's filing stamp ("FILED", the court, the
+/// date, the clerk's name and title).
+const STAMP_LINES_MAX: usize = 8;
+
+/// Adds to `breaks` the page ends that a clerk's filing stamp tells: a
+/// tool writing the page's text in the order it was drawn sets the stamp,
+/// drawn on the finished page, at the page's start or its end; one below
+/// the text ends its page.
+fn add_stamp_ends(texts: &[std::borrow::Cow<'_, str>], breaks: &mut Vec<usize>) {
+    let Some(filed) = texts.iter().position(|s| s == "FILED") else {
+        return;
+    };
+    let clerk = texts
+        .iter()
+        .enumerate()
+        .skip(filed + 1)
+        .take(STAMP_LINES_MAX)
+        .find(|(_, s)| is_clerk(s))
+        .map(|(c, _)| c + 1);
+    let Some(end) = clerk else {
+        return;
+    };
+    let near = |b: &usize| b.abs_diff(end) < PAGE_LINES_MIN;
+    if filed > 0 && end < texts.len() && !breaks.iter().any(near) {
+        let k = breaks.partition_point(|&b| b < end);
+        breaks.insert(k, end);
+    }
+}
+
+/// Whether a line is a clerk's title ("Clerk of Court", "ACTING CLERK").
+fn is_clerk(s: &str) -> bool {
+    let l = s.to_ascii_lowercase();
+    l.ends_with("clerk") || l.ends_with("clerk of court") || l.ends_with("clerk of the court")
 }
 
 /// The running titles printed with a page number ("2 WEINTRAUB v.
@@ -406,5 +452,60 @@ impl Numbering {
             numbers[i] = n;
         }
         numbers
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    fn texts(lines: &[&'static str]) -> Vec<Cow<'static, str>> {
+        lines.iter().map(|&s| Cow::Borrowed(s)).collect()
+    }
+
+    #[test]
+    fn a_filing_stamp_below_the_text_ends_the_first_page() {
+        let mut t = vec!["Body text"; 30];
+        t.splice(
+            20..20,
+            [
+                "FILED",
+                "Tenth Circuit",
+                "February 5, 2010",
+                "Clerk of Court",
+            ],
+        );
+        let mut breaks = vec![60];
+        add_stamp_ends(&texts(&t), &mut breaks);
+        assert_eq!(breaks, vec![24, 60]);
+        // Counted with the stamp's break, no page is missing before the
+        // first numbered one (page 3 starting at 60).
+        cut_first_pages(&mut breaks, 60, 2);
+        assert_eq!(breaks, vec![24, 60]);
+    }
+
+    #[test]
+    fn a_filing_stamp_that_opens_the_text_ends_no_page() {
+        let mut t = vec!["FILED", "U.S. COURT OF APPEALS", "ACTING CLERK"];
+        t.extend(["Body text"; 30]);
+        let mut breaks = vec![33];
+        add_stamp_ends(&texts(&t), &mut breaks);
+        assert_eq!(breaks, vec![33]);
+    }
+
+    #[test]
+    fn lines_before_the_first_pages_head_are_that_pages() {
+        // pypdf writes a page's notes before its head "Page 1 of 9".
+        let mut breaks = vec![6, 30, 55];
+        cut_first_pages(&mut breaks, 6, 0);
+        assert_eq!(breaks, vec![30, 55]);
+    }
+
+    #[test]
+    fn first_pages_without_numbers_are_cut_back_from_the_first_break() {
+        let mut breaks = vec![50, 75, 100];
+        cut_first_pages(&mut breaks, 50, 2);
+        assert_eq!(breaks, vec![25, 50, 75, 100]);
     }
 }

@@ -18,6 +18,11 @@ use std::collections::HashMap;
 /// is their median when it has this many.
 const HYPHENED_LINES_MIN: usize = 5;
 
+/// The most columns a `-layout` block's second line may stand right of
+/// its first and still go on it after an unfinished sentence; a
+/// paragraph's indentation is wider.
+const FLUSH_OFFSET_MAX: usize = 2;
+
 /// The full width of a line of text, part by part: the syllabus is set
 /// in a smaller face than the opinions.
 struct Measure {
@@ -104,6 +109,8 @@ pub(super) fn assign(text: &str, body: &[BodyLine], form: InputForm, units: &mut
     let mut tr = Tracker::new(text, Section::Opinion);
     let mut indents = Indents::default();
     let mut after_heading = true;
+    // Whether the open block started right after a heading.
+    let mut opened_by_heading = false;
     let mut current: Option<Section> = None;
     // Whether the line before ended a sentence, asked once a line.
     let mut prev_ends = false;
@@ -129,11 +136,14 @@ pub(super) fn assign(text: &str, body: &[BodyLine], form: InputForm, units: &mut
             (None, Some(_)) if after_heading => Role::Start,
             (None, Some(_)) if part_changed || (b.page_top && b.slip == Some(1)) => Role::Start,
             (None, Some(pe)) => match &measure {
-                None => layout_role(&indents, b, pe, &collapsed),
+                None => layout_role(&indents, b, pe, opened_by_heading, &collapsed),
                 Some(m) => raw_role(m, k, b, pe, &collapsed),
             },
         };
         let role = continue_caption(text, &units.body, role);
+        if role != Role::Cont {
+            opened_by_heading = after_heading;
+        }
         indents.after(role, l.indent);
         after_heading = match role {
             Role::Heading => ends || HEADING.is_match(&collapsed),
@@ -168,13 +178,32 @@ fn part_of(current: Option<Section>, b: &BodyLine, collapsed: &str) -> Section {
 }
 
 /// The role of a `-layout` line, by its indentation; `prev_ends` tells
-/// whether the line before ended a sentence.
-fn layout_role(indents: &Indents, b: &BodyLine, prev_ends: bool, collapsed: &str) -> Role {
+/// whether the line before ended a sentence, `opened_by_heading` whether
+/// the open block started right under a heading or caption.
+fn layout_role(
+    indents: &Indents,
+    b: &BodyLine,
+    prev_ends: bool,
+    opened_by_heading: bool,
+    collapsed: &str,
+) -> Role {
     let i = b.line.indent;
     let mut role = indents.role(i);
     // A page's first line set flush after a finished sentence goes on the
     // paragraph (the indentation of the page before is lost).
     if role == Role::Start && i < 2 && prev_ends && b.page_top {
+        role = Role::Cont;
+    }
+    // The second line of a block opened under a heading, set a little
+    // right of its first after an unfinished sentence, is the layout's
+    // offset of a flush first line (a syllabus's opening), not a
+    // paragraph's indentation.
+    if role == Role::Start
+        && !prev_ends
+        && opened_by_heading
+        && indents.body.is_none()
+        && i <= indents.first + FLUSH_OFFSET_MAX
+    {
         role = Role::Cont;
     }
     if role == Role::Cont && MARKER.is_match(collapsed) && prev_ends {
