@@ -213,8 +213,9 @@ pub(crate) fn for_each_file(
 /// in files.
 const FILES_AHEAD: usize = 32;
 
-/// Like [`for_each_file`], with `work` done on several files at a time,
-/// one worker thread per core (`RAYON_NUM_THREADS` sets how many), while
+/// Like [`for_each_file`], with `work` (given a file's name and text) done
+/// on several files at a time, one worker thread per core
+/// (`RAYON_NUM_THREADS` sets how many), while
 /// `each` writes the results one file at a time, in the order given. The
 /// workers take the files in order and stay at most [`FILES_AHEAD`] files
 /// ahead of the output. When the output is closed (its pipe's reader
@@ -223,7 +224,7 @@ const FILES_AHEAD: usize = 32;
 pub(crate) fn par_each_file<T: Send>(
     out: &mut Out,
     inputs: &Inputs,
-    work: impl Fn(&str) -> T + Sync,
+    work: impl Fn(&str, &str) -> T + Sync,
     mut each: impl FnMut(&mut Out, &str, T) -> io::Result<()>,
 ) -> io::Result<bool> {
     use std::collections::BTreeMap;
@@ -256,9 +257,9 @@ pub(crate) fn par_each_file<T: Send>(
                     if stop.load(Ordering::Relaxed) {
                         break;
                     }
-                    let result = files[i]
-                        .read(inputs.max_size)
-                        .map(|doc| (!skip.load(Ordering::Relaxed)).then(|| work(doc.text())));
+                    let result = files[i].read(inputs.max_size).map(|doc| {
+                        (!skip.load(Ordering::Relaxed)).then(|| work(&files[i].name, doc.text()))
+                    });
                     if tx.send((i, result)).is_err() {
                         break;
                     }
