@@ -1,7 +1,7 @@
 //! Pins: pages, page ranges and footnotes after a citation ("409, 428",
 //! "425-426", "431, n. 33", "nn. 3-4").
 
-use super::scanner::{Scanner, re};
+use super::scanner::{Scanner, re, skip_spaces};
 use crate::citation::{Pin, PinUnit};
 use crate::law::pages::full_range_end;
 use regex::{Captures, Regex};
@@ -87,11 +87,6 @@ fn number_len(s: &str) -> Option<usize> {
 /// 1 when `s` starts with a lowercase ASCII letter ("123a"), else 0.
 fn letter_len(s: &str) -> usize {
     usize::from(s.starts_with(|c: char| c.is_ascii_lowercase()))
-}
-
-/// `s` without the spaces (any but a line break) it starts with.
-fn skip_spaces(s: &str) -> &str {
-    s.trim_start_matches(|c: char| c.is_whitespace() && c != '\n')
 }
 
 /// The value of a NUMBER: its digits, commas left out. (At most nine
