@@ -111,9 +111,18 @@ pub(super) static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
         r"^,?[^\S\n]*(?:&[^\S\n]*|and[^\S\n]+)?(?:nn\.[^\S\n]*([0-9]{1,3})[a-z]?(?-u:\b)(?:[^\S\n]*(?:-|,|&|and)[^\S\n]*([0-9]{1,3})[a-z]?(?-u:\b))?|n\.[^\S\n]*([0-9]{1,3})[a-z]?(?-u:\b)(?:[^\S\n]*(?:-|&|and)[^\S\n]*([0-9]{1,3})[a-z]?(?-u:\b))?)",
     )
 });
-/// What separates pins, and a first pin from a first page: a comma, and
-/// in the Bluebook's database style an "at" ("2020 WL 1234567, at *3").
-static PIN_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"^,[^\S\n]*(?:at[^\S\n]+)?"));
+/// The length of what separates pins, and a first pin from a first page,
+/// at the start of `rest`: a comma and spaces, and in the Bluebook's
+/// database style an "at" and spaces ("2020 WL 1234567, at *3"); `None`
+/// without the comma.
+fn pin_sep(rest: &str) -> Option<usize> {
+    let after_comma = skip_spaces(rest.strip_prefix(',')?);
+    let after_at = after_comma
+        .strip_prefix("at")
+        .map(skip_spaces)
+        .filter(|r| r.len() + 2 < after_comma.len());
+    Some(rest.len() - after_at.unwrap_or(after_comma).len())
+}
 
 /// Pins parsed forward from a position.
 pub(super) struct Pins {
@@ -141,8 +150,8 @@ impl Scanner<'_> {
     /// where they end.
     pub(super) fn extend_pins(&self, at: usize, pins: &mut Vec<Pin>) -> usize {
         let mut end = at;
-        while let Some(sep) = PIN_SEP.find(&self.text[end..]) {
-            let at = end + sep.end();
+        while let Some(sep) = pin_sep(&self.text[end..]) {
+            let at = end + sep;
             let mut next = Vec::new();
             let Some(e) = self.pin_at(at, &mut next) else {
                 break;
@@ -159,7 +168,7 @@ impl Scanner<'_> {
                 break;
             }
             // "at 681,5 and": a footnote call glued to the pin by a comma.
-            if sep.len() == 1 && plain {
+            if sep == 1 && plain {
                 break;
             }
             pins.extend(next);
@@ -283,6 +292,29 @@ mod tests {
             checked += usize::from(read.is_some());
         }
         assert!(checked > 5_000, "only {checked} pins read");
+    }
+
+    #[test]
+    fn pin_separators_read_as_their_pattern_matches() {
+        let g = re(r"^,[^\S\n]*(?:at[^\S\n]+)?");
+        for s in [
+            ", 5",
+            ",5",
+            ", at 5",
+            ", at5",
+            ",at 5",
+            ", at\u{a0} *3",
+            ", at\n5",
+            " , 5",
+            "5",
+            ",  atx",
+            ", a 5",
+            ",",
+            ", at",
+            ", at ",
+        ] {
+            assert_eq!(pin_sep(s), g.find(s).map(|m| m.len()), "{s:?}");
+        }
     }
 
     #[test]
