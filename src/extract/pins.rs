@@ -247,15 +247,11 @@ mod tests {
         ))
     }
 
-    /// What the reader and the regex read of `s`: the unit mark, the
-    /// page, the range end, the length.
-    fn both(
-        g: &Regex,
-        s: &str,
-    ) -> (
-        Option<(PinUnit, String, Option<String>, usize)>,
-        Option<(PinUnit, String, Option<String>, usize)>,
-    ) {
+    /// A pin as read: the unit mark, the page, the range end, the length.
+    type Read = Option<(PinUnit, String, Option<String>, usize)>;
+
+    /// What the reader and the regex read of `s`.
+    fn both(g: &Regex, s: &str) -> (Read, Read) {
         let read =
             read_pin(s).map(|p| (p.unit, p.page.to_string(), p.end.map(str::to_string), p.len));
         let regex = g.captures(s).map(|c| {
