@@ -307,11 +307,15 @@ pub(super) fn read(s: &mut Scanner<'_>, head: Head) -> Option<usize> {
     }
     // "Bender, 1997 WL 582901, at *3" after its full citation: the short
     // form of a database citation, which repeats its number.
-    let key = head
-        .key
-        .clone()
-        .or_else(|| first_page.map(|p| format!("{} {} {p}", head.volume, head.reporter)));
     let database = head.edition.is_some_and(|e| e.is_database());
+    // Made only for a database citation, the one kind that asks it.
+    let key = database
+        .then(|| {
+            head.key
+                .clone()
+                .or_else(|| first_page.map(|p| format!("{} {} {p}", head.volume, head.reporter)))
+        })
+        .flatten();
     let repeated = database
         && court.is_none()
         && year.is_none()
