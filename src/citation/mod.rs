@@ -9,6 +9,7 @@
 mod json;
 mod law;
 mod sources;
+mod write;
 
 pub use law::{Constitution, ConstitutionPart, CourtRule, Regulation};
 pub use sources::{Chamber, DocumentSeries, Journal, Legislative, Secondary, SecondaryKind};

@@ -40,7 +40,7 @@ fn find_call(line: &str, label: &str) -> Option<usize> {
         return None;
     }
     let b = line.as_bytes();
-    line.rmatch_indices(label).map(|(i, _)| i).find(|&i| {
+    memchr::memmem::rfind_iter(b, label.as_bytes()).find(|&i| {
         let before = i.checked_sub(1).map(|p| b[p]);
         let after = b.get(i + label.len());
         before.is_some_and(|c| !c.is_ascii_digit() && !matches!(c, b' ' | b'$'))
@@ -231,5 +231,48 @@ impl Scanner<'_> {
             end = start;
         }
         own
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The calls the plain reverse search of the standard library finds.
+    fn by_rmatch(line: &str, label: &str) -> Option<usize> {
+        if label.is_empty() || !label.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let b = line.as_bytes();
+        line.rmatch_indices(label).map(|(i, _)| i).find(|&i| {
+            let before = i.checked_sub(1).map(|p| b[p]);
+            let after = b.get(i + label.len());
+            before.is_some_and(|c| !c.is_ascii_digit() && !matches!(c, b' ' | b'$'))
+                && !line[..i].ends_with('§')
+                && after.is_none_or(|c| !c.is_ascii_digit())
+        })
+    }
+
+    #[test]
+    fn footnote_calls_are_found_as_a_reverse_search_finds_them() {
+        let lines = [
+            "immunity.5 Later, at 681,5 and x.5",
+            "a.111 b.11",
+            "a.1111",
+            "see §5. x.5",
+            "x.11x.1",
+            "$5 and 5 and a5",
+            "",
+        ];
+        for line in lines {
+            for label in ["1", "11", "5", "111", ""] {
+                assert_eq!(
+                    find_call(line, label),
+                    by_rmatch(line, label),
+                    "{line:?} {label:?}"
+                );
+            }
+        }
+        assert_eq!(find_call("immunity.5 x", "5"), Some(9));
     }
 }

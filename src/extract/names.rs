@@ -68,12 +68,18 @@ pub(super) fn name_ending_at(text: &str, end: usize) -> Option<(usize, String)> 
     let window = &text[lo..end];
     // At most one word in two bytes: room for all of them at once.
     let mut words: Vec<(usize, &str)> = Vec::with_capacity(window.len() / 2 + 1);
-    let mut off = lo;
-    for w in window.split(' ') {
-        if !w.is_empty() {
-            words.push((off, w));
+    // Split at the spaces byte by byte: a space is one byte in UTF-8.
+    let mut from = 0;
+    for (i, &b) in window.as_bytes().iter().enumerate() {
+        if b == b' ' {
+            if i > from {
+                words.push((lo + from, &window[from..i]));
+            }
+            from = i + 1;
         }
-        off += w.len() + 1;
+    }
+    if window.len() > from {
+        words.push((lo + from, &window[from..]));
     }
     // A word cut by the window's start is no word.
     if lo > 0 && !text[..lo].ends_with([' ', '\n']) && !words.is_empty() {

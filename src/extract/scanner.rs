@@ -23,6 +23,17 @@ pub(super) fn re(p: &str) -> Regex {
     Regex::new(p).expect("pattern compiles")
 }
 
+/// `s` without the spaces (`[^\S\n]*`: any but a line break) it starts
+/// with.
+pub(super) fn skip_spaces(s: &str) -> &str {
+    s.trim_start_matches(|c: char| c.is_whitespace() && c != '\n')
+}
+
+/// `s` without the spaces (any but a line break) it ends with.
+pub(super) fn without_end_spaces(s: &str) -> &str {
+    s.trim_end_matches(|c: char| c.is_whitespace() && c != '\n')
+}
+
 /// The largest char boundary of `text` at or below `i`.
 pub(super) fn floor_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
@@ -46,6 +57,36 @@ static SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:^|[\s;(])((?:See|see)(?: also|, e\.g\.,| generally)?|Cf\.|cf\.|But see|but see|But cf\.|but cf\.|Compare|compare|Accord|accord|Contra|contra|E\.g\.,|e\.g\.,|with|and) $",
     )
 });
+
+/// The last words of the signals [`SIGNAL`] reads.
+const SIGNAL_ENDS: [&str; 16] = [
+    "See",
+    "see",
+    "also",
+    "e.g.,",
+    "generally",
+    "Cf.",
+    "cf.",
+    "Compare",
+    "compare",
+    "Accord",
+    "accord",
+    "Contra",
+    "contra",
+    "E.g.,",
+    "with",
+    "and",
+];
+
+/// Whether [`SIGNAL`] may match `window`: it ends with a space after
+/// the last word of a signal. Most citations have no signal; this spares
+/// them the regex.
+fn may_end_with_signal(window: &str) -> bool {
+    window.strip_suffix(' ').is_some_and(|w| {
+        let word = w.rsplit(|c: char| c.is_whitespace() || c == ';' || c == '(');
+        word.take(1).any(|last| SIGNAL_ENDS.contains(&last))
+    })
+}
 
 /// Scanning state: the texts, the current line (block) and the output.
 pub(super) struct Scanner<'a> {
@@ -269,6 +310,9 @@ impl<'a> Scanner<'a> {
     fn signal_before(&self, at: usize) -> Option<String> {
         let lo = floor_boundary(self.text, at.saturating_sub(SIGNAL_LOOKBACK));
         let window = &self.text[lo..at];
+        if !may_end_with_signal(window) {
+            return None;
+        }
         let signal = SIGNAL.captures(window).map(|c| c[1].to_string())?;
         if signal == "with" || signal == "and" {
             // The second half of "Compare X with Y" (or "Compare X and
@@ -314,5 +358,51 @@ mod tests {
         let s = SIGNAL.captures("reasons. See also ").unwrap();
         assert_eq!(&s[1], "See also");
         assert!(SIGNAL.captures("the seesaw ").is_none());
+    }
+
+    #[test]
+    fn every_signal_passes_the_quick_check() {
+        let signals = SIGNAL.as_str().split_once("((?:").unwrap().1;
+        assert!(signals.contains("Contra|contra"), "{signals}");
+        for phrase in [
+            "See",
+            "see",
+            "See also",
+            "see, e.g.,",
+            "See generally",
+            "Cf.",
+            "cf.",
+            "But see",
+            "but cf.",
+            "Compare",
+            "accord",
+            "Contra",
+            "E.g.,",
+            "e.g.,",
+            "with",
+            "and",
+        ] {
+            for before in ["", "text ", "x;", "(", "word\u{a0}"] {
+                let window = format!("{before}{phrase} ");
+                assert!(SIGNAL.is_match(&window), "{window:?}");
+                assert!(may_end_with_signal(&window), "{window:?}");
+            }
+        }
+        // Each window the regex matches in the shipped opinions passes.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut matched = 0;
+        for path in crate::text_files(std::path::Path::new(dir)) {
+            let doc = crate::Document::read_limited(path.unwrap(), 1 << 24).unwrap();
+            let text = doc.text();
+            for (at, _) in text.match_indices(' ') {
+                let lo = floor_boundary(text, (at + 1).saturating_sub(SIGNAL_LOOKBACK));
+                let window = &text[lo..=at];
+                if SIGNAL.is_match(window) {
+                    assert!(may_end_with_signal(window), "{window:?}");
+                    matched += 1;
+                }
+            }
+        }
+        assert!(matched > 100, "only {matched} signals");
     }
 }

@@ -15,6 +15,7 @@
 //! the query as it compares: no allocation, no start-up cost. Keys are
 //! otherwise exact: case, periods and apostrophes count.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 /// A reporter edition as reporters-db describes it.
@@ -81,10 +82,17 @@ fn cmp_ws_free(key: &str, text: &str) -> Ordering {
     key.chars().cmp(text.chars().filter(|c| !c.is_whitespace()))
 }
 
-/// Binary search in a sorted `(whitespace-free key, value)` table.
+/// Binary search in a sorted `(whitespace-free key, value)` table. The
+/// text is squeezed once; then the keys compare as bytes (UTF-8 sorts as
+/// its characters do), as [`cmp_ws_free`] would compare them.
 fn lookup<T: Copy>(table: &[(&str, T)], text: &str) -> Option<T> {
+    let squeezed: Cow<'_, str> = if text.contains(char::is_whitespace) {
+        Cow::Owned(text.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        Cow::Borrowed(text)
+    };
     table
-        .binary_search_by(|(key, _)| cmp_ws_free(key, text))
+        .binary_search_by(|(key, _)| (*key).cmp(&squeezed))
         .ok()
         .map(|i| table[i].1)
 }
@@ -224,6 +232,28 @@ pub(crate) fn district_court_id(written: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_squeezed_look_up_finds_what_the_spacing_free_comparison_finds() {
+        let tables: [&[(&str, u16)]; 2] = [REPORTER_KEYS, JOURNAL_KEYS];
+        for table in tables {
+            for (key, _) in table.iter().step_by(7) {
+                let spaced: String = key.chars().flat_map(|c| [c, ' ']).collect();
+                for text in [
+                    key.to_string(),
+                    spaced,
+                    format!("{key}x"),
+                    format!("\u{a0}{key}é"),
+                ] {
+                    let by_chars = table
+                        .binary_search_by(|(k, _)| cmp_ws_free(k, &text))
+                        .ok()
+                        .map(|i| table[i].1);
+                    assert_eq!(lookup(table, &text), by_chars, "{text:?}");
+                }
+            }
+        }
+    }
 
     /// The canonical abbreviation `spelling` resolves to.
     fn canonical(spelling: &str) -> Option<&'static str> {

@@ -4,8 +4,14 @@
 
 use std::sync::LazyLock;
 
-/// A sorted list of words.
-pub(crate) struct WordList(Vec<&'static str>);
+/// A sorted list of words, with where the words of each first byte
+/// start: a look-up bisects only the words that share the first byte.
+pub(crate) struct WordList {
+    words: Vec<&'static str>,
+    /// `words[starts[b]..starts[b + 1]]` are the words whose first byte is
+    /// `b`.
+    starts: [u16; 257],
+}
 
 impl WordList {
     fn parse(text: &'static str) -> WordList {
@@ -16,12 +22,24 @@ impl WordList {
             .collect();
         words.sort_unstable();
         words.dedup();
-        WordList(words)
+        let mut starts = [0u16; 257];
+        for (b, start) in starts.iter_mut().enumerate() {
+            let before = words.partition_point(|w| usize::from(w.as_bytes()[0]) < b);
+            *start = u16::try_from(before).expect("a word list has fewer than 65,536 words");
+        }
+        WordList { words, starts }
     }
 
     /// Whether `word` is on the list, exactly.
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.0.binary_search(&word).is_ok()
+        let Some(&first) = word.as_bytes().first() else {
+            return false;
+        };
+        let b = usize::from(first);
+        let (lo, hi) = (self.starts[b], self.starts[b + 1]);
+        self.words[usize::from(lo)..usize::from(hi)]
+            .binary_search(&word)
+            .is_ok()
     }
 }
 
@@ -78,5 +96,31 @@ mod tests {
         assert!(CORPORATE_SUFFIXES.contains("LLC"));
         assert!(SENTENCE_OPENERS.contains("Later"));
         assert!(!NAME_ABBREVIATIONS.contains("Imbler"));
+    }
+
+    #[test]
+    fn a_look_up_finds_what_a_plain_search_finds() {
+        let lists = [
+            &STOP_WORDS,
+            &CONNECTORS,
+            &CORPORATE_SUFFIXES,
+            &NAME_ABBREVIATIONS,
+        ];
+        for list in lists.iter().chain([&&SENTENCE_OPENERS]) {
+            for w in &list.words {
+                let tries = [
+                    w.to_string(),
+                    format!("{w}s"),
+                    w[..w.len() - 1].to_string(),
+                    w.to_lowercase(),
+                    w.to_uppercase(),
+                    format!(" {w}"),
+                    String::new(),
+                ];
+                for t in &tries {
+                    assert_eq!(list.contains(t), list.words.contains(&t.as_str()), "{t:?}");
+                }
+            }
+        }
     }
 }

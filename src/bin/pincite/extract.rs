@@ -31,21 +31,38 @@ enum ExtractFormat {
     Tsv,
 }
 
-/// Writes one citation as a JSON object whose first field is its file:
-/// `head` is `{"file":<name>,` and the citation's own object follows
-/// without its opening brace. `buf` is reused from one citation to the
-/// next.
-fn write_record(out: &mut Out, buf: &mut Vec<u8>, head: &str, c: &Citation) -> io::Result<()> {
-    buf.clear();
-    serde_json::to_writer(&mut *buf, c)?;
-    // A citation is an object with its kind always first: never "{}".
-    let fields = buf.strip_prefix(b"{").unwrap_or(buf);
-    out.write_all(head.as_bytes())?;
-    out.write_all(fields)
-}
-
 /// The header line of `--format tsv`.
 const TSV_HEADER: &str = "file\tkind\tauthority\tpins\tslip_page\tstart\tend\ttext";
+
+/// The output of one file's citations in `format`, made by a worker so
+/// that the writer only copies it: for JSON Lines one object a line; for
+/// JSON the array's elements, `,\n` between them (the writer puts the
+/// separator before the first); for TSV one row a line. Each JSON object
+/// has the file's name first, escaped once for all of them.
+fn file_output(format: ExtractFormat, name: &str, cites: &[Citation]) -> io::Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(cites.len() * 512);
+    if let ExtractFormat::Tsv = format {
+        for c in cites {
+            writeln!(buf, "{}", tsv_row(name, c))?;
+        }
+        return Ok(buf);
+    }
+    let head = format!("{{\"file\":{},", serde_json::to_string(name)?);
+    for (i, c) in cites.iter().enumerate() {
+        if i > 0 {
+            buf.extend_from_slice(match format {
+                ExtractFormat::Json => b",\n",
+                _ => b"",
+            });
+        }
+        buf.extend_from_slice(head.as_bytes());
+        c.write_json_fields(&mut buf)?;
+        if let ExtractFormat::Jsonl = format {
+            buf.push(b'\n');
+        }
+    }
+    Ok(buf)
+}
 
 /// Prints the citations of each file. Returns the exit status: 1 when
 /// some file could not be read.
@@ -57,27 +74,18 @@ pub(crate) fn run(out: &mut Out, args: &ExtractArgs) -> io::Result<u8> {
         ExtractFormat::Json => out.write_all(b"[")?,
         ExtractFormat::Jsonl => {}
     }
-    let extract = |text: &str| args.form.cite(text).into_citations();
-    let mut record = Vec::new();
-    let failed = par_each_file(out, &args.inputs, extract, |out, name, cites| {
-        // The file's name is the same for each of its citations: escaped
-        // once.
-        let head = format!("{{\"file\":{},", serde_json::to_string(name)?);
-        for c in &cites {
-            match format {
-                ExtractFormat::Jsonl => {
-                    write_record(out, &mut record, &head, c)?;
-                    out.write_all(b"\n")?;
-                }
-                ExtractFormat::Json => {
-                    out.write_all(if first { b"\n" } else { b",\n" })?;
-                    write_record(out, &mut record, &head, c)?;
-                }
-                ExtractFormat::Tsv => writeln!(out, "{}", tsv_row(name, c))?,
-            }
-            first = false;
+    let extract =
+        |name: &str, text: &str| file_output(format, name, &args.form.cite(text).into_citations());
+    let failed = par_each_file(out, &args.inputs, extract, |out, _, bytes| {
+        let bytes = bytes?;
+        if bytes.is_empty() {
+            return Ok(());
         }
-        Ok(())
+        if let ExtractFormat::Json = format {
+            out.write_all(if first { b"\n" } else { b",\n" })?;
+        }
+        first = false;
+        out.write_all(&bytes)
     })?;
     if let ExtractFormat::Json = format {
         out.write_all(b"\n]\n")?;

@@ -213,17 +213,68 @@ pub(crate) fn for_each_file(
 /// in files.
 const FILES_AHEAD: usize = 32;
 
-/// Like [`for_each_file`], with `work` done on several files at a time,
-/// one worker thread per core (`RAYON_NUM_THREADS` sets how many), while
-/// `each` writes the results one file at a time, in the order given. The
-/// workers take the files in order and stay at most [`FILES_AHEAD`] files
-/// ahead of the output. When the output is closed (its pipe's reader
+/// The order the workers of [`par_each_file`] take the files in: of the
+/// files within [`FILES_AHEAD`] of the output not yet taken, the largest.
+/// A long file near the end of the list then does not keep one worker
+/// busy alone while the others have nothing left.
+struct Schedule {
+    /// Each file's size in bytes (0 when unknown).
+    sizes: Vec<u64>,
+    /// The first file not yet taken, and which are.
+    taken: std::sync::Mutex<(usize, Vec<bool>)>,
+}
+
+/// What a worker does next.
+enum Take {
+    /// Reads file `i`.
+    File(usize),
+    /// Waits for the output to catch up.
+    Wait,
+    /// Stops: every file is taken.
+    Done,
+}
+
+impl Schedule {
+    fn new(files: &[Input]) -> Schedule {
+        let sizes: Vec<u64> = files.iter().map(|f| f.stamp().map_or(0, |s| s.0)).collect();
+        let taken = std::sync::Mutex::new((0, vec![false; files.len()]));
+        Schedule { sizes, taken }
+    }
+
+    /// The file to read next, when the output has written `written`.
+    fn take(&self, written: usize) -> Take {
+        let mut guard = self.taken.lock().unwrap_or_else(|e| e.into_inner());
+        let (first, taken) = &mut *guard;
+        while taken.get(*first) == Some(&true) {
+            *first += 1;
+        }
+        let end = taken.len().min(written + FILES_AHEAD);
+        if *first >= taken.len() {
+            return Take::Done;
+        }
+        let Some(i) = (*first..end)
+            .filter(|&i| !taken[i])
+            .max_by_key(|&i| (self.sizes[i], std::cmp::Reverse(i)))
+        else {
+            return Take::Wait;
+        };
+        taken[i] = true;
+        Take::File(i)
+    }
+}
+
+/// Like [`for_each_file`], with `work` (given a file's name and text) done
+/// on several files at a time, one worker thread per core
+/// (`RAYON_NUM_THREADS` sets how many), while `each` writes the results
+/// one file at a time, in the order given. The workers stay at most
+/// [`FILES_AHEAD`] files ahead of the output and take the largest file
+/// there first ([`Schedule`]). When the output is closed (its pipe's reader
 /// gone), they only read the rest, so that every failure is still
 /// reported; when `each` fails, they stop.
 pub(crate) fn par_each_file<T: Send>(
     out: &mut Out,
     inputs: &Inputs,
-    work: impl Fn(&str) -> T + Sync,
+    work: impl Fn(&str, &str) -> T + Sync,
     mut each: impl FnMut(&mut Out, &str, T) -> io::Result<()>,
 ) -> io::Result<bool> {
     use std::collections::BTreeMap;
@@ -231,7 +282,7 @@ pub(crate) fn par_each_file<T: Send>(
     use std::sync::mpsc;
     let (files, failed) = expand(&inputs.files);
     let mut failed = failed > 0;
-    let next = AtomicUsize::new(0);
+    let schedule = Schedule::new(&files);
     let written = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let skip = AtomicBool::new(false);
@@ -240,25 +291,24 @@ pub(crate) fn par_each_file<T: Send>(
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let tx = tx.clone();
-            let (files, work, next, written, stop, skip) =
-                (&files, &work, &next, &written, &stop, &skip);
+            let (files, work, schedule, written, stop, skip) =
+                (&files, &work, &schedule, &written, &stop, &skip);
             scope.spawn(move || {
                 loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= files.len() {
-                        break;
-                    }
-                    while i >= written.load(Ordering::Acquire) + FILES_AHEAD
-                        && !stop.load(Ordering::Relaxed)
-                    {
-                        std::thread::sleep(std::time::Duration::from_micros(200));
-                    }
                     if stop.load(Ordering::Relaxed) {
                         break;
                     }
-                    let result = files[i]
-                        .read(inputs.max_size)
-                        .map(|doc| (!skip.load(Ordering::Relaxed)).then(|| work(doc.text())));
+                    let i = match schedule.take(written.load(Ordering::Acquire)) {
+                        Take::File(i) => i,
+                        Take::Wait => {
+                            std::thread::sleep(std::time::Duration::from_micros(200));
+                            continue;
+                        }
+                        Take::Done => break,
+                    };
+                    let result = files[i].read(inputs.max_size).map(|doc| {
+                        (!skip.load(Ordering::Relaxed)).then(|| work(&files[i].name, doc.text()))
+                    });
                     if tx.send((i, result)).is_err() {
                         break;
                     }

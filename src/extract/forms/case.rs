@@ -10,7 +10,7 @@
 use crate::citation::{Form, FullCase, History, Pin, ShortCase};
 use crate::extract::names::{italic_name_before, name_before, name_ending_at};
 use crate::extract::reporters::{self, CaseAnchor, case_at};
-use crate::extract::scanner::{Scanner, re};
+use crate::extract::scanner::{Scanner, re, skip_spaces, without_end_spaces};
 use crate::extract::tables::{self, Reporter};
 use regex::Regex;
 use std::ops::Range;
@@ -210,15 +210,28 @@ fn name_and_year_before(text: &str, at: usize) -> (Option<(usize, String)>, Opti
     }
     let lo = at.saturating_sub(16);
     let lo = (lo..at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
-    if let Some(y) = YEAR_BEFORE.captures(&text[lo..at]) {
+    // Each pattern ends with its own mark and spaces: asked only when the
+    // text does.
+    let window = &text[lo..at];
+    let last = without_end_spaces(window).chars().next_back();
+    if let Some(y) = (last == Some(')'))
+        .then(|| YEAR_BEFORE.captures(window))
+        .flatten()
+    {
         let end = lo + y.get(0).map_or(0, |g| g.start());
         return (california_name(text, end), y[1].parse().ok());
     }
-    if let Some(y) = BRACKETED_YEAR.captures(&text[lo..at]) {
+    if let Some(y) = (last == Some(']'))
+        .then(|| BRACKETED_YEAR.captures(window))
+        .flatten()
+    {
         let end = lo + y.get(0).map_or(0, |g| g.start());
         return (name_ending_at(text, end), y[1].parse().ok());
     }
-    if let Some(m) = SUPRA_BEFORE.find(&text[lo..at]) {
+    if let Some(m) = (last == Some(','))
+        .then(|| SUPRA_BEFORE.find(window))
+        .flatten()
+    {
         return (name_ending_at(text, lo + m.start()), None);
     }
     (None, None)
@@ -294,11 +307,15 @@ pub(super) fn read(s: &mut Scanner<'_>, head: Head) -> Option<usize> {
     }
     // "Bender, 1997 WL 582901, at *3" after its full citation: the short
     // form of a database citation, which repeats its number.
-    let key = head
-        .key
-        .clone()
-        .or_else(|| first_page.map(|p| format!("{} {} {p}", head.volume, head.reporter)));
     let database = head.edition.is_some_and(|e| e.is_database());
+    // Made only for a database citation, the one kind that asks it.
+    let key = database
+        .then(|| {
+            head.key
+                .clone()
+                .or_else(|| first_page.map(|p| format!("{} {} {p}", head.volume, head.reporter)))
+        })
+        .flatten();
     let repeated = database
         && court.is_none()
         && year.is_none()
@@ -383,6 +400,9 @@ fn history_before(s: &Scanner<'_>, at: usize) -> Option<History> {
     let text = s.text;
     let lo = at.saturating_sub(HISTORY_LOOKBACK);
     let lo = (lo..at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
+    if !without_end_spaces(&text[lo..at]).ends_with(',') {
+        return None;
+    }
     let caps = HISTORY_BEFORE.captures(&text[lo..at])?;
     let phrase_start = lo + caps.get(0)?.start();
     let prev = s.out.iter().rev().find(|c| c.full_case().is_some())?;
@@ -519,7 +539,11 @@ fn court_and_year(s: &Scanner<'_>, tail: &mut Tail) -> (Option<String>, Option<u
     {
         tail.end += 1;
     }
-    let Some(cy) = COURT_YEAR.captures(&text[tail.end..]) else {
+    let opens = skip_spaces(&text[tail.end..]).starts_with(['(', '[']);
+    let Some(cy) = opens
+        .then(|| COURT_YEAR.captures(&text[tail.end..]))
+        .flatten()
+    else {
         return (None, None);
     };
     let (written, year) = match (cy.get(1), cy.get(2)) {

@@ -12,7 +12,7 @@
 use super::constitution::LastConstitution;
 use crate::citation::{Code, Division, Form, Regulation, StateCode, Statute};
 use crate::extract::names::NAME_LOOKBACK;
-use crate::extract::scanner::{Scanner, re, squeeze};
+use crate::extract::scanner::{Scanner, re, skip_spaces, squeeze, without_end_spaces};
 use crate::law::codes::{Layout, NamedCode, code_named};
 use crate::law::sections::{base_section, sibling_subsection};
 use crate::law::words::{SENTENCE_OPENERS, STOP_WORDS};
@@ -1054,14 +1054,18 @@ fn names_a_source(s: &Scanner<'_>, start: usize, first_end: usize, end: usize) -
     let before = &text[lo..start];
     let clause = clause_of(before);
     let session = before.contains("Stats.") || before.contains("Laws");
+    // The patterns run only where the text starts or ends with their
+    // first or last mark.
+    let comma_before = without_end_spaces(before).ends_with(',');
+    let comma_after = after.starts_with([',', '[']);
+    let space_after = skip_spaces(after).len() < after.len();
     if NON_STATUTE_NAMED.is_match(clause)
         || (session && SESSION_LAW.is_match(before))
-        || CONSTITUTION_ARTICLE.is_match(before)
+        || (comma_before && CONSTITUTION_ARTICLE.is_match(before))
         || text[start..first_end].contains(':')
-        || ACT_BY_PAGE.is_match(after)
-        || BOOK_PAGE.is_match(after)
-        || CLAUSE.is_match(after)
-        || OF_AMENDMENT.is_match(after)
+        || (comma_after && (ACT_BY_PAGE.is_match(after) || BOOK_PAGE.is_match(after)))
+        || (comma_after && CLAUSE.is_match(after))
+        || (space_after && OF_AMENDMENT.is_match(after))
     {
         Some(true)
     } else if STATUTE_NAMED.is_match(clause) {
