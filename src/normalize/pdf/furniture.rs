@@ -65,7 +65,12 @@ pub(super) struct Margins {
 
 /// A line as compared across pages: digits folded, spaces collapsed.
 fn margin_key(s: &str) -> String {
-    collapse(s).replace(|c: char| c.is_ascii_digit(), "#")
+    let mut key = collapse(s).into_owned().into_bytes();
+    for b in key.iter_mut().filter(|b| b.is_ascii_digit()) {
+        *b = b'#';
+    }
+    // One ASCII byte for another: still UTF-8.
+    String::from_utf8(key).unwrap_or_default()
 }
 
 impl Margins {
