@@ -88,6 +88,20 @@ pub(super) static CITE_AS: LinePattern = LinePattern::new(
     r"^(?:([0-9]{1,4}) )?Cite as: .{0,60}\([0-9]{4} ?\)(?: ([0-9]{1,4}))?$",
     |s| s.contains("Cite as: "),
 );
+/// The page number a "Cite as:" head carries, before it or after its
+/// year: `None` when `s` is no such head, `Some(None)` when it carries
+/// none. [`CITE_AS`]'s two groups, read without running captures: the
+/// first is there exactly when the line does not begin "Cite as: ", the
+/// second when it does not end with the year's ")".
+pub(super) fn cite_as_number(s: &str) -> Option<Option<u32>> {
+    if !CITE_AS.is_match(s) {
+        return None;
+    }
+    let lead = (!s.starts_with("Cite as: ")).then(|| s.split(' ').next());
+    let trail = (!s.ends_with(')')).then(|| s.rsplit(' ').next());
+    Some(lead.or(trail).flatten().and_then(|n| n.parse().ok()))
+}
+
 /// A court's electronic filing stamp, which pdftotext puts at the end of
 /// each page: "Case: 07-30815 Document: 00511021443 Page: 1 Date Filed:
 /// 02/05/2010".
@@ -386,6 +400,48 @@ pub(super) fn is_title(s: &str) -> bool {
 mod tests {
     use super::*;
     use crate::normalize::lines::split_lines;
+
+    /// `CITE_AS`'s first group that is there, read by its captures.
+    fn cite_as_by_captures(s: &str) -> Option<Option<u32>> {
+        let c = CITE_AS.captures(s)?;
+        Some(c.get(1).or(c.get(2)).and_then(|m| m.as_str().parse().ok()))
+    }
+
+    #[test]
+    fn cite_as_number_reads_what_the_captures_read() {
+        let lines = [
+            "Cite as: 558 U. S. ____ (2010)",
+            "4 Cite as: 558 U. S. ____ (2010)",
+            "Cite as: 558 U. S. ____ (2010) 17",
+            "Cite as: 561 U. S. ____ (2010 )",
+            "1234 Cite as: 558 U. S. 1 (2010) 99",
+            "Cite as: 558 U. S. ____ (2010) 12345",
+            "Cite as: 558 U. S. ____",
+            "12 Cite as: x (2010) (2011) 3",
+        ];
+        for s in lines {
+            assert_eq!(cite_as_number(s), cite_as_by_captures(s), "{s:?}");
+        }
+        assert_eq!(cite_as_number(lines[1]), Some(Some(4)));
+        assert_eq!(cite_as_number(lines[2]), Some(Some(17)));
+        assert_eq!(cite_as_number(lines[0]), Some(None));
+        // Every line of the shipped texts.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut heads = 0;
+        for entry in std::fs::read_dir(dir).expect("corpus folder") {
+            let path = entry.expect("corpus entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).expect("corpus text");
+                for l in split_lines(&text) {
+                    let s = collapse(&text[l.start..l.end]);
+                    let by_hand = cite_as_number(&s);
+                    assert_eq!(by_hand, cite_as_by_captures(&s), "{s:?}");
+                    heads += usize::from(by_hand.is_some());
+                }
+            }
+        }
+        assert!(heads > 10, "only {heads} Cite as heads");
+    }
 
     #[test]
     fn sections_from_labels() {

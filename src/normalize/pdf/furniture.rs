@@ -7,8 +7,8 @@ use super::super::Section;
 use super::super::lines::Line;
 use super::super::patterns::{
     AUTHOR, CITE_AS, FILING_STAMP, FOOT_SEP, HEADING, LABEL, NOTICE, PAGE_NUM, RULE, SLIP_TOP,
-    SLUG, WATERMARK, collapse, is_rule_line, is_title, page_number, running_title, section_of,
-    title_parts,
+    SLUG, WATERMARK, cite_as_number, collapse, is_rule_line, is_title, page_number, running_title,
+    section_of, title_parts,
 };
 use super::super::units::{Role, Unit};
 use super::heads;
@@ -134,8 +134,8 @@ impl Margins {
                 head.add_number(num(&c, &[1, 2]));
             } else if let Some(c) = SLIP_TOP.captures(s) {
                 head.add_number(num(&c, &[1, 2]));
-            } else if let Some(c) = CITE_AS.captures(s) {
-                head.add_number(num(&c, &[1, 2]));
+            } else if let Some(number) = cite_as_number(s) {
+                head.add_number(number);
             } else if head.section == Some(Section::Appendix)
                 && LABEL.is_match(s)
                 && section_of(s).is_some_and(|sec| sec != Section::Appendix)
