@@ -314,6 +314,14 @@ pub(super) fn collapse(s: &str) -> std::borrow::Cow<'_, str> {
 /// Whether a line is a rule (`FOOT_SEP` or `RULE`) once its white space
 /// is folded. Only a line that begins with a rule's character is folded.
 pub(super) fn is_rule_line(s: &str, rule: &LinePattern) -> bool {
+    // Most lines begin with a printable ASCII character other than a
+    // rule's: told by one byte, without trimming.
+    if s.as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_graphic() && b != b'-' && b != b'_')
+    {
+        return false;
+    }
     s.trim_start().starts_with(['—', '-', '_']) && rule.is_match(&collapse(s))
 }
 
