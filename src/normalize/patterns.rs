@@ -124,10 +124,13 @@ pub(super) static SLUG: LinePattern = LinePattern::new(
             LazyLock::new(|| memmem::Finder::new(" PAGES "));
         let b = s.as_bytes();
         // "Unit: $", "BV$" and "] PGT: " have a dollar sign or a bracket,
-        // which few lines have: the words are looked for only then.
-        (memchr::memchr2(b'$', b']', b).is_some()
-            && (s.contains("Unit: $") || s.contains("] PGT: ") || s.contains("BV$")))
-            || PAGES.find(b).is_some()
+        // " PAGES " a capital G, which few lines have: the words are looked
+        // for only then.
+        (memchr::memchr3(b'$', b']', b'G', b).is_some()
+            && (s.contains("Unit: $")
+                || s.contains("] PGT: ")
+                || s.contains("BV$")
+                || PAGES.find(b).is_some()))
             || s.starts_with("Job: ")
             || (b.len() <= SLUG_PIECE_LEN_MAX
                 && b.len() > 4
