@@ -291,11 +291,12 @@ fn line_patterns() -> [(&'static str, &'static LinePattern); 16] {
 /// pdftotext -layout lines.
 pub(super) fn collapse(s: &str) -> std::borrow::Cow<'_, str> {
     static SPACES: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("  "));
-    static NO_BREAK: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new("\u{a0}"));
     let b = s.as_bytes();
-    if SPACES.find(b).is_none() && memchr::memchr(b'\t', b).is_none() && NO_BREAK.find(b).is_none()
-    {
+    // A tab or a no-break space (0xC2 0xA0), found in one pass.
+    let tab_or_no_break = || {
+        memchr::memchr2_iter(b'\t', 0xc2, b).any(|i| b[i] == b'\t' || b.get(i + 1) == Some(&0xa0))
+    };
+    if SPACES.find(b).is_none() && !tab_or_no_break() {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
