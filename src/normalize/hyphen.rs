@@ -440,6 +440,50 @@ pub(crate) fn join_unmarked(left: &str, right: &str, lex: &impl Counts) -> bool 
 mod tests {
     use super::*;
 
+    /// The words of `text` as byte ranges, read a character at a time:
+    /// letters, and a hyphen with a letter on each side.
+    fn words_by_chars(text: &str) -> Vec<(usize, usize)> {
+        let cs: Vec<(usize, char)> = text.char_indices().collect();
+        let letter = |k: usize| cs.get(k).is_some_and(|&(_, c)| is_letter(c));
+        let hyphen = |k: usize| cs.get(k).is_some_and(|&(_, c)| c == '-');
+        let at = |k: usize| cs.get(k).map_or(text.len(), |&(i, _)| i);
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < cs.len() {
+            if !letter(k) {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while letter(k) || (hyphen(k) && letter(k + 1)) {
+                k += 1;
+            }
+            out.push((at(start), at(k)));
+        }
+        out
+    }
+
+    #[test]
+    fn words_are_read_as_a_character_at_a_time_reads_them() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut texts = vec!["non-trust x--y naïve-Éclair café- -a ’s §1 a\u{ad}b".to_string()];
+        for entry in std::fs::read_dir(dir).expect("corpus folder") {
+            let path = entry.expect("corpus entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                texts.push(std::fs::read_to_string(&path).expect("corpus text"));
+            }
+        }
+        assert!(texts.len() > 5);
+        for text in &texts {
+            let mut words = Vec::new();
+            for_each_word(text, |w, end, ascii| {
+                assert_eq!(ascii, w.is_ascii());
+                words.push((end - w.len(), end));
+            });
+            assert_eq!(words, words_by_chars(text));
+        }
+    }
+
     #[test]
     fn decides_by_word_list() {
         let lex = Lexicon::default();

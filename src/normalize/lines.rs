@@ -29,6 +29,9 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::with_capacity(bytes.len() / 40 + 1);
     let mut page = 0;
     let mut pos = 0;
+    // The next form feed at or after a line's start: found once per form
+    // feed, not searched for again on every line.
+    let mut ff = None;
     while pos <= bytes.len() {
         let nl = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
         let (mut s, mut e) = (pos, nl);
@@ -55,7 +58,10 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line> {
         // one after each page's last line, no line end) ends the line: the
         // text after it is the next page's first line.
         let mut next = None;
-        if let Some(f) = memchr::memchr(b'\x0c', &bytes[s..e]).map(|i| s + i) {
+        if ff.is_none_or(|f| f < s) {
+            ff = Some(memchr::memchr(b'\x0c', &bytes[s..]).map_or(bytes.len(), |i| s + i));
+        }
+        if let Some(f) = ff.filter(|&f| f < e) {
             if bytes[f..e]
                 .iter()
                 .any(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\x0c'))

@@ -488,6 +488,10 @@ struct Builder<'a> {
     /// Line breaks already decided, by where their line ends.
     decided: Decided,
     fix_inline_splits: bool,
+    /// `(from, at)`: no soft hyphen starts in `from..at` and one starts
+    /// at `at` (or `at` is the end of the text): found once, not searched
+    /// for again on every line.
+    soft_hyphen: Option<(usize, usize)>,
     out: String,
     map: OffsetMap,
     blocks: Vec<Block>,
@@ -501,6 +505,7 @@ impl<'a> Builder<'a> {
             unmarked,
             decided: Decided::default(),
             fix_inline_splits: form == InputForm::ParagraphPerLine,
+            soft_hyphen: None,
             out: String::with_capacity(src.len()),
             map: OffsetMap::new(src.len()),
             blocks: Vec::new(),
@@ -599,6 +604,10 @@ impl<'a> Builder<'a> {
     /// Copies source text, dropping soft hyphens and, in web text, mending
     /// "hus- band" splits left from an earlier line wrap.
     fn copy(&mut self, r: Range<usize>) {
+        if !self.fix_inline_splits && !self.has_soft_hyphen(r.clone()) {
+            self.raw_copy(r);
+            return;
+        }
         let s = &self.src[r.clone()];
         let mut from = r.start;
         let mut i = 0;
@@ -645,6 +654,21 @@ impl<'a> Builder<'a> {
             i += 1;
         }
         self.raw_copy(from..r.end);
+    }
+
+    /// Whether a soft hyphen lies whole inside `r`.
+    fn has_soft_hyphen(&mut self, r: Range<usize>) -> bool {
+        let at = match self.soft_hyphen {
+            Some((from, at)) if from <= r.start && r.start <= at => at,
+            _ => {
+                let rest = &self.src.as_bytes()[r.start..];
+                let at = memchr::memmem::find(rest, "\u{ad}".as_bytes())
+                    .map_or(self.src.len(), |i| r.start + i);
+                self.soft_hyphen = Some((r.start, at));
+                at
+            }
+        };
+        at + "\u{ad}".len() <= r.end
     }
 
     fn raw_copy(&mut self, r: Range<usize>) {

@@ -88,6 +88,20 @@ pub(super) static CITE_AS: LinePattern = LinePattern::new(
     r"^(?:([0-9]{1,4}) )?Cite as: .{0,60}\([0-9]{4} ?\)(?: ([0-9]{1,4}))?$",
     |s| s.contains("Cite as: "),
 );
+/// The page number a "Cite as:" head carries, before it or after its
+/// year: `None` when `s` is no such head, `Some(None)` when it carries
+/// none. [`CITE_AS`]'s two groups, read without running captures: the
+/// first is there exactly when the line does not begin "Cite as: ", the
+/// second when it does not end with the year's ")".
+pub(super) fn cite_as_number(s: &str) -> Option<Option<u32>> {
+    if !CITE_AS.is_match(s) {
+        return None;
+    }
+    let lead = (!s.starts_with("Cite as: ")).then(|| s.split(' ').next());
+    let trail = (!s.ends_with(')')).then(|| s.rsplit(' ').next());
+    Some(lead.or(trail).flatten().and_then(|n| n.parse().ok()))
+}
+
 /// A court's electronic filing stamp, which pdftotext puts at the end of
 /// each page: "Case: 07-30815 Document: 00511021443 Page: 1 Date Filed:
 /// 02/05/2010".
@@ -110,10 +124,13 @@ pub(super) static SLUG: LinePattern = LinePattern::new(
             LazyLock::new(|| memmem::Finder::new(" PAGES "));
         let b = s.as_bytes();
         // "Unit: $", "BV$" and "] PGT: " have a dollar sign or a bracket,
-        // which few lines have: the words are looked for only then.
-        (memchr::memchr2(b'$', b']', b).is_some()
-            && (s.contains("Unit: $") || s.contains("] PGT: ") || s.contains("BV$")))
-            || PAGES.find(b).is_some()
+        // " PAGES " a capital G, which few lines have: the words are looked
+        // for only then.
+        (memchr::memchr3(b'$', b']', b'G', b).is_some()
+            && (s.contains("Unit: $")
+                || s.contains("] PGT: ")
+                || s.contains("BV$")
+                || PAGES.find(b).is_some()))
             || s.starts_with("Job: ")
             || (b.len() <= SLUG_PIECE_LEN_MAX
                 && b.len() > 4
@@ -274,11 +291,12 @@ fn line_patterns() -> [(&'static str, &'static LinePattern); 16] {
 /// pdftotext -layout lines.
 pub(super) fn collapse(s: &str) -> std::borrow::Cow<'_, str> {
     static SPACES: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("  "));
-    static NO_BREAK: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new("\u{a0}"));
     let b = s.as_bytes();
-    if SPACES.find(b).is_none() && memchr::memchr(b'\t', b).is_none() && NO_BREAK.find(b).is_none()
-    {
+    // A tab or a no-break space (0xC2 0xA0), found in one pass.
+    let tab_or_no_break = || {
+        memchr::memchr2_iter(b'\t', 0xc2, b).any(|i| b[i] == b'\t' || b.get(i + 1) == Some(&0xa0))
+    };
+    if SPACES.find(b).is_none() && !tab_or_no_break() {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -300,6 +318,14 @@ pub(super) fn collapse(s: &str) -> std::borrow::Cow<'_, str> {
 /// Whether a line is a rule (`FOOT_SEP` or `RULE`) once its white space
 /// is folded. Only a line that begins with a rule's character is folded.
 pub(super) fn is_rule_line(s: &str, rule: &LinePattern) -> bool {
+    // Most lines begin with a printable ASCII character other than a
+    // rule's: told by one byte, without trimming.
+    if s.as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_graphic() && b != b'-' && b != b'_')
+    {
+        return false;
+    }
     s.trim_start().starts_with(['—', '-', '_']) && rule.is_match(&collapse(s))
 }
 
@@ -386,6 +412,48 @@ pub(super) fn is_title(s: &str) -> bool {
 mod tests {
     use super::*;
     use crate::normalize::lines::split_lines;
+
+    /// `CITE_AS`'s first group that is there, read by its captures.
+    fn cite_as_by_captures(s: &str) -> Option<Option<u32>> {
+        let c = CITE_AS.captures(s)?;
+        Some(c.get(1).or(c.get(2)).and_then(|m| m.as_str().parse().ok()))
+    }
+
+    #[test]
+    fn cite_as_number_reads_what_the_captures_read() {
+        let lines = [
+            "Cite as: 558 U. S. ____ (2010)",
+            "4 Cite as: 558 U. S. ____ (2010)",
+            "Cite as: 558 U. S. ____ (2010) 17",
+            "Cite as: 561 U. S. ____ (2010 )",
+            "1234 Cite as: 558 U. S. 1 (2010) 99",
+            "Cite as: 558 U. S. ____ (2010) 12345",
+            "Cite as: 558 U. S. ____",
+            "12 Cite as: x (2010) (2011) 3",
+        ];
+        for s in lines {
+            assert_eq!(cite_as_number(s), cite_as_by_captures(s), "{s:?}");
+        }
+        assert_eq!(cite_as_number(lines[1]), Some(Some(4)));
+        assert_eq!(cite_as_number(lines[2]), Some(Some(17)));
+        assert_eq!(cite_as_number(lines[0]), Some(None));
+        // Every line of the shipped texts.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut heads = 0;
+        for entry in std::fs::read_dir(dir).expect("corpus folder") {
+            let path = entry.expect("corpus entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).expect("corpus text");
+                for l in split_lines(&text) {
+                    let s = collapse(&text[l.start..l.end]);
+                    let by_hand = cite_as_number(&s);
+                    assert_eq!(by_hand, cite_as_by_captures(&s), "{s:?}");
+                    heads += usize::from(by_hand.is_some());
+                }
+            }
+        }
+        assert!(heads > 10, "only {heads} Cite as heads");
+    }
 
     #[test]
     fn sections_from_labels() {

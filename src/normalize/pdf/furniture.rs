@@ -7,8 +7,8 @@ use super::super::Section;
 use super::super::lines::Line;
 use super::super::patterns::{
     AUTHOR, CITE_AS, FILING_STAMP, FOOT_SEP, HEADING, LABEL, NOTICE, PAGE_NUM, RULE, SLIP_TOP,
-    SLUG, WATERMARK, collapse, is_rule_line, is_title, page_number, running_title, section_of,
-    title_parts,
+    SLUG, WATERMARK, cite_as_number, collapse, is_rule_line, is_title, page_number, running_title,
+    section_of, title_parts,
 };
 use super::super::prose::ends_sentence;
 use super::super::units::{Role, Unit};
@@ -66,7 +66,12 @@ pub(super) struct Margins {
 
 /// A line as compared across pages: digits folded, spaces collapsed.
 fn margin_key(s: &str) -> String {
-    collapse(s).replace(|c: char| c.is_ascii_digit(), "#")
+    let mut key = collapse(s).into_owned().into_bytes();
+    for b in key.iter_mut().filter(|b| b.is_ascii_digit()) {
+        *b = b'#';
+    }
+    // One ASCII byte for another: still UTF-8.
+    String::from_utf8(key).unwrap_or_default()
 }
 
 /// Whether a line reads as a sentence of the text: it ends as a sentence
@@ -145,8 +150,8 @@ impl Margins {
                 head.add_number(num(&c, &[1, 2]));
             } else if let Some(c) = SLIP_TOP.captures(s) {
                 head.add_number(num(&c, &[1, 2]));
-            } else if let Some(c) = CITE_AS.captures(s) {
-                head.add_number(num(&c, &[1, 2]));
+            } else if let Some(number) = cite_as_number(s) {
+                head.add_number(number);
             } else if head.section == Some(Section::Appendix)
                 && LABEL.is_match(s)
                 && section_of(s).is_some_and(|sec| sec != Section::Appendix)

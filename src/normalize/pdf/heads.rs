@@ -136,6 +136,10 @@ impl State {
 /// "557 U. S." with the dates of the page's orders or a part's label
 /// before or after it, or alone.
 fn volume_line(s: &str) -> Option<BoundLine> {
+    // `VOLUME` needs a volume before "U. S."; most lines have neither.
+    if !s.contains(" U. S.") && !s.contains(" U.S.") {
+        return None;
+    }
     let c = VOLUME.captures(s)?;
     match (c.get(1), c.get(3)) {
         (None, None) => Some(BoundLine::LoneVolume),

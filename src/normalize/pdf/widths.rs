@@ -2,14 +2,12 @@
 //! indentation: a line that ends a sentence ends its paragraph when the
 //! next line's first word would have fit on it.
 
-use std::sync::LazyLock;
-
 /// The width of a space, in thousandths of an em.
 pub(super) const SPACE: u32 = 278;
 
 /// Approximate width of a character in thousandths of an em, for a
 /// book face like the Court's Century Schoolbook.
-fn char_width(c: char) -> u32 {
+const fn char_width(c: char) -> u32 {
     match c {
         ' ' => SPACE,
         'i' | 'j' | 'l' => 300,
@@ -32,32 +30,30 @@ fn char_width(c: char) -> u32 {
     }
 }
 
-/// Widths of the ASCII characters, looked up instead of matched.
-static ASCII_WIDTHS: LazyLock<[u32; 128]> = LazyLock::new(|| {
+/// Widths of the ASCII characters, looked up instead of matched; built
+/// at compile time.
+const ASCII_WIDTHS: [u32; 128] = {
     let mut t = [0; 128];
-    for (b, w) in t.iter_mut().enumerate() {
-        *w = char_width(char::from(b as u8));
+    let mut b = 0;
+    while b < 128 {
+        t[b] = char_width(b as u8 as char);
+        b += 1;
     }
     t
-});
+};
 
 /// The width of a line of text, in thousandths of an em.
 pub(super) fn width(s: &str) -> u32 {
-    let t = &*ASCII_WIDTHS;
-    let b = s.as_bytes();
-    let mut w = 0;
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii() {
-            w += t[usize::from(b[i])];
-            i += 1;
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            w += char_width(c);
-            i += c.len_utf8();
-        }
+    if s.is_ascii() {
+        // The common case: one table look-up a byte.
+        return s.bytes().map(|b| ASCII_WIDTHS[usize::from(b & 0x7f)]).sum();
     }
-    w
+    s.chars()
+        .map(|c| match u8::try_from(c) {
+            Ok(b) if b.is_ascii() => ASCII_WIDTHS[usize::from(b)],
+            _ => char_width(c),
+        })
+        .sum()
 }
 
 /// The width a full line of body text has: the 80th percentile of widths.
@@ -65,10 +61,11 @@ pub(super) fn full_width(mut ws: Vec<u32>) -> u32 {
     if ws.is_empty() {
         return u32::MAX;
     }
-    ws.sort_unstable();
-    let p80 = ws[(ws.len() * 4 / 5).min(ws.len() - 1)];
+    // The two ranks are picked out, not the whole list sorted.
+    let n = ws.len();
+    let p80 = *ws.select_nth_unstable((n * 4 / 5).min(n - 1)).1;
     // Lines wider than a usual line are merged lines (pdftotext default
     // mode); the typical full line is what counts.
-    let median = ws[ws.len() / 2];
+    let median = *ws.select_nth_unstable(n / 2).1;
     p80.min(median + median / 5)
 }
