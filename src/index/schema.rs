@@ -243,6 +243,24 @@ pub(super) fn open(path: &Path, write: bool, create: bool) -> Result<Connection>
     Ok(conn)
 }
 
+/// Makes a new database at `path`, where no file is, written without a
+/// rollback journal and without waiting for the disk: an update that
+/// fails leaves a broken file, for the caller to delete.
+pub(super) fn create_file(path: &Path) -> Result<Connection> {
+    if path.exists() {
+        return Err(Error::from(std::io::Error::from(std::io::ErrorKind::AlreadyExists)).at(path));
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| Error::from(e).at(path))?;
+    configure(&conn)?;
+    conn.execute_batch(
+        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;",
+    )?;
+    Ok(conn)
+}
+
 /// An error when the file is shorter than its header says: the
 /// database's page size times its number of pages, when the header's
 /// count is valid (its change counter matches the one it was valid for).
