@@ -17,6 +17,7 @@
 //! Changes are made in one transaction ([`Update`]): an error, a crash or
 //! an interrupt leaves the database as it was.
 
+mod facts;
 mod lookup;
 mod rows;
 mod schema;

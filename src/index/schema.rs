@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// The version of the index format this build reads and writes: the
 /// database's `user_version`. Versions 1 to 4 were JSON files.
-pub const INDEX_VERSION: u32 = 5;
+pub const INDEX_VERSION: u32 = 6;
 
 /// The database's `application_id`: "pcit" in ASCII, which names a
 /// SQLite file as a pincite index.
@@ -81,7 +81,28 @@ CREATE TABLE pins (
 CREATE INDEX pins_authority ON pins(authority, page);
 CREATE INDEX pins_citation ON pins(citation);
 
--- One row per authority cited, with what its first full citation says.
+-- What each file says of each authority it cites (its first full citation
+-- there), from which `authorities` is made.
+CREATE TABLE file_authorities (
+    file       INTEGER NOT NULL REFERENCES files(id),
+    key        TEXT NOT NULL,
+    category   TEXT,
+    name       TEXT,
+    court      TEXT,
+    year       INTEGER,
+    parallels  TEXT NOT NULL,
+    volume     INTEGER,
+    reporter   TEXT,
+    first_page INTEGER,
+    PRIMARY KEY (file, key)
+) WITHOUT ROWID;
+CREATE INDEX file_authorities_key ON file_authorities(key);
+
+-- One row per authority cited. Each fact is the one the first file, in
+-- path order, that gives it says (a category other than internal before
+-- internal; the parallels of the first file that has some), recomputed
+-- for the authorities of the files each run writes or takes out.
+
 CREATE TABLE authorities (
     key        TEXT PRIMARY KEY,     -- "424 U.S. 409", "42 U.S.C. § 1983"
     category   TEXT,                 -- case, constitution, statute, rule, regulation,

@@ -1204,7 +1204,7 @@ fn an_old_index_file_says_to_rebuild_and_is_replaced() {
         run.stderr,
         format!(
             "pincite: {idx}: index format version 4 (a JSON index file of an older pincite); \
-             this pincite reads version 5: rebuild it with this version \
+             this pincite reads version 6: rebuild it with this version \
              (pincite index --rebuild -o FILE ...)\n"
         )
     );

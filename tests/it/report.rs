@@ -471,6 +471,40 @@ fn index_updated_in_place_equals_one_built_again() {
     assert_eq!(index.hits().unwrap(), fresh.hits().unwrap());
 }
 
+/// An authority's facts follow one rule, whatever the order files came
+/// in or went: each from the first file, in path order, that gives it.
+/// The slip opinion names Goldstein v. Long Beach (CA9 2007); the
+/// syllabus cites it bare. Taken out, the slip's facts go with it.
+#[test]
+fn authority_facts_follow_the_files_that_remain() {
+    let (slip, syl) = (read(SLIP), read(SYLLABUS));
+    let facts = "SELECT key, category, name, court, year, parallels, volume, reporter, \
+                 first_page FROM authorities ORDER BY key";
+    let goldstein = "SELECT name, court, year FROM authorities WHERE key = '481 F.3d 1170'";
+    let named = [r#"{"name":"Goldstein v. Long Beach","court":"CA9","year":2007}"#];
+    let bare = [r#"{"name":null,"court":null,"year":null}"#];
+    // The syllabus written first, the slip in a later run.
+    let db = TempPath::new("facts.db");
+    let mut index = pincite::Index::open(&db.0).unwrap();
+    index.add([("b/syllabus.txt", syl.as_str())]).unwrap();
+    assert_eq!(rows(&index, goldstein), bare);
+    index.add([("a/slip.txt", slip.as_str())]).unwrap();
+    assert_eq!(rows(&index, goldstein), named);
+    let both = pincite::Index::build(&[
+        ("a/slip.txt", slip.as_str()),
+        ("b/syllabus.txt", syl.as_str()),
+    ]);
+    assert_eq!(rows(&index, facts), rows(&both, facts));
+    // The slip taken out: the syllabus's facts, as if it were alone.
+    assert_eq!(index.remove(&["a/slip.txt"]).unwrap(), 1);
+    assert_eq!(rows(&index, goldstein), bare);
+    let alone = pincite::Index::build(&[("b/syllabus.txt", syl.as_str())]);
+    assert_eq!(rows(&index, facts), rows(&alone, facts));
+    // The slip changed to cite no one: the same.
+    index.add([("a/slip.txt", "No citation here.\n")]).unwrap();
+    assert_eq!(rows(&index, facts), rows(&alone, facts));
+}
+
 /// Every row of some SQL, as JSON text.
 fn rows(index: &pincite::Index, sql: &str) -> Vec<String> {
     let mut out = Vec::new();
