@@ -4,6 +4,7 @@
 use super::{FileCount, Hit, Index, Query, compact_key, name_key, section_key, section_named};
 use crate::citation::CitationKind;
 use crate::error::{Error, Result};
+use crate::law::sections::{is_range, range_covers};
 use crate::span::Span;
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Row, ToSql};
@@ -45,7 +46,9 @@ impl Index {
     /// code ("42 U.S.C. § 1983"). A provision stands for every key within
     /// it: "U.S. Const. amend. XIV" for its sections, "Fed. R. Civ. P. 23"
     /// for "Fed. R. Civ. P. 23(b)(3)", "42 U.S.C." for the title's
-    /// sections, "Brief for" for every brief.
+    /// sections, "Brief for" for every brief. A section stands also for
+    /// the ranges of sections that take it in: "42 U.S.C. § 1982" (or
+    /// "§1982") for "42 U.S.C. §§ 1981-1983" as well.
     ///
     /// ```
     /// let text = "Imbler v. Pachtman, 424 U. S. 409 (1976); 42 U. S. C. §1983.\n";
@@ -69,15 +72,61 @@ impl Index {
             Index::resolve_pasted,
             Index::resolve_name,
         ];
+        let mut out = Vec::new();
         for way in ways {
-            let mut out = way(self, typed)?;
+            out = way(self, typed)?;
             if !out.is_empty() {
-                out.sort_unstable();
-                out.dedup();
-                return Ok(out);
+                break;
             }
         }
-        Ok(Vec::new())
+        out.extend(self.resolve_ranges(typed)?);
+        out.sort_unstable();
+        out.dedup();
+        Ok(out)
+    }
+
+    /// The keys of the ranges of sections that take in the section typed:
+    /// "42 U.S.C. § 1982" (or "§1982", in any code) stands for "42 U.S.C.
+    /// §§ 1981-1983" too.
+    fn resolve_ranges(&self, typed: &str) -> Result<Vec<String>> {
+        let (code, section) = match typed.rsplit_once('§') {
+            Some((code, sec)) => (compact_key(code), section_key(sec)),
+            None => match typed_section(typed) {
+                Some(sec) => (String::new(), sec),
+                None => return Ok(Vec::new()),
+            },
+        };
+        if !section.starts_with(|c: char| c.is_ascii_digit()) || is_range(&section) {
+            return Ok(Vec::new());
+        }
+        // The ranges are the keys with "§§"; of one code, those whose
+        // compact form starts with the code's.
+        let within = format!("{code} ");
+        let end = prefix_end(&within);
+        let mut st = match code.is_empty() {
+            true => self
+                .conn
+                .prepare_cached("SELECT key, section FROM authorities WHERE key GLOB '*§§*'")?,
+            false => self.conn.prepare_cached(
+                "SELECT key, section FROM authorities \
+                 WHERE compact >= ?1 AND compact < ?2 AND key GLOB '*§§*'",
+            )?,
+        };
+        let params: &[&dyn ToSql] = match code.is_empty() {
+            true => &[],
+            false => &[&within, &end],
+        };
+        let rows = st.query_map(params, |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (key, range) = row?;
+            if range.is_some_and(|r| range_covers(&r, &section)) {
+                out.push(key);
+            }
+        }
+        Ok(out)
     }
 
     /// The keys one SQL statement with one parameter gives.

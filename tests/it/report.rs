@@ -505,6 +505,46 @@ fn authority_facts_follow_the_files_that_remain() {
     assert_eq!(rows(&index, facts), rows(&alone, facts));
 }
 
+/// A section asked for finds the ranges of sections that take it in:
+/// Kemp's preliminary print cites "28 U. S. C. §§2071–2077" (the Rules
+/// Enabling Act), which § 2072 is in and § 2078 is not.
+#[test]
+fn a_section_finds_the_ranges_it_is_in() {
+    let kemp = read("corpus/scotus_kemp_v_us_2022_prelim_slip.txt");
+    let index = pincite::Index::build(&[("kemp", kemp.as_str())]);
+    let range = "28 U.S.C. §§ 2071-2077";
+    let authorities = |typed: &str| {
+        let mut q = pincite::Query::new();
+        q.authority(typed);
+        let hits = index.query(&q).unwrap();
+        let mut keys: Vec<String> = hits.into_iter().filter_map(|h| h.authority).collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    };
+    for typed in [
+        "28 U.S.C. § 2072",
+        "28 U. S. C. §2072(b)",
+        "28 USC § 2071",
+        "§ 2077",
+        range,
+    ] {
+        assert_eq!(authorities(typed), [range], "{typed}");
+    }
+    // A section cited alone as well: both.
+    for typed in ["28 U.S.C. § 2074", "section 2074"] {
+        assert_eq!(authorities(typed), ["28 U.S.C. § 2074", range], "{typed}");
+    }
+    for typed in [
+        "28 U.S.C. § 2078",
+        "28 U.S.C. § 2070",
+        "29 U.S.C. § 2072",
+        "§ 207",
+    ] {
+        assert!(authorities(typed).is_empty(), "{typed}");
+    }
+}
+
 /// Every row of some SQL, as JSON text.
 fn rows(index: &pincite::Index, sql: &str) -> Vec<String> {
     let mut out = Vec::new();
