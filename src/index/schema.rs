@@ -121,13 +121,14 @@ CREATE INDEX authorities_compact ON authorities(compact);
 CREATE INDEX authorities_section ON authorities(section) WHERE section IS NOT NULL;
 CREATE INDEX authorities_volume ON authorities(volume, reporter) WHERE volume IS NOT NULL;
 
--- Case names and parties, lower case, by which `pincite query --name` finds cases.
+-- Case names and parties, lower case, by which `pincite query --name` finds cases;
+-- each once a file.
 CREATE TABLE names (
     name       TEXT NOT NULL,        -- "imbler v. pachtman", "imbler", "pachtman"
     authority  TEXT NOT NULL,
-    file       INTEGER NOT NULL REFERENCES files(id),
-    PRIMARY KEY (name, authority, file)
-) WITHOUT ROWID;
+    file       INTEGER NOT NULL REFERENCES files(id)
+);
+CREATE INDEX names_name ON names(name, authority);
 CREATE INDEX names_file ON names(file);
 
 -- The citations with their file's path and their context's text.

@@ -434,9 +434,8 @@ fn write_citations(tx: &Transaction, file: i64, rows: &FileRows) -> Result<()> {
 /// cases.
 fn write_authorities(tx: &Transaction, file: i64, rows: &FileRows) -> Result<()> {
     facts::write(tx, file, &rows.authorities)?;
-    let mut name = tx.prepare_cached(
-        "INSERT OR IGNORE INTO names (name, authority, file) VALUES (?1, ?2, ?3)",
-    )?;
+    let mut name =
+        tx.prepare_cached("INSERT INTO names (name, authority, file) VALUES (?1, ?2, ?3)")?;
     for (n, key) in &rows.names {
         name.execute(params![n, key, file])?;
     }
