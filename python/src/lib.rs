@@ -265,7 +265,9 @@ fn copy_notes(
         let (copy, _, print) = &read[i];
         let (kept, _, kept_print) = &read[k];
         let why = pincite::copy_note(copy, print, kept, kept_print);
-        notes.push(format!("{copy}: {why} (keep_copies=True counts every file)"));
+        notes.push(format!(
+            "{copy}: {why} (keep_copies=True counts every file)"
+        ));
     }
     notes
 }
