@@ -335,8 +335,9 @@ impl Update<'_> {
     /// Writing to the database failed; it is then as it was before.
     pub fn commit(self) -> Result<UpdateStats> {
         if self.bare {
-            schema::create_indexes(&self.tx)?;
+            // The authorities first, into tables without their indexes.
             facts::remake_all(&self.tx)?;
+            schema::create_indexes(&self.tx)?;
         } else {
             facts::remake(&self.tx, &self.touched)?;
         }
