@@ -10,6 +10,9 @@
 //! bytes of opinion text per second, beside `extract` on the same texts
 //! (normalize, extract, resolve: the work the index adds its writes to);
 //! a query in queries per second (criterion prints the time of one).
+//! `PINCITE_INDEX_DB=FILE` queries that database, built before with
+//! `pincite index -o FILE ...`, instead of one built here (with
+//! `cargo bench --bench index -- index-query`, only the queries run).
 //!
 //! Run with `cargo bench --bench index`.
 
@@ -141,10 +144,21 @@ fn most_cited(index: &Index) -> (String, u32) {
 }
 
 fn query(c: &mut Criterion) {
-    let docs = docs();
-    let db = TempDb::new("query.db");
-    drop(build_file(&docs, &db));
-    let index = Index::open_read_only(&db.0).expect("the database opens");
+    // A database built before (`pincite index -o FILE ...`), or one built
+    // here of the texts.
+    let (index, _db) = match std::env::var_os("PINCITE_INDEX_DB") {
+        Some(path) => (
+            Index::open_read_only(&path).expect("the database opens"),
+            None,
+        ),
+        None => {
+            let docs = docs();
+            let db = TempDb::new("query.db");
+            drop(build_file(&docs, &db));
+            let index = Index::open_read_only(&db.0).expect("the database opens");
+            (index, Some(db))
+        }
+    };
     let (key, pin) = most_cited(&index);
     // The key as a user types it: "424 U.S. 409" as "424 u. s. 409".
     let typed = key.replace('.', ". ").replace(".  ", ". ").to_lowercase();

@@ -34,6 +34,14 @@ class Error(Exception):
     """An opinion or an index that could not be read. The message is the
     command line's: ``path: what went wrong``."""
 
+class CopyWarning(UserWarning):
+    """Issued by ``toa`` for each text it counts once as a copy of another
+    given with it (the same docket, name and citations, or the same text);
+    the message is what ``pincite toa`` says on standard error: ``b.txt:
+    the same text as a.txt; counted once, from a.txt (keep_copies=True
+    counts every file)``. ``warnings.simplefilter("ignore", CopyWarning)``
+    silences it."""
+
 class Citation:
     """One citation: the fields of ``pincite extract``'s JSON.
 
@@ -150,7 +158,8 @@ def toa(
     of names to texts, or pairs), as ``pincite toa`` prints it. ``omit``
     names headings to leave out ("record", "case", "constitution",
     "statute", "rule", "regulation", "other"); a copy of an opinion given
-    counts once unless ``keep_copies``."""
+    counts once unless ``keep_copies``, and each copy left out is said in a
+    ``CopyWarning`` (as the command line says it on standard error)."""
 
 def read(path: Path, max_size: Optional[int] = None) -> str:
     """An opinion file's text, checked as ``pincite extract`` checks it

@@ -45,7 +45,8 @@ pub use normalize::{
 };
 pub use report::{
     Entry, FAR_PAST_PAGES, FilePages, Finding, Fingerprint, Heading, LineIndex, Occurrence,
-    PASSIM_PAGES, SectionPages, Severity, TableOfAuthorities, annotate_html, copies, verify,
+    PASSIM_PAGES, SectionPages, Severity, TableOfAuthorities, annotate_html, copies, copy_note,
+    verify,
 };
 pub use span::Span;
 

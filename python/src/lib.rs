@@ -11,7 +11,7 @@ mod records;
 
 use convert::Text;
 use pyo3::create_exception;
-use pyo3::exceptions::{PyException, PyValueError};
+use pyo3::exceptions::{PyException, PyUserWarning, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
 use rayon::prelude::*;
@@ -23,6 +23,13 @@ create_exception!(
     Error,
     PyException,
     "An opinion or an index that could not be read; the message is the command line's (`path: what went wrong`)."
+);
+
+create_exception!(
+    pincite,
+    CopyWarning,
+    PyUserWarning,
+    "A text `toa` counts once, as a copy of another given with it; the message is the command line's (`name: why; counted once, from other`)."
 );
 
 /// The citations of one text, prepared without the GIL.
@@ -166,7 +173,8 @@ fn docs_of(docs: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
 /// prints it: `format` is "md", "csv", "json" or "html"; `omit` names
 /// headings to leave out ("record", "case", ...); an opinion given twice
 /// (the same docket, name and citations, or the same text) counts once
-/// unless `keep_copies`.
+/// unless `keep_copies`: each copy left out is said in a `CopyWarning`,
+/// as the command line says it on standard error.
 #[pyfunction]
 #[pyo3(
     signature = (docs, format = "md", omit = Vec::new(), keep_copies = false),
@@ -193,16 +201,24 @@ fn toa(
             "unknown format {format:?}; one of: md, csv, json, html"
         )));
     }
-    Ok(py.detach(|| toa_text(&docs, format, &headings, keep_copies)))
+    let (table, notes) = py.detach(|| toa_text(&docs, format, &headings, keep_copies));
+    let category = py.get_type::<CopyWarning>();
+    for note in notes {
+        let message = std::ffi::CString::new(note).unwrap_or_default();
+        PyErr::warn(py, &category, &message, 1)?;
+    }
+    Ok(table)
 }
 
-/// The table over `docs` in `format`.
+/// The table over `docs` in `format`, and what is said of each copy left
+/// out: "b.txt: the same text as a.txt; counted once, from a.txt
+/// (keep_copies=True counts every file)".
 fn toa_text(
     docs: &[(String, String)],
     format: &str,
     omit: &[pincite::Heading],
     keep_copies: bool,
-) -> String {
+) -> (String, Vec<String>) {
     let read: Vec<(&str, Vec<pincite::Citation>, pincite::Fingerprint)> = docs
         .par_iter()
         .map(|(name, text)| {
@@ -213,6 +229,10 @@ fn toa_text(
         .collect();
     let prints: Vec<pincite::Fingerprint> = read.iter().map(|d| d.2.clone()).collect();
     let keep = pincite::copies(&prints);
+    let notes = match keep_copies {
+        true => Vec::new(),
+        false => copy_notes(&read, &keep),
+    };
     let kept = read
         .iter()
         .enumerate()
@@ -222,12 +242,34 @@ fn toa_text(
     for &h in omit {
         table.omit(h);
     }
-    match format {
+    let text = match format {
         "csv" => table.to_csv(),
         "json" => table.to_json() + "\n",
         "html" => table.to_html(),
         _ => table.to_markdown(),
+    };
+    (text, notes)
+}
+
+/// What is said of each text left out as a copy of another (`keep`, as
+/// [`pincite::copies`] gives it), in the order given.
+fn copy_notes(
+    read: &[(&str, Vec<pincite::Citation>, pincite::Fingerprint)],
+    keep: &[usize],
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    for (i, &k) in keep.iter().enumerate() {
+        if k == i {
+            continue;
+        }
+        let (copy, _, print) = &read[i];
+        let (kept, _, kept_print) = &read[k];
+        let why = pincite::copy_note(copy, print, kept, kept_print);
+        notes.push(format!(
+            "{copy}: {why} (keep_copies=True counts every file)"
+        ));
     }
+    notes
 }
 
 /// The message for a file that could not be read, with the argument that
@@ -304,6 +346,7 @@ fn read_files(
 fn pincite_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("Error", m.py().get_type::<Error>())?;
+    m.add("CopyWarning", m.py().get_type::<CopyWarning>())?;
     m.add_class::<PyCitation>()?;
     m.add_class::<PyFinding>()?;
     m.add_class::<records::PyHit>()?;

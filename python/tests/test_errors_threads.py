@@ -5,6 +5,7 @@ with the command line."""
 import json
 import sys
 import threading
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -138,6 +139,30 @@ def test_toa_and_annotate_equal_the_command_line():
         assert pincite.toa(docs, format=fmt) == out
     _, page, _ = run_cli("annotate", files[0])
     assert pincite.annotate_html(docs[0][1], title=str(files[0])) == page
+
+
+def test_toa_warns_of_the_copies_it_counts_once():
+    # Three prints of one opinion (Bartenwerfer v. Buckley) and one file
+    # given twice: the command line names each copy it leaves out on
+    # standard error; Python in a CopyWarning, in the same words.
+    files = [p for p in corpus_files() if "bartenwerfer" in p.name]
+    files.append(files[0])
+    assert len(files) == 4
+    docs = [(str(p), pincite.read(p)) for p in files]
+    _, out, err = run_cli("toa", *files)
+    said = [
+        line[len("pincite: ") :].replace("--keep-copies", "keep_copies=True")
+        for line in err.splitlines()
+    ]
+    assert len(said) == 3, err
+    with pytest.warns(pincite.CopyWarning) as caught:
+        table = pincite.toa(docs)
+    assert table == out
+    assert [str(w.message) for w in caught] == said
+    assert all(issubclass(w.category, UserWarning) for w in caught)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        pincite.toa(docs, keep_copies=True)
 
 
 def test_normalize_equals_the_command_line():

@@ -4,6 +4,7 @@
 use super::{FileCount, Hit, Index, Query, compact_key, name_key, section_key, section_named};
 use crate::citation::CitationKind;
 use crate::error::{Error, Result};
+use crate::law::sections::{is_range, range_covers};
 use crate::span::Span;
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Row, ToSql};
@@ -45,7 +46,9 @@ impl Index {
     /// code ("42 U.S.C. § 1983"). A provision stands for every key within
     /// it: "U.S. Const. amend. XIV" for its sections, "Fed. R. Civ. P. 23"
     /// for "Fed. R. Civ. P. 23(b)(3)", "42 U.S.C." for the title's
-    /// sections, "Brief for" for every brief.
+    /// sections, "Brief for" for every brief. A section stands also for
+    /// the ranges of sections that take it in: "42 U.S.C. § 1982" (or
+    /// "§1982") for "42 U.S.C. §§ 1981-1983" as well.
     ///
     /// ```
     /// let text = "Imbler v. Pachtman, 424 U. S. 409 (1976); 42 U. S. C. §1983.\n";
@@ -69,15 +72,61 @@ impl Index {
             Index::resolve_pasted,
             Index::resolve_name,
         ];
+        let mut out = Vec::new();
         for way in ways {
-            let mut out = way(self, typed)?;
+            out = way(self, typed)?;
             if !out.is_empty() {
-                out.sort_unstable();
-                out.dedup();
-                return Ok(out);
+                break;
             }
         }
-        Ok(Vec::new())
+        out.extend(self.resolve_ranges(typed)?);
+        out.sort_unstable();
+        out.dedup();
+        Ok(out)
+    }
+
+    /// The keys of the ranges of sections that take in the section typed:
+    /// "42 U.S.C. § 1982" (or "§1982", in any code) stands for "42 U.S.C.
+    /// §§ 1981-1983" too.
+    fn resolve_ranges(&self, typed: &str) -> Result<Vec<String>> {
+        let (code, section) = match typed.rsplit_once('§') {
+            Some((code, sec)) => (compact_key(code), section_key(sec)),
+            None => match typed_section(typed) {
+                Some(sec) => (String::new(), sec),
+                None => return Ok(Vec::new()),
+            },
+        };
+        if !section.starts_with(|c: char| c.is_ascii_digit()) || is_range(&section) {
+            return Ok(Vec::new());
+        }
+        // The ranges are the keys with "§§"; of one code, those whose
+        // compact form starts with the code's.
+        let within = format!("{code} ");
+        let end = prefix_end(&within);
+        let mut st = match code.is_empty() {
+            true => self
+                .conn
+                .prepare_cached("SELECT key, section FROM authorities WHERE key GLOB '*§§*'")?,
+            false => self.conn.prepare_cached(
+                "SELECT key, section FROM authorities \
+                 WHERE compact >= ?1 AND compact < ?2 AND key GLOB '*§§*'",
+            )?,
+        };
+        let params: &[&dyn ToSql] = match code.is_empty() {
+            true => &[],
+            false => &[&within, &end],
+        };
+        let rows = st.query_map(params, |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (key, range) = row?;
+            if range.is_some_and(|r| range_covers(&r, &section)) {
+                out.push(key);
+            }
+        }
+        Ok(out)
     }
 
     /// The keys one SQL statement with one parameter gives.
@@ -192,24 +241,15 @@ impl Index {
         Ok(keys)
     }
 
-    /// The hits matching a query, file by file in document order.
-    ///
-    /// # Errors
-    /// Reading the database failed.
-    pub fn query(&self, q: &Query) -> Result<Vec<Hit>> {
-        let keys = match self.query_keys(q)? {
-            Some(k) if k.is_empty() => return Ok(Vec::new()),
-            keys => keys.map(|k| serde_json::to_string(&k).expect("keys serialize")),
-        };
-        let mut sql = String::from(
-            "SELECT c.file, c.start, c.\"end\", c.line, c.col, c.page, c.section, c.kind, \
-             c.authority, c.pins, c.case_name, x.text, c.quotation, c.context \
-             FROM citations c JOIN contexts x ON x.id = c.context WHERE 1",
-        );
+    /// The conditions a query sets on the citations `c`, after `WHERE 1`,
+    /// with its parameters: the keys asked for (JSON), the pin, the slip
+    /// page, the kind and the section.
+    fn conditions(q: &Query, keys: Option<&str>) -> String {
+        let mut sql = String::new();
         if keys.is_some() {
             sql.push_str(" AND c.authority IN (SELECT value FROM json_each(?1))");
         }
-        match (&keys, q.pin) {
+        match (keys, q.pin) {
             (Some(_), Some(_)) => sql.push_str(
                 " AND c.id IN (SELECT citation FROM pins WHERE authority IN \
                  (SELECT value FROM json_each(?1)) AND page <= ?2 AND last >= ?2)",
@@ -222,9 +262,26 @@ impl Index {
         }
         sql.push_str(
             " AND (?3 IS NULL OR c.page = ?3) AND (?4 IS NULL OR c.kind = ?4) \
-             AND (?5 IS NULL OR c.section = ?5) ORDER BY c.file, c.id",
+             AND (?5 IS NULL OR c.section = ?5)",
         );
-        let files = self.file_list()?;
+        sql
+    }
+
+    /// Runs `select` (which ends in `WHERE 1`) with a query's conditions
+    /// and `tail`, giving each row to `each`. Runs nothing when the query
+    /// names authorities none of which is in the index.
+    fn run_query(
+        &self,
+        q: &Query,
+        select: &str,
+        tail: &str,
+        mut each: impl FnMut(&Row) -> Result<()>,
+    ) -> Result<()> {
+        let keys = match self.query_keys(q)? {
+            Some(k) if k.is_empty() => return Ok(()),
+            keys => keys.map(|k| serde_json::to_string(&k).expect("keys serialize")),
+        };
+        let sql = format!("{select}{}{tail}", Index::conditions(q, keys.as_deref()));
         let mut st = self.conn.prepare_cached(&sql)?;
         let mut rows = st.query(rusqlite::params![
             keys,
@@ -233,31 +290,57 @@ impl Index {
             q.kind.map(CitationKind::as_str),
             q.section.map(|s| s.as_str())
         ])?;
+        while let Some(row) = rows.next()? {
+            each(row)?;
+        }
+        Ok(())
+    }
+
+    /// The hits matching a query, file by file in document order.
+    ///
+    /// # Errors
+    /// Reading the database failed.
+    pub fn query(&self, q: &Query) -> Result<Vec<Hit>> {
+        let files = self.file_list()?;
         let mut hits = Vec::new();
         let mut shared: Option<(i64, Arc<str>)> = None;
-        while let Some(row) = rows.next()? {
-            hits.push(hit_of(row, files, &mut shared)?);
-        }
+        self.run_query(
+            q,
+            "SELECT c.file, c.start, c.\"end\", c.line, c.col, c.page, c.section, c.kind, \
+             c.authority, c.pins, c.case_name, x.text, c.quotation, c.context \
+             FROM citations c JOIN contexts x ON x.id = c.context WHERE 1",
+            " ORDER BY c.file, c.id",
+            |row| {
+                hits.push(hit_of(row, files, &mut shared)?);
+                Ok(())
+            },
+        )?;
         Ok(hits)
     }
 
     /// How often each file has a hit matching the query ("which opinions
     /// cite 424 U.S. 409 at 430, and how often?"), most first, then in
-    /// file order. Id., supra and short forms count.
+    /// file order. Id., supra and short forms count. Counted in the
+    /// database: no hit's context is read.
     ///
     /// # Errors
     /// Reading the database failed.
     pub fn counts(&self, q: &Query) -> Result<Vec<FileCount>> {
         let files = self.file_list()?;
-        let mut per: Vec<usize> = vec![0; files.len()];
-        for h in self.query(q)? {
-            per[h.file] += 1;
-        }
-        let mut out: Vec<(usize, usize)> = per
-            .into_iter()
-            .enumerate()
-            .filter(|&(_, n)| n > 0)
-            .collect();
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        self.run_query(
+            q,
+            "SELECT c.file, count(*) FROM citations c WHERE 1",
+            " GROUP BY c.file",
+            |row| {
+                let id: i64 = row.get(0)?;
+                let n: i64 = row.get(1)?;
+                if let Ok(f) = files.binary_search_by_key(&id, |f| f.0) {
+                    out.push((f, n as usize));
+                }
+                Ok(())
+            },
+        )?;
         out.sort_by_key(|&(f, n)| (std::cmp::Reverse(n), f));
         Ok(out
             .into_iter()

@@ -2,7 +2,7 @@
 //! citations with their contexts and pins, the authorities they cite and
 //! the names of its cases. Made on any thread; written on one.
 
-use super::{compact_key, name_key, section_key};
+use super::name_key;
 use crate::citation::{Citation, CitationKind, Form, Pin};
 use crate::law::names;
 use crate::normalize::Normalized;
@@ -63,18 +63,6 @@ pub(super) struct AuthorityRow {
     pub(super) volume: Option<u32>,
     pub(super) reporter: Option<String>,
     pub(super) first_page: Option<u32>,
-}
-
-impl AuthorityRow {
-    /// The key as typed lookups compare it.
-    pub(super) fn compact(&self) -> String {
-        compact_key(&self.key)
-    }
-
-    /// The section after the key's last "§", as compared.
-    pub(super) fn section(&self) -> Option<String> {
-        self.key.rsplit_once('§').map(|(_, s)| section_key(s))
-    }
 }
 
 /// The output name of a value that serializes as a string ("case").

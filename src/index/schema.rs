@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// The version of the index format this build reads and writes: the
 /// database's `user_version`. Versions 1 to 4 were JSON files.
-pub const INDEX_VERSION: u32 = 5;
+pub const INDEX_VERSION: u32 = 6;
 
 /// The database's `application_id`: "pcit" in ASCII, which names a
 /// SQLite file as a pincite index.
@@ -81,7 +81,28 @@ CREATE TABLE pins (
 CREATE INDEX pins_authority ON pins(authority, page);
 CREATE INDEX pins_citation ON pins(citation);
 
--- One row per authority cited, with what its first full citation says.
+-- What each file says of each authority it cites (its first full citation
+-- there), from which `authorities` is made.
+CREATE TABLE file_authorities (
+    file       INTEGER NOT NULL REFERENCES files(id),
+    key        TEXT NOT NULL,
+    category   TEXT,
+    name       TEXT,
+    court      TEXT,
+    year       INTEGER,
+    parallels  TEXT NOT NULL,
+    volume     INTEGER,
+    reporter   TEXT,
+    first_page INTEGER,
+    PRIMARY KEY (file, key)
+) WITHOUT ROWID;
+CREATE INDEX file_authorities_key ON file_authorities(key);
+
+-- One row per authority cited. Each fact is the one the first file, in
+-- path order, that gives it says (a category other than internal before
+-- internal; the parallels of the first file that has some), recomputed
+-- for the authorities of the files each run writes or takes out.
+
 CREATE TABLE authorities (
     key        TEXT PRIMARY KEY,     -- "424 U.S. 409", "42 U.S.C. § 1983"
     category   TEXT,                 -- case, constitution, statute, rule, regulation,
@@ -100,13 +121,14 @@ CREATE INDEX authorities_compact ON authorities(compact);
 CREATE INDEX authorities_section ON authorities(section) WHERE section IS NOT NULL;
 CREATE INDEX authorities_volume ON authorities(volume, reporter) WHERE volume IS NOT NULL;
 
--- Case names and parties, lower case, by which `pincite query --name` finds cases.
+-- Case names and parties, lower case, by which `pincite query --name` finds cases;
+-- each once a file.
 CREATE TABLE names (
     name       TEXT NOT NULL,        -- "imbler v. pachtman", "imbler", "pachtman"
     authority  TEXT NOT NULL,
-    file       INTEGER NOT NULL REFERENCES files(id),
-    PRIMARY KEY (name, authority, file)
-) WITHOUT ROWID;
+    file       INTEGER NOT NULL REFERENCES files(id)
+);
+CREATE INDEX names_name ON names(name, authority);
 CREATE INDEX names_file ON names(file);
 
 -- The citations with their file's path and their context's text.
@@ -240,6 +262,24 @@ pub(super) fn open(path: &Path, write: bool, create: bool) -> Result<Connection>
     .map_err(|e| Error::from(e).at(path))?;
     configure(&conn)?;
     check(&conn).map_err(|e| e.at(path))?;
+    Ok(conn)
+}
+
+/// Makes a new database at `path`, where no file is, written without a
+/// rollback journal and without waiting for the disk: an update that
+/// fails leaves a broken file, for the caller to delete.
+pub(super) fn create_file(path: &Path) -> Result<Connection> {
+    if path.exists() {
+        return Err(Error::from(std::io::Error::from(std::io::ErrorKind::AlreadyExists)).at(path));
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| Error::from(e).at(path))?;
+    configure(&conn)?;
+    conn.execute_batch(
+        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;",
+    )?;
     Ok(conn)
 }
 

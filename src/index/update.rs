@@ -2,7 +2,7 @@
 //! transaction, read on all cores and written on one thread.
 
 use super::rows::{FileRows, file_rows};
-use super::{Index, schema};
+use super::{Index, facts, schema};
 use crate::citation::PinUnit;
 use crate::error::Result;
 use crate::resolve::blank::BlankPages;
@@ -53,6 +53,9 @@ pub struct Update<'a> {
     dropped: bool,
     /// Whether the tables are without their indexes, made at the commit.
     bare: bool,
+    /// The authorities of the files written or taken out, whose rows are
+    /// made again at the commit (all of them when `bare`).
+    touched: HashSet<String>,
 }
 
 /// What a worker sends the writer: a file to write, or one unchanged.
@@ -94,6 +97,7 @@ impl Index {
             stats: UpdateStats::default(),
             dropped: false,
             bare,
+            touched: HashSet::new(),
         })
     }
 }
@@ -196,7 +200,7 @@ impl Update<'_> {
         let tx = &self.tx;
         let id = match old {
             Some(id) => {
-                drop_rows(tx, id)?;
+                drop_rows(tx, id, &mut self.touched)?;
                 self.dropped = true;
                 tx.prepare_cached(
                     "UPDATE files SET hash = ?2, bytes = ?3, caption = ?4, docket = ?5, \
@@ -235,6 +239,10 @@ impl Update<'_> {
         };
         write_citations(tx, id, rows)?;
         write_authorities(tx, id, rows)?;
+        if !self.bare {
+            let keys = rows.authorities.iter().map(|a| a.key.clone());
+            self.touched.extend(keys);
+        }
         Ok(id)
     }
 
@@ -275,7 +283,7 @@ impl Update<'_> {
         let Some((id, _)) = self.known.remove(path) else {
             return Ok(false);
         };
-        drop_rows(&self.tx, id)?;
+        drop_rows(&self.tx, id, &mut self.touched)?;
         self.tx.execute("DELETE FROM files WHERE id = ?1", [id])?;
         self.dropped = true;
         self.stats.removed += 1;
@@ -310,21 +318,28 @@ impl Update<'_> {
         self.bare = true;
         self.tx.execute_batch(
             "DELETE FROM pins; DELETE FROM citations; DELETE FROM contexts; \
-             DELETE FROM names; DELETE FROM authorities; DELETE FROM files;",
+             DELETE FROM names; DELETE FROM file_authorities; DELETE FROM authorities; \
+             DELETE FROM files;",
         )?;
         self.known.clear();
         Ok(())
     }
 
-    /// Ends the update: blank-page cases given the key of their first
-    /// page where some file gives it, authorities no file cites any more
-    /// taken out, and the whole written at once.
+    /// Ends the update: the facts of the authorities of the files written
+    /// or taken out made again from the files that speak of them,
+    /// blank-page cases given the key of their first page where some file
+    /// gives it, authorities no file cites any more taken out, and the
+    /// whole written at once.
     ///
     /// # Errors
     /// Writing to the database failed; it is then as it was before.
     pub fn commit(self) -> Result<UpdateStats> {
         if self.bare {
+            // The authorities first, into tables without their indexes.
+            facts::remake_all(&self.tx)?;
             schema::create_indexes(&self.tx)?;
+        } else {
+            facts::remake(&self.tx, &self.touched)?;
         }
         if self.dropped {
             // An authority cited only by blank-page citations given its
@@ -345,8 +360,10 @@ impl Update<'_> {
     }
 }
 
-/// Takes out a file's citations, pins, contexts and names.
-fn drop_rows(tx: &Transaction, id: i64) -> Result<()> {
+/// Takes out a file's citations, pins, contexts, names and what it says
+/// of its authorities, whose keys are added to `touched`.
+fn drop_rows(tx: &Transaction, id: i64, touched: &mut HashSet<String>) -> Result<()> {
+    facts::drop(tx, id, touched)?;
     for sql in [
         "DELETE FROM pins WHERE citation IN (SELECT id FROM citations WHERE file = ?1)",
         "DELETE FROM citations WHERE file = ?1",
@@ -414,45 +431,12 @@ fn write_citations(tx: &Transaction, file: i64, rows: &FileRows) -> Result<()> {
     Ok(())
 }
 
-/// Writes what a file says of its authorities (what an earlier file said
-/// stays, but that a key is the citing opinion's own: a preliminary
-/// print's "596 U.S. 528" is a case to the files that cite it) and the
-/// names of its cases.
+/// Writes what a file says of its authorities and the names of its
+/// cases.
 fn write_authorities(tx: &Transaction, file: i64, rows: &FileRows) -> Result<()> {
-    let mut upsert = tx.prepare_cached(
-        "INSERT INTO authorities (key, category, name, court, year, parallels, volume, \
-         reporter, first_page, compact, section) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
-         ON CONFLICT (key) DO UPDATE SET \
-         category = CASE WHEN category IS NULL OR category = 'internal' \
-         THEN coalesce(excluded.category, category) ELSE category END, \
-         name = coalesce(name, excluded.name), \
-         court = coalesce(court, excluded.court), \
-         year = coalesce(year, excluded.year), \
-         parallels = CASE WHEN parallels = '[]' THEN excluded.parallels ELSE parallels END, \
-         volume = coalesce(volume, excluded.volume), \
-         reporter = coalesce(reporter, excluded.reporter), \
-         first_page = coalesce(first_page, excluded.first_page)",
-    )?;
-    for a in &rows.authorities {
-        let parallels = serde_json::to_string(&a.parallels).expect("keys serialize");
-        upsert.execute(params![
-            a.key,
-            a.category,
-            a.name,
-            a.court,
-            a.year,
-            parallels,
-            a.volume,
-            a.reporter,
-            a.first_page,
-            a.compact(),
-            a.section()
-        ])?;
-    }
-    let mut name = tx.prepare_cached(
-        "INSERT OR IGNORE INTO names (name, authority, file) VALUES (?1, ?2, ?3)",
-    )?;
+    facts::write(tx, file, &rows.authorities)?;
+    let mut name =
+        tx.prepare_cached("INSERT INTO names (name, authority, file) VALUES (?1, ?2, ?3)")?;
     for (n, key) in &rows.names {
         name.execute(params![n, key, file])?;
     }

@@ -23,6 +23,30 @@ pub(crate) fn is_range(sec: &str) -> bool {
         && number(a) <= number(b)
 }
 
+/// Whether the range of sections `range` ("1981-1983", "1396-1396v",
+/// written as [`is_range`] reads one) takes in the section `sec`
+/// ("1982", "1982(a)", "1396b"): its base section is between the ends,
+/// sections compared by their leading number, then by what follows it
+/// ("1396" before "1396a" before "1396v"). Both as written, in one case.
+pub(crate) fn range_covers(range: &str, sec: &str) -> bool {
+    if !is_range(range) {
+        return false;
+    }
+    let Some((first, last)) = range.split_once('-') else {
+        return false;
+    };
+    let order = |s: &str| {
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        let number = s[..digits].parse::<u64>().ok()?;
+        Some((number, s[digits..].to_string()))
+    };
+    let sec = base_section(sec);
+    match (order(first), order(sec), order(last)) {
+        (Some(a), Some(s), Some(b)) => a <= s && s <= b,
+        _ => false,
+    }
+}
+
 /// The subsection a list continues with, written alone: after
 /// "522(d)(5)", "(6)" is "522(d)(6)"; after "11603(a)", "(b)" is
 /// "11603(b)". It replaces the level of the first section whose kind (a
@@ -94,6 +118,28 @@ mod tests {
             "1983-1981",
         ] {
             assert!(!is_range(one), "{one}");
+        }
+    }
+
+    #[test]
+    fn a_range_covers_the_sections_between_its_ends() {
+        for (range, sec) in [
+            ("1981-1983", "1982"),
+            ("1981-1983", "1981"),
+            ("1981-1983", "1983(c)"),
+            ("1396-1396v", "1396b"),
+            ("161-162a", "162a"),
+        ] {
+            assert!(range_covers(range, sec), "{range} {sec}");
+        }
+        for (range, sec) in [
+            ("1981-1983", "1984"),
+            ("1981-1983", "198"),
+            ("161-162a", "162b"),
+            ("2000e-2", "2000e"),
+            ("1981-1983", "§"),
+        ] {
+            assert!(!range_covers(range, sec), "{range} {sec}");
         }
     }
 

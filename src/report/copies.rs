@@ -160,3 +160,28 @@ pub fn copies(prints: &[Fingerprint]) -> Vec<usize> {
     }
     keep
 }
+
+/// Why the text named `copy` is left out for the one named `kept`, its
+/// opinion's copy that [`copies`] keeps, as `pincite toa` says it on
+/// standard error: "given again; counted once", "the same text as
+/// b.txt; counted once, from b.txt", or "a copy of the opinion in b.txt
+/// (No. 21-908); counted once, from b.txt".
+///
+/// ```
+/// let text = "See Imbler v. Pachtman, 424 U. S. 409 (1976).\n";
+/// let norm = pincite::normalize(text);
+/// let print = pincite::Fingerprint::new(text, &norm, &pincite::extract(text, &norm));
+/// assert_eq!(
+///     pincite::copy_note("b.txt", &print, "a.txt", &print),
+///     "the same text as a.txt; counted once, from a.txt"
+/// );
+/// ```
+pub fn copy_note(copy: &str, print: &Fingerprint, kept: &str, kept_print: &Fingerprint) -> String {
+    match &print.docket {
+        _ if copy == kept => "given again; counted once".to_string(),
+        Some(d) if print.text_hash != kept_print.text_hash => {
+            format!("a copy of the opinion in {kept} ({d}); counted once, from {kept}")
+        }
+        _ => format!("the same text as {kept}; counted once, from {kept}"),
+    }
+}

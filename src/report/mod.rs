@@ -11,7 +11,7 @@ mod sentence;
 mod toa;
 mod verify;
 
-pub use copies::{Fingerprint, copies};
+pub use copies::{Fingerprint, copies, copy_note};
 pub use html::annotate_html;
 pub use lines::LineIndex;
 pub use toa::{

@@ -207,7 +207,11 @@ impl Iterator for Breaks<'_> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
-        for c in self.text[self.pos..].chars() {
+        loop {
+            self.skip_plain();
+            let Some(c) = self.text[self.pos..].chars().next() else {
+                break;
+            };
             let before = self.pos;
             let state = self.state;
             let cat = category(c).unwrap_or(Cat::Any);
@@ -245,6 +249,49 @@ impl Iterator for Breaks<'_> {
     }
 }
 
+/// The bytes at which a sentence may end or a line break: every other
+/// character the fast way knows neither ends a sentence nor breaks a line.
+static STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t
+};
+
+impl Breaks<'_> {
+    /// Moves over the characters that cannot be followed by a break, up
+    /// to the one before the next terminator or line end: in the middle
+    /// of a sentence (no terminator, closing marks and spaces just seen)
+    /// no rule can break before a character that is none of those, and
+    /// the rules at a terminator look back only at the one character
+    /// before it, from which the state is taken up again.
+    fn skip_plain(&mut self) {
+        let state = self.state;
+        if matches!(state.last(), Part::Sot | Part::Cr | Part::Lf)
+            || matches!(state.before_sp_close(), Part::STerm | Part::ATerm)
+        {
+            return;
+        }
+        let bytes = self.text.as_bytes();
+        let stop = bytes[self.pos..]
+            .iter()
+            .position(|&b| STOPS[b as usize])
+            .map_or(bytes.len(), |i| self.pos + i);
+        // Back to the start of the character before the stop.
+        let mut from = stop.saturating_sub(1).max(self.pos);
+        while !self.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        if from > self.pos {
+            self.pos = from;
+            self.state = State([Part::Other; 4]);
+        }
+    }
+}
+
 /// The sentence pieces of `text` with their offsets, as
 /// `UnicodeSegmentation::split_sentence_bound_indices` gives them.
 pub(crate) enum Bounds<'a> {
@@ -258,7 +305,7 @@ pub(crate) enum Bounds<'a> {
 
 impl<'a> Bounds<'a> {
     pub(crate) fn new(text: &'a str) -> Bounds<'a> {
-        if text.chars().all(|c| category(c).is_some()) {
+        if text.is_ascii() || text.chars().all(|c| category(c).is_some()) {
             Bounds::Fast {
                 text,
                 breaks: Breaks {

@@ -487,8 +487,14 @@ fn index_with_a_bad_input_keeps_the_old_index() {
     let before = std::fs::read(&idx).unwrap();
     let pdf = Temp::file("brief.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
     let latin1 = Temp::file("latin1.txt", b"caf\xe9\n");
-    for bad in ["typo.tx", pdf.arg(), latin1.arg()] {
-        let run = pincite(&["index", "-o", &idx, SLIP, bad]);
+    let bads = ["typo.tx", pdf.arg(), latin1.arg()];
+    // Built again from scratch or changed in place, alike.
+    for (bad, rebuild) in bads.iter().flat_map(|b| [(*b, false), (*b, true)]) {
+        let mut args = vec!["index", "-o", &idx, SLIP, bad];
+        if rebuild {
+            args.push("--rebuild");
+        }
+        let run = pincite(&args);
         assert_eq!(run.code, 1, "{bad}: {}", run.stderr);
         assert_eq!(run.stdout, "", "{bad}");
         assert!(
@@ -537,6 +543,47 @@ fn index_that_cannot_be_written_exits_3_and_leaves_nothing() {
         assert_eq!(listing(&dir.0), ["keep.txt"]);
     }
     assert_eq!(std::fs::read(&keep).unwrap(), b"Kept paragraph.\n");
+}
+
+/// `--rebuild` replaces an index, of this version or another, and never
+/// a database of some other program.
+#[test]
+fn index_rebuild_replaces_only_an_index() {
+    let dir = Temp::dir(&[]);
+    let other = dir.0.join("other.db");
+    let conn = rusqlite::Connection::open(&other).unwrap();
+    conn.execute_batch("CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES ('mine');")
+        .unwrap();
+    drop(conn);
+    let before = std::fs::read(&other).unwrap();
+    let other = other.to_str().unwrap();
+    let run = pincite(&["index", "--rebuild", "-o", other, SLIP]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        format!("pincite: {other}: exists and is not a pincite index; not written\n")
+    );
+    assert_eq!(std::fs::read(other).unwrap(), before);
+    // An index of another version is built again in this one.
+    let old = dir.0.join("old.db");
+    let conn = rusqlite::Connection::open(&old).unwrap();
+    conn.execute_batch("PRAGMA application_id = 1885563252; PRAGMA user_version = 99;")
+        .unwrap();
+    conn.execute_batch("CREATE TABLE files (id INTEGER);")
+        .unwrap();
+    drop(conn);
+    let old = old.to_str().unwrap();
+    let run = pincite(&["query", "--index", old, "--authority", "x"]);
+    assert!(
+        run.stderr.contains("rebuild it with this version"),
+        "{}",
+        run.stderr
+    );
+    let run = pincite(&["index", "--rebuild", "-o", old, SLIP]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let index = pincite::Index::open_read_only(old).expect("an index of this version");
+    assert_eq!(index.files().unwrap(), [SLIP]);
+    assert_eq!(listing(&dir.0), ["old.db", "other.db"]);
 }
 
 /// A process killed while it reads leaves the old index as it was and no
@@ -1157,7 +1204,7 @@ fn an_old_index_file_says_to_rebuild_and_is_replaced() {
         run.stderr,
         format!(
             "pincite: {idx}: index format version 4 (a JSON index file of an older pincite); \
-             this pincite reads version 5: rebuild it with this version \
+             this pincite reads version 6: rebuild it with this version \
              (pincite index --rebuild -o FILE ...)\n"
         )
     );

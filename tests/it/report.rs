@@ -471,6 +471,80 @@ fn index_updated_in_place_equals_one_built_again() {
     assert_eq!(index.hits().unwrap(), fresh.hits().unwrap());
 }
 
+/// An authority's facts follow one rule, whatever the order files came
+/// in or went: each from the first file, in path order, that gives it.
+/// The slip opinion names Goldstein v. Long Beach (CA9 2007); the
+/// syllabus cites it bare. Taken out, the slip's facts go with it.
+#[test]
+fn authority_facts_follow_the_files_that_remain() {
+    let (slip, syl) = (read(SLIP), read(SYLLABUS));
+    let facts = "SELECT key, category, name, court, year, parallels, volume, reporter, \
+                 first_page FROM authorities ORDER BY key";
+    let goldstein = "SELECT name, court, year FROM authorities WHERE key = '481 F.3d 1170'";
+    let named = [r#"{"name":"Goldstein v. Long Beach","court":"CA9","year":2007}"#];
+    let bare = [r#"{"name":null,"court":null,"year":null}"#];
+    // The syllabus written first, the slip in a later run.
+    let db = TempPath::new("facts.db");
+    let mut index = pincite::Index::open(&db.0).unwrap();
+    index.add([("b/syllabus.txt", syl.as_str())]).unwrap();
+    assert_eq!(rows(&index, goldstein), bare);
+    index.add([("a/slip.txt", slip.as_str())]).unwrap();
+    assert_eq!(rows(&index, goldstein), named);
+    let both = pincite::Index::build(&[
+        ("a/slip.txt", slip.as_str()),
+        ("b/syllabus.txt", syl.as_str()),
+    ]);
+    assert_eq!(rows(&index, facts), rows(&both, facts));
+    // The slip taken out: the syllabus's facts, as if it were alone.
+    assert_eq!(index.remove(&["a/slip.txt"]).unwrap(), 1);
+    assert_eq!(rows(&index, goldstein), bare);
+    let alone = pincite::Index::build(&[("b/syllabus.txt", syl.as_str())]);
+    assert_eq!(rows(&index, facts), rows(&alone, facts));
+    // The slip changed to cite no one: the same.
+    index.add([("a/slip.txt", "No citation here.\n")]).unwrap();
+    assert_eq!(rows(&index, facts), rows(&alone, facts));
+}
+
+/// A section asked for finds the ranges of sections that take it in:
+/// Kemp's preliminary print cites "28 U. S. C. §§2071–2077" (the Rules
+/// Enabling Act), which § 2072 is in and § 2078 is not.
+#[test]
+fn a_section_finds_the_ranges_it_is_in() {
+    let kemp = read("corpus/scotus_kemp_v_us_2022_prelim_slip.txt");
+    let index = pincite::Index::build(&[("kemp", kemp.as_str())]);
+    let range = "28 U.S.C. §§ 2071-2077";
+    let authorities = |typed: &str| {
+        let mut q = pincite::Query::new();
+        q.authority(typed);
+        let hits = index.query(&q).unwrap();
+        let mut keys: Vec<String> = hits.into_iter().filter_map(|h| h.authority).collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    };
+    for typed in [
+        "28 U.S.C. § 2072",
+        "28 U. S. C. §2072(b)",
+        "28 USC § 2071",
+        "§ 2077",
+        range,
+    ] {
+        assert_eq!(authorities(typed), [range], "{typed}");
+    }
+    // A section cited alone as well: both.
+    for typed in ["28 U.S.C. § 2074", "section 2074"] {
+        assert_eq!(authorities(typed), ["28 U.S.C. § 2074", range], "{typed}");
+    }
+    for typed in [
+        "28 U.S.C. § 2078",
+        "28 U.S.C. § 2070",
+        "29 U.S.C. § 2072",
+        "§ 207",
+    ] {
+        assert!(authorities(typed).is_empty(), "{typed}");
+    }
+}
+
 /// Every row of some SQL, as JSON text.
 fn rows(index: &pincite::Index, sql: &str) -> Vec<String> {
     let mut out = Vec::new();

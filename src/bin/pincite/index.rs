@@ -70,17 +70,18 @@ fn check_output(path: &Path) -> Result<Holds, &'static str> {
     }
 }
 
-/// Where the database is written: in place, or (a new database, or one
-/// replacing an index file of an older version) under a hidden name in
-/// the same directory, renamed when whole.
+/// Where the database is written: in place, or (a new database, one
+/// built again with `--rebuild`, or one replacing an index file of an
+/// older version) under a hidden name in the same directory, without a
+/// journal, renamed when whole: the file there is untouched until then.
 struct Target {
     path: PathBuf,
     temp: Option<PathBuf>,
 }
 
 impl Target {
-    fn of(path: &Path, holds: Holds) -> Target {
-        let temp = (holds != Holds::Database).then(|| {
+    fn of(path: &Path, holds: Holds, rebuild: bool) -> Target {
+        let temp = (holds != Holds::Database || rebuild).then(|| {
             let name = path.file_name().unwrap_or_default().to_string_lossy();
             path.with_file_name(format!(".{name}.pincite-{}", std::process::id()))
         });
@@ -108,6 +109,19 @@ impl Target {
         if let Some(temp) = &self.temp {
             let _ = std::fs::remove_file(temp);
         }
+    }
+}
+
+/// Whether the database at `path` may be replaced by one built from
+/// scratch: it is a pincite index, of this version or another.
+fn replaceable(path: &Path) -> Result<(), String> {
+    match Index::open_read_only(path) {
+        Ok(_) => Ok(()),
+        Err(e) => match e.kind() {
+            pincite::ErrorKind::IndexVersion { .. } => Ok(()),
+            pincite::ErrorKind::NotAnIndex => Err("exists and is not a pincite index".to_string()),
+            _ => Err(e.to_string()),
+        },
     }
 }
 
@@ -146,7 +160,13 @@ pub(crate) fn run(out: &mut Out, args: &IndexArgs) -> io::Result<u8> {
         warn(&shown, "not written: no files to index");
         return Ok(FAILED);
     }
-    let target = Target::of(output, holds);
+    if holds == Holds::Database && args.rebuild {
+        if let Err(why) = replaceable(output) {
+            warn(&shown, &format!("{why}; not written"));
+            return Ok(WRITE_FAILED);
+        }
+    }
+    let target = Target::of(output, holds, args.rebuild);
     let done = write(&target, args, files, failed).and_then(|outcome| {
         if let Outcome::Written(..) = outcome {
             target.finish()?;
@@ -189,11 +209,11 @@ fn write(
     // waiting on its input holds no lock and has written nothing.
     let max = args.inputs.max_size;
     let mut stdin = files.iter().find(|f| f.is_stdin()).map(|f| f.read(max));
-    let mut index = Index::open(target.file())?;
+    let mut index = match target.temp.is_some() {
+        true => Index::create(target.file())?,
+        false => Index::open(target.file())?,
+    };
     let mut update = index.update()?;
-    if args.rebuild {
-        update.clear()?;
-    }
     // A file of the size and time it had when read last is not read.
     let files: Vec<Input> = files
         .into_iter()

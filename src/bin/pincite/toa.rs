@@ -174,15 +174,11 @@ fn once_each(names: &[&str], prints: &[Fingerprint]) -> Vec<usize> {
         if k == i {
             continue;
         }
-        let (copy, kept) = (names[i], names[k]);
-        let msg = match &prints[i].docket {
-            _ if copy == kept => "given again; counted once".to_string(),
-            Some(d) if prints[i].text_hash != prints[k].text_hash => {
-                format!("a copy of the opinion in {kept} ({d}); counted once, from {kept}")
-            }
-            _ => format!("the same text as {kept}; counted once, from {kept}"),
-        };
-        warn(copy, &format!("{msg} (--keep-copies counts every file)"));
+        let msg = pincite::copy_note(names[i], &prints[i], names[k], &prints[k]);
+        warn(
+            names[i],
+            &format!("{msg} (--keep-copies counts every file)"),
+        );
     }
     (0..keep.len()).filter(|&i| keep[i] == i).collect()
 }
