@@ -74,15 +74,16 @@ fn margin_key(s: &str) -> String {
     String::from_utf8(key).unwrap_or_default()
 }
 
-/// Whether a line reads as a sentence of the text: it ends as a sentence
-/// ends and has words in small letters (more than the "v." of a running
-/// title in capitals, "SMITH v. BAYER CORP."). No page furniture does: a
-/// sentence repeated at the top or foot of every page is the text's own,
-/// with its citations.
-fn is_sentence(line: &str) -> bool {
+/// Whether a line is the text's own, whatever pages it repeats on: it
+/// reads as a sentence (it ends as a sentence ends and has words in small
+/// letters, more than the "v." of a running title in capitals, "SMITH v.
+/// BAYER CORP.") or it cites a section ("§"). No page furniture does
+/// either: a sentence or a citation repeated at the top or foot of every
+/// page keeps its citations.
+fn is_text_line(line: &str) -> bool {
     let line = line.trim();
     let small = line.chars().filter(|c| c.is_lowercase()).count();
-    small > 1 && ends_sentence(line)
+    (small > 1 && ends_sentence(line)) || line.contains('§')
 }
 
 impl Margins {
@@ -95,7 +96,7 @@ impl Margins {
             let top = nonblank.iter().take(MARGIN_LINES);
             for l in top.chain(nonblank.iter().rev().take(MARGIN_LINES)) {
                 let line = &text[l.start..l.end];
-                if is_sentence(line) {
+                if is_text_line(line) {
                     continue;
                 }
                 let k = margin_key(line);
@@ -381,6 +382,23 @@ fn is_title_with_number(s: &str) -> Option<Option<u32>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_lines_are_no_margins() {
+        assert!(is_text_line(
+            "See Imbler v. Pachtman, 424 U. S. 409 (1976)."
+        ));
+        assert!(is_text_line("42 U. S. C. §1983"));
+        for head in [
+            "SMITH v. BAYER CORP.",
+            "Cite as: 557 U. S. ____ (2009)",
+            "Opinion of the Court",
+            "Case: 08-60991 Document: 00511037212 Page: 3 Date Filed: 02/26/2010",
+            "THOMAS, J., concurring",
+        ] {
+            assert!(!is_text_line(head), "{head}");
+        }
+    }
 
     #[test]
     fn titles() {
