@@ -182,7 +182,11 @@ impl<'a> Scanner<'a> {
 
     /// Remembers a full case citation's name for the references after it.
     pub(super) fn know_name(&mut self, name: &str) {
-        self.names.extend(names::name_keys(name));
+        for k in names::name_keys(name) {
+            if !self.names.contains(k) {
+                self.names.insert(k.to_string());
+            }
+        }
     }
 
     /// Whether `name` is a name or party of a full case citation so far,
