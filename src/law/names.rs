@@ -57,7 +57,8 @@ fn split_at_words<'t>(text: &'t str, sep: &'t str) -> impl Iterator<Item = &'t s
 /// ("Dun & Bradstreet" for "Dun & Bradstreet, Inc."). A short name finds the case when it is a key or a key's first
 /// words.
 pub(crate) fn name_keys(name: &str) -> Vec<&str> {
-    let mut keys = vec![name];
+    let mut keys = Vec::with_capacity(4);
+    keys.push(name);
     for party in parties(name) {
         // "Reed Elsevier, Inc.": also "Reed Elsevier", as a supra names it;
         // not a lone abbreviation ("Assn., Inc." of a name cut short).
