@@ -58,6 +58,14 @@ static SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The signal of a match of [`SIGNAL`] (its group, read without capture
+/// groups): without the space after it and the character before it, which
+/// is no letter where every signal starts with one.
+fn signal_of(found: &str) -> &str {
+    let signal = found.strip_suffix(' ').unwrap_or(found);
+    signal.trim_start_matches(|c: char| c.is_whitespace() || c == ';' || c == '(')
+}
+
 /// The last words of the signals [`SIGNAL`] reads.
 const SIGNAL_ENDS: [&str; 16] = [
     "See",
@@ -182,7 +190,11 @@ impl<'a> Scanner<'a> {
 
     /// Remembers a full case citation's name for the references after it.
     pub(super) fn know_name(&mut self, name: &str) {
-        self.names.extend(names::name_keys(name));
+        for k in names::name_keys(name) {
+            if !self.names.contains(k) {
+                self.names.insert(k.to_string());
+            }
+        }
     }
 
     /// Whether `name` is a name or party of a full case citation so far,
@@ -313,7 +325,7 @@ impl<'a> Scanner<'a> {
         if !may_end_with_signal(window) {
             return None;
         }
-        let signal = SIGNAL.captures(window).map(|c| c[1].to_string())?;
+        let signal = signal_of(SIGNAL.find(window)?.as_str()).to_string();
         if signal == "with" || signal == "and" {
             // The second half of "Compare X with Y" (or "Compare X and
             // Y"): after a comma, shortly after a "Compare" in the same block.
@@ -386,9 +398,12 @@ mod tests {
                 let window = format!("{before}{phrase} ");
                 assert!(SIGNAL.is_match(&window), "{window:?}");
                 assert!(may_end_with_signal(&window), "{window:?}");
+                let found = SIGNAL.find(&window).map(|m| signal_of(m.as_str()));
+                assert_eq!(found, Some(phrase), "{window:?}");
             }
         }
-        // Each window the regex matches in the shipped opinions passes.
+        // Each window the regex matches in the shipped opinions passes, and
+        // its signal read without capture groups is the pattern's group.
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
         let mut matched = 0;
         for path in crate::text_files(std::path::Path::new(dir)) {
@@ -399,6 +414,11 @@ mod tests {
                 let window = &text[lo..=at];
                 if SIGNAL.is_match(window) {
                     assert!(may_end_with_signal(window), "{window:?}");
+                    let group = SIGNAL.captures(window).map(|c| c[1].to_string());
+                    let found = SIGNAL
+                        .find(window)
+                        .map(|m| signal_of(m.as_str()).to_string());
+                    assert_eq!(found, group, "{window:?}");
                     matched += 1;
                 }
             }

@@ -13,8 +13,12 @@ const PARTY_PREFIXES: [&str; 3] = ["In re ", "Ex parte ", "In the Matter of "];
 /// gives "Goldstein" and "Long Beach"; "In re Gault" gives "Gault".
 pub(crate) fn parties(name: &str) -> impl Iterator<Item = &str> {
     // New York writes "Rogers v Rogers".
-    let sep = if name.contains(" v. ") { " v. " } else { " v " };
-    name.split(sep)
+    let sep = if split_at_words(name, " v. ").nth(1).is_some() {
+        " v. "
+    } else {
+        " v "
+    };
+    split_at_words(name, sep)
         .map(|p| {
             let p = p.trim();
             PARTY_PREFIXES
@@ -25,23 +29,46 @@ pub(crate) fn parties(name: &str) -> impl Iterator<Item = &str> {
         .filter(|p| !p.is_empty())
 }
 
+/// `text` split at each `sep` as [`str::split`] splits it: the places of
+/// `sep`'s first byte are found by `memchr`, which costs a short name
+/// less than setting up a substring search.
+fn split_at_words<'t>(text: &'t str, sep: &'t str) -> impl Iterator<Item = &'t str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let first = sep.as_bytes()[0];
+        let at = memchr::memchr_iter(first, r.as_bytes()).find(|&i| r[i..].starts_with(sep));
+        match at {
+            Some(i) => {
+                rest = Some(&r[i + sep.len()..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// The keys a full case citation can be found by later: the whole name
 /// and each party ("Goldstein v. Long Beach" gives "Goldstein" and "Long
 /// Beach"), a party's name also without what follows its first comma
 /// ("Dun & Bradstreet" for "Dun & Bradstreet, Inc."). A short name finds the case when it is a key or a key's first
 /// words.
-pub(crate) fn name_keys(name: &str) -> Vec<String> {
-    let mut keys = vec![name.to_string()];
+pub(crate) fn name_keys(name: &str) -> Vec<&str> {
+    let mut keys = Vec::with_capacity(4);
+    keys.push(name);
     for party in parties(name) {
         // "Reed Elsevier, Inc.": also "Reed Elsevier", as a supra names it;
         // not a lone abbreviation ("Assn., Inc." of a name cut short).
-        let proper = party
-            .split_once(", ")
-            .map(|(p, _)| p)
+        let proper = split_at_words(party, ", ")
+            .next()
+            .filter(|p| p.len() < party.len())
             .filter(|p| p.contains(' ') || !p.ends_with('.'));
         for k in std::iter::once(party).chain(proper) {
-            if !keys.iter().any(|have| have == k) {
-                keys.push(k.to_string());
+            if !keys.contains(&k) {
+                keys.push(k);
             }
         }
     }
@@ -75,13 +102,13 @@ pub(crate) fn given_name(parenthetical: &str) -> Option<&str> {
 /// Weaker keys: each party's tail from a capitalized word on ("City of
 /// Boerne" gives "Boerne", "Board of Comm'rs of Bryan Cty." gives "Bryan
 /// Cty."), by which a supra may name a case that no party begins with.
-pub(crate) fn tail_keys(name: &str) -> Vec<String> {
-    let mut keys: Vec<String> = Vec::new();
+pub(crate) fn tail_keys(name: &str) -> Vec<&str> {
+    let mut keys: Vec<&str> = Vec::new();
     for party in parties(name) {
-        for (i, _) in party.match_indices(' ') {
+        for i in memchr::memchr_iter(b' ', party.as_bytes()) {
             let tail = &party[i + 1..];
-            if tail.starts_with(|c: char| c.is_uppercase()) && !keys.iter().any(|k| k == tail) {
-                keys.push(tail.to_string());
+            if tail.starts_with(|c: char| c.is_uppercase()) && !keys.contains(&tail) {
+                keys.push(tail);
             }
         }
     }

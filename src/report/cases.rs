@@ -146,7 +146,7 @@ fn lookups(by_key: &HashMap<String, FullCase>) -> Lookups {
                 .push((fp, key.clone()));
         }
         let mut words: HashSet<&str> = HashSet::new();
-        let keys: Vec<String> = f
+        let keys: Vec<&str> = f
             .names
             .iter()
             .flat_map(|n| name_keys(n).into_iter().chain(tail_keys(n)))
@@ -191,7 +191,7 @@ impl FullCitations {
                 .push(i);
             let Some(name) = &f.case_name else { continue };
             let mut words: Vec<&str> = Vec::new();
-            let keys: Vec<String> = name_keys(name).into_iter().chain(tail_keys(name)).collect();
+            let keys: Vec<&str> = name_keys(name).into_iter().chain(tail_keys(name)).collect();
             for k in &keys {
                 let w = first_word(k);
                 if !words.contains(&w) {

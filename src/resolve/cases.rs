@@ -74,10 +74,10 @@ impl Cases {
         }
         if let Some(name) = name {
             for k in names::name_keys(&name) {
-                remember(cites, self.by_name.entry(k).or_default(), i);
+                remember(cites, self.by_name.entry(k.to_string()).or_default(), i);
             }
             for k in names::tail_keys(&name) {
-                remember(cites, self.by_tail.entry(k).or_default(), i);
+                remember(cites, self.by_tail.entry(k.to_string()).or_default(), i);
             }
         }
         self.given_name(cites, i);

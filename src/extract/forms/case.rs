@@ -540,19 +540,10 @@ fn court_and_year(s: &Scanner<'_>, tail: &mut Tail) -> (Option<String>, Option<u
         tail.end += 1;
     }
     let opens = skip_spaces(&text[tail.end..]).starts_with(['(', '[']);
-    let Some(cy) = opens
-        .then(|| COURT_YEAR.captures(&text[tail.end..]))
-        .flatten()
-    else {
+    let Some(cy) = opens.then(|| COURT_YEAR.find(&text[tail.end..])).flatten() else {
         return (None, None);
     };
-    let (written, year) = match (cy.get(1), cy.get(2)) {
-        (Some(w), Some(y)) => (w.as_str(), y.as_str()),
-        _ => (
-            cy.get(3).map_or("", |g| g.as_str()),
-            cy.get(4).map_or("", |g| g.as_str()),
-        ),
-    };
+    let (written, year) = written_and_year(cy.as_str());
     let written = written.trim();
     // "(S.D.N.Y. Mar. 2, 2020)": the date of decision is no part of the court.
     let written = DECISION_DATE.find(written).map_or(written, |d| {
@@ -560,8 +551,21 @@ fn court_and_year(s: &Scanner<'_>, tail: &mut Tail) -> (Option<String>, Option<u
     });
     let no_court = written.is_empty() || matches!(written, "decided" | "filed" | "dated");
     let court = (!no_court).then(|| written.to_string());
-    tail.end += cy.get(0).map_or(0, |g| g.end());
+    tail.end += cy.end();
     (court, year.parse().ok())
+}
+
+/// What a match of [`COURT_YEAR`] writes before the year, and the year,
+/// read without capture groups: inside the parenthesis or brackets after
+/// the spaces, the year is the last four digits (the spaces before it stay
+/// with what is written, to be trimmed).
+fn written_and_year(found: &str) -> (&str, &str) {
+    let marked = skip_spaces(found);
+    // The opening and closing marks are one byte each.
+    let inside = marked.get(1..marked.len().saturating_sub(1)).unwrap_or("");
+    inside
+        .split_at_checked(inside.len().saturating_sub(4))
+        .unwrap_or(("", inside))
 }
 
 /// The courts-db id of a court as written after a reporter: a district
@@ -582,4 +586,53 @@ fn slip_op_pins(s: &Scanner<'_>, end: usize) -> Option<Vec<Pin>> {
     let open = end + s.text[end..].find('(').unwrap_or(0) + 1;
     let at = SLIP_OP_AT.find(&s.text[open..])?;
     s.pins_at(open + at.end()).map(|p| p.pins)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What is written and the year read without capture groups are the pattern's
+    /// groups (what is written trimmed, as it is read), at every
+    /// parenthesis and bracket of the shipped texts and in forms written
+    /// to try it.
+    #[test]
+    fn written_and_year_are_the_patterns_groups() {
+        let mut texts: Vec<String> = [
+            " (CA9 2010)",
+            "(2010)",
+            "  [1994] 3",
+            "(S.D.N.Y. Mar. 2,\u{a0} 2020)",
+            "( 1999)",
+            "(Mass.1999)",
+            "[Eng. 1800]",
+            "(decided 2001)",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for (_, text) in crate::shipped::texts() {
+            let matching = crate::normalize::normalize(&text).matching().to_string();
+            for (i, _) in matching.match_indices(['(', '[']) {
+                texts.push(matching[i.saturating_sub(1)..].to_string());
+            }
+        }
+        let mut found = 0;
+        for t in &texts {
+            let Some(c) = COURT_YEAR.captures(t) else {
+                assert!(COURT_YEAR.find(t).is_none());
+                continue;
+            };
+            let group = |i: usize| c.get(i).map_or("", |g| g.as_str());
+            let want = if c.get(1).is_some() {
+                (group(1).trim(), group(2))
+            } else {
+                (group(3).trim(), group(4))
+            };
+            let (written, year) = written_and_year(COURT_YEAR.find(t).map_or("", |m| m.as_str()));
+            assert_eq!((written.trim(), year), want, "{t:.60}");
+            found += 1;
+        }
+        assert!(found > 400, "{found} court parentheticals compared");
+    }
 }

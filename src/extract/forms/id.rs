@@ -2,7 +2,7 @@
 //! of the statute, regulations or constitution before ("Id. §5", "id.,
 //! ch. 265, §2", "id., §3, cl. 5"); "Id., §22, at 69" cites a book's page.
 
-use super::statute::{SECTION, other_sectioned_source};
+use super::statute::{other_sectioned_source, section_number};
 use crate::citation::{Form, Id, Statute};
 use crate::extract::scanner::{Scanner, re};
 use crate::law::sections::with_division;
@@ -54,9 +54,9 @@ pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
         }
     } else if let Some(mark) = ID_SECTION.captures(&s.text[end..]) {
         let base = end + mark.get(0).map_or(0, |g| g.end());
-        if let Some(g) = SECTION.captures(&s.text[base..]).and_then(|c| c.get(1)) {
-            let after = base + g.end();
-            let number = &s.text[base + g.start()..after];
+        if let Some(g) = section_number(&s.text[base..]) {
+            let after = base + g.end;
+            let number = &s.text[base + g.start..after];
             if let Some(book) = BOOK_PAGE.find(&s.text[after..]) {
                 // "Id., §22, at 69": a section and a page of a book, no
                 // case's; of an Act only after its Statutes at Large page

@@ -53,6 +53,15 @@ pub(in crate::extract) static SECTION: LazyLock<Regex> = LazyLock::new(|| {
         r"|-[0-9]+(?:\([A-Za-z0-9]{1,5}\))*)?)"
     ))
 });
+
+/// The section number [`SECTION`] reads at the start of `text`, after the
+/// spaces: its range in `text`. The number is all of the match after the
+/// spaces, so no capture groups are needed.
+pub(in crate::extract) fn section_number(text: &str) -> Option<Range<usize>> {
+    let m = SECTION.find(text)?;
+    let lead = text.len() - skip_spaces(text).len();
+    Some(lead..m.end())
+}
 static SUBSECTIONS: LazyLock<Regex> = LazyLock::new(|| re(r"^((?:\([A-Za-z0-9]{1,5}\))+)"));
 static SECTION_SEP: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:[^\S\n]*,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+|[^\S\n]*&[^\S\n]*)")
@@ -588,8 +597,7 @@ pub(in crate::extract) fn code_article(
         return None;
     };
     state.articles = true;
-    let first = SECTION.captures(&s.text[digit..])?;
-    let mut end = digit + first.get(0)?.end();
+    let mut end = digit + SECTION.find(&s.text[digit..])?.end();
     let mut article = s.text[digit..end].to_string();
     // "art. 37.071, §2(b)": a section of the article.
     if let Some(sec) = ARTICLE_SECTION.captures(&s.text[end..]) {
@@ -636,9 +644,9 @@ fn statute(
     many: bool,
     of: Of,
 ) -> Option<usize> {
-    let first = SECTION.captures(&s.text[mark_end..])?;
-    let first_start = mark_end + first.get(1)?.start();
-    let first_end = mark_end + first.get(0)?.end();
+    let first = section_number(&s.text[mark_end..])?;
+    let first_start = mark_end + first.start;
+    let first_end = mark_end + first.end;
     let first_sec = s.text[first_start..first_end].to_string();
     let base = base_section(&first_sec).to_string();
     let mut list = vec![(start, first_end, first_sec)];
@@ -794,15 +802,15 @@ fn more_sections(text: &str, list: &mut Vec<(usize, usize, String)>) {
         let rest = &text[at..];
         let (g, sec) = if let Some(g) = SUBSECTIONS.captures(rest).and_then(|c| c.get(1)) {
             (g.range(), sibling_subsection(&first, g.as_str()))
-        } else if let Some(g) = SECTION.captures(rest).and_then(|c| c.get(1)) {
+        } else if let Some(g) = section_number(rest) {
             // "§§5.01(a), 5.04(a), 1 App. 22-24": a number followed by a
             // capitalized abbreviation starts the next citation.
-            let after = rest[g.end()..].trim_start_matches(' ');
+            let after = rest[g.end..].trim_start_matches(' ');
             let word = after.split(' ').next().unwrap_or("");
             if word.starts_with(|c: char| c.is_ascii_uppercase()) && word.ends_with('.') {
                 break;
             }
-            (g.range(), g.as_str().to_string())
+            (g.clone(), rest[g].to_string())
         } else {
             break;
         };
@@ -1103,5 +1111,51 @@ fn sections_close(a: &str, b: &str) -> bool {
     match (a.parse::<u32>(), b.parse::<u32>()) {
         (Ok(x), Ok(y)) => x.abs_diff(y) <= 10,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The section number read without capture groups is the pattern's
+    /// group, after every section mark and sign of the shipped texts and
+    /// in spacings and forms written to try it.
+    #[test]
+    fn section_number_is_the_patterns_group() {
+        let mut texts: Vec<String> = [
+            " 1983",
+            "\u{a0}5.05(b)(1) and",
+            "5.01-5.05",
+            "2.12(a)-(e)",
+            "  35-44-3-3(b)",
+            "2C:11-3",
+            "5/9-1",
+            "301.6501(e)-1,",
+            "\t12",
+            "§",
+            " a1",
+            "",
+            "\n5",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for (_, text) in crate::shipped::texts() {
+            let matching = crate::normalize::normalize(&text).matching().to_string();
+            for (i, _) in matching.match_indices('§') {
+                texts.push(matching[i + '§'.len_utf8()..].to_string());
+            }
+        }
+        let mut found = 0;
+        for t in &texts {
+            let want = SECTION
+                .captures(t)
+                .and_then(|c| c.get(1))
+                .map(|g| g.range());
+            found += usize::from(want.is_some());
+            assert_eq!(section_number(t), want, "{t:.40}");
+        }
+        assert!(found > 400, "{found} section numbers compared");
     }
 }
