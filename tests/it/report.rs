@@ -935,6 +935,15 @@ fn verify_finds_only_real_errors_in_the_corpora() {
             ),
         ]
     );
+    let got = errors_in(&crate::corpus::path("corpus/extractors"));
+    assert_eq!(
+        got,
+        [e(
+            "ca4_weintraub_2010_raw.txt",
+            mismatch,
+            "Baxter, 579 F.3d at 864"
+        )]
+    );
     let shared = crate::corpus::path("../shared/corpus/opinions");
     if !shared.is_dir() {
         crate::skipped(&shared);
