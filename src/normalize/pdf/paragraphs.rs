@@ -126,7 +126,7 @@ pub(super) fn assign(text: &str, body: &[BodyLine], form: InputForm, units: &mut
         let ends = ends_sentence(s);
         let may_start = prev.is_none_or(|pe| after_heading || tr.in_caption || b.page_top || pe);
         let classify = if may_start {
-            tr.classify(l.start, l.end)
+            tr.classify_collapsed(l.start, l.end, &collapsed)
         } else {
             None
         };
