@@ -146,7 +146,8 @@ impl Margins {
                 n += width;
                 continue;
             }
-            let title = is_title_with_number(s);
+            // Asked only by the branches that read a running title.
+            let title = || is_title_with_number(s);
             let mut is_title_line = false;
             let num = |c: &regex::Captures, i: &[usize]| -> Option<u32> {
                 i.iter()
@@ -180,8 +181,8 @@ impl Margins {
                 if let Some((lead, _, trail)) = title_parts(s) {
                     head.add_number(lead.or(trail).and_then(|n| n.parse().ok()));
                 }
-                is_title_line = title.is_some() || s.contains(" v. ");
-            } else if let Some(number) = title.filter(|k| seen_head || k.is_some()) {
+                is_title_line = title().is_some() || s.contains(" v. ");
+            } else if let Some(number) = title().filter(|k| seen_head || k.is_some()) {
                 // A running title; "2 BARTENWERFER v. BUCKLEY" with its number
                 // starts a head on its own.
                 head.add_number(number);
