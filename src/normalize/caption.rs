@@ -67,7 +67,7 @@ impl<'t> Tracker<'t> {
         if HEADING.is_match(s) {
             return Some(Role::Heading);
         }
-        if is_title(s) && s.contains(" v. ") && s.len() < 100 && !s.ends_with('.') {
+        if s.len() < 100 && !s.ends_with('.') && s.contains(" v. ") && is_title(s) {
             // A case title ("KEMP v. UNITED STATES") opens a caption.
             self.in_caption = true;
             self.caption_lines = 0;
