@@ -91,11 +91,11 @@ pub(super) static PAGE_NUM: LinePattern = LinePattern::new(
 );
 pub(super) static SLIP_TOP: LinePattern = LinePattern::new(
     r"^(?:([0-9]{1,4}) )?(?:\(Slip Opinion\) ?)?OCTOBER TERM, [0-9]{4}(?: ([0-9]{1,4}))?$|^\(Slip Opinion\)$",
-    |s| s.contains("OCTOBER TERM, ") || s == "(Slip Opinion)",
+    |s| contains_at_capital(s, "OCTOBER TERM, ") || s == "(Slip Opinion)",
 );
 pub(super) static CITE_AS: LinePattern = LinePattern::new(
     r"^(?:([0-9]{1,4}) )?Cite as: .{0,60}\([0-9]{4} ?\)(?: ([0-9]{1,4}))?$",
-    |s| s.contains("Cite as: "),
+    |s| contains_at_capital(s, "Cite as: "),
 );
 /// The page number a "Cite as:" head carries, before it or after its
 /// year: `None` when `s` is no such head, `Some(None)` when it carries
@@ -175,7 +175,7 @@ pub(super) static COURT_LINE: LinePattern = LinePattern::new(
 );
 pub(super) static CAPTION_END: LinePattern = LinePattern::new(
     r"^\[[A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}\]$|Decided [A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}\.?$|^Decided [A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}",
-    |s| s.starts_with('[') || s.contains("Decided "),
+    |s| s.starts_with('[') || contains_at_capital(s, "Decided "),
 );
 pub(super) static CAPTION_LIKE: LinePattern = LinePattern::new(
     r"^(?i:on writ of certiorari|certiorari to|on petition for|on application|on appeal|appeal from|on bill of complaint)|PETITIONERS?\b|RESPONDENTS?\b|APPELLANTS?\b|APPELLEES?\b|^\[[A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}\]$|^Nos?\. [0-9]",
@@ -428,22 +428,23 @@ mod tests {
     use crate::normalize::lines::split_lines;
 
     #[test]
-    fn caption_and_author_tests_pass_every_line_their_patterns_match() {
+    fn line_tests_pass_every_line_their_patterns_match() {
         let texts = [
             include_str!("../../corpus/scotus_kemp_v_us_2022_prelim_slip_layout.txt"),
             include_str!("../../corpus/van_de_kamp_v_goldstein_2009_slip.txt"),
             include_str!("../../corpus/cadc_ideal_electronic_v_ific_1997_slip.txt"),
         ];
-        let mut matched = [0, 0];
+        let patterns = [&CAPTION_LIKE, &AUTHOR, &SLIP_TOP, &CITE_AS, &CAPTION_END];
+        let mut matched = [0; 5];
         for line in texts.iter().flat_map(|t| t.lines()).map(collapse) {
-            for (k, p) in [&CAPTION_LIKE, &AUTHOR].into_iter().enumerate() {
+            for (k, p) in patterns.into_iter().enumerate() {
                 if p.regex().is_match(&line) {
                     matched[k] += 1;
                     assert!((p.may_match)(&line), "{line:?}");
                 }
             }
         }
-        assert!(matched.iter().all(|&n| n > 3), "{matched:?}");
+        assert!(matched.iter().all(|&n| n > 0), "{matched:?}");
         assert!(CAPTION_LIKE.is_match("ON WRIT OF CERTIORARI TO THE UNITED STATES"));
         assert!(AUTHOR.is_match("SCALIA, J., delivered the opinion of the Court."));
         assert!(!CAPTION_LIKE.is_match("and the Court held"));
