@@ -32,9 +32,13 @@ impl<'t> Tracker<'t> {
     /// Classifies a line that begins a block, or returns `None` for body text
     /// and lets the caller decide. Updates the section on author lines.
     pub(super) fn classify(&mut self, start: usize, end: usize) -> Option<Role> {
-        let raw = &self.text[start..end];
-        let s = collapse(raw);
-        let s = s.as_ref();
+        let s = collapse(&self.text[start..end]);
+        self.classify_collapsed(start, end, &s)
+    }
+
+    /// [`Tracker::classify`] for a caller that has the line's white space
+    /// folded already (`s` is `collapse` of the line).
+    pub(super) fn classify_collapsed(&mut self, start: usize, end: usize, s: &str) -> Option<Role> {
         if COURT_LINE.is_match(s) {
             self.in_caption = true;
             self.caption_lines = 0;
@@ -63,7 +67,7 @@ impl<'t> Tracker<'t> {
         if HEADING.is_match(s) {
             return Some(Role::Heading);
         }
-        if is_title(s) && s.contains(" v. ") && s.len() < 100 && !s.ends_with('.') {
+        if s.len() < 100 && !s.ends_with('.') && s.contains(" v. ") && is_title(s) {
             // A case title ("KEMP v. UNITED STATES") opens a caption.
             self.in_caption = true;
             self.caption_lines = 0;

@@ -2,7 +2,9 @@
 //! inside a citation or a case name and goes on.
 
 use super::patterns::re;
+use super::words::WordBuild;
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// A line ending in the middle of a citation: a volume and the first words
@@ -68,8 +70,13 @@ fn ends_in_name_abbreviation(t: &str) -> bool {
         let mut cs = last.chars();
         matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
     };
-    initial || NAME_ABBREVIATIONS.contains(&last)
+    initial || NAME_ABBREVIATION_SET.contains(last)
 }
+
+/// [`NAME_ABBREVIATIONS`] as a set: one hash of the last word instead of
+/// a comparison with each.
+static NAME_ABBREVIATION_SET: LazyLock<HashSet<&str, WordBuild>> =
+    LazyLock::new(|| NAME_ABBREVIATIONS.iter().copied().collect());
 
 #[cfg(test)]
 mod tests {

@@ -125,10 +125,16 @@ impl Margins {
         let mut seen_head = false;
         let mut after_title = false;
         let mut bound = heads::State::default();
+        // The line after the one looked at, folded once for both turns.
+        let mut folded_next: Option<(usize, std::borrow::Cow<str>)> = None;
         while n < ls.len() && n < HEAD_LINES_MAX {
             let l = ls[n];
-            let s = collapse(&text[l.start..l.end]);
+            let s = match folded_next.take() {
+                Some((k, s)) if k == n => s,
+                _ => collapse(&text[l.start..l.end]),
+            };
             let next = ls.get(n + 1).map(|l| collapse(&text[l.start..l.end]));
+            folded_next = next.clone().map(|next| (n + 1, next));
             let mended = next.as_deref().and_then(|next| mend_broken_head(&s, next));
             let s = mended.as_deref().unwrap_or(&s);
             // The head's two pieces are one line.
@@ -140,7 +146,8 @@ impl Margins {
                 n += width;
                 continue;
             }
-            let title = is_title_with_number(s);
+            // Asked only by the branches that read a running title.
+            let title = || is_title_with_number(s);
             let mut is_title_line = false;
             let num = |c: &regex::Captures, i: &[usize]| -> Option<u32> {
                 i.iter()
@@ -174,8 +181,8 @@ impl Margins {
                 if let Some((lead, _, trail)) = title_parts(s) {
                     head.add_number(lead.or(trail).and_then(|n| n.parse().ok()));
                 }
-                is_title_line = title.is_some() || s.contains(" v. ");
-            } else if let Some(number) = title.filter(|k| seen_head || k.is_some()) {
+                is_title_line = title().is_some() || s.contains(" v. ");
+            } else if let Some(number) = title().filter(|k| seen_head || k.is_some()) {
                 // A running title; "2 BARTENWERFER v. BUCKLEY" with its number
                 // starts a head on its own.
                 head.add_number(number);

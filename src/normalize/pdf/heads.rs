@@ -140,6 +140,12 @@ fn volume_line(s: &str) -> Option<BoundLine> {
     if !s.contains(" U. S.") && !s.contains(" U.S.") {
         return None;
     }
+    // A volume with text on both sides ("Cite as: 558 U. S. ____ (2010)")
+    // is no head: unless the line starts with the volume or ends with
+    // "U. S.", every match has both sides and the captures are not run.
+    if !starts_with_volume(s) && !s.ends_with(" U. S.") && !s.ends_with(" U.S.") {
+        return None;
+    }
     let c = VOLUME.captures(s)?;
     match (c.get(1), c.get(3)) {
         (None, None) => Some(BoundLine::LoneVolume),
@@ -155,6 +161,13 @@ fn volume_line(s: &str) -> Option<BoundLine> {
         }
         (Some(_), Some(_)) => None,
     }
+}
+
+/// Whether `s` begins with a volume of the U. S. Reports ("557 U. S.").
+fn starts_with_volume(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &s[digits..];
+    (1..=4).contains(&digits) && (rest.starts_with(" U. S.") || rest.starts_with(" U.S."))
 }
 
 /// Whether `s` is a part's label and nothing else ("Scalia, J.,
@@ -213,6 +226,9 @@ mod tests {
             read("952 Stevens, J., concurring", None),
             Some(BoundLine::NumberedLabel(Section::Concurrence))
         );
+        assert_eq!(volume_line("557 U.S."), Some(BoundLine::LoneVolume));
+        assert_eq!(volume_line("Cite as: 558 U. S. ____ (2010)"), None);
+        assert_eq!(volume_line("12345 U. S. June 1, 2009"), None);
         assert_eq!(read("07-07-14", None), Some(BoundLine::StampPiece));
         assert_eq!(read("13:20:20", None), Some(BoundLine::StampPiece));
         // Text is no head.

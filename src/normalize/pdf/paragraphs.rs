@@ -12,6 +12,8 @@ use super::super::units::{Role, Unit, Units};
 use super::super::{InputForm, Section};
 use super::BodyLine;
 use super::widths::{SPACE, full_width, width};
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 /// Lines that end in a hyphen are full: the width of a part's full line
@@ -118,15 +120,15 @@ pub(super) fn assign(text: &str, body: &[BodyLine], form: InputForm, units: &mut
     for (k, b) in body.iter().enumerate() {
         let l = b.line;
         let s = &text[l.start..l.end];
-        let collapsed = collapse(s);
-        let section = part_of(current, b, &collapsed);
+        let folded = Folded::new(s);
+        let section = part_of(current, b, &folded);
         let part_changed = current.is_some_and(|c| c != section);
         current = Some(section);
         let prev = k.checked_sub(1).map(|_| prev_ends);
         let ends = ends_sentence(s);
         let may_start = prev.is_none_or(|pe| after_heading || tr.in_caption || b.page_top || pe);
         let classify = if may_start {
-            tr.classify(l.start, l.end)
+            tr.classify_collapsed(l.start, l.end, folded.get())
         } else {
             None
         };
@@ -136,8 +138,8 @@ pub(super) fn assign(text: &str, body: &[BodyLine], form: InputForm, units: &mut
             (None, Some(_)) if after_heading => Role::Start,
             (None, Some(_)) if part_changed || (b.page_top && b.slip == Some(1)) => Role::Start,
             (None, Some(pe)) => match &measure {
-                None => layout_role(&indents, b, pe, opened_by_heading, &collapsed),
-                Some(m) => raw_role(m, k, b, pe, &collapsed),
+                None => layout_role(&indents, b, pe, opened_by_heading, &folded),
+                Some(m) => raw_role(m, k, b, pe, &folded),
             },
         };
         let role = continue_caption(text, &units.body, role);
@@ -146,7 +148,7 @@ pub(super) fn assign(text: &str, body: &[BodyLine], form: InputForm, units: &mut
         }
         indents.after(role, l.indent);
         after_heading = match role {
-            Role::Heading => ends || HEADING.is_match(&collapsed),
+            Role::Heading => ends || HEADING.is_match(folded.get()),
             Role::Caption | Role::CaptionCont => true,
             _ => false,
         };
@@ -163,16 +165,40 @@ pub(super) fn assign(text: &str, body: &[BodyLine], form: InputForm, units: &mut
     units.meta = tr.meta;
 }
 
+/// A line whose white space is folded (`collapse`) when first asked for:
+/// most lines are never matched against a pattern.
+struct Folded<'t> {
+    raw: &'t str,
+    folded: OnceCell<Cow<'t, str>>,
+}
+
+impl<'t> Folded<'t> {
+    fn new(raw: &'t str) -> Folded<'t> {
+        Folded {
+            raw,
+            folded: OnceCell::new(),
+        }
+    }
+
+    /// The line with its white space folded.
+    fn get(&self) -> &str {
+        self.folded.get_or_init(|| collapse(self.raw))
+    }
+}
+
 /// The part a body line belongs to. A syllabus may run onto the page
 /// whose head already names the opinion (preliminary prints): the part
 /// changes where the opinion opens.
-fn part_of(current: Option<Section>, b: &BodyLine, collapsed: &str) -> Section {
-    let opens = COURT_LINE.is_match(collapsed)
-        || (AUTHOR.is_match(collapsed)
-            && !collapsed.contains(", J., ")
-            && section_of(collapsed).is_some());
+fn part_of(current: Option<Section>, b: &BodyLine, line: &Folded) -> Section {
+    let opens = || {
+        let collapsed = line.get();
+        COURT_LINE.is_match(collapsed)
+            || (AUTHOR.is_match(collapsed)
+                && !collapsed.contains(", J., ")
+                && section_of(collapsed).is_some())
+    };
     match current {
-        Some(Section::Syllabus) if b.section != Section::Syllabus && !opens => Section::Syllabus,
+        Some(Section::Syllabus) if b.section != Section::Syllabus && !opens() => Section::Syllabus,
         _ => b.section,
     }
 }
@@ -185,7 +211,7 @@ fn layout_role(
     b: &BodyLine,
     prev_ends: bool,
     opened_by_heading: bool,
-    collapsed: &str,
+    line: &Folded,
 ) -> Role {
     let i = b.line.indent;
     let mut role = indents.role(i);
@@ -206,7 +232,7 @@ fn layout_role(
     {
         role = Role::Cont;
     }
-    if role == Role::Cont && MARKER.is_match(collapsed) && prev_ends {
+    if role == Role::Cont && prev_ends && MARKER.is_match(line.get()) {
         role = Role::Start;
     }
     role
@@ -215,10 +241,11 @@ fn layout_role(
 /// The role of a `-raw` line: it starts a paragraph when the line before
 /// ended a sentence (`prev_ends`) and the line's first word would have fit
 /// on it.
-fn raw_role(m: &Measure, k: usize, b: &BodyLine, prev_ends: bool, collapsed: &str) -> Role {
+fn raw_role(m: &Measure, k: usize, b: &BodyLine, prev_ends: bool, line: &Folded) -> Role {
     if !prev_ends {
         return Role::Cont;
     }
+    let collapsed = line.get();
     let first_word = collapsed.split(' ').next().unwrap_or("");
     let fits = m.fits_after(k - 1, b.section, first_word);
     // A line starting in lower case or with "§" goes on a sentence ("See
