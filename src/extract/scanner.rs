@@ -361,6 +361,10 @@ fn own_citation(source: &str, norm: &Normalized) -> Option<String> {
     Some(format!("{} U.S. {first}", &volume[1]))
 }
 
+/// The lazily compiled patterns and tables above, which
+/// [`crate::extract::prepare`] compiles ahead of their first use.
+pub(super) const PATTERNS: &[fn()] = crate::extract::patterns![SIGNAL];
+
 #[cfg(test)]
 mod tests {
     use super::*;
