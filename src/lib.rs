@@ -155,6 +155,17 @@ pub fn extract(source: &str, norm: &Normalized) -> Vec<Citation> {
     cites
 }
 
+/// Compiles now share `share` (of `0..shares`) of the patterns
+/// [`extract`] compiles on first use. By default, each pattern is compiled
+/// when a text first needs it, and a thread that needs a pattern another
+/// is compiling waits. The threads of a large job, each calling this with
+/// its own share before its first text, compile the patterns in parallel
+/// instead; for one small text it only costs time (patterns it would not
+/// need).
+pub fn prepare_extraction(share: usize, shares: usize) {
+    extract::prepare(share, shares);
+}
+
 /// The most characters of the normalized text [`is_source_of`] compares.
 const SOURCE_SAMPLES: usize = 64;
 

@@ -234,6 +234,10 @@ impl Scanner<'_> {
     }
 }
 
+/// The lazily compiled patterns and tables above, which
+/// [`crate::extract::prepare`] compiles ahead of their first use.
+pub(super) const PATTERNS: &[fn()] = crate::extract::patterns![OTHER_SOURCE];
+
 #[cfg(test)]
 mod tests {
     use super::*;

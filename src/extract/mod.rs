@@ -61,6 +61,40 @@ fn anchors(more: &[&forms::Rule]) -> Regex {
         .expect("anchor patterns compile")
 }
 
+/// A list of functions that each force one of the lazily compiled
+/// patterns (or tables) named, for [`prepare`].
+macro_rules! patterns {
+    ($($pattern:ident),* $(,)?) => {
+        &[$(|| {
+            std::sync::LazyLock::force(&$pattern);
+        }),*]
+    };
+}
+pub(crate) use patterns;
+
+/// The lazily compiled patterns and tables of extraction outside the
+/// forms.
+const PATTERNS: [&[fn()]; 6] = [
+    patterns![ANCHORS, ANCHORS_NAMED],
+    link::PATTERNS,
+    pins::PATTERNS,
+    reporters::PATTERNS,
+    scanner::PATTERNS,
+    titles::PATTERNS,
+];
+
+/// Compiles share `share` of `shares` of extraction's patterns now, where
+/// they are otherwise compiled when first used: the workers of a large
+/// job, each compiling its share at the start, compile them in parallel,
+/// and none waits on another's compiling the pattern both need first.
+pub(crate) fn prepare(share: usize, shares: usize) {
+    let lists = PATTERNS.iter().chain(&forms::PATTERNS);
+    let all = lists.flat_map(|list| list.iter());
+    for force in all.skip(share).step_by(shares.max(1)) {
+        force();
+    }
+}
+
 /// How the patterns write the whitespace inside a block.
 const PATTERN_SPACE: &str = r"[^\S\n]";
 
@@ -304,6 +338,45 @@ mod tests {
         }
         assert!(all(&ANCHORS, &texts[0]).len() >= 3);
         assert!(found > 1000, "{found} anchors compared");
+    }
+
+    /// [`prepare`] forces every lazily compiled pattern or table declared
+    /// in the modules of extraction (outside their tests), shared out
+    /// among any number of threads.
+    #[test]
+    fn prepare_lists_every_lazy_pattern() {
+        fn declared(dir: &std::path::Path, count: &mut usize) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    declared(&path, count);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    let code = text.split("\n#[cfg(test)]").next().unwrap();
+                    *count += code
+                        .lines()
+                        .filter(|l| !l.starts_with(' ') && l.contains("static "))
+                        .filter(|l| l.contains(": LazyLock<"))
+                        .count();
+                }
+            }
+        }
+        let mut count = 0;
+        declared(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/extract"),
+            &mut count,
+        );
+        let listed: usize = PATTERNS
+            .iter()
+            .chain(&forms::PATTERNS)
+            .map(|l| l.len())
+            .sum();
+        assert!(count > 100, "{count} lazy patterns declared");
+        assert_eq!(listed, count);
+        for share in 0..3 {
+            prepare(share, 3);
+        }
+        prepare(0, 0);
     }
 
     /// Every form's anchor compiles on its own and has a distinct name.

@@ -235,6 +235,10 @@ pub(super) fn footnote_pins(page: Option<u32>, f: &Captures<'_>) -> Vec<Pin> {
     pins
 }
 
+/// The lazily compiled patterns and tables above, which
+/// [`crate::extract::prepare`] compiles ahead of their first use.
+pub(super) const PATTERNS: &[fn()] = crate::extract::patterns![FOOTNOTE];
+
 #[cfg(test)]
 mod tests {
     use super::*;

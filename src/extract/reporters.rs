@@ -421,6 +421,10 @@ fn nominative_at(b: &[u8], e: usize) -> Option<(usize, Nominative)> {
     Some((end, ((vol_start, vol_start + n), (rep_start, rep_end))))
 }
 
+/// The lazily compiled patterns and tables above, which
+/// [`crate::extract::prepare`] compiles ahead of their first use.
+pub(super) const PATTERNS: &[fn()] = crate::extract::patterns![REPORTERS, JOURNALS_FROM];
+
 #[cfg(test)]
 pub(super) mod tests {
     use crate::extract::scanner::re;

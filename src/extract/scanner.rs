@@ -8,7 +8,7 @@ use crate::law::names;
 use crate::normalize::{BlockKind, Normalized, Section};
 use regex::{Captures, Regex};
 use std::collections::{BTreeSet, HashSet};
-use std::ops::Range;
+use std::ops::{Bound, Range};
 use std::sync::LazyLock;
 
 /// The longest signal looked back over, in bytes.
@@ -201,7 +201,7 @@ impl<'a> Scanner<'a> {
     /// or their first words.
     pub(super) fn knows_name(&self, name: &str) -> bool {
         self.names
-            .range(name.to_string()..)
+            .range::<str, _>((Bound::Included(name), Bound::Unbounded))
             .next()
             .is_some_and(|k| names::begins_with_words(k, name))
     }
@@ -360,6 +360,10 @@ fn own_citation(source: &str, norm: &Normalized) -> Option<String> {
     let first = norm.blocks().iter().find_map(|b| b.slip_page)?;
     Some(format!("{} U.S. {first}", &volume[1]))
 }
+
+/// The lazily compiled patterns and tables above, which
+/// [`crate::extract::prepare`] compiles ahead of their first use.
+pub(super) const PATTERNS: &[fn()] = crate::extract::patterns![SIGNAL];
 
 #[cfg(test)]
 mod tests {

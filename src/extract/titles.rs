@@ -282,6 +282,10 @@ pub(super) fn short_name_ending_at(s: &Scanner<'_>, end: usize) -> Option<(usize
     found
 }
 
+/// The lazily compiled patterns and tables above, which
+/// [`crate::extract::prepare`] compiles ahead of their first use.
+pub(super) const PATTERNS: &[fn()] = crate::extract::patterns![CLAUSE_END, SIGNAL, HEREINAFTER];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -86,7 +86,8 @@ const GIVEN_NAME_WORDS: usize = 4;
 pub(crate) fn given_name(parenthetical: &str) -> Option<&str> {
     let p = parenthetical.trim();
     let p = p.strip_prefix("hereinafter ").unwrap_or(p);
-    let words: Vec<&str> = p.split_whitespace().collect();
+    // One word more than a short name has is enough to tell it is none.
+    let words: Vec<&str> = p.split_whitespace().take(GIVEN_NAME_WORDS + 1).collect();
     let capitalized = |w: &&str| {
         w.starts_with(|c: char| c.is_uppercase())
             && !w.ends_with(['.', ',', ';', ':'])
@@ -189,5 +190,10 @@ mod tests {
         assert_eq!(given_name("plurality opinion"), None);
         assert_eq!(given_name("SCALIA, J., dissenting"), None);
         assert_eq!(given_name("Congress Members do not"), None);
+        assert_eq!(
+            given_name("Four Capitalized Words Here"),
+            Some("Four Capitalized Words Here")
+        );
+        assert_eq!(given_name("Five Capitalized Words Are Here"), None);
     }
 }

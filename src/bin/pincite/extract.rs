@@ -76,7 +76,8 @@ pub(crate) fn run(out: &mut Out, args: &ExtractArgs) -> io::Result<u8> {
     }
     let extract =
         |name: &str, text: &str| file_output(format, name, &args.form.cite(text).into_citations());
-    let failed = par_each_file(out, &args.inputs, extract, |out, _, bytes| {
+    let prepare = pincite::prepare_extraction;
+    let failed = par_each_file(out, &args.inputs, prepare, extract, |out, _, bytes| {
         let bytes = bytes?;
         if bytes.is_empty() {
             return Ok(());

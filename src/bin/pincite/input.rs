@@ -209,6 +209,10 @@ pub(crate) fn for_each_file(
     Ok(failed)
 }
 
+/// The size of a job, in bytes of input, from which the workers of
+/// [`par_each_file`] prepare in parallel before their first file.
+const LARGE_JOB: u64 = 2 << 20;
+
 /// How far the workers of [`par_each_file`] may run ahead of the output,
 /// in files.
 const FILES_AHEAD: usize = 32;
@@ -270,10 +274,13 @@ impl Schedule {
 /// [`FILES_AHEAD`] files ahead of the output and take the largest file
 /// there first ([`Schedule`]). When the output is closed (its pipe's reader
 /// gone), they only read the rest, so that every failure is still
-/// reported; when `each` fails, they stop.
+/// reported; when `each` fails, they stop. When there are several workers
+/// and the job is large ([`LARGE_JOB`]), each first calls `prepare` with
+/// its number and the number of workers.
 pub(crate) fn par_each_file<T: Send>(
     out: &mut Out,
     inputs: &Inputs,
+    prepare: impl Fn(usize, usize) + Sync,
     work: impl Fn(&str, &str) -> T + Sync,
     mut each: impl FnMut(&mut Out, &str, T) -> io::Result<()>,
 ) -> io::Result<bool> {
@@ -287,13 +294,17 @@ pub(crate) fn par_each_file<T: Send>(
     let stop = AtomicBool::new(false);
     let skip = AtomicBool::new(false);
     let threads = rayon::current_num_threads().clamp(1, files.len().max(1));
+    let large = threads > 1 && schedule.sizes.iter().sum::<u64>() >= LARGE_JOB;
     let (tx, rx) = mpsc::channel();
     std::thread::scope(|scope| {
-        for _ in 0..threads {
+        for worker in 0..threads {
             let tx = tx.clone();
-            let (files, work, schedule, written, stop, skip) =
-                (&files, &work, &schedule, &written, &stop, &skip);
+            let (files, work, schedule, written, stop, skip, prepare) =
+                (&files, &work, &schedule, &written, &stop, &skip, &prepare);
             scope.spawn(move || {
+                if large {
+                    prepare(worker, threads);
+                }
                 loop {
                     if stop.load(Ordering::Relaxed) {
                         break;

@@ -588,6 +588,23 @@ fn slip_op_pins(s: &Scanner<'_>, end: usize) -> Option<Vec<Pin>> {
     s.pins_at(open + at.end()).map(|p| p.pins)
 }
 
+/// The lazily compiled patterns and tables above, which
+/// [`crate::extract::prepare`] compiles ahead of their first use.
+pub(super) const PATTERNS: &[fn()] = crate::extract::patterns![
+    COURT_YEAR,
+    DECISION_DATE,
+    SLIP_OP_AT,
+    BLANK_PIN,
+    PAGE_SUFFIX,
+    AT_WITHOUT_COMMA,
+    PAGE_WORD,
+    BLANK_AT,
+    YEAR_BEFORE,
+    BRACKETED_YEAR,
+    SUPRA_BEFORE,
+    HISTORY_BEFORE
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -534,6 +534,21 @@ fn roman(mut n: u32) -> String {
     out
 }
 
+/// The lazily compiled patterns and tables above, which
+/// [`crate::extract::prepare`] compiles ahead of their first use.
+pub(super) const PATTERNS: &[fn()] = crate::extract::patterns![
+    PART_PARTS,
+    PART_AFTER,
+    WHOLE,
+    MORE_NUMBERS,
+    SECTION,
+    MORE_ITEMS,
+    CLAUSE,
+    OF_CONSTITUTION,
+    CONTINUING,
+    OTHER_ARTICLES
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -198,6 +198,10 @@ fn byline_of(s: &mut Scanner<'_>, at: usize) -> Option<Byline> {
     titles::byline_before(s, end)
 }
 
+/// The lazily compiled patterns and tables above, which
+/// [`crate::extract::prepare`] compiles ahead of their first use.
+pub(super) const PATTERNS: &[fn()] = crate::extract::patterns![YEAR, UNLISTED];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -255,6 +255,20 @@ fn subject_start(s: &mut Scanner<'_>, at: usize) -> usize {
     }
 }
 
+/// The lazily compiled patterns and tables above, which
+/// [`crate::extract::prepare`] compiles ahead of their first use.
+pub(super) const PATTERNS: &[fn()] = crate::extract::patterns![
+    REPORT_PARTS,
+    NUMBER,
+    CONGRESS,
+    PART,
+    PIN_WORD,
+    DATE,
+    GLOBE_PARTS,
+    RECORD_PARTS,
+    HEARING_CONGRESS
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -205,6 +205,25 @@ pub(super) static FORMS: &[Rule] = &[
     },
 ];
 
+/// The lazily compiled patterns of every form, for
+/// [`crate::extract::prepare`].
+pub(super) const PATTERNS: [&[fn()]; 14] = [
+    case::PATTERNS,
+    constitution::PATTERNS,
+    id::PATTERNS,
+    journal::PATTERNS,
+    legislative::PATTERNS,
+    neutral::PATTERNS,
+    record::PATTERNS,
+    reference::PATTERNS,
+    regulation::PATTERNS,
+    rule::PATTERNS,
+    secondary::PATTERNS,
+    session_law::PATTERNS,
+    statute::PATTERNS,
+    supra::PATTERNS,
+];
+
 /// A reference to a source by the short name a "hereinafter" gave it
 /// ("Federalist 466", "Black's 694", "39th Cong. Globe 1013"): searched
 /// for only after such a name is given, beside the forms of [`FORMS`],

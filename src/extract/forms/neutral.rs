@@ -150,6 +150,10 @@ fn canonical(written: &str) -> String {
         .map_or_else(|| written.to_string(), |r| r.to_string())
 }
 
+/// The lazily compiled patterns and tables above, which
+/// [`crate::extract::prepare`] compiles ahead of their first use.
+pub(super) const PATTERNS: &[fn()] = crate::extract::patterns![LOUISIANA, HYPHENATED, YEAR_PAGE];
+
 #[cfg(test)]
 mod tests {
     use super::*;

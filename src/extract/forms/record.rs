@@ -203,6 +203,10 @@ fn part_of_a_reporter(text: &str, at: usize) -> bool {
     matches!(word, "U.S." | "S.") && before.trim_end_matches(' ').len() < before.len()
 }
 
+/// The lazily compiled patterns and tables above, which
+/// [`crate::extract::prepare`] compiles ahead of their first use.
+pub(super) const PATTERNS: &[fn()] = crate::extract::patterns![PARTS, PAGE_WORD, ROMAN_PAGE];
+
 #[cfg(test)]
 mod tests {
     use super::*;

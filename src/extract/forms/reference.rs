@@ -100,3 +100,7 @@ fn push_pinned(s: &mut Scanner<'_>, start: usize, name: String, pins_at: usize) 
     s.out.push(c);
     Some(p.end)
 }
+
+/// The lazily compiled patterns and tables above, which
+/// [`crate::extract::prepare`] compiles ahead of their first use.
+pub(super) const PATTERNS: &[fn()] = crate::extract::patterns![OPENING_NAME];

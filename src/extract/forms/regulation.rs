@@ -49,3 +49,7 @@ pub(super) fn parse(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     s.out.push(c);
     end
 }
+
+/// The lazily compiled patterns and tables above, which
+/// [`crate::extract::prepare`] compiles ahead of their first use.
+pub(super) const PATTERNS: &[fn()] = crate::extract::patterns![PARTS];

@@ -364,6 +364,22 @@ fn more_rules(
     end
 }
 
+/// The lazily compiled patterns and tables above, which
+/// [`crate::extract::prepare`] compiles ahead of their first use.
+pub(super) const PATTERNS: &[fn()] = crate::extract::patterns![
+    PARTS,
+    SPELLED_PARTS,
+    NUMBER,
+    LOCAL,
+    LIST_SEP,
+    SUBDIVISION,
+    OF_RULES,
+    OF_OTHER,
+    SUPREME,
+    CIRCUIT,
+    STATE
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -715,6 +715,27 @@ pub(in crate::extract) fn next_section(
     Some(end)
 }
 
+/// The lazily compiled patterns and tables above, which
+/// [`crate::extract::prepare`] compiles ahead of their first use.
+pub(super) const PATTERNS: &[fn()] = crate::extract::patterns![
+    NOTE,
+    LOCATOR_END,
+    SECTIONS,
+    CHAPTER,
+    COMMENT,
+    DEFINITION,
+    NOTE_AFTER,
+    PAGE_WORD,
+    BEFORE_RESTATEMENT,
+    SERIES,
+    FEDERALIST_PARTS,
+    CODE_WORDS,
+    REPORT_PART,
+    PERIODICAL_PART,
+    PERIODICAL_NAME,
+    ACT_TITLE
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

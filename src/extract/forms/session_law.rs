@@ -91,3 +91,8 @@ pub(super) fn parse_public_law(s: &mut Scanner<'_>, m: Range<usize>) -> usize {
     s.out.push(c);
     end
 }
+
+/// The lazily compiled patterns and tables above, which
+/// [`crate::extract::prepare`] compiles ahead of their first use.
+pub(super) const PATTERNS: &[fn()] =
+    crate::extract::patterns![LARGE_PARTS, PUBLIC_LAW_PARTS, LAW_SECTION, RANGE_NEXT];

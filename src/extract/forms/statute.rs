@@ -1114,6 +1114,45 @@ fn sections_close(a: &str, b: &str) -> bool {
     }
 }
 
+/// The lazily compiled patterns and tables above, which
+/// [`crate::extract::prepare`] compiles ahead of their first use.
+pub(super) const PATTERNS: &[fn()] = crate::extract::patterns![
+    SECTION,
+    CODE_PARTS,
+    REVISED_PARTS,
+    BARE_PARTS,
+    WORD_PARTS,
+    MISPLACED_CODE,
+    SUBSECTIONS,
+    SECTION_SEP,
+    CLAUSE_START,
+    SENTENCE_END,
+    NON_STATUTE_NAMED,
+    STATUTE_NAMED,
+    CONSTITUTION_ARTICLE,
+    OF_AMENDMENT,
+    ACT_BY_PAGE,
+    BOOK_PAGE,
+    CLAUSE,
+    BOOK_NOTE,
+    CODE_WORD_PARTS,
+    SECTION_OF_PARTS,
+    OF_CODE,
+    NAME_AHEAD,
+    OF_TITLE,
+    OF_NAME,
+    DIVISION,
+    TITLE_BEFORE,
+    SUBDIVISION,
+    MORE_SUBDIVISIONS,
+    NOTE,
+    CFR_PART,
+    SESSION_LAW,
+    OTHER_NAMED,
+    LAWS_NAMED,
+    ARTICLE_SECTION
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

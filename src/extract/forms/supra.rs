@@ -146,3 +146,8 @@ fn pins_after(s: &Scanner<'_>, end: usize, pins: &mut Vec<crate::citation::Pin>)
     }
     end
 }
+
+/// The lazily compiled patterns and tables above, which
+/// [`crate::extract::prepare`] compiles ahead of their first use.
+pub(super) const PATTERNS: &[fn()] =
+    crate::extract::patterns![COMMA_AT, NOTE_WORD, COMMA_SECTION, COMMA_NOTE, NOTE_BEFORE];
