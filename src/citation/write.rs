@@ -29,14 +29,8 @@ impl Citation {
         out.extend_from_slice(b"],\"text\":");
         string(out, &self.text);
         field(out, b",\"authority\":", self.authority.as_deref(), string);
-        out.extend_from_slice(b",\"pins\":[");
-        for (i, pin) in self.pins.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            write_pin(out, pin);
-        }
-        out.push(b']');
+        out.extend_from_slice(b",\"pins\":");
+        array(out, &self.pins, write_pin);
         self.write_form_fields(out);
         field(out, b",\"signal\":", self.signal.as_deref(), string);
         field(
@@ -50,14 +44,8 @@ impl Citation {
         field(out, b",\"slip_page\":", self.slip_page, |o, p| {
             number(o, p.into())
         });
-        out.extend_from_slice(b",\"warnings\":[");
-        for (i, w) in self.warnings.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            string(out, w);
-        }
-        out.push(b']');
+        out.extend_from_slice(b",\"warnings\":");
+        array(out, &self.warnings, |o, w| string(o, w));
         self.write_extra_fields(out)?;
         out.push(b'}');
         Ok(())
@@ -171,6 +159,18 @@ static ESCAPED: [bool; 256] = {
 /// Appends a JSON string as `serde_json` escapes it: a quote, a backslash
 /// and the control characters escaped, everything else (all of Unicode)
 /// as it is.
+/// Writes a JSON array of `items`, each by `each`.
+fn array<T>(out: &mut Vec<u8>, items: &[T], mut each: impl FnMut(&mut Vec<u8>, &T)) {
+    out.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        each(out, item);
+    }
+    out.push(b']');
+}
+
 fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let bytes = s.as_bytes();
