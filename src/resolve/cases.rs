@@ -166,9 +166,13 @@ impl Cases {
             return Role::Pages;
         }
         let pin = first_page_pin(&cites[i]);
-        let named = name
-            .as_ref()
-            .map(|n| pick_by_pin(cites, &lookup(&self.by_name, n), pin));
+        let named = name.as_ref().map(|n| {
+            pick_by_pin(
+                cites,
+                &lookup(&self.by_name, n, MAX_NAMES_SHARING_A_WORD),
+                pin,
+            )
+        });
         let in_volume = self.by_volume.get(&key);
         let by_vol = in_volume.and_then(|c| {
             // A blank pin ("554 U. S., at ___") is a pin of a case without
@@ -234,12 +238,12 @@ impl Cases {
     pub(super) fn supra(&mut self, cites: &mut [Citation], i: usize) -> Role {
         let pin = first_page_pin(&cites[i]);
         let hit = cites[i].case_name().and_then(|n| {
-            let found = lookup(&self.by_name, n);
+            let found = lookup(&self.by_name, n, MAX_NAMES_SHARING_A_WORD);
             if !found.is_empty() {
                 return pick_by_pin(cites, &found, pin);
             }
             // A tail is weak evidence: the pin must fit too.
-            let found = lookup(&self.by_tail, n);
+            let found = lookup(&self.by_tail, n, MAX_NAMES_SHARING_A_WORD);
             let fits = |&j: &usize| pin.is_none_or(|p| pin_fits(cites, j, p));
             found.iter().copied().filter(fits).max()
         });
@@ -289,8 +293,8 @@ impl Cases {
 }
 
 /// The full citations known by `name` in `keys`, or by a key that starts
-/// with it and a space.
-fn lookup(keys: &BTreeMap<String, Vec<usize>>, name: &str) -> Vec<usize> {
+/// with it and a space (of `most` such keys at the most).
+pub(super) fn lookup(keys: &BTreeMap<String, Vec<usize>>, name: &str, most: usize) -> Vec<usize> {
     if let Some(js) = keys.get(name) {
         return js.clone();
     }
@@ -299,7 +303,7 @@ fn lookup(keys: &BTreeMap<String, Vec<usize>>, name: &str) -> Vec<usize> {
     let (from, to) = (format!("{name} "), format!("{name}!"));
     let mut out: Vec<usize> = keys
         .range(from..to)
-        .take(MAX_NAMES_SHARING_A_WORD)
+        .take(most)
         .flat_map(|(_, js)| js.iter().copied())
         .collect();
     out.sort_unstable();
@@ -386,10 +390,13 @@ mod tests {
         by_name.insert("Long Beach Unified".to_string(), vec![2]);
         by_name.insert("Long".to_string(), vec![3]);
         by_name.insert("Longview".to_string(), vec![4]);
-        assert_eq!(lookup(&by_name, "Long"), [3]);
-        assert_eq!(lookup(&by_name, "Long Beach"), [1]);
+        assert_eq!(lookup(&by_name, "Long", MAX_NAMES_SHARING_A_WORD), [3]);
+        assert_eq!(
+            lookup(&by_name, "Long Beach", MAX_NAMES_SHARING_A_WORD),
+            [1]
+        );
         by_name.remove("Long");
-        assert_eq!(lookup(&by_name, "Long"), [1, 2]);
-        assert!(lookup(&by_name, "Short").is_empty());
+        assert_eq!(lookup(&by_name, "Long", MAX_NAMES_SHARING_A_WORD), [1, 2]);
+        assert!(lookup(&by_name, "Short", MAX_NAMES_SHARING_A_WORD).is_empty());
     }
 }

@@ -201,19 +201,7 @@ impl Sources {
     /// The full citations known by `name` or by a name it begins, in
     /// order.
     fn lookup(&self, name: &str) -> Vec<usize> {
-        if let Some(js) = self.by_name.get(name) {
-            return js.clone();
-        }
-        let (from, to) = (format!("{name} "), format!("{name}!"));
-        let mut out: Vec<usize> = self
-            .by_name
-            .range(from..to)
-            .take(MAX_NAMES_SHARING_A_WORD)
-            .flat_map(|(_, js)| js.iter().copied())
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        super::cases::lookup(&self.by_name, name, MAX_NAMES_SHARING_A_WORD)
     }
 
     /// The citation footnote `n` holds that `name` names, else its first
