@@ -910,9 +910,13 @@ fn fold_for_matching(src: &str, reading: &str, rmap: &OffsetMap) -> (String, Off
             // A single space stays unless it sits in ". . ." or is stray.
             let stays = match bytes.get(i + 1) {
                 Some(b' ') => false,
-                Some(b'.') => !(i > 0 && bytes[i - 1] == b'.') && bytes.get(i + 2) != Some(&b','),
-                Some(b',' | 0xE2) => !is_stray_space(bytes, i, i + 1),
-                _ => true,
+                Some(b'.') => {
+                    !(i > 0 && bytes[i - 1] == b'.')
+                        && bytes.get(i + 2) != Some(&b',')
+                        && !is_split_initials(bytes, i, i + 1)
+                }
+                Some(b',' | b'(' | 0xE2) => !is_stray_space(bytes, i, i + 1),
+                _ => !(i > 0 && bytes[i - 1] == b'(' && is_stray_space(bytes, i, i + 1)),
             };
             if stays {
                 i += 1;
@@ -978,6 +982,9 @@ fn fold_for_matching(src: &str, reading: &str, rmap: &OffsetMap) -> (String, Off
 /// before a comma (not after an ellipsis: the Court's "___ , ___" reads
 /// as "___, ___"), before a period and comma, or in ".” ’”" (the Court
 /// sets "” ’ ”" and "’ ”" apart, never "” ’”").
+/// Inside a statute's or an abbreviation's own marks pypdf sets spaces
+/// too ("18 U .S.C.", "§ 3553 (a)(4)", "§ 3582( c)(2)"): see
+/// [`is_split_initials`] and [`is_split_subsection`].
 #[inline]
 fn is_stray_space(bytes: &[u8], i: usize, j: usize) -> bool {
     match bytes.get(j) {
@@ -986,11 +993,51 @@ fn is_stray_space(bytes: &[u8], i: usize, j: usize) -> bool {
             Some(b'.') => i >= 2 && bytes[i - 2] != b' ',
             Some(_) => true,
         },
-        Some(b'.') => bytes.get(j + 1) == Some(&b','),
+        Some(b'.') => bytes.get(j + 1) == Some(&b',') || is_split_initials(bytes, i, j),
         Some(0xE2) => {
             bytes[..i].ends_with("”".as_bytes()) && bytes[j..].starts_with("’”".as_bytes())
         }
-        _ => false,
+        _ => is_split_subsection(bytes, i, j),
+    }
+}
+
+/// Whether the spaces `i..j` split a run of initials after its first
+/// letter ("U .S.C."): a lone capital before them, a capital and a period
+/// after. Written so, the initials are no sentence's end and start.
+fn is_split_initials(bytes: &[u8], i: usize, j: usize) -> bool {
+    let lone = i >= 1
+        && bytes[i - 1].is_ascii_uppercase()
+        && (i == 1 || !bytes[i - 2].is_ascii_alphanumeric());
+    lone && bytes.get(j + 1).is_some_and(u8::is_ascii_uppercase) && bytes.get(j + 2) == Some(&b'.')
+}
+
+/// The most characters of a subsection's mark between its parentheses
+/// ("(a)", "(iii)", "(12)").
+const SUBSECTION_LEN_MAX: usize = 4;
+
+/// Whether the spaces `i..j` split a section number from its subsections
+/// ("3553 (a)(4)", another subsection after the first) or open a
+/// subsection ("3582( c)(2)"). A court writes neither: a section's
+/// subsections are set close.
+fn is_split_subsection(bytes: &[u8], i: usize, j: usize) -> bool {
+    let Some(&before) = i.checked_sub(1).map(|k| &bytes[k]) else {
+        return false;
+    };
+    let mark_len = |from: usize| {
+        let n = bytes[from.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        (1..=SUBSECTION_LEN_MAX).contains(&n).then_some(n)
+    };
+    if before.is_ascii_digit() && bytes.get(j) == Some(&b'(') {
+        // "3553 (a)(": the first subsection and the open of the next.
+        mark_len(j + 1).is_some_and(|n| bytes[j + 1 + n..].starts_with(b")("))
+    } else if before == b'(' && i >= 2 && matches!(bytes[i - 2], b'0'..=b'9' | b')') {
+        // "3582( c)": a subsection's mark and its close.
+        mark_len(j).is_some_and(|n| bytes.get(j + n) == Some(&b')'))
+    } else {
+        false
     }
 }
 
@@ -1038,8 +1085,26 @@ mod tests {
         let n = normalize(text);
         assert_eq!(
             n.matching(),
-            "Id., at 279; id., at 120; 18 U .S.C.; nature.\"'\" 1 Records\n"
+            "Id., at 279; id., at 120; 18 U.S.C.; nature.\"'\" 1 Records\n"
         );
+    }
+
+    #[test]
+    fn pypdfs_spaces_inside_a_statutes_marks_are_not_matched() {
+        // The Fifth Circuit's United States v. Martin as pypdf reads it.
+        let text = "time of sentencing, 18 U .S.C. § 3553 (a)(4)(A)(ii), we find \
+                    be cause a §  3582( c)(2) motion";
+        let n = normalize(text);
+        assert_eq!(
+            n.matching(),
+            "time of sentencing, 18 U.S.C. § 3553(a)(4)(A)(ii), we find \
+             be cause a § 3582(c)(2) motion\n"
+        );
+        // Spaces a court sets stay: a year or a single letter after a
+        // section, a parenthesis opened in prose, a sentence's end.
+        let text = "§ 1983 (1994 ed.); § 2 (a) and ( a word) in 1994 (a). U. S. v. A .";
+        let n = normalize(text);
+        assert_eq!(n.matching(), format!("{text}\n"));
     }
 
     #[test]
