@@ -37,10 +37,16 @@ pub(super) fn numbered(text: &str, pages: &[&[Line]]) -> bool {
 
 /// Takes a page's line numbers out of its lines `ls`: a line that is
 /// only a number goes, a number that starts a line is cut off it.
-pub(super) fn strip(text: &str, ls: &mut Vec<Line>) {
-    let Some(run) = run(text, ls) else {
-        return;
-    };
+/// Returns the start of the page's last numbered line when its number
+/// stands on a line of its own (see [`put_back_line_ends`]).
+pub(super) fn strip(text: &str, ls: &mut Vec<Line>) -> Option<usize> {
+    let run = run(text, ls)?;
+    let last_line = run
+        .at
+        .last()
+        .filter(|&&(_, whole)| whole)
+        .and_then(|&(i, _)| ls.get(i + 1))
+        .map(|l| l.start);
     let mut drop = vec![false; ls.len()];
     for (i, whole) in run.at {
         if whole {
@@ -60,6 +66,30 @@ pub(super) fn strip(text: &str, ls: &mut Vec<Line>) {
         k += 1;
         !drop[k - 1]
     });
+    last_line
+}
+
+/// Puts the words that poppler's default mode sets after a page's last
+/// numbered line (the line starting at `last_line`) before that line:
+/// printed after the last line of the page, they are the ends of earlier
+/// lines ("And second,", "The"), and the last line goes on at the top of
+/// the next page ("... of this title.” §" over "1427(b)").
+/// Each is shorter than that line and starts with no footnote's number.
+/// Runs once the page's foot is stripped.
+pub(super) fn put_back_line_ends(text: &str, ls: &mut [Line], last_line: usize) {
+    let Some(at) = ls.iter().position(|l| l.start == last_line) else {
+        return;
+    };
+    let len = |l: &Line| text[l.start..l.end].chars().count();
+    let last_len = len(&ls[at]);
+    let ends = &ls[at + 1..];
+    let fragments = !ends.is_empty()
+        && ends.iter().all(|l| {
+            len(l) < last_len && !text[l.start..l.end].starts_with(|c: char| c.is_ascii_digit())
+        });
+    if fragments {
+        ls[at..].rotate_left(1);
+    }
 }
 
 /// The run of line numbers 1, 2, 3, ... of a page, in order, when it is
@@ -117,6 +147,35 @@ mod tests {
             assert_eq!(lines[12], "line 12 of text");
             assert_eq!(lines.len(), 13);
         }
+    }
+
+    #[test]
+    fn line_ends_after_a_pages_last_line_go_before_it() {
+        // The foot of page 7 of the Second Circuit's Gildernew v. Gantner
+        // in poppler's default mode, its "Page 7 of 9" stripped.
+        let mut text = String::new();
+        for n in 1..=20 {
+            text.push_str(&format!("{n}\n\nline {n} of the page's text\n\n"));
+        }
+        text.push_str("21\n\nof this title.\u{201d} \u{a7}\n\nAnd second,\n\nThe\n");
+        let mut ls: Vec<Line> = split_lines(&text)
+            .into_iter()
+            .filter(|l| !l.is_blank())
+            .collect();
+        let last = strip(&text, &mut ls).expect("numbers stand alone");
+        put_back_line_ends(&text, &mut ls, last);
+        let tail: Vec<&str> = ls[ls.len() - 3..]
+            .iter()
+            .map(|l| &text[l.start..l.end])
+            .collect();
+        assert_eq!(
+            tail,
+            ["And second,", "The", "of this title.\u{201d} \u{a7}"]
+        );
+        // Numbers before their lines' text: nothing is moved.
+        let text = (1..=12).fold(String::new(), |t, n| t + &format!("{n} line {n}\nend\n"));
+        let mut ls: Vec<Line> = split_lines(&text).into_iter().collect();
+        assert_eq!(strip(&text, &mut ls), None);
     }
 
     #[test]

@@ -58,9 +58,11 @@ pub(super) fn analyze(text: &str, lines: &[Line], form: InputForm) -> Units {
     let mut ls: Vec<Line> = Vec::new();
     for (pi, page) in pages.iter().enumerate() {
         furniture::content_lines(text, page, &mut ls);
-        if line_numbered {
-            line_numbers::strip(text, &mut ls);
-        }
+        let last_numbered = if line_numbered {
+            line_numbers::strip(text, &mut ls)
+        } else {
+            None
+        };
         if prelim && pi == 0 {
             furniture::cover(text, &ls, pi, &mut units.body);
             continue;
@@ -80,6 +82,9 @@ pub(super) fn analyze(text: &str, lines: &[Line], form: InputForm) -> Units {
             notes.restart();
         }
         furniture::strip_notice(text, &mut ls);
+        if let Some(at) = last_numbered {
+            line_numbers::put_back_line_ends(text, &mut ls, at);
+        }
         if unruled {
             notes.take_foot(text, &mut ls, &mut found);
             unruled::drop_calls(text, &mut ls, &found);
