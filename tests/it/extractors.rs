@@ -28,10 +28,9 @@ const PAGED_FLOOR: u32 = 980;
 
 /// The forms below the goals today, each with the least it may fall to
 /// (F1 and paged share in tenths of a percent, furniture lines left) and
-/// why it misses, each in the tool's text:
-/// - ca11 default: poppler joined "335-\n36" into "33536";
-const BELOW_GOAL: &[(&str, &str, u32, u32, usize)] =
-    &[("ca11_robinson_v_tyson_foods_2010", "default", 977, 1000, 0)];
+/// why it misses, each in the tool's text. None is: a form that falls
+/// below a goal again is listed here with its reason.
+const BELOW_GOAL: &[(&str, &str, u32, u32, usize)] = &[];
 
 /// The circuit opinions whose `raw` and `pdftohtml` forms `corpus/` ships.
 const SHIPPED_HTML: [&str; 7] = [
@@ -312,6 +311,9 @@ fn every_extractor_form_reads_like_raw() {
         if r.left.len() > known.2 {
             problems.push(format!("{} {}: left {:?}", r.case, r.form, r.left));
         }
+    }
+    if below.is_empty() {
+        below.push("none".to_string());
     }
     eprintln!("below the goals: {}", below.join(", "));
     assert!(problems.is_empty(), "{}", problems.join("\n"));

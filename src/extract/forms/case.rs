@@ -7,11 +7,12 @@
 //! before it, the pins, the court and year, a parallel citation's bond to
 //! the one before, subsequent history.
 
-use crate::citation::{Form, FullCase, History, Pin, ShortCase};
+use crate::citation::{Form, FullCase, History, Pin, PinUnit, ShortCase};
 use crate::extract::names::{italic_name_before, name_before, name_ending_at};
 use crate::extract::reporters::{self, CaseAnchor, case_at};
 use crate::extract::scanner::{Scanner, re, skip_spaces, without_end_spaces};
 use crate::extract::tables::{self, Reporter};
+use crate::law::pages;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -271,7 +272,7 @@ pub(super) fn read(s: &mut Scanner<'_>, head: Head) -> Option<usize> {
         None
     };
     let (full, first_page, mut tail) = match head.after {
-        After::Page(page, end) => (true, Some(page), after_page(s, end)),
+        After::Page(page, end) => (true, Some(page), after_page(s, page, end)),
         After::Blank(end) => (true, None, after_blank(s, end)),
         After::At(end) => (false, None, after_at(s, end)),
     };
@@ -465,11 +466,12 @@ fn authority_of(
 
 /// After a first page: pins ("409, 428, 430"), or blank pins ("560 U. S.
 /// 330, ___": the volume is out, its pages not).
-fn after_page(s: &Scanner<'_>, end: usize) -> Tail {
+fn after_page(s: &Scanner<'_>, first: u32, end: usize) -> Tail {
     // "1997 WL 582901 at *3": a pin after "at" without a comma.
     let at = AT_WITHOUT_COMMA.find(&s.text[end..]).map(|m| end + m.end());
     let pins = s.more_pins(end).or_else(|| at.and_then(|at| s.pins_at(at)));
-    if let Some(p) = pins {
+    if let Some(mut p) = pins {
+        split_joined_ranges(first, &mut p.pins);
         return Tail {
             pins: p.pins,
             end: p.end,
@@ -477,6 +479,21 @@ fn after_page(s: &Scanner<'_>, end: usize) -> Tail {
         };
     }
     after_blank(s, end)
+}
+
+/// Reads as ranges the pages that are no page of the opinion and are a
+/// range whose hyphen a PDF-to-text tool dropped ("330, 33536").
+fn split_joined_ranges(first: u32, pins: &mut [Pin]) {
+    for pin in pins {
+        if pin.end.is_some() || pin.unit != PinUnit::Page {
+            continue;
+        }
+        let joined = pin.page.and_then(|p| pages::joined_range(first, p));
+        if let Some((start, end)) = joined {
+            pin.page = Some(start);
+            pin.end = Some(end);
+        }
+    }
 }
 
 /// After a blank page ("596 U. S. ___"): blank pins, if any.
