@@ -869,7 +869,8 @@ fn word_after(s: &str, i: usize) -> &str {
 }
 
 /// The bytes the matching text keeps wherever they stand: printable ASCII
-/// but the space, and the line end.
+/// but the space and the opening parenthesis (pypdf's "3582( c)(2)"), and
+/// the line end.
 const KEPT_FOR_MATCHING: [bool; 256] = {
     let mut kept = [false; 256];
     let mut b = b'!';
@@ -877,6 +878,7 @@ const KEPT_FOR_MATCHING: [bool; 256] = {
         kept[b as usize] = true;
         b += 1;
     }
+    kept[b'(' as usize] = false;
     kept[b'\n' as usize] = true;
     kept
 };
@@ -906,6 +908,18 @@ fn fold_for_matching(src: &str, reading: &str, rmap: &OffsetMap) -> (String, Off
         let Some(&b) = bytes.get(i) else {
             break;
         };
+        if b == b'(' {
+            // Spaces that open a subsection ("3582( c)(2)") go.
+            let j = i + 1 + bytes[i + 1..].iter().take_while(|&&c| c == b' ').count();
+            if j > i + 1 && is_split_subsection(bytes, i + 1, j) {
+                flush(&mut out, &mut map, run_start, i + 1);
+                run_start = j;
+                i = j;
+            } else {
+                i += 1;
+            }
+            continue;
+        }
         if b == b' ' {
             // A single space stays unless it sits in ". . ." or is stray.
             let stays = match bytes.get(i + 1) {
@@ -916,7 +930,7 @@ fn fold_for_matching(src: &str, reading: &str, rmap: &OffsetMap) -> (String, Off
                         && !is_split_initials(bytes, i, i + 1)
                 }
                 Some(b',' | b'(' | 0xE2) => !is_stray_space(bytes, i, i + 1),
-                _ => !(i > 0 && bytes[i - 1] == b'(' && is_stray_space(bytes, i, i + 1)),
+                _ => true,
             };
             if stays {
                 i += 1;
@@ -997,7 +1011,8 @@ fn is_stray_space(bytes: &[u8], i: usize, j: usize) -> bool {
         Some(0xE2) => {
             bytes[..i].ends_with("”".as_bytes()) && bytes[j..].starts_with("’”".as_bytes())
         }
-        _ => is_split_subsection(bytes, i, j),
+        Some(b'(') => is_split_subsection(bytes, i, j),
+        _ => false,
     }
 }
 
@@ -1105,6 +1120,8 @@ mod tests {
         let text = "§ 1983 (1994 ed.); § 2 (a) and ( a word) in 1994 (a). U. S. v. A .";
         let n = normalize(text);
         assert_eq!(n.matching(), format!("{text}\n"));
+        let n = normalize("(  a word)");
+        assert_eq!(n.matching(), "( a word)\n");
     }
 
     #[test]
