@@ -169,33 +169,193 @@ impl<'t> Lexicon<'t> {
     }
 
     /// Like [`Lexicon::from_text`], counting only the forms `words` lists
-    /// (those an [`Asked`] wrote down): a word of the text costs a hash
-    /// and a look in a small table.
+    /// (those an [`Asked`] wrote down). When they are all ASCII, only the
+    /// words of the text that begin like one of them are read whole.
     pub(crate) fn counting(text: &'t str, words: &'t [String]) -> Lexicon<'t> {
         let mut lex = Lexicon {
             words: HashMap::with_capacity_and_hasher(words.len(), Default::default()),
             every: false,
         };
-        let mut shapes = Shapes::default();
         for w in words {
             lex.words.entry(Folded::new(w)).or_insert(0);
-            shapes.add(w);
         }
         if lex.words.is_empty() {
             return lex;
+        }
+        // Only a Kelvin sign lowercases to ASCII ("K" is "k"): a text
+        // holding one may write an ASCII form with it.
+        let ascii = words.iter().all(|w| w.is_ascii()) && !text.contains(KELVIN);
+        match ascii.then(|| Starts::of(words)).flatten() {
+            Some(starts) => lex.count_ascii(text, &starts),
+            None => lex.count_every_word(text, words),
+        }
+        lex
+    }
+
+    /// Counts the ASCII forms of the table where they stand in `text` as
+    /// whole words, not cut by a line-end hyphen. A word is read past its
+    /// first three bytes only when they may begin a form (`starts`).
+    fn count_ascii(&mut self, text: &'t str, starts: &Starts) {
+        let bytes = text.as_bytes();
+        let chunks = bytes.chunks_exact(8);
+        let last = chunks.remainder();
+        let mut padded = [0u8; 8];
+        padded[..last.len()].copy_from_slice(last);
+        // Whether the byte before the chunk at hand is an ASCII letter.
+        let mut carry = 0;
+        for (c, chunk) in chunks.chain([&padded[..]]).enumerate() {
+            let letters = ascii_letters(chunk.try_into().expect("eight bytes"));
+            // An ASCII letter after a byte that is none.
+            let mut firsts = letters & !((letters << 8) | carry);
+            carry = letters >> 56;
+            while firsts != 0 {
+                let i = c * 8 + firsts.trailing_zeros() as usize / 8;
+                firsts &= firsts - 1;
+                if starts.holds(&bytes[i..]) {
+                    self.count_word_at(text, i, starts);
+                }
+            }
+        }
+    }
+
+    /// Counts the word of `text` that starts at `start` if it is whole,
+    /// ASCII, not cut by a line-end hyphen and a form of the table.
+    fn count_word_at(&mut self, text: &'t str, start: usize, starts: &Starts) {
+        let end = ascii_word_end(text.as_bytes(), start);
+        if !starts.has_length(end - start)
+            || !is_whole_word(text, start, end)
+            || cut_at_line_end(text, end)
+        {
+            return;
+        }
+        if let Some(n) = self.words.get_mut(&Folded::new(&text[start..end])) {
+            *n += 1;
+        }
+    }
+
+    /// Counts the forms of the table by reading every word of `text`
+    /// (`words` lists them): a word costs a hash and a look in a small
+    /// table.
+    fn count_every_word(&mut self, text: &'t str, words: &[String]) {
+        let mut shapes = Shapes::default();
+        for w in words {
+            shapes.add(w);
         }
         for_each_word(text, |word, end, ascii| {
             if ascii && !shapes.may_hold(word) {
                 return;
             }
-            if let Some(n) = lex.words.get_mut(&Folded::new(word)) {
+            if let Some(n) = self.words.get_mut(&Folded::new(word)) {
                 if !cut_at_line_end(text, end) {
                     *n += 1;
                 }
             }
         });
-        lex
     }
+}
+
+/// The Kelvin sign, the one character beyond ASCII whose lowercase is
+/// ASCII.
+const KELVIN: char = '\u{212A}';
+
+/// The first three bytes of a set of ASCII forms, without regard to case,
+/// and their lengths. A word that does not begin like one of them, or
+/// has none of their lengths, is none of the forms.
+struct Starts {
+    bits: Vec<u64>,
+    /// Bit `n` is set for the length `n`, or bit 63 for any length from 63.
+    lengths: u64,
+}
+
+impl Starts {
+    /// The beginnings of `forms`; `None` if a form is shorter than two
+    /// bytes.
+    fn of(forms: &[String]) -> Option<Starts> {
+        let mut starts = Starts {
+            bits: vec![0; (1 << 15) / 64],
+            lengths: 0,
+        };
+        for f in forms {
+            starts.lengths |= Starts::length_bit(f.len());
+            match *f.as_bytes() {
+                [a, b, c, ..] => starts.add(a, b, c),
+                // A form of two bytes is followed by any byte but a letter.
+                [a, b] => (0..32).for_each(|c| starts.add(a, b, c)),
+                _ => return None,
+            }
+        }
+        Some(starts)
+    }
+
+    /// The low five bits of each byte: a letter's place in the alphabet
+    /// without regard to case. Other bytes that look alike here are told
+    /// apart when the word is read whole.
+    fn key(a: u8, b: u8, c: u8) -> usize {
+        (usize::from(a & 31) << 10) | (usize::from(b & 31) << 5) | usize::from(c & 31)
+    }
+
+    fn add(&mut self, a: u8, b: u8, c: u8) {
+        let k = Starts::key(a, b, c);
+        self.bits[k / 64] |= 1 << (k % 64);
+    }
+
+    fn length_bit(len: usize) -> u64 {
+        1 << len.min(63)
+    }
+
+    /// Whether a word of `len` bytes may be a form.
+    fn has_length(&self, len: usize) -> bool {
+        self.lengths & Starts::length_bit(len) != 0
+    }
+
+    /// Whether a word at the start of `rest` may be a form.
+    fn holds(&self, rest: &[u8]) -> bool {
+        let byte = |i: usize| rest.get(i).copied().unwrap_or(0);
+        let k = Starts::key(byte(0), byte(1), byte(2));
+        self.bits[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
+/// The ASCII letters among eight bytes, all at once: the high bit of byte
+/// `k` of the answer is set when `chunk[k]` is one.
+fn ascii_letters(chunk: [u8; 8]) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let w = u64::from_le_bytes(chunk);
+    let high = w & (ONES * 0x80);
+    // Lowercased (setting bit 5 turns "A"-"Z" into "a"-"z" and makes no
+    // other byte a letter), high bits cleared: no sum below carries into
+    // the next byte.
+    let low = (w | (ONES * 0x20)) & (ONES * 0x7f);
+    let from_a = low + ONES * (0x80 - u64::from(b'a'));
+    let past_z = low + ONES * (0x80 - u64::from(b'z') - 1);
+    from_a & !past_z & !high & (ONES * 0x80)
+}
+
+/// Where the run of ASCII letters, and hyphens between them, that starts
+/// at `start` ends.
+fn ascii_word_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while i < bytes.len() {
+        let joins = bytes[i] == b'-' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+        if !bytes[i].is_ascii_alphabetic() && !joins {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// Whether `text[start..end]`, a run of letters and hyphens, is a whole
+/// word of `text`: no letter, nor a hyphen joining a letter, on either
+/// side.
+fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let letter = |c: Option<char>| c.is_some_and(is_letter);
+    let mut before = text[..start].chars().rev();
+    let mut after = text[end..].chars();
+    let (b, a) = (before.next(), after.next());
+    let joined_before = b == Some('-') && letter(before.next());
+    let joined_after = a == Some('-') && letter(after.next());
+    !letter(b) && !letter(a) && !joined_before && !joined_after
 }
 
 /// The shapes of a set of ASCII words, without regard to case: first two
@@ -527,6 +687,59 @@ mod tests {
             assert_eq!(every.count(w), lex.count(w), "{w}");
         }
         assert_eq!(every.count("zebra"), 1);
+    }
+
+    /// Forms to ask about in `text`: some of its words, in other cases,
+    /// joined by a hyphen, cut short and run together.
+    fn forms_to_ask(text: &str) -> Vec<String> {
+        let mut words = Vec::new();
+        for_each_word(text, |w, _, _| words.push(w));
+        let mut forms = Vec::new();
+        for (k, pair) in words.windows(2).enumerate().step_by(5) {
+            let (a, b) = (pair[0], pair[1]);
+            forms.push(if k % 2 == 0 {
+                a.to_uppercase()
+            } else {
+                a.to_string()
+            });
+            forms.push(format!("{a}-{b}"));
+            forms.push(format!("{a}{b}"));
+            forms.push(a.chars().take(3).collect());
+        }
+        forms
+    }
+
+    #[test]
+    fn counting_the_forms_asked_for_agrees_with_counting_every_word() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut texts = vec![
+            "café-au-lait x--yz -abc abc- abc-\nde naïve ab-cd’s \u{212A}ing king KING".to_string(),
+            "Ab ab-\nab ab-cd abcd’ abc-déf abcdéf xab ab- \n ab-c Ab".to_string(),
+        ];
+        for entry in std::fs::read_dir(dir).expect("corpus folder") {
+            let path = entry.expect("corpus entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                texts.push(std::fs::read_to_string(&path).expect("corpus text"));
+            }
+        }
+        let extra = [
+            "king", "ab", "abc", "cd", "de", "ab-cd", "ab-c", "abcd", "x-y", "au-lait",
+        ];
+        for text in &texts {
+            let every = Lexicon::from_text(text);
+            let mut forms = forms_to_ask(text);
+            forms.extend(extra.iter().map(|f| f.to_string()));
+            // Only ASCII forms of two bytes or more are looked for by their
+            // beginnings; the others are counted reading every word.
+            let ascii: Vec<String> = forms.iter().filter(|f| f.is_ascii()).cloned().collect();
+            forms.extend(["a".to_string(), "naïve".to_string()]);
+            for asked in [&forms, &ascii] {
+                let lex = Lexicon::counting(text, asked);
+                for f in asked.iter() {
+                    assert_eq!(lex.count(f), every.count(f), "{f:?}");
+                }
+            }
+        }
     }
 
     #[test]

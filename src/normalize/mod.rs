@@ -439,6 +439,8 @@ fn normalize_text(text: &str, lines: &[lines::Line], form: InputForm) -> Normali
         Lexicon::counting(text, &asked)
     };
     let mut b = Builder::new(text, &lexicon, units.unmarked_breaks, form);
+    // A line is copied and its break replaced: about two pieces a line.
+    b.map.reserve(2 * lines.len());
     b.decided = decided;
     b.build(&units);
     let (reading, mut reading_map, blocks) = (b.out, b.map, b.blocks);
@@ -888,6 +890,8 @@ const KEPT_FOR_MATCHING: [bool; 256] = {
 fn fold_for_matching(src: &str, reading: &str, rmap: &OffsetMap) -> (String, OffsetMap) {
     let mut out = String::with_capacity(reading.len());
     let mut map = OffsetMap::new(src.len());
+    // The reading map's pieces, split where quotes and dashes are replaced.
+    map.reserve(2 * rmap.piece_count());
     let bytes = reading.as_bytes();
     // Copy runs of unchanged reading text through the reading map.
     let mut run_start = 0;

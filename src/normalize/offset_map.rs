@@ -85,6 +85,17 @@ impl OffsetMap {
         }
     }
 
+    /// Makes room for `more` pieces, so that a map built a piece at a time
+    /// does not grow step by step.
+    pub(crate) fn reserve(&mut self, more: usize) {
+        self.pieces.reserve(more);
+    }
+
+    /// How many pieces the map has.
+    pub(crate) fn piece_count(&self) -> usize {
+        self.pieces.len()
+    }
+
     /// Gives back the room the pieces grew into but do not use: a long
     /// document's map stays while its citations are found.
     pub(crate) fn shrink(&mut self) {
