@@ -17,6 +17,10 @@ pub(super) const SIGNAL_LOOKBACK: usize = 30;
 const COMPARE_LOOKBACK: usize = 400;
 /// The longest explanatory parenthetical captured, in bytes.
 const PAREN_MAX: usize = 1000;
+/// About how many bytes of an opinion's text there are for each citation
+/// (some 300 in the Supreme Court's), to make room for its citations
+/// at once rather than by growing their list, whose elements are large.
+const BYTES_PER_CITATION: usize = 256;
 
 /// Compiles a small fixed pattern, to be matched against the matching
 /// text (or pieces of it), whose whitespace inside a block is a plain
@@ -147,7 +151,7 @@ impl<'a> Scanner<'a> {
             line: 0,
             line_pos: 0,
             own: own_citation(source, norm).unwrap_or_else(|| "slip op.".to_string()),
-            out: Vec::new(),
+            out: Vec::with_capacity(norm.matching().len() / BYTES_PER_CITATION),
             law: LawState::default(),
             other_section: None,
             names: BTreeSet::new(),
