@@ -302,25 +302,34 @@ impl<'a> Scanner<'a> {
 
     /// An explanatory parenthetical right after `at`, without its parentheses.
     pub(super) fn parenthetical(&self, at: usize) -> Option<String> {
+        self.parenthetical_range(at)
+            .map(|r| self.text[r].to_string())
+    }
+
+    /// Where the text of [`Scanner::parenthetical`] at `at` lies in the
+    /// matching text, inside its parentheses. Only parentheses and line
+    /// ends are looked at, found by `memchr`.
+    pub(super) fn parenthetical_range(&self, at: usize) -> Option<Range<usize>> {
         let rest = &self.text[at..];
-        let open = rest.len() - rest.trim_start_matches(' ').len();
-        if !rest[open..].starts_with('(') {
+        let open = at + rest.len() - rest.trim_start_matches(' ').len();
+        if !self.text[open..].starts_with('(') {
             return None;
         }
+        let bytes = &self.text.as_bytes()[open..];
         let mut depth = 0usize;
-        for (i, ch) in rest[open..].char_indices() {
-            if i > PAREN_MAX || ch == '\n' {
+        for i in memchr::memchr3_iter(b'(', b')', b'\n', bytes) {
+            if i > PAREN_MAX {
                 return None;
             }
-            match ch {
-                '(' => depth += 1,
-                ')' => {
+            match bytes[i] {
+                b'(' => depth += 1,
+                b')' => {
                     depth -= 1;
                     if depth == 0 {
-                        return Some(rest[open + 1..open + i].to_string());
+                        return Some(open + 1..open + i);
                     }
                 }
-                _ => {}
+                _ => return None,
             }
         }
         None
@@ -376,6 +385,46 @@ pub(super) const PATTERNS: &[fn()] = crate::extract::patterns![SIGNAL];
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The parenthetical as read char by char: up to its closing
+    /// parenthesis, within [`PAREN_MAX`] bytes and its line.
+    fn parenthetical_by_chars(text: &str, at: usize) -> Option<String> {
+        let rest = &text[at..];
+        let open = rest.len() - rest.trim_start_matches(' ').len();
+        let mut depth = 0usize;
+        for (i, ch) in rest[open..].char_indices() {
+            if i > PAREN_MAX || ch == '\n' || (i == 0 && ch != '(') {
+                return None;
+            }
+            match ch {
+                '(' => depth += 1,
+                ')' if depth == 1 => return Some(rest[open + 1..open + i].to_string()),
+                ')' => depth -= 1,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The parentheticals read by their parentheses alone are those read
+    /// char by char, before every parenthesis of the shipped texts.
+    #[test]
+    fn parentheticals_read_as_char_by_char() {
+        let mut read = 0;
+        for (_, source) in crate::shipped::texts() {
+            let norm = crate::normalize::normalize(&source);
+            let s = Scanner::new(&source, &norm);
+            let text = norm.matching();
+            for (i, _) in text.match_indices('(') {
+                for at in [i, i.saturating_sub(1)] {
+                    let want = parenthetical_by_chars(text, at);
+                    read += usize::from(want.is_some());
+                    assert_eq!(s.parenthetical(at), want, "at {at}");
+                }
+            }
+        }
+        assert!(read > 1000, "{read} parentheticals read");
+    }
 
     /// The patterns compile `[^\S\n]` as a plain space ([`re`]), which
     /// holds because the matching text has no other whitespace inside a
