@@ -57,7 +57,14 @@ pub(super) fn squeeze(s: &str) -> String {
 
 /// Folds whitespace runs to one space.
 pub(super) fn squeeze_spaced(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 static SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -385,6 +392,21 @@ pub(super) const PATTERNS: &[fn()] = crate::extract::patterns![SIGNAL];
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squeezing_folds_runs_and_trims() {
+        for s in [
+            "",
+            "  ",
+            "a",
+            " U.  S.\tC. ",
+            "Fed.\u{a0}Rule  Civ. Proc.\n23 ",
+        ] {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squeeze_spaced(s), joined, "{s:?}");
+        }
+        assert_eq!(squeeze_spaced(" U.  S.\tC. "), "U. S. C.");
+    }
 
     /// The parenthetical as read char by char: up to its closing
     /// parenthesis, within [`PAREN_MAX`] bytes and its line.
