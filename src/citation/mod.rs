@@ -485,10 +485,18 @@ impl Code {
     /// 2315".
     pub fn key(&self, section: &str) -> String {
         match self {
-            Code::UsCode { title, .. } if is_range(section) => {
-                format!("{title} U.S.C. §§ {section}")
+            Code::UsCode { title, .. } => {
+                let sign = if is_range(section) {
+                    " U.S.C. §§ "
+                } else {
+                    " U.S.C. § "
+                };
+                let mut key = String::with_capacity(10 + sign.len() + section.len());
+                push_number(&mut key, *title);
+                key.push_str(sign);
+                key.push_str(section);
+                key
             }
-            Code::UsCode { title, .. } => format!("{title} U.S.C. § {section}"),
             Code::State(StateCode {
                 articles: true,
                 name,
@@ -511,6 +519,23 @@ impl Code {
 
 /// The code as written before a section: "42 U.S.C.", "Rev. Stat.", "18
 /// Pa. Cons. Stat.", "Okla. Stat. tit. 82".
+/// Appends the decimal digits of `n` to `s`, without the formatting
+/// machinery: keys with numbers in them are made for nearly every
+/// citation.
+pub(crate) fn push_number(s: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    s.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -956,5 +981,25 @@ impl Serialize for Citation {
             }
         }
         st.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_pushed_as_formatted() {
+        for n in [0, 7, 10, 99, 1983, 65_535, 1_000_000, u32::MAX] {
+            let mut s = String::from("§ ");
+            push_number(&mut s, n);
+            assert_eq!(s, format!("§ {n}"));
+        }
+        let code = Code::UsCode {
+            title: 42,
+            annotated: false,
+        };
+        assert_eq!(code.key("1983"), "42 U.S.C. § 1983");
+        assert_eq!(code.key("1981-1983"), "42 U.S.C. §§ 1981-1983");
     }
 }

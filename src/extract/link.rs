@@ -156,9 +156,8 @@ impl Scanner<'_> {
     /// The offset after any parentheticals that follow `at` ("(1976)
     /// (quoting Brief for Petitioner 12)" belongs to the citation before).
     pub(super) fn past_parentheticals(&self, mut at: usize) -> usize {
-        while let Some(p) = self.parenthetical(at) {
-            let open = at + self.text[at..].find('(').unwrap_or(0);
-            at = open + p.len() + 2;
+        while let Some(inside) = self.parenthetical_range(at) {
+            at = inside.end + 1;
         }
         at
     }

@@ -32,6 +32,7 @@ pub(crate) use tables::known_court_id;
 
 use crate::citation::Citation;
 use crate::normalize::Normalized;
+use regex_automata::Match;
 use regex_automata::meta::Regex;
 use scanner::Scanner;
 use std::sync::LazyLock;
@@ -39,26 +40,71 @@ use std::sync::LazyLock;
 /// The anchors of every form, one pattern each, searched at once; the
 /// pattern that matches names the form. At one position the patterns are
 /// tried in the order of [`forms::FORMS`].
-static ANCHORS: LazyLock<Regex> = LazyLock::new(|| anchors(&[]));
+static ANCHORS: LazyLock<Regex> = LazyLock::new(|| anchors(forms::FORMS.iter()));
 
-/// The same with one pattern more, for the rest of a document once a
-/// "hereinafter" has given a source a short name: a capitalized word
-/// before a number ([`forms::SHORT_NAME`], tried last), where a reference
-/// by that name may end ("Federalist 466", "Black's 694").
-static ANCHORS_NAMED: LazyLock<Regex> = LazyLock::new(|| anchors(&[&forms::SHORT_NAME]));
+/// The anchor of [`forms::SHORT_NAME`] alone, searched beside [`ANCHORS`]
+/// for the rest of a document once a "hereinafter" has given a source a
+/// short name: a capitalized word before a number, where a reference by
+/// that name may end ("Federalist 466", "Black's 694"). The forms of
+/// [`ANCHORS`] win at one position.
+static SHORT_NAME_ANCHOR: LazyLock<Regex> = LazyLock::new(|| anchors([&forms::SHORT_NAME]));
 
-/// The anchor patterns of [`forms::FORMS`] and of `more` after them, their
-/// whitespace ([`PATTERN_SPACE`]) a plain space.
-fn anchors(more: &[&forms::Rule]) -> Regex {
-    let patterns: Vec<String> = forms::FORMS
-        .iter()
-        .chain(more.iter().copied())
+/// The anchor patterns of `forms`, their whitespace ([`PATTERN_SPACE`])
+/// a plain space.
+fn anchors<'r>(forms: impl IntoIterator<Item = &'r forms::Rule>) -> Regex {
+    let patterns: Vec<String> = forms
+        .into_iter()
         .map(|f| plain_spaces(&(f.anchor)()))
         .collect();
     Regex::builder()
         .configure(Regex::config().auto_prefilter(false))
         .build_many(&patterns)
         .expect("anchor patterns compile")
+}
+
+/// The last match of [`SHORT_NAME_ANCHOR`] found in a text, and where its
+/// search started: it is the next match from any position between the
+/// two, so that the text is searched for short names once, not again
+/// after every anchor.
+#[derive(Default)]
+struct NextShortName {
+    from: usize,
+    found: Option<Match>,
+    searched: bool,
+}
+
+impl NextShortName {
+    /// The first match of [`SHORT_NAME_ANCHOR`] in `text` from `pos`.
+    fn at(&mut self, text: &str, pos: usize) -> Option<Match> {
+        let ahead = self.found.is_none_or(|m| pos <= m.start());
+        if !(self.searched && self.from <= pos && ahead) {
+            let input = regex_automata::Input::new(text).range(pos..);
+            *self = NextShortName {
+                from: pos,
+                found: SHORT_NAME_ANCHOR.find(input),
+                searched: true,
+            };
+        }
+        self.found
+    }
+}
+
+/// The next anchor in `text` from `pos` and its form: the first that
+/// [`ANCHORS`] finds, or when `short_names` are searched for too, a
+/// reference by a short name that starts before it.
+fn next_anchor(
+    text: &str,
+    pos: usize,
+    short_names: Option<&mut NextShortName>,
+) -> Option<(Match, &'static forms::Rule)> {
+    let found = ANCHORS.find(regex_automata::Input::new(text).range(pos..));
+    let form = |m: Match| (m, &forms::FORMS[m.pattern().as_usize()]);
+    let short = short_names.and_then(|n| n.at(text, pos));
+    match (found, short) {
+        (Some(m), Some(n)) if n.start() < m.start() => Some((n, &forms::SHORT_NAME)),
+        (None, Some(n)) => Some((n, &forms::SHORT_NAME)),
+        (found, _) => found.map(form),
+    }
 }
 
 /// A list of functions that each force one of the lazily compiled
@@ -75,7 +121,7 @@ pub(crate) use patterns;
 /// The lazily compiled patterns and tables of extraction outside the
 /// forms.
 const PATTERNS: [&[fn()]; 6] = [
-    patterns![ANCHORS, ANCHORS_NAMED],
+    patterns![ANCHORS, SHORT_NAME_ANCHOR],
     link::PATTERNS,
     pins::PATTERNS,
     reporters::PATTERNS,
@@ -118,18 +164,12 @@ pub(crate) fn scan(source: &str, norm: &Normalized) -> Vec<Citation> {
     let mut s = Scanner::new(source, norm);
     let text = norm.matching();
     let mut pos = 0;
+    let mut short_names = NextShortName::default();
     while pos < text.len() {
-        let anchors = if s.has_short_names() {
-            &*ANCHORS_NAMED
-        } else {
-            &*ANCHORS
-        };
-        let Some(m) = anchors.find(regex_automata::Input::new(text).range(pos..)) else {
+        let named = s.has_short_names().then_some(&mut short_names);
+        let Some((m, form)) = next_anchor(text, pos, named) else {
             break;
         };
-        let form = forms::FORMS
-            .get(m.pattern().as_usize())
-            .unwrap_or(&forms::SHORT_NAME);
         let next = (form.parse)(&mut s, m.range());
         pos = next.max(m.start() + 1);
         while !text.is_char_boundary(pos) {

@@ -28,16 +28,32 @@ pub(super) fn anchor_spellings() -> impl Iterator<Item = &'static str> {
     tables::reporter_spellings().chain(tables::journal_spellings())
 }
 
+/// The trie: its nodes, and the edges of all of them in one list, each
+/// node's edges linked in the order they were added (one allocation for
+/// all the edges, where a list per node would take one each).
 #[derive(Default)]
 struct Trie {
     nodes: Vec<TrieNode>,
+    edges: Vec<TrieEdge>,
 }
 
-#[derive(Default)]
+/// The mark of "no edge" in the links of [`TrieNode`] and [`TrieEdge`].
+const NO_EDGE: u32 = u32::MAX;
+
 struct TrieNode {
-    edges: Vec<TrieEdge>,
+    /// Its first edge, or [`NO_EDGE`].
+    first: u32,
     /// The first spelling (in pattern order) that ends here.
     spelling: Option<u32>,
+}
+
+impl TrieNode {
+    fn new() -> TrieNode {
+        TrieNode {
+            first: NO_EDGE,
+            spelling: None,
+        }
+    }
 }
 
 struct TrieEdge {
@@ -45,12 +61,14 @@ struct TrieEdge {
     /// Whether spaces may come before the byte.
     spaced: bool,
     to: u32,
+    /// The next edge of the same node, or [`NO_EDGE`].
+    next: u32,
 }
 
 impl Trie {
     fn insert(&mut self, spelling: &str, index: u32) {
         if self.nodes.is_empty() {
-            self.nodes.push(TrieNode::default());
+            self.nodes.push(TrieNode::new());
         }
         let mut node = 0usize;
         let mut spaced = false;
@@ -61,30 +79,41 @@ impl Trie {
             }
             let mut buf = [0u8; 4];
             for (k, &byte) in c.encode_utf8(&mut buf).as_bytes().iter().enumerate() {
-                let spaced = spaced && k == 0;
-                let found = self.nodes[node]
-                    .edges
-                    .iter()
-                    .find(|e| e.byte == byte && e.spaced == spaced)
-                    .map(|e| e.to as usize);
-                node = match found {
-                    Some(n) => n,
-                    None => {
-                        let n = self.nodes.len();
-                        self.nodes.push(TrieNode::default());
-                        self.nodes[node].edges.push(TrieEdge {
-                            byte,
-                            spaced,
-                            to: n as u32,
-                        });
-                        n
-                    }
-                };
+                node = self.child(node, byte, spaced && k == 0);
             }
             spaced = c == '.';
         }
         let end = &mut self.nodes[node].spelling;
         *end = Some(end.map_or(index, |e| e.min(index)));
+    }
+
+    /// The child of `node` by `byte` (after spaces if `spaced`), added
+    /// after its other children if it has none.
+    fn child(&mut self, node: usize, byte: u8, spaced: bool) -> usize {
+        let mut last = None;
+        let mut e = self.nodes[node].first;
+        while e != NO_EDGE {
+            let edge = &self.edges[e as usize];
+            if edge.byte == byte && edge.spaced == spaced {
+                return edge.to as usize;
+            }
+            last = Some(e as usize);
+            e = edge.next;
+        }
+        let to = self.nodes.len();
+        self.nodes.push(TrieNode::new());
+        let added = u32::try_from(self.edges.len()).expect("fewer than 2^32 edges");
+        self.edges.push(TrieEdge {
+            byte,
+            spaced,
+            to: u32::try_from(to).expect("fewer than 2^32 nodes"),
+            next: NO_EDGE,
+        });
+        match last {
+            Some(l) => self.edges[l].next = added,
+            None => self.nodes[node].first = added,
+        }
+        to
     }
 
     /// Every spelling that `text` begins with at `start`: (spelling, end).
@@ -98,16 +127,19 @@ impl Trie {
             if let Some(k) = n.spelling {
                 f(k, at);
             }
-            for e in &n.edges {
+            let mut e = n.first;
+            while e != NO_EDGE {
+                let edge = &self.edges[e as usize];
                 let mut p = at;
-                if e.spaced {
+                if edge.spaced {
                     while text.get(p) == Some(&b' ') {
                         p += 1;
                     }
                 }
-                if text.get(p) == Some(&e.byte) {
-                    stack.push((e.to as usize, p + 1));
+                if text.get(p) == Some(&edge.byte) {
+                    stack.push((edge.to as usize, p + 1));
                 }
+                e = edge.next;
             }
         }
     }

@@ -17,10 +17,18 @@ pub(super) const SIGNAL_LOOKBACK: usize = 30;
 const COMPARE_LOOKBACK: usize = 400;
 /// The longest explanatory parenthetical captured, in bytes.
 const PAREN_MAX: usize = 1000;
+/// About how many bytes of an opinion's text there are for each citation
+/// (some 300 in the Supreme Court's), to make room for its citations
+/// at once rather than by growing their list, whose elements are large.
+const BYTES_PER_CITATION: usize = 256;
 
-/// Compiles a small fixed pattern.
+/// Compiles a small fixed pattern, to be matched against the matching
+/// text (or pieces of it), whose whitespace inside a block is a plain
+/// space: the pattern's `[^\S\n]` is compiled as `[ ]`
+/// ([`super::plain_spaces`]), a class of one byte that is cheaper to
+/// compile and to search than the Unicode class.
 pub(super) fn re(p: &str) -> Regex {
-    Regex::new(p).expect("pattern compiles")
+    Regex::new(&super::plain_spaces(p)).expect("pattern compiles")
 }
 
 /// `s` without the spaces (`[^\S\n]*`: any but a line break) it starts
@@ -49,7 +57,14 @@ pub(super) fn squeeze(s: &str) -> String {
 
 /// Folds whitespace runs to one space.
 pub(super) fn squeeze_spaced(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 static SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -143,7 +158,7 @@ impl<'a> Scanner<'a> {
             line: 0,
             line_pos: 0,
             own: own_citation(source, norm).unwrap_or_else(|| "slip op.".to_string()),
-            out: Vec::new(),
+            out: Vec::with_capacity(norm.matching().len() / BYTES_PER_CITATION),
             law: LawState::default(),
             other_section: None,
             names: BTreeSet::new(),
@@ -294,25 +309,34 @@ impl<'a> Scanner<'a> {
 
     /// An explanatory parenthetical right after `at`, without its parentheses.
     pub(super) fn parenthetical(&self, at: usize) -> Option<String> {
+        self.parenthetical_range(at)
+            .map(|r| self.text[r].to_string())
+    }
+
+    /// Where the text of [`Scanner::parenthetical`] at `at` lies in the
+    /// matching text, inside its parentheses. Only parentheses and line
+    /// ends are looked at, found by `memchr`.
+    pub(super) fn parenthetical_range(&self, at: usize) -> Option<Range<usize>> {
         let rest = &self.text[at..];
-        let open = rest.len() - rest.trim_start_matches(' ').len();
-        if !rest[open..].starts_with('(') {
+        let open = at + rest.len() - rest.trim_start_matches(' ').len();
+        if !self.text[open..].starts_with('(') {
             return None;
         }
+        let bytes = &self.text.as_bytes()[open..];
         let mut depth = 0usize;
-        for (i, ch) in rest[open..].char_indices() {
-            if i > PAREN_MAX || ch == '\n' {
+        for i in memchr::memchr3_iter(b'(', b')', b'\n', bytes) {
+            if i > PAREN_MAX {
                 return None;
             }
-            match ch {
-                '(' => depth += 1,
-                ')' => {
+            match bytes[i] {
+                b'(' => depth += 1,
+                b')' => {
                     depth -= 1;
                     if depth == 0 {
-                        return Some(rest[open + 1..open + i].to_string());
+                        return Some(open + 1..open + i);
                     }
                 }
-                _ => {}
+                _ => return None,
             }
         }
         None
@@ -368,6 +392,84 @@ pub(super) const PATTERNS: &[fn()] = crate::extract::patterns![SIGNAL];
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squeezing_folds_runs_and_trims() {
+        for s in [
+            "",
+            "  ",
+            "a",
+            " U.  S.\tC. ",
+            "Fed.\u{a0}Rule  Civ. Proc.\n23 ",
+        ] {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squeeze_spaced(s), joined, "{s:?}");
+        }
+        assert_eq!(squeeze_spaced(" U.  S.\tC. "), "U. S. C.");
+    }
+
+    /// The parenthetical as read char by char: up to its closing
+    /// parenthesis, within [`PAREN_MAX`] bytes and its line.
+    fn parenthetical_by_chars(text: &str, at: usize) -> Option<String> {
+        let rest = &text[at..];
+        let open = rest.len() - rest.trim_start_matches(' ').len();
+        let mut depth = 0usize;
+        for (i, ch) in rest[open..].char_indices() {
+            if i > PAREN_MAX || ch == '\n' || (i == 0 && ch != '(') {
+                return None;
+            }
+            match ch {
+                '(' => depth += 1,
+                ')' if depth == 1 => return Some(rest[open + 1..open + i].to_string()),
+                ')' => depth -= 1,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The parentheticals read by their parentheses alone are those read
+    /// char by char, before every parenthesis of the shipped texts.
+    #[test]
+    fn parentheticals_read_as_char_by_char() {
+        let mut read = 0;
+        for (_, source) in crate::shipped::texts() {
+            let norm = crate::normalize::normalize(&source);
+            let s = Scanner::new(&source, &norm);
+            let text = norm.matching();
+            for (i, _) in text.match_indices('(') {
+                for at in [i, i.saturating_sub(1)] {
+                    let want = parenthetical_by_chars(text, at);
+                    read += usize::from(want.is_some());
+                    assert_eq!(s.parenthetical(at), want, "at {at}");
+                }
+            }
+        }
+        assert!(read > 1000, "{read} parentheticals read");
+    }
+
+    /// The patterns compile `[^\S\n]` as a plain space ([`re`]), which
+    /// holds because the matching text has no other whitespace inside a
+    /// block: not in the shipped texts, nor in a text spaced with every
+    /// other kind of whitespace; and a pattern so compiled reads it.
+    #[test]
+    fn matching_text_spaces_are_plain() {
+        let odd =
+            "See\t5\u{a0}U.\u{2009}S.\u{3000}137,\u{b}at\u{c}140\r\n\u{85}Id.\u{2028}at\u{202f}7";
+        let mut texts = vec![odd.to_string()];
+        texts.extend(crate::shipped::texts().into_iter().map(|(_, t)| t));
+        for text in &texts {
+            let norm = crate::normalize::normalize(text);
+            let odd_space = norm
+                .matching()
+                .chars()
+                .find(|&c| c.is_whitespace() && c != ' ' && c != '\n');
+            assert_eq!(odd_space, None);
+        }
+        let spaced = crate::normalize::normalize("5 U. S. 137,\u{2009}at\u{a0}\t140");
+        let at = re(r"[0-9],[^\S\n]*at[^\S\n]+[0-9]");
+        assert!(at.is_match(spaced.matching()), "{:?}", spaced.matching());
+    }
 
     #[test]
     fn signals_are_read_back() {

@@ -130,6 +130,11 @@ pub(super) struct Ids {
 }
 
 impl Ids {
+    /// Makes room for the states after `n` citations.
+    pub(super) fn reserve(&mut self, n: usize) {
+        self.history.reserve(n);
+    }
+
     /// The state an Id. at citation `c` starts from: the body's; in a
     /// footnote, the footnote's so far, or first there, the body's at the
     /// footnote's call.

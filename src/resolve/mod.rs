@@ -30,6 +30,7 @@ use ids::{IdState, Ids, Role};
 /// first page ("554 U. S. 570") takes that page's key.
 pub(crate) fn resolve(cites: &mut [Citation]) {
     let mut r = Resolver::default();
+    r.ids.reserve(cites.len());
     for i in 0..cites.len() {
         r.step(cites, i);
     }

@@ -7,7 +7,7 @@
 //! before it, the pins, the court and year, a parallel citation's bond to
 //! the one before, subsequent history.
 
-use crate::citation::{Form, FullCase, History, Pin, PinUnit, ShortCase};
+use crate::citation::{Form, FullCase, History, Pin, PinUnit, ShortCase, push_number};
 use crate::extract::names::{italic_name_before, name_before, name_ending_at};
 use crate::extract::reporters::{self, CaseAnchor, case_at};
 use crate::extract::scanner::{Scanner, re, skip_spaces, without_end_spaces};
@@ -455,13 +455,25 @@ fn authority_of(
         }
     }
     let authority = key.or_else(|| match c.first_page {
-        Some(p) => Some(format!("{} {} {p}", c.volume, c.reporter)),
+        Some(p) => Some(page_key(c.volume, &c.reporter, p)),
         None => c
             .case_name
             .as_ref()
             .map(|n| format!("{n}, {} {} ___", c.volume, c.reporter)),
     });
     (authority, None)
+}
+
+/// The key of a case by its first page, "{volume} {reporter} {page}",
+/// made without the formatting machinery (it is made for every case).
+fn page_key(volume: u32, reporter: &str, page: u32) -> String {
+    let mut key = String::with_capacity(reporter.len() + 22);
+    push_number(&mut key, volume);
+    key.push(' ');
+    key.push_str(reporter);
+    key.push(' ');
+    push_number(&mut key, page);
+    key
 }
 
 /// After a first page: pins ("409, 428, 430"), or blank pins ("560 U. S.
