@@ -270,7 +270,7 @@ impl<'a> Scanner<'a> {
             signal: self.signal_before(range.start),
             parenthetical: None,
             section,
-            slip_page: self.norm.slip_page_at_source(span.start),
+            slip_page: self.norm.slip_page_in_block(self.line, span.start),
             warnings: Vec::new(),
             antecedent: None,
             place: Place {

@@ -290,6 +290,23 @@ impl Normalized {
     pub fn slip_page_at_source(&self, source_offset: usize) -> Option<u32> {
         self.slip_page_at(self.reading_map.from_source(source_offset)?)
     }
+
+    /// The slip page of a position in the original input known to lie in
+    /// block `block`: the block's page, or the page of its last break at or
+    /// before the position, compared in the source (a break's reading
+    /// offset maps to the source of the text after it). The same page as
+    /// [`Normalized::slip_page_at_source`] without the source-ordered
+    /// lookup table, which a document then need not build.
+    pub(crate) fn slip_page_in_block(&self, block: usize, source_offset: usize) -> Option<u32> {
+        let b = self.blocks.get(block)?;
+        let mut page = b.slip_page;
+        for &(at, p) in &b.page_breaks {
+            if self.reading_map.to_source(at) <= source_offset {
+                page = p;
+            }
+        }
+        page
+    }
 }
 
 /// Normalizes `text` with the input form detected.

@@ -351,3 +351,21 @@ fn typed_data_reads_back_from_text_and_key() {
         wrong.join("\n")
     );
 }
+
+/// A citation's slip page is the page the normalized text gives the
+/// start of its span, on every shipped text (extraction finds it from the
+/// citation's block without the source-ordered lookup).
+#[test]
+fn a_citations_slip_page_is_the_page_of_its_start() {
+    let mut paged = 0;
+    for (name, text) in every_shipped_text() {
+        let cited = pincite::cite(&text);
+        let norm = cited.normalized();
+        for c in cited.citations() {
+            let page = norm.slip_page_at_source(c.span.start);
+            assert_eq!(c.slip_page, page, "{name}: {}", c.text);
+            paged += usize::from(page.is_some());
+        }
+    }
+    assert!(paged > 1000, "only {paged} citations have a page");
+}
