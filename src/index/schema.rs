@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// The version of the index format this build reads and writes: the
 /// database's `user_version`. Versions 1 to 4 were JSON files.
-pub const INDEX_VERSION: u32 = 6;
+pub const INDEX_VERSION: u32 = 7;
 
 /// The database's `application_id`: "pcit" in ASCII, which names a
 /// SQLite file as a pincite index.
@@ -43,7 +43,6 @@ CREATE TABLE contexts (
     file     INTEGER NOT NULL REFERENCES files(id),
     text     TEXT NOT NULL
 );
-CREATE INDEX contexts_file ON contexts(file);
 
 -- One row per citation, in document order within each file.
 CREATE TABLE citations (
@@ -66,20 +65,21 @@ CREATE TABLE citations (
     listing    TEXT                  -- JSON: what a table of authorities lists; NULL if left out
 );
 CREATE INDEX citations_file ON citations(file);
-CREATE INDEX citations_authority ON citations(authority);
+CREATE INDEX citations_authority ON citations(authority, file);
 CREATE INDEX citations_blank ON citations(blank) WHERE blank IS NOT NULL;
 
 -- One row per page pin of a citation: "425-426" is page 425, last 426.
 CREATE TABLE pins (
     citation   INTEGER NOT NULL REFERENCES citations(id),
+    file       INTEGER NOT NULL REFERENCES files(id), -- the citation's file
     authority  TEXT,                 -- the citation's authority
     page       INTEGER NOT NULL,
     last       INTEGER NOT NULL,     -- the range's last page, else page
     footnote   INTEGER,
     unit       TEXT NOT NULL         -- page, star or paragraph
 );
-CREATE INDEX pins_authority ON pins(authority, page);
 CREATE INDEX pins_citation ON pins(citation);
+CREATE INDEX pins_authority ON pins(authority, page, last, file, citation);
 
 -- What each file says of each authority it cites (its first full citation
 -- there), from which `authorities` is made.
@@ -146,21 +146,42 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// The statements of [`SCHEMA`] that make indexes (`true`) or not.
-fn statements(indexes: bool) -> impl Iterator<Item = &'static str> {
+/// The indexes kept row by row as the rows are written: their keys come
+/// in order (a file's id, a citation's id), or seldom (a blank-page key),
+/// so that each entry goes at the end of its index at little cost, on the
+/// thread that writes while the others read. The other indexes are made
+/// once the rows are in ([`create_indexes`]): sorting their keys all at
+/// once is faster than keeping them row by row.
+const KEPT_ROW_BY_ROW: [&str; 4] = [
+    "citations_file",
+    "citations_blank",
+    "pins_citation",
+    "names_file",
+];
+
+/// The name of the index a statement of [`SCHEMA`] makes, if it makes one.
+fn index_name(st: &str) -> Option<&str> {
+    let first = st
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.starts_with("--"))?;
+    let mut words = first.strip_prefix("CREATE INDEX ")?.split_whitespace();
+    words.next()
+}
+
+/// The statements of [`SCHEMA`] made with the tables (`true`: the
+/// tables, the view and the indexes kept row by row), or once the rows
+/// are in (`false`: the other indexes).
+fn statements(with_tables: bool) -> impl Iterator<Item = &'static str> {
     SCHEMA.split_inclusive(";\n").filter(move |st| {
-        let first = st
-            .lines()
-            .find(|l| !l.trim().is_empty() && !l.starts_with("--"));
-        first.is_some_and(|l| l.starts_with("CREATE INDEX")) == indexes
+        let sorted = index_name(st).is_some_and(|name| !KEPT_ROW_BY_ROW.contains(&name));
+        sorted != with_tables
     })
 }
 
-/// Makes the tables of a new, empty database, without their indexes
-/// (which [`create_indexes`] makes once the rows are in: sorting them
-/// all at once is faster than keeping them row by row).
+/// Makes the tables of a new, empty database, with the indexes kept row
+/// by row; [`create_indexes`] makes the others once the rows are in.
 pub(super) fn create(conn: &Connection) -> Result<()> {
-    for st in statements(false) {
+    for st in statements(true) {
         conn.execute_batch(st)?;
     }
     conn.execute_batch(&format!(
@@ -169,22 +190,17 @@ pub(super) fn create(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Makes the indexes of the tables.
+/// Makes the indexes that are made once the rows are in.
 pub(super) fn create_indexes(conn: &Connection) -> Result<()> {
-    for st in statements(true) {
+    for st in statements(false) {
         conn.execute_batch(st)?;
     }
     Ok(())
 }
 
-/// Drops the indexes of the tables, to fill them again.
+/// Drops the indexes [`create_indexes`] makes, to fill the tables again.
 pub(super) fn drop_indexes(conn: &Connection) -> Result<()> {
-    for st in statements(true) {
-        let name = st
-            .split_whitespace()
-            .skip_while(|w| *w != "INDEX")
-            .nth(1)
-            .unwrap_or_default();
+    for name in statements(false).filter_map(index_name) {
         conn.execute_batch(&format!("DROP INDEX IF EXISTS {name}"))?;
     }
     Ok(())
@@ -327,14 +343,21 @@ mod tests {
 
     #[test]
     fn schema_splits_into_tables_and_indexes() {
-        let indexes: Vec<&str> = statements(true).collect();
-        let others: Vec<&str> = statements(false).collect();
-        assert_eq!(indexes.len(), SCHEMA.matches("CREATE INDEX").count());
+        let sorted: Vec<&str> = statements(false).collect();
+        let others: Vec<&str> = statements(true).collect();
+        let kept = others.iter().filter_map(|s| index_name(s)).count();
+        assert_eq!(
+            kept,
+            KEPT_ROW_BY_ROW.len(),
+            "every index kept row by row is in SCHEMA"
+        );
+        assert_eq!(kept + sorted.len(), SCHEMA.matches("CREATE INDEX").count());
+        assert!(sorted.iter().all(|s| index_name(s).is_some()));
         assert_eq!(
             others.iter().filter(|s| s.contains("CREATE TABLE")).count(),
             SCHEMA.matches("CREATE TABLE").count()
         );
-        assert_eq!(indexes.concat().len() + others.concat().len(), SCHEMA.len());
+        assert_eq!(sorted.concat().len() + others.concat().len(), SCHEMA.len());
         let conn = in_memory().unwrap();
         assert!(check(&conn).unwrap());
         drop_indexes(&conn).unwrap();
@@ -345,6 +368,6 @@ mod tests {
                 |r| r.get(0),
             )
             .unwrap();
-        assert_eq!(left, 0);
+        assert_eq!(left as usize, KEPT_ROW_BY_ROW.len());
     }
 }

@@ -38,6 +38,14 @@ pub(crate) struct QueryArgs {
     /// citations.
     #[arg(long)]
     counts: bool,
+    /// Print at most N citations, file by file in document order, and say
+    /// on standard error which they are of how many ("citations 1 to 100
+    /// of 19264").
+    #[arg(long, value_name = "N", conflicts_with_all = ["counts", "sql"])]
+    limit: Option<usize>,
+    /// Skip the first N citations: with --limit, the next page.
+    #[arg(long, value_name = "N", default_value_t = 0, conflicts_with_all = ["counts", "sql"])]
+    offset: usize,
     /// Output format.
     #[arg(long, value_enum, default_value_t = QueryFormat::Jsonl)]
     format: QueryFormat,
@@ -109,6 +117,10 @@ fn query_of(args: &QueryArgs) -> Query {
     if let Some(p) = args.slip_page {
         q.slip_page(p);
     }
+    if let Some(n) = args.limit {
+        q.limit(n);
+    }
+    q.offset(args.offset);
     q
 }
 
@@ -191,6 +203,19 @@ fn answer(out: &mut Out, args: &QueryArgs, index: &Index) -> Result<u8, Failure>
     }
     let q = query_of(args);
     let hits = index.query(&q)?;
+    let paged = args.limit.is_some() || args.offset > 0;
+    if hits.is_empty() && args.offset > 0 {
+        let total = index.count(&q)?;
+        if total > 0 {
+            let _ = writeln!(
+                io::stderr(),
+                "pincite: {total} citations of {}, none after the first {}",
+                asked(args),
+                args.offset
+            );
+            return Ok(FAILED);
+        }
+    }
     if hits.is_empty() {
         let n = index.files()?.len();
         let files = if n == 1 { "file" } else { "files" };
@@ -205,6 +230,15 @@ fn answer(out: &mut Out, args: &QueryArgs, index: &Index) -> Result<u8, Failure>
         write_counts(out, args.format, &index.counts(&q)?)?;
     } else {
         write_hits(out, args.format, &index.files()?, &hits)?;
+        if paged {
+            let total = index.count(&q)?;
+            let (first, last) = (args.offset + 1, args.offset + hits.len());
+            out.flush()?;
+            let _ = writeln!(
+                io::stderr(),
+                "pincite: citations {first} to {last} of {total}"
+            );
+        }
     }
     Ok(0)
 }
