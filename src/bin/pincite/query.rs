@@ -202,8 +202,15 @@ fn answer(out: &mut Out, args: &QueryArgs, index: &Index) -> Result<u8, Failure>
         return Ok(0);
     }
     let q = query_of(args);
+    if args.counts {
+        let counts = index.counts(&q)?;
+        if counts.is_empty() {
+            return nothing_found(index, args);
+        }
+        write_counts(out, args.format, &counts)?;
+        return Ok(0);
+    }
     let hits = index.query(&q)?;
-    let paged = args.limit.is_some() || args.offset > 0;
     if hits.is_empty() && args.offset > 0 {
         let total = index.count(&q)?;
         if total > 0 {
@@ -217,30 +224,32 @@ fn answer(out: &mut Out, args: &QueryArgs, index: &Index) -> Result<u8, Failure>
         }
     }
     if hits.is_empty() {
-        let n = index.files()?.len();
-        let files = if n == 1 { "file" } else { "files" };
+        return nothing_found(index, args);
+    }
+    write_hits(out, args.format, &index.files()?, &hits)?;
+    if args.limit.is_some() || args.offset > 0 {
+        let total = index.count(&q)?;
+        let (first, last) = (args.offset + 1, args.offset + hits.len());
+        out.flush()?;
         let _ = writeln!(
             io::stderr(),
-            "pincite: no citation of {} in {n} {files}",
-            asked(args)
+            "pincite: citations {first} to {last} of {total}"
         );
-        return Ok(FAILED);
-    }
-    if args.counts {
-        write_counts(out, args.format, &index.counts(&q)?)?;
-    } else {
-        write_hits(out, args.format, &index.files()?, &hits)?;
-        if paged {
-            let total = index.count(&q)?;
-            let (first, last) = (args.offset + 1, args.offset + hits.len());
-            out.flush()?;
-            let _ = writeln!(
-                io::stderr(),
-                "pincite: citations {first} to {last} of {total}"
-            );
-        }
     }
     Ok(0)
+}
+
+/// Says that nothing matched (`pincite: no citation of X in N files`).
+/// Returns the exit status, 1.
+fn nothing_found(index: &Index, args: &QueryArgs) -> Result<u8, Failure> {
+    let n = index.files()?.len();
+    let files = if n == 1 { "file" } else { "files" };
+    let _ = writeln!(
+        io::stderr(),
+        "pincite: no citation of {} in {n} {files}",
+        asked(args)
+    );
+    Ok(FAILED)
 }
 
 /// Prints how many hits each file has, most first.
