@@ -362,17 +362,31 @@ impl Index {
             },
         )?;
         if !ids.is_empty() {
-            // The page's hits, read by their ids.
-            let ids = serde_json::to_string(&ids).expect("ids serialize");
-            let mut st = self.conn.prepare_cached(&format!(
-                "{COLUMNS} WHERE c.id IN (SELECT value FROM json_each(?1)) ORDER BY c.file, c.id"
-            ))?;
-            let mut rows = st.query([ids])?;
-            while let Some(row) = rows.next()? {
-                hits.push(hit_of(row, files, &mut shared)?);
-            }
+            hits = self.hits_by_id(&ids, files)?;
         }
         Ok(hits)
+    }
+
+    /// The hits of these citations, in the order of their ids given: read
+    /// by id, each put in its place, nothing sorted.
+    fn hits_by_id(&self, ids: &[i64], files: &[(i64, String)]) -> Result<Vec<Hit>> {
+        let json = serde_json::to_string(ids).expect("ids serialize");
+        let mut st = self.conn.prepare_cached(
+            "SELECT c.file, c.start, c.\"end\", c.line, c.col, c.page, c.section, c.kind, \
+             c.authority, c.pins, c.case_name, x.text, c.quotation, c.context, j.key \
+             FROM json_each(?1) j JOIN citations c ON c.id = j.value \
+             JOIN contexts x ON x.id = c.context",
+        )?;
+        let mut rows = st.query([json])?;
+        let mut slots: Vec<Option<Hit>> = vec![None; ids.len()];
+        let mut shared: Option<(i64, Arc<str>)> = None;
+        while let Some(row) = rows.next()? {
+            let at = row.get::<_, i64>(14)? as usize;
+            if let Some(slot) = slots.get_mut(at) {
+                *slot = Some(hit_of(row, files, &mut shared)?);
+            }
+        }
+        Ok(slots.into_iter().flatten().collect())
     }
 
     /// The number of hits matching a query, whatever its
