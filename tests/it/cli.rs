@@ -965,6 +965,9 @@ fn query_prints_pages_of_hits() {
         "1",
     ]);
     assert_eq!(run.code, 2, "{}", run.stderr);
+    let run = pincite(&["query", "--index", &idx, "--authority", "x", "--limit", "0"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("limit of 0"), "{}", run.stderr);
 }
 
 /// `pincite verify ... | head -1` exited 0 though the run had errors:

@@ -41,7 +41,7 @@ pub(crate) struct QueryArgs {
     /// Print at most N citations, file by file in document order, and say
     /// on standard error which they are of how many ("citations 1 to 100
     /// of 19264").
-    #[arg(long, value_name = "N", conflicts_with_all = ["counts", "sql"])]
+    #[arg(long, value_name = "N", value_parser = at_least_one, conflicts_with_all = ["counts", "sql"])]
     limit: Option<usize>,
     /// Skip the first N citations: with --limit, the next page.
     #[arg(long, value_name = "N", default_value_t = 0, conflicts_with_all = ["counts", "sql"])]
@@ -99,6 +99,15 @@ fn not_empty(s: &str) -> Result<String, String> {
         Err("an empty query matches nothing".to_string())
     } else {
         Ok(s.to_string())
+    }
+}
+
+/// A number of hits to print: one or more.
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("a limit of 0 prints nothing; give 1 or more".to_string()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
     }
 }
 
