@@ -9,7 +9,9 @@
 //! about 57,000; 90 copies make five million). Building is measured in
 //! bytes of opinion text per second, beside `extract` on the same texts
 //! (normalize, extract, resolve: the work the index adds its writes to);
-//! a query in queries per second (criterion prints the time of one).
+//! a query in queries per second (criterion prints the time of one): all
+//! the hits of the case and pin cited most, the first hundred of them
+//! (`Query::limit`), their number and their number per file.
 //! `PINCITE_INDEX_DB=FILE` queries that database, built before with
 //! `pincite index -o FILE ...`, instead of one built here (with
 //! `cargo bench --bench index -- index-query`, only the queries run).
@@ -166,9 +168,16 @@ fn query(c: &mut Criterion) {
     by_key.authority(&key).pin(pin);
     let mut by_typed = Query::new();
     by_typed.authority(&typed).pin(pin);
+    // The first page of them, as `pincite query --limit 100` asks.
+    let mut first_page = by_key.clone();
+    first_page.limit(100);
     let queries = [
         (format!("authority {key:?} pin {pin}"), by_key),
         (format!("authority typed {typed:?} pin {pin}"), by_typed),
+        (
+            format!("authority {key:?} pin {pin}, first 100"),
+            first_page,
+        ),
     ];
     println!(
         "index-query: {} files, {} citations",
@@ -190,6 +199,9 @@ fn query(c: &mut Criterion) {
     let (what, q) = &queries[1];
     group.bench_function(format!("counts: {what}"), |b| {
         b.iter(|| index.counts(black_box(q)))
+    });
+    group.bench_function(format!("count: {what}"), |b| {
+        b.iter(|| index.count(black_box(q)))
     });
     group.finish();
 }

@@ -199,10 +199,23 @@ class Index:
         pin: Optional[int] = None,
         slip_page: Optional[int] = None,
         kind: Optional[str] = None,
+        limit: Optional[int] = None,
+        offset: int = 0,
     ) -> list[Hit]:
         """The citations matching every condition given, file by file in
         document order. ``authority`` is what a user types ("424 U.S.
-        409", "42 USC 1983", "§1983", a case name)."""
+        409", "42 USC 1983", "§1983", a case name). ``limit`` and
+        ``offset``: at most ``limit`` of them after the first ``offset``."""
+    def count(
+        self,
+        authority: Optional[str] = None,
+        *,
+        name: Optional[str] = None,
+        pin: Optional[int] = None,
+        slip_page: Optional[int] = None,
+        kind: Optional[str] = None,
+    ) -> int:
+        """How many citations match, in all."""
     def counts(
         self,
         authority: Optional[str] = None,

@@ -204,7 +204,10 @@ impl PyIndex {
     /// "42 USC 1983", "§1983", a case name); `name` a case name or party;
     /// `pin` a page cited (ranges and footnotes count); `kind` a kind
     /// name ("full_case", "id", ...). No condition: every citation.
-    #[pyo3(signature = (authority = None, *, name = None, pin = None, slip_page = None, kind = None))]
+    /// `limit` and `offset`: at most `limit` of them, after the first
+    /// `offset` (a page; `count` tells how many there are in all).
+    #[pyo3(signature = (authority = None, *, name = None, pin = None, slip_page = None, kind = None, limit = None, offset = 0))]
+    #[allow(clippy::too_many_arguments)]
     fn query(
         &self,
         py: Python<'_>,
@@ -213,14 +216,35 @@ impl PyIndex {
         pin: Option<u32>,
         slip_page: Option<u32>,
         kind: Option<String>,
+        limit: Option<usize>,
+        offset: usize,
     ) -> PyResult<Vec<PyHit>> {
-        let q = Asked::new(authority, name, pin, slip_page, kind).query()?;
+        let mut q = Asked::new(authority, name, pin, slip_page, kind).query()?;
+        if let Some(n) = limit {
+            q.limit(n);
+        }
+        q.offset(offset);
         let found: Vec<Prepared> = self.with(py, |ix| {
             let files = ix.files()?;
             let hits = ix.query(&q)?;
             Ok(hits.iter().map(|h| hit_record(&files, h)).collect())
         })?;
         Ok(found.into_iter().map(PyHit::new).collect())
+    }
+
+    /// How many citations match the query, in all.
+    #[pyo3(signature = (authority = None, *, name = None, pin = None, slip_page = None, kind = None))]
+    fn count(
+        &self,
+        py: Python<'_>,
+        authority: Option<String>,
+        name: Option<String>,
+        pin: Option<u32>,
+        slip_page: Option<u32>,
+        kind: Option<String>,
+    ) -> PyResult<usize> {
+        let q = Asked::new(authority, name, pin, slip_page, kind).query()?;
+        self.with(py, |ix| ix.count(&q))
     }
 
     /// How many citations matching the query each file has, most first:

@@ -64,3 +64,16 @@ def test_add_then_query_by_pin_and_kind():
     assert [(h.file, h.kind) for h in hits] == [("a.txt", "full_case"), ("b.txt", "id")]
     assert [h.file for h in ix.query(name="Imbler", kind="id")] == ["a.txt", "b.txt"]
     assert ix.query("999 U.S. 1") == []
+
+
+def test_pages_of_hits_put_back_together_give_them_all(index):
+    authority, citations, _ = index.authorities()[0]
+    every = index.query(authority)
+    assert len(every) == index.count(authority) == citations > 4
+    pages = []
+    for offset in range(0, len(every), 3):
+        page = index.query(authority, limit=3, offset=offset)
+        assert 0 < len(page) <= 3
+        pages.extend(page)
+    assert pages == every
+    assert index.query(authority, offset=len(every)) == []

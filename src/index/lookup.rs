@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::law::sections::{is_range, range_covers};
 use crate::span::Span;
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, Row, ToSql};
+use rusqlite::{Connection, Row, Statement, ToSql};
 
 use std::sync::Arc;
 
@@ -242,86 +242,187 @@ impl Index {
     }
 
     /// The conditions a query sets on the citations `c`, after `WHERE 1`,
-    /// with its parameters: the keys asked for (JSON), the pin, the slip
-    /// page, the kind and the section.
-    fn conditions(q: &Query, keys: Option<&str>) -> String {
+    /// with its named parameters (see [`bind`]).
+    fn conditions(q: &Query, keys: bool) -> String {
         let mut sql = String::new();
-        if keys.is_some() {
-            sql.push_str(" AND c.authority IN (SELECT value FROM json_each(?1))");
+        if keys {
+            sql.push_str(" AND c.authority IN (SELECT value FROM json_each(:keys))");
         }
         match (keys, q.pin) {
-            (Some(_), Some(_)) => sql.push_str(
+            (true, Some(_)) => sql.push_str(
                 " AND c.id IN (SELECT citation FROM pins WHERE authority IN \
-                 (SELECT value FROM json_each(?1)) AND page <= ?2 AND last >= ?2)",
+                 (SELECT value FROM json_each(:keys)) AND page <= :pin AND last >= :pin)",
             ),
-            (None, Some(_)) => sql.push_str(
+            (false, Some(_)) => sql.push_str(
                 " AND EXISTS (SELECT 1 FROM pins p WHERE p.citation = c.id \
-                 AND p.page <= ?2 AND p.last >= ?2)",
+                 AND p.page <= :pin AND p.last >= :pin)",
             ),
             _ => {}
         }
-        sql.push_str(
-            " AND (?3 IS NULL OR c.page = ?3) AND (?4 IS NULL OR c.kind = ?4) \
-             AND (?5 IS NULL OR c.section = ?5)",
-        );
+        for (set, condition) in [
+            (q.slip_page.is_some(), " AND c.page = :page"),
+            (q.kind.is_some(), " AND c.kind = :kind"),
+            (q.section.is_some(), " AND c.section = :section"),
+        ] {
+            if set {
+                sql.push_str(condition);
+            }
+        }
         sql
     }
 
-    /// Runs `select` (which ends in `WHERE 1`) with a query's conditions
-    /// and `tail`, giving each row to `each`. Runs nothing when the query
-    /// names authorities none of which is in the index.
+    /// Whether the citations a query matches are found in an index alone
+    /// (see [`Index::matches`]): it asks for authorities (`keys`), and for
+    /// nothing of the citations' own columns.
+    fn indexed(q: &Query, keys: bool) -> bool {
+        keys && q.slip_page.is_none() && q.kind.is_none() && q.section.is_none()
+    }
+
+    /// SQL that gives the `file` and `citation` id of each citation a
+    /// query matches, once: read from an index alone when the query asks
+    /// for authorities, and a pin or nothing else (the pins' index holds
+    /// each pin's authority, pages, file and citation; the citations'
+    /// index by authority their file and id), else from the citations.
+    fn matches(q: &Query, keys: bool) -> String {
+        match (Index::indexed(q, keys), q.pin) {
+            (true, Some(_)) => "SELECT DISTINCT file, citation FROM pins \
+                 WHERE authority IN (SELECT value FROM json_each(:keys)) \
+                 AND page <= :pin AND last >= :pin"
+                .to_string(),
+            (true, None) => "SELECT file, id AS citation FROM citations \
+                 WHERE authority IN (SELECT value FROM json_each(:keys))"
+                .to_string(),
+            (false, _) => format!(
+                "SELECT c.file AS file, c.id AS citation FROM citations c WHERE 1{}",
+                Index::conditions(q, keys)
+            ),
+        }
+    }
+
+    /// Runs `sql`, made of a query's conditions by `make` (given whether
+    /// the query names authorities), giving each row to `each`. Runs
+    /// nothing when the query names authorities none of which is in the
+    /// index.
     fn run_query(
         &self,
         q: &Query,
-        select: &str,
-        tail: &str,
+        make: impl FnOnce(bool) -> String,
         mut each: impl FnMut(&Row) -> Result<()>,
     ) -> Result<()> {
         let keys = match self.query_keys(q)? {
             Some(k) if k.is_empty() => return Ok(()),
             keys => keys.map(|k| serde_json::to_string(&k).expect("keys serialize")),
         };
-        let sql = format!("{select}{}{tail}", Index::conditions(q, keys.as_deref()));
-        let mut st = self.conn.prepare_cached(&sql)?;
-        let mut rows = st.query(rusqlite::params![
-            keys,
-            q.pin,
-            q.slip_page,
-            q.kind.map(CitationKind::as_str),
-            q.section.map(|s| s.as_str())
-        ])?;
+        let mut st = self.conn.prepare_cached(&make(keys.is_some()))?;
+        bind(&mut st, q, keys.as_deref())?;
+        let mut rows = st.raw_query();
         while let Some(row) = rows.next()? {
             each(row)?;
         }
         Ok(())
     }
 
-    /// The hits matching a query, file by file in document order.
+    /// The hits matching a query, file by file in document order: all of
+    /// them, or the page of them the query's [`Query::limit`] and
+    /// [`Query::offset`] ask for.
+    ///
+    /// A query by authority and pin, or by authority alone, finds its
+    /// hits in an index, then reads only the hits of the page asked for:
+    /// the first hundred of a case cited twenty thousand times come in
+    /// milliseconds.
     ///
     /// # Errors
     /// Reading the database failed.
     pub fn query(&self, q: &Query) -> Result<Vec<Hit>> {
+        const COLUMNS: &str = "SELECT c.file, c.start, c.\"end\", c.line, c.col, c.page, \
+             c.section, c.kind, c.authority, c.pins, c.case_name, x.text, c.quotation, \
+             c.context FROM citations c JOIN contexts x ON x.id = c.context";
+        const PAGE: &str = " ORDER BY c.file, c.id LIMIT :limit OFFSET :offset";
+        // The query names authorities exactly when it has keys.
+        let indexed = Index::indexed(q, q.authority.is_some() || q.name.is_some());
         let files = self.file_list()?;
         let mut hits = Vec::new();
         let mut shared: Option<(i64, Arc<str>)> = None;
+        let mut ids: Vec<i64> = Vec::new();
         self.run_query(
             q,
-            "SELECT c.file, c.start, c.\"end\", c.line, c.col, c.page, c.section, c.kind, \
-             c.authority, c.pins, c.case_name, x.text, c.quotation, c.context \
-             FROM citations c JOIN contexts x ON x.id = c.context WHERE 1",
-            " ORDER BY c.file, c.id",
+            |keys| match indexed {
+                true => format!(
+                    "SELECT citation FROM ({}) ORDER BY file, citation LIMIT :limit OFFSET :offset",
+                    Index::matches(q, keys)
+                ),
+                false => format!("{COLUMNS} WHERE 1{}{PAGE}", Index::conditions(q, keys)),
+            },
             |row| {
-                hits.push(hit_of(row, files, &mut shared)?);
+                match indexed {
+                    true => ids.push(row.get(0)?),
+                    false => hits.push(hit_of(row, files, &mut shared)?),
+                }
                 Ok(())
             },
         )?;
+        if !ids.is_empty() {
+            hits = self.hits_by_id(&ids, files)?;
+        }
         Ok(hits)
+    }
+
+    /// The hits of these citations, in the order of their ids given: read
+    /// by id, each put in its place, nothing sorted.
+    fn hits_by_id(&self, ids: &[i64], files: &[(i64, String)]) -> Result<Vec<Hit>> {
+        let json = serde_json::to_string(ids).expect("ids serialize");
+        let mut st = self.conn.prepare_cached(
+            "SELECT c.file, c.start, c.\"end\", c.line, c.col, c.page, c.section, c.kind, \
+             c.authority, c.pins, c.case_name, x.text, c.quotation, c.context, j.key \
+             FROM json_each(?1) j JOIN citations c ON c.id = j.value \
+             JOIN contexts x ON x.id = c.context",
+        )?;
+        let mut rows = st.query([json])?;
+        let mut slots: Vec<Option<Hit>> = vec![None; ids.len()];
+        let mut shared: Option<(i64, Arc<str>)> = None;
+        while let Some(row) = rows.next()? {
+            let at = row.get::<_, i64>(14)? as usize;
+            if let Some(slot) = slots.get_mut(at) {
+                *slot = Some(hit_of(row, files, &mut shared)?);
+            }
+        }
+        Ok(slots.into_iter().flatten().collect())
+    }
+
+    /// The number of hits matching a query, whatever its
+    /// [`Query::limit`] and [`Query::offset`]: how many pages there are.
+    /// Counted in the database, from an index alone for a query by
+    /// authority and pin or by authority alone.
+    ///
+    /// ```
+    /// let a = "See Imbler v. Pachtman, 424 U. S. 409, 430 (1976). Id., at 430. Id., at 431.\n";
+    /// let index = pincite::Index::build(&[("a.txt", a)]);
+    /// let mut q = pincite::Query::new();
+    /// q.authority("424 U.S. 409").pin(430).limit(1);
+    /// assert_eq!(index.query(&q).unwrap().len(), 1);
+    /// assert_eq!(index.count(&q).unwrap(), 2);
+    /// ```
+    ///
+    /// # Errors
+    /// Reading the database failed.
+    pub fn count(&self, q: &Query) -> Result<usize> {
+        let mut n = 0;
+        self.run_query(
+            q,
+            |keys| format!("SELECT count(*) FROM ({})", Index::matches(q, keys)),
+            |row| {
+                n = row.get::<_, i64>(0)? as usize;
+                Ok(())
+            },
+        )?;
+        Ok(n)
     }
 
     /// How often each file has a hit matching the query ("which opinions
     /// cite 424 U.S. 409 at 430, and how often?"), most first, then in
     /// file order. Id., supra and short forms count. Counted in the
-    /// database: no hit's context is read.
+    /// database: no hit's context is read. The query's limit and offset
+    /// do not apply.
     ///
     /// # Errors
     /// Reading the database failed.
@@ -330,8 +431,12 @@ impl Index {
         let mut out: Vec<(usize, usize)> = Vec::new();
         self.run_query(
             q,
-            "SELECT c.file, count(*) FROM citations c WHERE 1",
-            " GROUP BY c.file",
+            |keys| {
+                format!(
+                    "SELECT file, count(*) FROM ({}) GROUP BY file",
+                    Index::matches(q, keys)
+                )
+            },
             |row| {
                 let id: i64 = row.get(0)?;
                 let n: i64 = row.get(1)?;
@@ -350,6 +455,28 @@ impl Index {
             })
             .collect())
     }
+}
+
+/// Binds a query's named parameters that the statement has: `:keys` (the
+/// authority keys asked for, JSON), `:pin`, `:page` (the slip page),
+/// `:kind`, `:section`, and `:limit` and `:offset` (the page of hits).
+fn bind(st: &mut Statement, q: &Query, keys: Option<&str>) -> Result<()> {
+    let limit = q.limit.map_or(-1, |n| n.min(i64::MAX as usize) as i64);
+    let values: [(&str, &dyn ToSql); 7] = [
+        (":keys", &keys),
+        (":pin", &q.pin),
+        (":page", &q.slip_page),
+        (":kind", &q.kind.map(CitationKind::as_str)),
+        (":section", &q.section.map(|s| s.as_str())),
+        (":limit", &limit),
+        (":offset", &(q.offset.min(i64::MAX as usize) as i64)),
+    ];
+    for (name, value) in values {
+        if let Some(i) = st.parameter_index(name)? {
+            st.raw_bind_parameter(i, value)?;
+        }
+    }
+    Ok(())
 }
 
 /// A hit of a row of [`Index::query`]'s statement; the hits of one

@@ -110,6 +110,10 @@ pub struct Query {
     slip_page: Option<u32>,
     kind: Option<CitationKind>,
     section: Option<Section>,
+    #[serde(default)]
+    limit: Option<usize>,
+    #[serde(default)]
+    offset: usize,
 }
 
 impl Query {
@@ -155,6 +159,22 @@ impl Query {
     /// Hits in this section. By default, any section.
     pub fn section(&mut self, section: Section) -> &mut Query {
         self.section = Some(section);
+        self
+    }
+
+    /// At most this many hits from [`Index::query`], in its order (file
+    /// by file in document order). By default, every hit.
+    /// [`Index::count`] tells how many there are in all.
+    pub fn limit(&mut self, hits: usize) -> &mut Query {
+        self.limit = Some(hits);
+        self
+    }
+
+    /// The hits from [`Index::query`] after the first `hits`, in its
+    /// order: with [`Query::limit`], the next page. By default, none is
+    /// skipped.
+    pub fn offset(&mut self, hits: usize) -> &mut Query {
+        self.offset = hits;
         self
     }
 }

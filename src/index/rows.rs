@@ -37,6 +37,8 @@ pub(super) struct CiteRow {
     pub(super) kind: &'static str,
     pub(super) authority: Option<String>,
     pub(super) pins: Vec<Pin>,
+    /// The pins as `pincite extract` prints them (JSON).
+    pub(super) pins_json: String,
     pub(super) page: Option<u32>,
     pub(super) section: &'static str,
     pub(super) case_name: Option<String>,
@@ -135,6 +137,7 @@ fn cite_rows(source: &str, norm: &Normalized, cites: &[Citation]) -> (Vec<String
                 kind: c.kind().as_str(),
                 authority: c.authority.clone(),
                 pins: c.pins.clone(),
+                pins_json: serde_json::to_string(&c.pins).expect("pins serialize"),
                 page: c.slip_page,
                 section: c.section.as_str(),
                 case_name: c.case_name().map(str::to_string),

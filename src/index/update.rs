@@ -364,10 +364,11 @@ impl Update<'_> {
 /// of its authorities, whose keys are added to `touched`.
 fn drop_rows(tx: &Transaction, id: i64, touched: &mut HashSet<String>) -> Result<()> {
     facts::drop(tx, id, touched)?;
+    // Every context is some citation's: found by the citations' file.
     for sql in [
         "DELETE FROM pins WHERE citation IN (SELECT id FROM citations WHERE file = ?1)",
+        "DELETE FROM contexts WHERE id IN (SELECT context FROM citations WHERE file = ?1)",
         "DELETE FROM citations WHERE file = ?1",
-        "DELETE FROM contexts WHERE file = ?1",
         "DELETE FROM names WHERE file = ?1",
     ] {
         tx.prepare_cached(sql)?.execute([id])?;
@@ -389,12 +390,11 @@ fn write_citations(tx: &Transaction, file: i64, rows: &FileRows) -> Result<()> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?;
     let mut pin = tx.prepare_cached(
-        "INSERT INTO pins (citation, authority, page, last, footnote, unit) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO pins (citation, file, authority, page, last, footnote, unit) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     let mut ids: Vec<i64> = Vec::with_capacity(rows.cites.len());
     for c in &rows.cites {
-        let pins = serde_json::to_string(&c.pins).expect("pins serialize");
         let antecedent = c.antecedent.and_then(|i| ids.get(i).copied());
         cite.execute(params![
             file,
@@ -404,7 +404,7 @@ fn write_citations(tx: &Transaction, file: i64, rows: &FileRows) -> Result<()> {
             c.col as i64,
             c.kind,
             c.authority,
-            pins,
+            c.pins_json,
             c.page,
             c.section,
             c.case_name,
@@ -425,7 +425,15 @@ fn write_citations(tx: &Transaction, file: i64, rows: &FileRows) -> Result<()> {
                 PinUnit::Star => "star",
                 PinUnit::Paragraph => "paragraph",
             };
-            pin.execute(params![id, c.authority, first, last, p.footnote, unit])?;
+            pin.execute(params![
+                id,
+                file,
+                c.authority,
+                first,
+                last,
+                p.footnote,
+                unit
+            ])?;
         }
     }
     Ok(())

@@ -920,6 +920,56 @@ fn query_without_a_match_says_so_and_exits_1() {
     }
 }
 
+/// `--limit` and `--offset` print a page of the hits, in the order of
+/// all of them, and say which on standard error.
+#[test]
+fn query_prints_pages_of_hits() {
+    let (_dir, idx) = van_de_kamp_index();
+    let ask = |more: &[&str]| {
+        let mut args = vec![
+            "query",
+            "--index",
+            idx.as_str(),
+            "--authority",
+            "424 U.S. 409",
+        ];
+        args.extend_from_slice(more);
+        args.extend_from_slice(&["--pin", "430", "--format", "text"]);
+        pincite(&args)
+    };
+    let all = ask(&[]);
+    assert_eq!((all.code, all.stderr.as_str()), (0, ""));
+    let lines: Vec<&str> = all.stdout.lines().collect();
+    assert_eq!(lines.len(), 15);
+    let first = ask(&["--limit", "4"]);
+    assert_eq!(first.code, 0);
+    assert_eq!(first.stdout.lines().collect::<Vec<_>>(), lines[..4]);
+    assert_eq!(first.stderr, "pincite: citations 1 to 4 of 15\n");
+    let last = ask(&["--limit", "4", "--offset", "12"]);
+    assert_eq!(last.stdout.lines().collect::<Vec<_>>(), lines[12..]);
+    assert_eq!(last.stderr, "pincite: citations 13 to 15 of 15\n");
+    let past = ask(&["--offset", "15"]);
+    assert_eq!((past.code, past.stdout.as_str()), (1, ""));
+    assert_eq!(
+        past.stderr,
+        "pincite: 15 citations of 424 U.S. 409 at 430, none after the first 15\n"
+    );
+    let run = pincite(&[
+        "query",
+        "--index",
+        &idx,
+        "--authority",
+        "x",
+        "--counts",
+        "--limit",
+        "1",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let run = pincite(&["query", "--index", &idx, "--authority", "x", "--limit", "0"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("limit of 0"), "{}", run.stderr);
+}
+
 /// `pincite verify ... | head -1` exited 0 though the run had errors:
 /// the files are still checked when the output is closed, and the status
 /// is the whole run's.
@@ -1204,7 +1254,7 @@ fn an_old_index_file_says_to_rebuild_and_is_replaced() {
         run.stderr,
         format!(
             "pincite: {idx}: index format version 4 (a JSON index file of an older pincite); \
-             this pincite reads version 6: rebuild it with this version \
+             this pincite reads version 7: rebuild it with this version \
              (pincite index --rebuild -o FILE ...)\n"
         )
     );

@@ -546,6 +546,82 @@ fn a_section_finds_the_ranges_it_is_in() {
 }
 
 /// Every row of some SQL, as JSON text.
+/// The shipped corpus's opinions, each a name and its text.
+fn shipped_corpus() -> Vec<(String, String)> {
+    let mut names: Vec<String> = std::fs::read_dir(crate::corpus::path("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|n| {
+            let rel = format!("corpus/{n}");
+            let text = read(&rel);
+            (rel, text)
+        })
+        .collect()
+}
+
+/// A query by authority and pin, or by authority alone, is answered from
+/// an index alone, then read by page: over the shipped corpus, for every
+/// authority and every page pinned on it, its hits are those every hit
+/// of the index has of that authority and page, in the same order; the
+/// count and the counts per file agree; and the pages of a limit and an
+/// offset put back together give them all.
+#[test]
+fn indexed_queries_and_their_pages_agree_with_every_hit() {
+    let docs = shipped_corpus();
+    let index = pincite::Index::build_from(docs);
+    let all = index.hits().unwrap();
+    let mut asked: Vec<(String, Option<u32>)> = Vec::new();
+    for h in &all {
+        let Some(key) = &h.authority else { continue };
+        asked.push((key.clone(), None));
+        for p in &h.pins {
+            if let Some(first) = p.page {
+                asked.push((key.clone(), Some(first)));
+            }
+        }
+    }
+    asked.sort();
+    asked.dedup();
+    assert!(asked.len() > 500, "{} questions", asked.len());
+    for (key, pin) in &asked {
+        let mut q = pincite::Query::new();
+        q.authority(key);
+        if let Some(p) = pin {
+            q.pin(*p);
+        }
+        // Keys resolve to themselves and sometimes to more (a section
+        // stands for the ranges that take it in).
+        let keys = index.resolve(key).unwrap();
+        let want: Vec<&pincite::Hit> = all
+            .iter()
+            .filter(|h| h.authority.as_ref().is_some_and(|a| keys.contains(a)))
+            .filter(|h| pin.is_none_or(|p| h.cites_page(p)))
+            .collect();
+        let got = index.query(&q).unwrap();
+        assert_eq!(got.iter().collect::<Vec<_>>(), want, "{key} at {pin:?}");
+        assert_eq!(index.count(&q).unwrap(), want.len(), "{key} at {pin:?}");
+        let per_file: usize = index.counts(&q).unwrap().iter().map(|c| c.count).sum();
+        assert_eq!(per_file, want.len(), "{key} at {pin:?}");
+        let mut paged = Vec::new();
+        for offset in (0..want.len() + 2).step_by(2) {
+            q.limit(2).offset(offset);
+            let page = index.query(&q).unwrap();
+            assert!(page.len() <= 2);
+            paged.extend(page);
+        }
+        assert_eq!(
+            paged.iter().collect::<Vec<_>>(),
+            want,
+            "{key} at {pin:?} by pages"
+        );
+    }
+}
+
 fn rows(index: &pincite::Index, sql: &str) -> Vec<String> {
     let mut out = Vec::new();
     index

@@ -38,6 +38,14 @@ pub(crate) struct QueryArgs {
     /// citations.
     #[arg(long)]
     counts: bool,
+    /// Print at most N citations, file by file in document order, and say
+    /// on standard error which they are of how many ("citations 1 to 100
+    /// of 19264").
+    #[arg(long, value_name = "N", value_parser = at_least_one, conflicts_with_all = ["counts", "sql"])]
+    limit: Option<usize>,
+    /// Skip the first N citations: with --limit, the next page.
+    #[arg(long, value_name = "N", default_value_t = 0, conflicts_with_all = ["counts", "sql"])]
+    offset: usize,
     /// Output format.
     #[arg(long, value_enum, default_value_t = QueryFormat::Jsonl)]
     format: QueryFormat,
@@ -94,6 +102,15 @@ fn not_empty(s: &str) -> Result<String, String> {
     }
 }
 
+/// A number of hits to print: one or more.
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("a limit of 0 prints nothing; give 1 or more".to_string()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// The query of the arguments.
 fn query_of(args: &QueryArgs) -> Query {
     let mut q = Query::new();
@@ -109,6 +126,10 @@ fn query_of(args: &QueryArgs) -> Query {
     if let Some(p) = args.slip_page {
         q.slip_page(p);
     }
+    if let Some(n) = args.limit {
+        q.limit(n);
+    }
+    q.offset(args.offset);
     q
 }
 
@@ -190,23 +211,54 @@ fn answer(out: &mut Out, args: &QueryArgs, index: &Index) -> Result<u8, Failure>
         return Ok(0);
     }
     let q = query_of(args);
+    if args.counts {
+        let counts = index.counts(&q)?;
+        if counts.is_empty() {
+            return nothing_found(index, args);
+        }
+        write_counts(out, args.format, &counts)?;
+        return Ok(0);
+    }
     let hits = index.query(&q)?;
+    if hits.is_empty() && args.offset > 0 {
+        let total = index.count(&q)?;
+        if total > 0 {
+            let _ = writeln!(
+                io::stderr(),
+                "pincite: {total} citations of {}, none after the first {}",
+                asked(args),
+                args.offset
+            );
+            return Ok(FAILED);
+        }
+    }
     if hits.is_empty() {
-        let n = index.files()?.len();
-        let files = if n == 1 { "file" } else { "files" };
+        return nothing_found(index, args);
+    }
+    write_hits(out, args.format, &index.files()?, &hits)?;
+    if args.limit.is_some() || args.offset > 0 {
+        let total = index.count(&q)?;
+        let (first, last) = (args.offset + 1, args.offset + hits.len());
+        out.flush()?;
         let _ = writeln!(
             io::stderr(),
-            "pincite: no citation of {} in {n} {files}",
-            asked(args)
+            "pincite: citations {first} to {last} of {total}"
         );
-        return Ok(FAILED);
-    }
-    if args.counts {
-        write_counts(out, args.format, &index.counts(&q)?)?;
-    } else {
-        write_hits(out, args.format, &index.files()?, &hits)?;
     }
     Ok(0)
+}
+
+/// Says that nothing matched (`pincite: no citation of X in N files`).
+/// Returns the exit status, 1.
+fn nothing_found(index: &Index, args: &QueryArgs) -> Result<u8, Failure> {
+    let n = index.files()?.len();
+    let files = if n == 1 { "file" } else { "files" };
+    let _ = writeln!(
+        io::stderr(),
+        "pincite: no citation of {} in {n} {files}",
+        asked(args)
+    );
+    Ok(FAILED)
 }
 
 /// Prints how many hits each file has, most first.
