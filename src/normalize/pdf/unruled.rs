@@ -274,6 +274,10 @@ fn split_region(text: &str, region: &[Line], first: usize, next: &mut u32, order
             labels.push((i, l.to_string(), set));
         }
     }
+    if let Some(notes) = unstack(text, region, &labels) {
+        *next = want;
+        return notes;
+    }
     // A label set apart after its note's first line: the note starts on
     // the line before.
     let start_of = |i: usize, set: Set| {
@@ -307,6 +311,39 @@ fn split_region(text: &str, region: &[Line], first: usize, next: &mut u32, order
     notes
 }
 
+/// The notes of a region that opens with its labels stacked, each alone
+/// on its line, and then their texts, each a block set apart by a blank
+/// line (poppler's default mode sets a page's labels as a column of their
+/// own): the `k`-th label with the `k`-th block. `None` unless the labels
+/// are two or more, stacked, first in the region, and as many as the
+/// blocks after them.
+fn unstack(text: &str, region: &[Line], labels: &[(usize, String, Set)]) -> Option<Found> {
+    let stacked = labels
+        .iter()
+        .enumerate()
+        .all(|(k, (i, _, set))| *i == k && *set == Set::Alone);
+    if labels.len() < 2 || !stacked {
+        return None;
+    }
+    let texts = &region[labels.len()..];
+    // Where a blank line stands before a line of the texts.
+    let gap = |a: &Line, b: &Line| {
+        memchr::memchr_iter(b'\n', &text.as_bytes()[a.end..b.start]).count() > 1
+    };
+    let mut blocks: Vec<Vec<Line>> = Vec::new();
+    for (j, l) in texts.iter().enumerate() {
+        match blocks.last_mut() {
+            Some(block) if !gap(&texts[j - 1], l) => block.push(*l),
+            _ => blocks.push(vec![*l]),
+        }
+    }
+    if blocks.len() != labels.len() {
+        return None;
+    }
+    let labels = labels.iter().map(|(_, label, _)| label.clone());
+    Some(labels.zip(blocks).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,5 +358,49 @@ mod tests {
         assert!(!calls("123 F.3d 456", "3"));
         assert!(!calls("Rule 60(b)(1)", "1"));
         assert!(!calls("2011", "1"));
+    }
+
+    #[test]
+    fn stacked_labels_take_the_blocks_after_them_in_order() {
+        // The foot of page 1 of the Fifth Circuit's United States v.
+        // Martin in poppler's default mode.
+        let text = "the bottom of the\n\n*\n\n1\n\nDistrict Judge, sitting by designation.\n\n\
+                    Section 3582(c)(2) provides that a court\nmay reduce a term.\n";
+        let lines = crate::normalize::lines::split_lines(text);
+        let region: Vec<Line> = lines.into_iter().filter(|l| !l.is_blank()).collect();
+        let mut next = 1;
+        let notes = split_region(text, &region[1..], 0, &mut next, Order::Before);
+        let read: Vec<(&str, Vec<&str>)> = notes
+            .iter()
+            .map(|(label, ls)| {
+                (
+                    label.as_str(),
+                    ls.iter().map(|l| &text[l.start..l.end]).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("*", vec!["District Judge, sitting by designation."]),
+                (
+                    "1",
+                    vec![
+                        "Section 3582(c)(2) provides that a court",
+                        "may reduce a term."
+                    ]
+                ),
+            ]
+        );
+        assert_eq!(next, 2);
+        // Blocks that are not as many as the labels are not shared out.
+        let text = "*\n1\nDistrict Judge.\nSection 3582.\n";
+        let lines = crate::normalize::lines::split_lines(text);
+        let region: Vec<Line> = lines.into_iter().filter(|l| !l.is_blank()).collect();
+        let labels = vec![
+            (0, "*".to_string(), Set::Alone),
+            (1, "1".to_string(), Set::Alone),
+        ];
+        assert!(unstack(text, &region, &labels).is_none());
     }
 }
