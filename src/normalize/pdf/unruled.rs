@@ -9,6 +9,7 @@ use super::super::lines::Line;
 use super::super::patterns::{
     CITE_AS, COURT_LINE, FILING_STAMP, SLIP_TOP, collapse, note_label, page_number,
 };
+use super::super::words::is_word;
 
 /// The notes found on one page: each label with the lines of its note
 /// (a label set on a line of its own is not one of them).
@@ -87,6 +88,28 @@ fn calls(s: &str, label: &str) -> bool {
         };
         (glued || apart) && !(digits && digit_before(s, i))
     })
+}
+
+/// Whether line `i` of `ls` is indented more than the lines before and
+/// after it, as the first line of a paragraph or a note is.
+fn set_in(ls: &[Line], i: usize) -> bool {
+    let indent = ls[i].indent;
+    let before = i.checked_sub(1).map_or(0, |j| ls[j].indent);
+    let after = ls.get(i + 1).map_or(0, |l| l.indent);
+    indent > before && indent > after
+}
+
+/// Whether `s` ends in a word of the word list that is not set in
+/// capitals only ("Civil", "of"; not the "CA" of a court, "(CA1").
+fn ends_in_word(s: &str) -> bool {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    let word = &s[start..];
+    word.chars().any(char::is_lowercase) && is_word(word)
 }
 
 /// Whether the character before byte `i` is a digit (the label would be
@@ -225,8 +248,14 @@ pub(super) fn take_foot(
         let s = collapse(&text[ls[i].start..ls[i].end]);
         label_of(&s, &label).is_some_and(|(l, set)| {
             // A label glued to a line's end is a call ("(CA1" is a court):
-            // one that ends a note's first line is set apart.
-            let apart = set != Set::Trailing || s[..s.len() - l.len()].ends_with(' ');
+            // one that ends a note's first line is set apart, or glued to
+            // a word, as pypdf sets it ("... the Civil2"), on a line set
+            // in from the lines around it (the note's first line; pypdf
+            // moves a call to the end of its line too, "liquidated2").
+            let apart = set != Set::Trailing || {
+                let before = &s[..s.len() - l.len()];
+                before.ends_with(' ') || (ends_in_word(before) && set_in(ls, i))
+            };
             apart && called(text, &ls[..i], 0..0, l)
         })
     });
@@ -358,6 +387,43 @@ mod tests {
         assert!(!calls("123 F.3d 456", "3"));
         assert!(!calls("Rule 60(b)(1)", "1"));
         assert!(!calls("2011", "1"));
+    }
+
+    #[test]
+    fn a_label_glued_to_a_word_ends_a_notes_first_line_set_in() {
+        // The foot of page 3 of the Eleventh Circuit's Robinson v. Tyson
+        // Foods in pypdf's output: the call moved to its line's end.
+        let text = "constructive termination.   Robinson sought liquidated2\n\
+                    damages in her suit.\n\
+                    \x20Robinson brought her claim under Title VII of the Civil2\n\
+                    Rights Act of 1991.\n";
+        let lines = crate::normalize::lines::split_lines(text);
+        let mut ls: Vec<Line> = lines.into_iter().filter(|l| !l.is_blank()).collect();
+        let (mut next, mut order, mut found) = (2, Order::Before, Found::new());
+        take_foot(text, &mut ls, &mut next, &mut order, &mut found);
+        assert_eq!(ls.len(), 2);
+        assert_eq!(found.len(), 1);
+        let note: Vec<&str> = found[0].1.iter().map(|l| &text[l.start..l.end]).collect();
+        assert_eq!(
+            note,
+            [
+                "Robinson brought her claim under Title VII of the Civil",
+                "Rights Act of 1991."
+            ]
+        );
+        assert_eq!(next, 3);
+        // A line not set in that ends in the same way is the body's call.
+        let text = "Martin argues he is entitled to resentencing under Park, in2\n\
+                    which the district court vacated.\n\
+                    not to a full resentencing.   United2\n\
+                    States v. Miller, 903 F.2d 341.\n";
+        let lines = crate::normalize::lines::split_lines(text);
+        let mut ls: Vec<Line> = lines.into_iter().filter(|l| !l.is_blank()).collect();
+        let (mut next, mut found) = (2, Found::new());
+        take_foot(text, &mut ls, &mut next, &mut order, &mut found);
+        assert!(found.is_empty());
+        assert_eq!(ls.len(), 4);
+        assert!(!ends_in_word("(CA"));
     }
 
     #[test]
