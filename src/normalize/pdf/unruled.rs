@@ -9,6 +9,7 @@ use super::super::lines::Line;
 use super::super::patterns::{
     CITE_AS, COURT_LINE, FILING_STAMP, SLIP_TOP, collapse, note_label, page_number,
 };
+use super::super::words::is_word;
 
 /// The notes found on one page: each label with the lines of its note
 /// (a label set on a line of its own is not one of them).
@@ -87,6 +88,28 @@ fn calls(s: &str, label: &str) -> bool {
         };
         (glued || apart) && !(digits && digit_before(s, i))
     })
+}
+
+/// Whether line `i` of `ls` is indented more than the lines before and
+/// after it, as the first line of a paragraph or a note is.
+fn set_in(ls: &[Line], i: usize) -> bool {
+    let indent = ls[i].indent;
+    let before = i.checked_sub(1).map_or(0, |j| ls[j].indent);
+    let after = ls.get(i + 1).map_or(0, |l| l.indent);
+    indent > before && indent > after
+}
+
+/// Whether `s` ends in a word of the word list that is not set in
+/// capitals only ("Civil", "of"; not the "CA" of a court, "(CA1").
+fn ends_in_word(s: &str) -> bool {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    let word = &s[start..];
+    word.chars().any(char::is_lowercase) && is_word(word)
 }
 
 /// Whether the character before byte `i` is a digit (the label would be
@@ -225,8 +248,14 @@ pub(super) fn take_foot(
         let s = collapse(&text[ls[i].start..ls[i].end]);
         label_of(&s, &label).is_some_and(|(l, set)| {
             // A label glued to a line's end is a call ("(CA1" is a court):
-            // one that ends a note's first line is set apart.
-            let apart = set != Set::Trailing || s[..s.len() - l.len()].ends_with(' ');
+            // one that ends a note's first line is set apart, or glued to
+            // a word, as pypdf sets it ("... the Civil2"), on a line set
+            // in from the lines around it (the note's first line; pypdf
+            // moves a call to the end of its line too, "liquidated2").
+            let apart = set != Set::Trailing || {
+                let before = &s[..s.len() - l.len()];
+                before.ends_with(' ') || (ends_in_word(before) && set_in(ls, i))
+            };
             apart && called(text, &ls[..i], 0..0, l)
         })
     });
@@ -274,6 +303,10 @@ fn split_region(text: &str, region: &[Line], first: usize, next: &mut u32, order
             labels.push((i, l.to_string(), set));
         }
     }
+    if let Some(notes) = unstack(text, region, &labels) {
+        *next = want;
+        return notes;
+    }
     // A label set apart after its note's first line: the note starts on
     // the line before.
     let start_of = |i: usize, set: Set| {
@@ -307,6 +340,39 @@ fn split_region(text: &str, region: &[Line], first: usize, next: &mut u32, order
     notes
 }
 
+/// The notes of a region that opens with its labels stacked, each alone
+/// on its line, and then their texts, each a block set apart by a blank
+/// line (poppler's default mode sets a page's labels as a column of their
+/// own): the `k`-th label with the `k`-th block. `None` unless the labels
+/// are two or more, stacked, first in the region, and as many as the
+/// blocks after them.
+fn unstack(text: &str, region: &[Line], labels: &[(usize, String, Set)]) -> Option<Found> {
+    let stacked = labels
+        .iter()
+        .enumerate()
+        .all(|(k, (i, _, set))| *i == k && *set == Set::Alone);
+    if labels.len() < 2 || !stacked {
+        return None;
+    }
+    let texts = &region[labels.len()..];
+    // Where a blank line stands before a line of the texts.
+    let gap = |a: &Line, b: &Line| {
+        memchr::memchr_iter(b'\n', &text.as_bytes()[a.end..b.start]).count() > 1
+    };
+    let mut blocks: Vec<Vec<Line>> = Vec::new();
+    for (j, l) in texts.iter().enumerate() {
+        match blocks.last_mut() {
+            Some(block) if !gap(&texts[j - 1], l) => block.push(*l),
+            _ => blocks.push(vec![*l]),
+        }
+    }
+    if blocks.len() != labels.len() {
+        return None;
+    }
+    let labels = labels.iter().map(|(_, label, _)| label.clone());
+    Some(labels.zip(blocks).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,5 +387,86 @@ mod tests {
         assert!(!calls("123 F.3d 456", "3"));
         assert!(!calls("Rule 60(b)(1)", "1"));
         assert!(!calls("2011", "1"));
+    }
+
+    #[test]
+    fn a_label_glued_to_a_word_ends_a_notes_first_line_set_in() {
+        // The foot of page 3 of the Eleventh Circuit's Robinson v. Tyson
+        // Foods in pypdf's output: the call moved to its line's end.
+        let text = "constructive termination.   Robinson sought liquidated2\n\
+                    damages in her suit.\n\
+                    \x20Robinson brought her claim under Title VII of the Civil2\n\
+                    Rights Act of 1991.\n";
+        let lines = crate::normalize::lines::split_lines(text);
+        let mut ls: Vec<Line> = lines.into_iter().filter(|l| !l.is_blank()).collect();
+        let (mut next, mut order, mut found) = (2, Order::Before, Found::new());
+        take_foot(text, &mut ls, &mut next, &mut order, &mut found);
+        assert_eq!(ls.len(), 2);
+        assert_eq!(found.len(), 1);
+        let note: Vec<&str> = found[0].1.iter().map(|l| &text[l.start..l.end]).collect();
+        assert_eq!(
+            note,
+            [
+                "Robinson brought her claim under Title VII of the Civil",
+                "Rights Act of 1991."
+            ]
+        );
+        assert_eq!(next, 3);
+        // A line not set in that ends in the same way is the body's call.
+        let text = "Martin argues he is entitled to resentencing under Park, in2\n\
+                    which the district court vacated.\n\
+                    not to a full resentencing.   United2\n\
+                    States v. Miller, 903 F.2d 341.\n";
+        let lines = crate::normalize::lines::split_lines(text);
+        let mut ls: Vec<Line> = lines.into_iter().filter(|l| !l.is_blank()).collect();
+        let (mut next, mut found) = (2, Found::new());
+        take_foot(text, &mut ls, &mut next, &mut order, &mut found);
+        assert!(found.is_empty());
+        assert_eq!(ls.len(), 4);
+        assert!(!ends_in_word("(CA"));
+    }
+
+    #[test]
+    fn stacked_labels_take_the_blocks_after_them_in_order() {
+        // The foot of page 1 of the Fifth Circuit's United States v.
+        // Martin in poppler's default mode.
+        let text = "the bottom of the\n\n*\n\n1\n\nDistrict Judge, sitting by designation.\n\n\
+                    Section 3582(c)(2) provides that a court\nmay reduce a term.\n";
+        let lines = crate::normalize::lines::split_lines(text);
+        let region: Vec<Line> = lines.into_iter().filter(|l| !l.is_blank()).collect();
+        let mut next = 1;
+        let notes = split_region(text, &region[1..], 0, &mut next, Order::Before);
+        let read: Vec<(&str, Vec<&str>)> = notes
+            .iter()
+            .map(|(label, ls)| {
+                (
+                    label.as_str(),
+                    ls.iter().map(|l| &text[l.start..l.end]).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("*", vec!["District Judge, sitting by designation."]),
+                (
+                    "1",
+                    vec![
+                        "Section 3582(c)(2) provides that a court",
+                        "may reduce a term."
+                    ]
+                ),
+            ]
+        );
+        assert_eq!(next, 2);
+        // Blocks that are not as many as the labels are not shared out.
+        let text = "*\n1\nDistrict Judge.\nSection 3582.\n";
+        let lines = crate::normalize::lines::split_lines(text);
+        let region: Vec<Line> = lines.into_iter().filter(|l| !l.is_blank()).collect();
+        let labels = vec![
+            (0, "*".to_string(), Set::Alone),
+            (1, "1".to_string(), Set::Alone),
+        ];
+        assert!(unstack(text, &region, &labels).is_none());
     }
 }
