@@ -517,25 +517,30 @@ impl Code {
     }
 }
 
-/// The code as written before a section: "42 U.S.C.", "Rev. Stat.", "18
-/// Pa. Cons. Stat.", "Okla. Stat. tit. 82".
-/// Appends the decimal digits of `n` to `s`, without the formatting
-/// machinery: keys with numbers in them are made for nearly every
-/// citation.
-pub(crate) fn push_number(s: &mut String, mut n: u32) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
+/// The decimal digits of `n`, written at the end of `buf`, without the
+/// formatting machinery: keys and JSON with numbers in them are made for
+/// nearly every citation.
+pub(crate) fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut at = buf.len();
     loop {
         at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
+        buf[at] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    s.extend(digits[at..].iter().map(|&d| char::from(d)));
+    &buf[at..]
 }
 
+/// Appends the decimal digits of `n` to `s` (see [`decimal`]).
+pub(crate) fn push_number(s: &mut String, n: u32) {
+    let mut buf = [0u8; 20];
+    s.extend(decimal(n.into(), &mut buf).iter().map(|&d| char::from(d)));
+}
+
+/// The code as written before a section: "42 U.S.C.", "Rev. Stat.", "18
+/// Pa. Cons. Stat.", "Okla. Stat. tit. 82".
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
