@@ -148,6 +148,20 @@ pub struct Block {
     page_breaks: Vec<(usize, Option<u32>)>,
 }
 
+impl Block {
+    /// The page from the last break of the block for which `before` holds
+    /// (breaks are in text order, and `before` holds for a first run of
+    /// them), or the block's first page: found by halving, so a long
+    /// block over many pages costs little per question.
+    fn page_after(&self, before: impl Fn(usize) -> bool) -> Option<u32> {
+        let i = self.page_breaks.partition_point(|&(at, _)| before(at));
+        match i.checked_sub(1) {
+            Some(i) => self.page_breaks[i].1,
+            None => self.slip_page,
+        }
+    }
+}
+
 /// Facts about the case found in its caption, as spans of the original.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Metadata {
@@ -276,13 +290,7 @@ impl Normalized {
     /// The slip page of a reading-text offset, when the text is paginated.
     pub fn slip_page_at(&self, reading_offset: usize) -> Option<u32> {
         let b = self.block_at(reading_offset)?;
-        let mut page = b.slip_page;
-        for &(at, p) in &b.page_breaks {
-            if at <= reading_offset {
-                page = p;
-            }
-        }
-        page
+        b.page_after(|at| at <= reading_offset)
     }
 
     /// The slip page of a position in the original input (for removed
@@ -299,13 +307,7 @@ impl Normalized {
     /// lookup table, which a document then need not build.
     pub(crate) fn slip_page_in_block(&self, block: usize, source_offset: usize) -> Option<u32> {
         let b = self.blocks.get(block)?;
-        let mut page = b.slip_page;
-        for &(at, p) in &b.page_breaks {
-            if self.reading_map.to_source(at) <= source_offset {
-                page = p;
-            }
-        }
-        page
+        b.page_after(|at| self.reading_map.to_source(at) <= source_offset)
     }
 }
 
