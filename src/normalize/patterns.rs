@@ -200,7 +200,7 @@ pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 pub(super) static AUTHOR: LinePattern = LinePattern::new(
-    r"^(?:(?:CHIEF )?JUSTICE|(?:Chief )?Justice|MR\. (?:CHIEF )?JUSTICE|Mr\. (?:Chief )?Justice) [A-Za-z’'. ]+?(?:,| delivered| announced)|^PER CURIAM\.?$|^Per Curiam\.$|^[A-Z][A-Za-z’'.]+, (?:C\. )?J\., (?:delivered|announced|filed)",
+    r"^(?:(?:CHIEF )?JUSTICE|(?:Chief )?Justice|MR\. (?:CHIEF )?JUSTICE|Mr\. (?:Chief )?Justice) [A-Za-z’'. ]+?(?:,| delivered| announced)|^PER CURIAM\.?$|^Per Curiam\.$|^[A-Z][A-Za-z’'.]+, (?:C\. )?J\., (?:delivered|announced|filed)|^[A-Z][A-Z’'. ]*[A-Z], (?:Chief |Senior )?(?:Circuit |District )?Judge(?:, [a-z ,]+)?:$",
     |s| {
         [
             "CHIEF JUSTICE ",
@@ -215,6 +215,7 @@ pub(super) static AUTHOR: LinePattern = LinePattern::new(
         .iter()
         .any(|p| s.starts_with(p))
             || contains_at_capital(s, "J., ")
+            || (s.ends_with(':') && s.contains(" Judge"))
     },
 );
 pub(super) static NOTICE: LinePattern = LinePattern::new(

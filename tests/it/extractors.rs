@@ -365,3 +365,59 @@ fn pdftohtml_of_each_circuit_opinion_cites_like_raw() {
     assert!(total > 250, "{total} citations");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// A short circuit opinion's docket line ("Nos. 07-30815 & 08-30818"),
+/// on every page but the first, is its running head, and the page number
+/// under it goes with it; a note set above the page number under the head
+/// is a note, with its label alone after its first line (`raw`) or glued
+/// to it (pypdf's "Park, in2"); the author's line ("E. GRADY JOLLY,
+/// Circuit Judge:") ends the caption, and the body runs on across the
+/// pages, past the clerk's filing stamp at the first page's foot.
+#[test]
+fn a_short_opinions_docket_line_heads_its_pages_and_a_note_under_it_is_a_note() {
+    for form in ["raw.txt", "pypdf.txt", "pdftohtml.html"] {
+        let name = format!("ca5_us_v_martin_2010_{form}");
+        let norm = reading(&shipped(&name)).norm;
+        let blocks = norm.blocks();
+        let text = |b: &pincite::Block| &norm.reading()[b.reading.clone()];
+        let docket = blocks.iter().filter(|b| text(b).contains("08-30818"));
+        assert_eq!(
+            docket.count(),
+            0,
+            "{name}: the docket line left in the text"
+        );
+        let bare_number = blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Heading && text(b).trim().parse::<u32>().is_ok());
+        assert!(bare_number.is_none(), "{name}: {bare_number:?}");
+        let note = blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Footnote && b.footnote.as_deref() == Some("2"));
+        let note = note.unwrap_or_else(|| panic!("{name}: no note 2"));
+        assert!(
+            // The HTML keeps the label before the note's text.
+            text(note)
+                .trim_start_matches(['2', ' '])
+                .starts_with("Martin argues he is entitled"),
+            "{name}: note 2 is {:?}",
+            text(note)
+        );
+        assert_eq!(note.slip_page, Some(3), "{name}");
+        let author = blocks
+            .iter()
+            .find(|b| text(b).starts_with("E. GRADY JOLLY"));
+        assert_eq!(author.map(|b| b.kind), Some(BlockKind::Heading), "{name}");
+        let body = blocks.iter().filter(|b| b.kind == BlockKind::Paragraph);
+        assert!(
+            body.clone().any(|b| {
+                let t = text(b);
+                t.contains("841(a)(1)") && t.contains("After Martin appealed")
+            }),
+            "{name}: the sentence across pages 1 and 2 is cut"
+        );
+        assert!(
+            !body.clone().any(|b| text(b).contains("vacated Park")),
+            "{name}: the note's text in the body"
+        );
+    }
+}

@@ -12,7 +12,7 @@ use super::super::patterns::{
 };
 use super::super::prose::ends_sentence;
 use super::super::units::{Role, Unit};
-use super::heads;
+use super::{heads, pages};
 use std::collections::HashMap;
 
 /// The most lines a running head has (number, title on two lines, part
@@ -26,6 +26,10 @@ const MARGIN_LINES: usize = 2;
 /// least.
 const MARGIN_SHARE: usize = 3;
 const MARGIN_PAGES_MIN: usize = 3;
+
+/// Fewer pages suffice for a line on every page of a short opinion but
+/// its first (which carries the caption instead): on two at least.
+const MARGIN_PAGES_SHORT: usize = 2;
 
 /// The shortest line (in characters, digits folded) taken for a margin.
 const MARGIN_CHARS_MIN: usize = 3;
@@ -109,7 +113,15 @@ impl Margins {
             }
         }
         let need = (pages.len() / MARGIN_SHARE).max(MARGIN_PAGES_MIN);
-        counts.retain(|k, n| *n >= need && !HEADING.is_match(k) && !FOOT_SEP.is_match(k));
+        // A short opinion's docket line heads every page but its first.
+        let inked = pages
+            .iter()
+            .filter(|p| p.iter().any(|l| !l.is_blank()))
+            .count();
+        let all_but_first = inked.saturating_sub(1).max(MARGIN_PAGES_SHORT);
+        counts.retain(|k, n| {
+            (*n >= need || *n >= all_but_first) && !HEADING.is_match(k) && !FOOT_SEP.is_match(k)
+        });
         Margins { repeated: counts }
     }
 
@@ -227,6 +239,7 @@ impl Margins {
                 Some(_) if foot_number.is_some() => break,
                 Some(n) => foot_number = Some(n),
                 None if self.is_repeated(&s) => {}
+                None if strip_clerk_stamp(text, ls) => continue,
                 None => break,
             }
             ls.pop();
@@ -236,6 +249,38 @@ impl Margins {
         }
         foot_number
     }
+}
+
+/// The lines of the court's name a clerk's filing stamp may open with,
+/// above its "FILED" ("United States Court of Appeals", "Fifth Circuit").
+const STAMP_COURT_LINES_MAX: usize = 2;
+
+/// Removes a clerk's filing stamp that ends a page ("United States Court
+/// of Appeals", "Fifth Circuit", "F I L E D", the date, the clerk's name,
+/// "Clerk"), as `pdftotext -raw` sets it after the page's text. Returns
+/// whether there was one.
+fn strip_clerk_stamp(text: &str, ls: &mut Vec<Line>) -> bool {
+    let line = |l: &Line| collapse(&text[l.start..l.end]).into_owned();
+    if !ls.last().is_some_and(|l| pages::is_clerk(&line(l))) {
+        return false;
+    }
+    let from = ls.len().saturating_sub(pages::STAMP_LINES_MAX);
+    let filed = (from..ls.len()).rev().find(|&i| {
+        let s = line(&ls[i]);
+        s.split_whitespace().collect::<String>() == "FILED"
+    });
+    let Some(mut start) = filed else {
+        return false;
+    };
+    for _ in 0..STAMP_COURT_LINES_MAX {
+        let above = start.checked_sub(1).map(|i| line(&ls[i]));
+        match above {
+            Some(s) if s.contains("Court of Appeals") || s.ends_with("Circuit") => start -= 1,
+            _ => break,
+        }
+    }
+    ls.truncate(start);
+    true
 }
 
 /// Lines above a page's last that a "Page 3 of 9" footer may stand on:

@@ -71,10 +71,14 @@ pub(super) fn analyze(text: &str, lines: &[Line], form: InputForm) -> Units {
         if unruled {
             notes.take_top(text, &mut ls, true, &mut found);
         }
-        let head = margins.strip_head(text, &mut ls);
+        let mut head = margins.strip_head(text, &mut ls);
         if unruled && found.is_empty() {
-            // Notes between the head and the body.
+            // Notes between the head and the body, and the page number
+            // some tools set under them.
             notes.take_top(text, &mut ls, false, &mut found);
+            if !found.is_empty() && head.number.is_none() {
+                head.add_number(margins.strip_head(text, &mut ls).number);
+            }
         }
         let foot_number = margins.strip_foot(text, &mut ls);
         let numbered = numbering.page(pi, head, foot_number);

@@ -182,7 +182,7 @@ fn cut_first_pages(breaks: &mut Vec<usize>, at: usize, pages: u32) {
 
 /// The most lines of a clerk's filing stamp ("FILED", the court, the
 /// date, the clerk's name and title).
-const STAMP_LINES_MAX: usize = 8;
+pub(super) const STAMP_LINES_MAX: usize = 8;
 
 /// Adds to `breaks` the page ends that a clerk's filing stamp tells: a
 /// tool writing the page's text in the order it was drawn sets the stamp,
@@ -210,7 +210,7 @@ fn add_stamp_ends(texts: &[std::borrow::Cow<'_, str>], breaks: &mut Vec<usize>) 
 }
 
 /// Whether a line is a clerk's title ("Clerk of Court", "ACTING CLERK").
-fn is_clerk(s: &str) -> bool {
+pub(super) fn is_clerk(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
     l.ends_with("clerk") || l.ends_with("clerk of court") || l.ends_with("clerk of the court")
 }

@@ -99,6 +99,13 @@ fn set_in(ls: &[Line], i: usize) -> bool {
     indent > before && indent > after
 }
 
+/// Whether the label `l` that ends line `i` (`s`) is glued to a word of
+/// the word list on a line set in from the lines around it: a note's
+/// first line as pypdf sets it, not a call in the body ("the Civil2").
+fn glued_to_set_in_line(s: &str, l: &str, ls: &[Line], i: usize) -> bool {
+    ends_in_word(&s[..s.len() - l.len()]) && set_in(ls, i)
+}
+
 /// Whether `s` ends in a word of the word list that is not set in
 /// capitals only ("Civil", "of"; not the "CA" of a court, "(CA1").
 fn ends_in_word(s: &str) -> bool {
@@ -183,9 +190,14 @@ pub(super) fn take_top(
     let line = |i: usize| collapse(&text[ls[i].start..ls[i].end]).into_owned();
     let label = next.to_string();
     // A label that ends a line starts a note only above the page's head:
-    // under it, the line is the body's, ending in a call.
-    let starts =
-        |s: &str| label_of(s, &label).is_some_and(|(_, set)| before_head || set != Set::Trailing);
+    // under it, the line is the body's, ending in a call, unless the label
+    // is glued to a word on a line set in from the next, as pypdf sets a
+    // note's first line ("Park, in2").
+    let starts = |s: &str| {
+        label_of(s, &label).is_some_and(|(l, set)| {
+            before_head || set != Set::Trailing || glued_to_set_in_line(s, l, ls, 0)
+        })
+    };
     let first = match (ls.first(), ls.get(1)) {
         (Some(_), _) if starts(&line(0)) => 0,
         (Some(_), Some(_))
@@ -252,10 +264,9 @@ pub(super) fn take_foot(
             // a word, as pypdf sets it ("... the Civil2"), on a line set
             // in from the lines around it (the note's first line; pypdf
             // moves a call to the end of its line too, "liquidated2").
-            let apart = set != Set::Trailing || {
-                let before = &s[..s.len() - l.len()];
-                before.ends_with(' ') || (ends_in_word(before) && set_in(ls, i))
-            };
+            let apart = set != Set::Trailing
+                || s[..s.len() - l.len()].ends_with(' ')
+                || glued_to_set_in_line(&s, l, ls, i);
             apart && called(text, &ls[..i], 0..0, l)
         })
     });
