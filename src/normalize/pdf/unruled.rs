@@ -165,7 +165,9 @@ fn reads_as_text(text: &str, lines: &[Line]) -> bool {
 }
 
 /// Takes out of `ls` the lines that only call a note found on the page
-/// (a call the tool set on a line of its own is no text).
+/// (a call the tool set on a line of its own is no text), and the calls
+/// glued to a line's last word (pypdf's "United2" over "States v.
+/// Miller"), which would read as part of a name.
 pub(super) fn drop_calls(text: &str, ls: &mut Vec<Line>, found: &Found) {
     if found.is_empty() {
         return;
@@ -174,6 +176,16 @@ pub(super) fn drop_calls(text: &str, ls: &mut Vec<Line>, found: &Found) {
         let s = &text[l.start..l.end];
         !found.iter().any(|(label, _)| label == s)
     });
+    for l in ls.iter_mut() {
+        let s = text[l.start..l.end].trim_end();
+        let glued = found.iter().find(|(label, _)| {
+            s.strip_suffix(label.as_str())
+                .is_some_and(|before| before.ends_with(char::is_alphabetic))
+        });
+        if let Some((label, _)) = glued {
+            l.end = l.start + s.len() - label.len();
+        }
+    }
 }
 
 /// The notes at the top of a page, above its head (`before_head`) or
