@@ -678,3 +678,34 @@ fn a_sentence_repeated_at_every_foot_keeps_its_citations() {
         );
     }
 }
+
+/// An orders list in `pdftotext -layout` text (557 U. S., "Rehearing
+/// Denied"): each entry is indented and its lines after the first are
+/// flush; an entry of one line does not take the next entry in, so that
+/// a name running onto a flush line stays whole.
+#[test]
+fn each_entry_of_an_orders_list_is_a_block_in_layout_text() {
+    let text = "Rehearing Denied\n   No. 07–1356. Kansas v. Ventris, 556 U. S. 586;\n   \
+                No. 08–8539. Young v. Illinois, 556 U. S. 1170;\n   \
+                No. 08–8880. Thomas v. Shinseki, Secretary of Veterans\n\
+                Affairs, 556 U. S. 1192;\n   \
+                No. 08–9090. Dorsey v. McKune, Warden, et al., 556\nU. S. 1212;\n";
+    let norm = pincite::Normalizer::new()
+        .form(pincite::InputForm::PdfLayout)
+        .normalize(text);
+    let blocks: Vec<&str> = norm
+        .blocks()
+        .iter()
+        .map(|b| &norm.reading()[b.reading.clone()])
+        .collect();
+    assert_eq!(
+        blocks,
+        [
+            "Rehearing Denied",
+            "No. 07–1356. Kansas v. Ventris, 556 U. S. 586;",
+            "No. 08–8539. Young v. Illinois, 556 U. S. 1170;",
+            "No. 08–8880. Thomas v. Shinseki, Secretary of Veterans Affairs, 556 U. S. 1192;",
+            "No. 08–9090. Dorsey v. McKune, Warden, et al., 556 U. S. 1212;",
+        ]
+    );
+}

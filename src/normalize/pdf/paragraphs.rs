@@ -235,7 +235,25 @@ fn layout_role(
     if role == Role::Cont && prev_ends && MARKER.is_match(line.get()) {
         role = Role::Start;
     }
+    // An orders list's entry under an entry of one line, indented alike
+    // ("No. 08–8539. Young v. Illinois, 556 U. S. 1170;" over "No.
+    // 08–8880. Thomas v. Shinseki, ..."), starts a block of its own.
+    if role == Role::Cont
+        && indents.body.is_none()
+        && i == indents.first
+        && i > 0
+        && is_docket_entry(line.get())
+    {
+        role = Role::Start;
+    }
     role
+}
+
+/// Whether a line opens an entry of an orders list: "No. 08–8880." or
+/// "Nos. 08–1, 08–2." and a digit.
+fn is_docket_entry(s: &str) -> bool {
+    let rest = s.strip_prefix("No. ").or_else(|| s.strip_prefix("Nos. "));
+    rest.is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The role of a `-raw` line: it starts a paragraph when the line before
