@@ -563,6 +563,30 @@ pub(crate) fn keep_hyphen(left: &str, right: &str, lex: &impl Counts) -> bool {
     is_word(left) && is_word(right)
 }
 
+/// Whether a line-end hyphen splits a party's name beside the "v." of a
+/// case name ("O'Shea v. Little-|ton,", "Frey-|tag v. Commissioner"): a
+/// capitalized half before it, small letters after, and the document
+/// writing neither form elsewhere. A typesetter breaks a surname by its
+/// syllables; a name that is a compound keeps its capitals ("Sea-Land",
+/// "Curtiss-Wright"). `before` is the line before the left half, `after`
+/// the next line after the right half.
+pub(crate) fn splits_a_party(
+    before: &str,
+    left: &str,
+    right: &str,
+    after: &str,
+    lex: &impl Counts,
+) -> bool {
+    let mut l = left.chars();
+    let capitalized = l.next().is_some_and(char::is_uppercase) && l.all(char::is_lowercase);
+    let small = !right.is_empty() && right.chars().all(char::is_lowercase);
+    let beside_v = before.ends_with(" v. ") || after.starts_with(" v. ");
+    capitalized && small && beside_v && {
+        let right = stem(right);
+        lex.count(&format!("{left}-{right}")) == 0 && lex.count(&format!("{left}{right}")) == 0
+    }
+}
+
 /// Whether a line break with no hyphen split a word whose hyphen the text
 /// extractor dropped ("Ab\nbott"): joined only when the joined form is known
 /// and the halves are not both words.

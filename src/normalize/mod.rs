@@ -744,7 +744,10 @@ fn join(lex: &impl Counts, unmarked: bool, line: &str, next: &str) -> Join {
                 Join::Drop(0)
             };
         }
-        return if hyphen::keep_hyphen(left, right, lex) {
+        let before = line[..line.len() - 1].strip_suffix(left).unwrap_or("");
+        let after = next.trim_start().strip_prefix(right).unwrap_or("");
+        let party = hyphen::splits_a_party(before, left, right, after, lex);
+        return if !party && hyphen::keep_hyphen(left, right, lex) {
             Join::Drop(0)
         } else {
             Join::Drop(1)

@@ -636,6 +636,31 @@ fn a_spaced_line_end_hyphen_mends_a_known_word() {
     );
 }
 
+/// A party's name broken by its syllables at a line end beside the "v."
+/// of a case name is one word, though both halves are words ("Little",
+/// "ton") and the document writes the name nowhere else; a compound name
+/// keeps its capitals and its hyphen, and a hyphen elsewhere is decided
+/// as before (the Court's O'Shea v. Littleton, Taggart v. Lorenzen,
+/// Sea-Land Serv.).
+#[test]
+fn a_party_name_broken_at_a_line_end_is_one_word() {
+    let src = "See, e.g., O'Shea v. Little-\nton, 414 U. S. 488, 503 (1974); Taggart v. Loren-\n\
+               zen, 587 U. S. 554 (2019); Sea-\nLand Serv., Inc. v. Ceramica Europa II, \
+               Inc., 160 F. 3d 849 (CA1 1998). The well-\nknown rule of Deer-\ning applies.\n";
+    let norm = pincite::Normalizer::new()
+        .form(pincite::InputForm::PdfRaw)
+        .normalize(src);
+    let reading = norm.reading();
+    for want in [
+        "O'Shea v. Littleton, 414",
+        "Taggart v. Lorenzen, 587",
+        "Sea-Land Serv.",
+        "well-known rule of Deer-ing applies",
+    ] {
+        assert!(reading.contains(want), "{want}: {reading}");
+    }
+}
+
 /// A sentence that stands at the foot (or the top) of every page is the
 /// text's own, not page furniture: the Bartenwerfer slip with the same
 /// sentence, a citation in it, set as the last line of each page keeps
