@@ -20,7 +20,12 @@ pub(super) fn ends_sentence(s: &str) -> bool {
     let closed = t
         .strip_suffix([')', ']'])
         .is_some_and(|u| u.ends_with(['.', '?', '!', '”', '"']));
-    (closed || t.ends_with(['.', ':', '?', '!', '”', '"', '’']))
+    // A closing single quote ends a sentence after its stop (".’"), not
+    // after a letter: "Consumers’" is a possessive.
+    let quoted = t
+        .strip_suffix('’')
+        .is_some_and(|u| u.ends_with(['.', '?', '!', '”', '"', '’']));
+    (closed || quoted || t.ends_with(['.', ':', '?', '!', '”', '"']))
         && !t.ends_with(" v.")
         && !t.ends_with(" U. S.")
         && !t.ends_with(" U. S. C.")
@@ -98,5 +103,18 @@ mod tests {
         assert!(ends_sentence("Black's Law Dictionary 1195 (3d ed. 1933)."));
         assert!(ends_sentence("(emphasis added)."));
         assert!(ends_sentence("as the Court held in (a) and (b)."));
+    }
+
+    #[test]
+    fn a_possessive_ends_no_sentence_a_closed_quotation_does() {
+        // The bulk slips' "Congress’" and "Appeals’", and "FCC v.
+        // Consumers’" over "Research, 606 U. S. 656".
+        assert!(!ends_sentence("Cf. FCC v. Consumers’"));
+        assert!(!ends_sentence(
+            "This case concerns the Board of Immigration Appeals’"
+        ));
+        assert!(ends_sentence("“the power ‘to establish post offices.’"));
+        assert!(ends_sentence("he asked, ‘why not?’"));
+        assert!(ends_sentence("as “the ‘rule.’”"));
     }
 }
