@@ -265,10 +265,9 @@ fn strip_clerk_stamp(text: &str, ls: &mut Vec<Line>) -> bool {
         return false;
     }
     let from = ls.len().saturating_sub(pages::STAMP_LINES_MAX);
-    let filed = (from..ls.len()).rev().find(|&i| {
-        let s = line(&ls[i]);
-        s.split_whitespace().collect::<String>() == "FILED"
-    });
+    let filed = (from..ls.len())
+        .rev()
+        .find(|&i| pages::is_filed(&line(&ls[i])));
     let Some(mut start) = filed else {
         return false;
     };

@@ -189,7 +189,7 @@ pub(super) const STAMP_LINES_MAX: usize = 8;
 /// drawn on the finished page, at the page's start or its end; one below
 /// the text ends its page.
 fn add_stamp_ends(texts: &[std::borrow::Cow<'_, str>], breaks: &mut Vec<usize>) {
-    let Some(filed) = texts.iter().position(|s| s == "FILED") else {
+    let Some(filed) = texts.iter().position(|s| is_filed(s)) else {
         return;
     };
     let clerk = texts
@@ -207,6 +207,12 @@ fn add_stamp_ends(texts: &[std::borrow::Cow<'_, str>], breaks: &mut Vec<usize>) 
         let k = breaks.partition_point(|&b| b < end);
         breaks.insert(k, end);
     }
+}
+
+/// Whether a line is a filing stamp's "FILED", letters spaced or not
+/// ("F I L E D").
+pub(super) fn is_filed(s: &str) -> bool {
+    s.len() <= "F I L E D".len() && s.split_whitespace().collect::<String>() == "FILED"
 }
 
 /// Whether a line is a clerk's title ("Clerk of Court", "ACTING CLERK").
