@@ -17,15 +17,13 @@ static CITATION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(|c: char| c.is_ascii_digit() || c == '*');
     let t = if t.is_empty() { s } else { t };
+    // A closing parenthesis, bracket or single quote ends a sentence
+    // after its stop ("(b).)", ".’"), not after a letter: "Consumers’" is
+    // a possessive.
     let closed = t
-        .strip_suffix([')', ']'])
-        .is_some_and(|u| u.ends_with(['.', '?', '!', '”', '"']));
-    // A closing single quote ends a sentence after its stop (".’"), not
-    // after a letter: "Consumers’" is a possessive.
-    let quoted = t
-        .strip_suffix('’')
+        .strip_suffix([')', ']', '’'])
         .is_some_and(|u| u.ends_with(['.', '?', '!', '”', '"', '’']));
-    (closed || quoted || t.ends_with(['.', ':', '?', '!', '”', '"']))
+    (closed || t.ends_with(['.', ':', '?', '!', '”', '"']))
         && !t.ends_with(" v.")
         && !t.ends_with(" U. S.")
         && !t.ends_with(" U. S. C.")
@@ -116,5 +114,6 @@ mod tests {
         assert!(ends_sentence("“the power ‘to establish post offices.’"));
         assert!(ends_sentence("he asked, ‘why not?’"));
         assert!(ends_sentence("as “the ‘rule.’”"));
+        assert!(ends_sentence("(quoting ‘the rule.’)"));
     }
 }
